@@ -1,0 +1,110 @@
+"""Where the register lives: one deferred peewee database, opened from a path or a URL.
+
+SQLite is the default (one file in the user's data folder); a district that shares one
+server uses PostgreSQL through a `postgresql://` URL. Opening a database also brings its
+schema up to date (see migrations.py).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+
+APP_NAME = "StreetOfficeRegistry"
+URL_ENV = "REGISTRY_DATABASE_URL"
+BUSY_TIMEOUT_MS = 10_000
+
+database = DatabaseProxy()
+
+SQLITE_PRAGMAS: dict[str, object] = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": BUSY_TIMEOUT_MS,
+    "synchronous": "normal",  # safe with WAL: a power cut loses at most the last commit
+    "cache_size": -64_000,  # 64 MB
+    "temp_store": "memory",
+}
+
+
+class DatabaseTargetError(ValueError):
+    """The path or URL does not name a database this program can open."""
+
+
+def data_dir() -> Path:
+    """The user's data folder (never the program folder)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False, ensure_exists=False)
+
+
+def default_database_path() -> Path:
+    return data_dir() / "registry.sqlite3"
+
+
+def demo_database_path() -> Path:
+    """The demonstration register, kept in a folder of its own, apart from the real one."""
+    return data_dir() / "demo" / "registry-demo.sqlite3"
+
+
+def make_database(target: str | os.PathLike[str]) -> Database:
+    """A peewee database (not yet connected) for a file path or a database URL."""
+    text = os.fspath(target).strip()
+    if not text:
+        raise DatabaseTargetError("没有指定数据库位置。")
+    if "://" not in text:
+        return _sqlite(Path(text))
+    url = urlparse(text)
+    if url.scheme == "sqlite":
+        return _sqlite(Path(unquote(url.path)))
+    if url.scheme in ("postgres", "postgresql"):
+        return PostgresqlDatabase(
+            (url.path or "/").lstrip("/") or None,
+            user=unquote(url.username) if url.username else None,
+            password=unquote(url.password) if url.password else None,
+            host=url.hostname or None,
+            port=url.port or None,
+            autorollback=True,
+        )
+    raise DatabaseTargetError(f"不认识的数据库地址类型“{url.scheme}”：请用文件路径或 postgresql:// 地址。")
+
+
+def _sqlite(path: Path) -> SqliteDatabase:
+    if path.is_dir():
+        raise DatabaseTargetError(f"“{path}”是一个文件夹，不是数据库文件。")
+    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+
+
+def is_sqlite(db: Database | DatabaseProxy | None = None) -> bool:
+    target = db if db is not None else database
+    if isinstance(target, DatabaseProxy):
+        target = target.obj
+    return isinstance(target, SqliteDatabase)
+
+
+def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Database:
+    """Open the register at `target`, make or upgrade its schema, and bind the models."""
+    from registry import migrations
+
+    db = make_database(target)
+    if isinstance(db, SqliteDatabase) and db.database != ":memory:":
+        folder = Path(db.database).parent
+        if data_dir() in (folder, *folder.parents):
+            folder.mkdir(parents=True, exist_ok=True)  # our own folder: made on first use
+        elif not folder.is_dir():
+            raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    try:
+        migrations.ensure_schema(db, upgrade=upgrade)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def close_database() -> None:
+    if database.obj is not None and not database.is_closed():
+        database.close()

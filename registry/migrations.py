@@ -1,0 +1,157 @@
+"""Schema versions: create a new register, upgrade an older one, refuse a newer one.
+
+The version lives in the `registry_meta` table. An upgrade first copies a SQLite file
+aside (see backup_before_upgrade), then runs each step in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import Database, SqliteDatabase
+
+from registry import models
+from registry.search_keys import pinyin_initials, reversed_text, search_keys
+
+CURRENT_VERSION = 2
+VERSION_KEY = "schema_version"
+
+
+class SchemaError(RuntimeError):
+    """The database cannot be used by this program; the message says why, in Chinese."""
+
+
+class SchemaTooNewError(SchemaError):
+    pass
+
+
+def schema_version(db: Database) -> int | None:
+    """The stored version, or None for an empty database."""
+    tables = set(db.get_tables())
+    if models.Meta._meta.table_name not in tables:
+        if tables:
+            raise SchemaError("这个文件不是街道社会工作登记台的数据库，程序不会改动它。")
+        return None
+    row = models.Meta.get_or_none(models.Meta.key == VERSION_KEY)
+    if row is None:
+        raise SchemaError("数据库缺少结构版本信息，可能已损坏，请联系管理员用备份恢复。")
+    return int(row.value)
+
+
+def ensure_schema(db: Database, *, upgrade: bool = True) -> None:
+    version = schema_version(db)
+    if version is None:
+        create_schema(db)
+        return
+    if version > CURRENT_VERSION:
+        raise SchemaTooNewError(
+            f"这个登记库由较新版本的程序创建（数据库结构第 {version} 版），"
+            f"本程序只能打开第 {CURRENT_VERSION} 版及以前的登记库。"
+            "请安装最新版本的程序后再打开，登记库没有被改动。"
+        )
+    if version < CURRENT_VERSION:
+        if not upgrade:
+            raise SchemaError(f"登记库是第 {version} 版结构，需要先升级到第 {CURRENT_VERSION} 版。")
+        backup_before_upgrade(db, version)
+        with db.atomic():
+            for step in range(version, CURRENT_VERSION):
+                UPGRADES[step](db)
+            _set_version(CURRENT_VERSION)
+
+
+def create_schema(db: Database) -> None:
+    with db.atomic():
+        db.create_tables(models.ALL_MODELS)
+        create_triggers(db)
+        _set_version(CURRENT_VERSION)
+
+
+def _set_version(version: int) -> None:
+    models.Meta.replace(key=VERSION_KEY, value=str(version)).execute()
+
+
+def backup_before_upgrade(db: Database, version: int) -> Path | None:
+    """Copy a SQLite register aside before changing its schema; returns the copy's path."""
+    if not isinstance(db, SqliteDatabase) or db.database == ":memory:":
+        return None
+    source = Path(db.database)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = source.with_name(f"{source.stem}.before-upgrade-v{version}-{stamp}.sqlite3")
+    import sqlite3
+
+    with sqlite3.connect(target) as copy:
+        db.connection().backup(copy)
+    copy.close()
+    return target
+
+
+# --- triggers --------------------------------------------------------------------------
+
+_SQLITE_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS service_record_approved_is_final
+       BEFORE UPDATE ON service_record WHEN OLD.status = 'approved'
+       BEGIN SELECT RAISE(ABORT, 'approved service records are append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS service_record_approved_not_deleted
+       BEFORE DELETE ON service_record WHEN OLD.status = 'approved'
+       BEGIN SELECT RAISE(ABORT, 'approved service records are append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_entry_no_update
+       BEFORE UPDATE ON audit_entry
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_entry_no_delete
+       BEFORE DELETE ON audit_entry
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+)
+
+_POSTGRES_TRIGGERS = (
+    """CREATE OR REPLACE FUNCTION registry_refuse_change() RETURNS trigger AS $$
+       BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END; $$ LANGUAGE plpgsql""",
+    """CREATE OR REPLACE TRIGGER service_record_approved_is_final
+       BEFORE UPDATE OR DELETE ON service_record FOR EACH ROW
+       WHEN (OLD.status = 'approved')
+       EXECUTE FUNCTION registry_refuse_change('approved service records are append-only')""",
+    """CREATE OR REPLACE TRIGGER audit_entry_append_only
+       BEFORE UPDATE OR DELETE ON audit_entry FOR EACH ROW
+       EXECUTE FUNCTION registry_refuse_change('the audit log is append-only')""",
+)
+
+
+def create_triggers(db: Database) -> None:
+    for sql in _SQLITE_TRIGGERS if isinstance(db, SqliteDatabase) else _POSTGRES_TRIGGERS:
+        db.execute_sql(sql)
+
+
+# --- upgrade steps: UPGRADES[n] takes a version-n database to version n+1 --------------
+
+
+def _v1_to_v2(db: Database) -> None:
+    """Version 2 adds what search needs: reversed ID and phone numbers, pinyin initials,
+    and the side index of name parts."""
+    for column, ddl in (
+        ("id_number_rev", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("initials", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("phone_rev", "VARCHAR(255)"),
+    ):
+        db.execute_sql(f"ALTER TABLE person ADD COLUMN {column} {ddl}")
+    db.create_tables([models.SearchKey])
+    rows = db.execute_sql("SELECT id, id_number, name, phone FROM person").fetchall()
+    param = db.param
+    updates: list[tuple[str | None, str, str | None, int]] = []
+    keys: list[tuple[str, int]] = []
+    for person_id, id_number, name, phone in rows:
+        initials = pinyin_initials(name)
+        updates.append((reversed_text(id_number), initials, reversed_text(phone), person_id))
+        keys.extend((key, person_id) for key in search_keys(name, initials))
+    cursor = db.cursor()
+    cursor.executemany(
+        f"UPDATE person SET id_number_rev = {param}, initials = {param}, phone_rev = {param} "
+        f"WHERE id = {param}",
+        updates,
+    )
+    cursor.executemany(f"INSERT INTO search_key (key, person_id) VALUES ({param}, {param})", keys)
+    db.execute_sql("CREATE INDEX IF NOT EXISTS person_id_number_rev ON person (id_number_rev)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS person_phone_rev ON person (phone_rev)")
+
+
+UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2}

@@ -1,0 +1,386 @@
+"""The register's tables. Every model binds to the deferred `database` in db.py.
+
+Codes, ID numbers and phone numbers are text, never numbers. Official enumerations
+(organization types, inspection results, statuses) are stored as their Chinese terms,
+because that is what clerks type and what the rosters print; internal workflow states
+of the ledger are short English codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from peewee import (
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+from peewee import Model as _PeeweeModel
+
+from registry.db import database
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def Hours(**kwargs: Any) -> DecimalField:
+    """Hours are exact decimals with two places, never floats."""
+    return DecimalField(max_digits=12, decimal_places=2, auto_round=True, **kwargs)
+
+
+# peewee's stubs cannot see what its metaclass adds (id, *_id columns, backrefs), so the
+# models derive from an untyped base rather than annotate around it everywhere.
+_Model: Any = _PeeweeModel
+
+
+class BaseModel(_Model):  # type: ignore[misc]
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Facts about the database itself, such as its schema version."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+    class Meta:
+        table_name = "registry_meta"
+
+
+# --- geography -------------------------------------------------------------------------
+
+
+class District(BaseModel):
+    code = CharField(unique=True)  # administrative-division code, e.g. 110105
+    name = CharField()
+    population = IntegerField(default=0)
+
+
+class Street(BaseModel):
+    district = ForeignKeyField(District, backref="streets", on_delete="RESTRICT")
+    code = CharField(unique=True)
+    name = CharField()
+    population = IntegerField(default=0)
+
+
+class Community(BaseModel):
+    street = ForeignKeyField(Street, backref="communities", on_delete="RESTRICT")
+    code = CharField(unique=True)
+    name = CharField(index=True)
+    population = IntegerField(default=0)
+
+
+# --- people ----------------------------------------------------------------------------
+
+
+class Person(BaseModel):
+    """One resident, keyed by ID number; volunteer, social worker and contact are roles."""
+
+    id_number = CharField(unique=True)
+    id_number_rev = CharField(index=True)  # reversed, so "last digits" is an index range
+    name = CharField(index=True)
+    initials = CharField(default="")  # pinyin initials, lower case: 张三 -> zs
+    sex = CharField(default="")  # 男 / 女, derived from the ID number
+    birth_date = DateField(null=True)
+    region_code = CharField(default="")
+    phone = CharField(null=True, index=True)
+    phone_rev = CharField(null=True, index=True)
+    address = TextField(default="")
+    ethnicity = CharField(default="")
+    political_status = CharField(default="")
+    education = CharField(default="")
+    notes = TextField(default="")
+    active = BooleanField(default=True)
+    deactivated_reason = TextField(default="")
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+
+class SearchKey(BaseModel):
+    """Side index for finding people by any one- or two-character part of a name and by
+    pinyin-initial prefixes. Kept in step with Person by the operations.
+
+    key = "n" + a 1- or 2-character substring of the name, or "p" + a prefix of the
+    initials. Keyed (key, person) so each key's people come back in id order, which lets
+    search page by key instead of OFFSET."""
+
+    key = CharField()
+    person = ForeignKeyField(Person, on_delete="CASCADE", column_name="person_id")
+
+    class Meta:
+        primary_key = CompositeKey("key", "person")
+        without_rowid = True
+
+
+# --- organizations ---------------------------------------------------------------------
+
+
+class Organization(BaseModel):
+    name = CharField(index=True)
+    uscc = CharField(null=True, unique=True)  # 统一社会信用代码
+    org_type = CharField()  # 社会团体 / 社会服务机构 / 基金会 / 社区社会组织
+    registration_authority = CharField(default="")  # 登记管理机关
+    supervising_unit = CharField(default="")  # 业务主管单位
+    legal_representative = ForeignKeyField(Person, null=True, on_delete="SET NULL",
+                                           backref="represents")
+    legal_representative_name = CharField(default="")
+    contact = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="contact_for")
+    founded_on = DateField(null=True)
+    address = TextField(default="")
+    business_scope = TextField(default="")
+    service_fields = TextField(default="")  # service categories joined by 、
+    registered_capital = DecimalField(max_digits=14, decimal_places=2, null=True)
+    street = ForeignKeyField(Street, null=True, on_delete="RESTRICT")
+    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
+    status = CharField(default="正常")  # 正常 / 注销 / 撤销
+    status_changed_on = DateField(null=True)
+    status_reason = TextField(default="")
+    # community social organizations are filed (备案) at street level with these:
+    filed_on = DateField(null=True)
+    responsible_person = CharField(default="")
+    venue = TextField(default="")
+    member_count = IntegerField(null=True)
+    notes = TextField(default="")
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+
+class AnnualInspection(BaseModel):
+    organization = ForeignKeyField(Organization, backref="inspections", on_delete="CASCADE")
+    year = IntegerField()
+    result = CharField()  # 合格 / 基本合格 / 不合格
+    reported_on = DateField(null=True)
+
+    class Meta:
+        indexes = ((("organization", "year"), True),)
+
+
+class EvaluationGrade(BaseModel):
+    organization = ForeignKeyField(Organization, backref="grades", on_delete="CASCADE")
+    grade = IntegerField()  # 1..5 for 1A..5A
+    awarded_on = DateField()
+    expires_on = DateField(index=True)
+
+
+class ServiceProject(BaseModel):
+    """政府购买服务项目."""
+
+    organization = ForeignKeyField(Organization, backref="projects", on_delete="CASCADE")
+    name = CharField()
+    buyer = CharField(default="")
+    amount = DecimalField(max_digits=14, decimal_places=2, null=True)
+    starts_on = DateField(null=True)
+    ends_on = DateField(null=True)
+    status = CharField(default="实施中")  # 实施中 / 已结项 / 终止
+
+
+# --- volunteers and social workers -----------------------------------------------------
+
+
+class Volunteer(BaseModel):
+    person = ForeignKeyField(Person, unique=True, backref="volunteer", on_delete="RESTRICT")
+    volunteer_number = CharField(null=True, unique=True)
+    national_number = CharField(null=True)  # number in the national volunteer system
+    registered_on = DateField(null=True)
+    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT", index=True)
+    skills = TextField(default="")
+    service_categories = TextField(default="")  # joined by 、
+    consent_contact = BooleanField(default=False)  # may be contacted for activities
+    consent_publish = BooleanField(default=False)  # name may be posted publicly
+    status = CharField(default="在册")  # 在册 / 注销
+    status_reason = TextField(default="")
+    # summaries, kept in step with the ledger inside the same transaction
+    total_hours = Hours(default=0)
+    star_level = IntegerField(default=0)
+    star_preset = CharField(default="")  # the preset that computed star_level
+
+
+class VolunteerOrganization(BaseModel):
+    volunteer = ForeignKeyField(Volunteer, backref="memberships", on_delete="CASCADE")
+    organization = ForeignKeyField(Organization, backref="volunteers", on_delete="CASCADE")
+
+    class Meta:
+        primary_key = CompositeKey("volunteer", "organization")
+
+
+class VolunteerYear(BaseModel):
+    volunteer = ForeignKeyField(Volunteer, on_delete="CASCADE")
+    year = IntegerField()
+    hours = Hours(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("volunteer", "year")
+
+
+class CommunityYear(BaseModel):
+    community = ForeignKeyField(Community, on_delete="CASCADE")
+    year = IntegerField()
+    hours = Hours(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("community", "year")
+
+
+class OrganizationYear(BaseModel):
+    organization = ForeignKeyField(Organization, on_delete="CASCADE")
+    year = IntegerField()
+    hours = Hours(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("organization", "year")
+
+
+class SocialWorker(BaseModel):
+    person = ForeignKeyField(Person, unique=True, backref="social_worker", on_delete="RESTRICT")
+    level = CharField()  # 助理社会工作师 / 社会工作师 / 高级社会工作师
+    certificate_number = CharField(unique=True)
+    obtained_year = IntegerField(null=True)
+    registration_number = CharField(null=True)
+    registered_on = DateField(null=True)
+    registered_until = DateField(null=True, index=True)
+    employer = ForeignKeyField(Organization, null=True, on_delete="SET NULL", backref="staff")
+    employer_name = CharField(default="")
+    post = CharField(default="")
+    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
+    status = CharField(default="在册")  # 在册 / 注销
+    status_reason = TextField(default="")
+    # summary: continuing-education hours credited in the current registration cycle
+    ce_hours = Hours(default=0)
+
+
+# --- training --------------------------------------------------------------------------
+
+
+class Training(BaseModel):
+    title = CharField()
+    organizer = CharField(default="")
+    starts_on = DateField()
+    ends_on = DateField()
+    hours = Hours(default=0)
+    category = CharField(default="")
+    counts_as_ce = BooleanField(default=False)  # 计入继续教育
+    place = CharField(default="")
+
+
+class Attendance(BaseModel):
+    training = ForeignKeyField(Training, backref="attendance", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="attendance", on_delete="RESTRICT")
+    hours_credited = Hours(default=0)
+    passed = BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("training", "person"), True),)
+
+
+# --- service hours ---------------------------------------------------------------------
+
+
+class Activity(BaseModel):
+    name = CharField()
+    organization = ForeignKeyField(Organization, null=True, on_delete="RESTRICT")
+    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
+    place = CharField(default="")
+    starts_at = DateTimeField()
+    ends_at = DateTimeField()
+    travel_minutes = IntegerField(default=0)  # excluded from credited hours
+    service_category = CharField(default="")
+    served_group = CharField(default="")
+    content = TextField(default="")
+    recorder = CharField(default="")
+
+
+class ServiceRecord(BaseModel):
+    """One line of the hours ledger. Approved lines are never updated (a trigger refuses
+    it); a correction is a new line whose `corrects` points at the line it replaces."""
+
+    volunteer = ForeignKeyField(Volunteer, backref="records", on_delete="RESTRICT")
+    activity = ForeignKeyField(Activity, null=True, on_delete="RESTRICT")
+    organization = ForeignKeyField(Organization, null=True, on_delete="RESTRICT")
+    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
+    service_date = DateField()
+    place = CharField(default="")
+    served_group = CharField(default="")
+    service_category = CharField(default="")
+    content = TextField(default="")
+    hours = Hours()
+    recorder = CharField()
+    recorded_at = DateTimeField(default=_now)
+    status = CharField(default="pending")  # pending / approved
+    approver = CharField(default="")
+    approved_at = DateTimeField(null=True)
+    corrects = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="corrections",
+                               unique=True)
+    correction_reason = TextField(default="")
+
+    class Meta:
+        indexes = ((("volunteer", "service_date"), False),)
+
+
+# --- certificates, audit, settings -----------------------------------------------------
+
+
+class Certificate(BaseModel):
+    """志愿服务证明 register."""
+
+    number = CharField(unique=True)
+    volunteer = ForeignKeyField(Volunteer, on_delete="RESTRICT")
+    issuing_organization = CharField()
+    period_from = DateField()
+    period_to = DateField()
+    hours = Hours()
+    content = TextField(default="")
+    person_in_charge = CharField(default="")
+    handler = CharField(default="")
+    contact = CharField(default="")
+    issued_on = DateField()
+    issued_by = CharField()
+    verification_code = CharField(unique=True)
+
+
+class AuditEntry(BaseModel):
+    at = DateTimeField(default=_now, index=True)
+    actor = CharField()
+    action = CharField()  # create / update / deactivate / approve / correct / import / ...
+    table_name = CharField()
+    record_id = IntegerField(null=True)
+    before = TextField(null=True)  # JSON
+    after = TextField(null=True)  # JSON
+    detail = TextField(default="")
+
+    class Meta:
+        indexes = ((("table_name", "record_id"), False),)
+
+
+class RulePreset(BaseModel):
+    """A named rule preset (stars, continuing education, rounding) and its parameters."""
+
+    kind = CharField()  # star / ce / rounding
+    name = CharField()
+    label = CharField()
+    params = TextField()  # JSON
+
+    class Meta:
+        indexes = ((("kind", "name"), True),)
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Meta, District, Street, Community, Person, SearchKey, Organization, AnnualInspection,
+    EvaluationGrade, ServiceProject, Volunteer, VolunteerOrganization, VolunteerYear,
+    CommunityYear, OrganizationYear, SocialWorker, Training, Attendance, Activity,
+    ServiceRecord, Certificate, AuditEntry, RulePreset, Setting,
+)

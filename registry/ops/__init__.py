@@ -1,0 +1,54 @@
+"""Operations: the only way anything in the register changes.
+
+Each validates its input, writes in one transaction, appends to the audit log and
+returns a Changes value naming what changed. The actor (who is doing it) is passed in.
+"""
+
+from registry.ops.base import (
+    Changes,
+    NotFoundError,
+    RegistryError,
+    ValidationError,
+)
+from registry.ops.geography import add_area, update_area
+from registry.ops.hours import (
+    approve_records,
+    correct_record,
+    create_activity,
+    delete_pending_record,
+    record_activity_hours,
+    record_hours,
+)
+from registry.ops.organizations import (
+    add_service_project,
+    deregister_organization,
+    record_annual_inspection,
+    register_organization,
+    set_evaluation_grade,
+    update_organization,
+)
+from registry.ops.people import (
+    DuplicatePersonError,
+    deactivate_person,
+    register_person,
+    update_person,
+)
+from registry.ops.presets import set_preset
+from registry.ops.social_workers import (
+    deactivate_social_worker,
+    register_social_worker,
+    update_social_worker,
+)
+from registry.ops.training import create_training, record_attendance
+from registry.ops.volunteers import deactivate_volunteer, register_volunteer, update_volunteer
+
+__all__ = [
+    "Changes", "DuplicatePersonError", "NotFoundError", "RegistryError", "ValidationError",
+    "add_area", "add_service_project", "approve_records", "correct_record", "create_activity",
+    "create_training", "deactivate_person", "deactivate_social_worker", "deactivate_volunteer",
+    "delete_pending_record", "deregister_organization", "record_activity_hours",
+    "record_annual_inspection", "record_attendance", "record_hours", "register_organization",
+    "register_person", "register_social_worker", "register_volunteer", "set_evaluation_grade",
+    "set_preset", "update_area", "update_organization", "update_person",
+    "update_social_worker", "update_volunteer",
+]

@@ -1,0 +1,284 @@
+"""The hours ledger: activities, recording, approving and correcting service hours.
+
+Approved lines are final. Approving applies a line's hours to the summaries (volunteer
+total and star level, per-year, per-community and per-organization sums) in the same
+transaction; approving a correction applies the difference to what it corrects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from registry.fields import Cleaner, clean_date, clean_decimal, clean_int, clean_text
+from registry.models import (
+    Activity,
+    BaseModel,
+    Community,
+    CommunityYear,
+    Organization,
+    OrganizationYear,
+    ServiceRecord,
+    Volunteer,
+    VolunteerYear,
+)
+from registry.ops.base import (
+    Changes,
+    RegistryError,
+    ValidationError,
+    audit,
+    get_or_fail,
+    require,
+    snapshot,
+    transaction,
+)
+from registry.ops.presets import current_rounding_preset, current_star_preset
+from registry.problems import Problem, error, warning
+from registry.rules.presets import credited_hours, star_level
+
+MAX_HOURS_PER_DAY = Decimal(24)
+LABELS = {
+    "service_date": "服务日期",
+    "hours": "服务时长",
+    "activity": "活动",
+    "organization": "组织单位",
+    "community": "服务社区",
+    "place": "服务地点",
+    "served_group": "服务对象",
+    "service_category": "服务类别",
+    "content": "服务内容",
+}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _exists(model: type[BaseModel], values: dict[str, Any], key: str, what: str,
+            problems: list[Problem]) -> None:
+    ref = values.get(key)
+    if ref is not None and model.get_or_none(model.id == ref) is None:
+        problems.append(error(key, key, f"所选{what}不在登记库中。"))
+
+
+def clean_record(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    c = Cleaner(data)
+    c.take("service_date", clean_date, LABELS["service_date"], required=True,
+           latest=dt.date.today())
+    c.take("hours", clean_decimal, LABELS["hours"], required=True, maximum=MAX_HOURS_PER_DAY)
+    for key in ("activity", "organization", "community"):
+        c.take(key, clean_int, LABELS[key], minimum=1)
+    for key in ("place", "served_group", "service_category"):
+        c.take(key, clean_text, LABELS[key], max_length=200)
+    c.take("content", clean_text, LABELS["content"])
+    values, problems = c.values, c.problems
+    if values.get("hours") == 0:
+        problems.append(error("zero_hours", "hours", "服务时长为 0，不用登记。"))
+    _exists(Activity, values, "activity", "活动", problems)
+    _exists(Organization, values, "organization", "组织", problems)
+    _exists(Community, values, "community", "社区", problems)
+    return values, problems
+
+
+def create_activity(actor: str, data: Mapping[str, Any]) -> Changes:
+    c = Cleaner(data)
+    c.take("name", clean_text, "活动名称", required=True, max_length=200)
+    for key in ("organization", "community"):
+        c.take(key, clean_int, LABELS[key], minimum=1)
+    for key in ("place", "served_group", "service_category"):
+        c.take(key, clean_text, LABELS[key], max_length=200)
+    c.take("content", clean_text, LABELS["content"])
+    c.take("travel_minutes", clean_int, "路途时间（分钟）", minimum=0, maximum=24 * 60)
+    values, problems = c.values, c.problems
+    values["travel_minutes"] = values["travel_minutes"] or 0
+    for key in ("starts_at", "ends_at"):
+        if not isinstance(data.get(key), dt.datetime):
+            problems.append(error("datetime", key, "请填写活动的开始和结束时间。"))
+    if not problems:
+        values["starts_at"], values["ends_at"] = data["starts_at"], data["ends_at"]
+        if values["ends_at"] <= values["starts_at"]:
+            problems.append(error("time_order", "ends_at", "活动结束时间必须晚于开始时间。"))
+    _exists(Organization, values, "organization", "组织", problems)
+    _exists(Community, values, "community", "社区", problems)
+    warnings = require(problems)
+    with transaction():
+        row = Activity.create(recorder=actor, **values)
+        audit(actor, "create", "activity", row.id, None, snapshot(row))
+    return Changes(frozenset({"activity"}), (row.id,), warnings)
+
+
+def activity_hours(activity: Activity) -> Decimal:
+    """Credited hours of an activity: its length less travel, by the rounding preset."""
+    minutes = int((activity.ends_at - activity.starts_at).total_seconds() // 60)
+    return credited_hours(current_rounding_preset(), max(0, minutes - activity.travel_minutes))
+
+
+def _insert_record(actor: str, volunteer: Volunteer, values: dict[str, Any]) -> ServiceRecord:
+    if volunteer.status != "在册":
+        raise RegistryError(f"志愿者（编号 {volunteer.id}）已注销，不能再登记时长。")
+    values = dict(values)
+    if values.get("community") is None:
+        values["community"] = volunteer.community_id
+    row: ServiceRecord = ServiceRecord.create(volunteer=volunteer.id, recorder=actor, **values)
+    audit(actor, "create", "service_record", row.id, None, snapshot(row))
+    return row
+
+
+def record_hours(actor: str, volunteer_id: int, data: Mapping[str, Any]) -> Changes:
+    """One volunteer's hours, waiting for approval."""
+    values, problems = clean_record(data)
+    warnings = require(problems)
+    with transaction():
+        volunteer = get_or_fail(Volunteer, volunteer_id, "志愿者")
+        warnings += tuple(_same_day_warnings(volunteer.id, values["service_date"],
+                                             values["hours"]))
+        row = _insert_record(actor, volunteer, values)
+    return Changes(frozenset({"service_record"}), (row.id,), warnings)
+
+
+def _same_day_warnings(volunteer_id: int, day: dt.date, hours: Decimal) -> list[Problem]:
+    booked = sum((r.hours for r in ServiceRecord.select(ServiceRecord.hours).where(
+        (ServiceRecord.volunteer == volunteer_id) & (ServiceRecord.service_date == day)
+        & ServiceRecord.corrects.is_null())), Decimal(0))
+    if booked + hours > MAX_HOURS_PER_DAY:
+        return [error("day_over_24", "hours", f"{day} 这一天登记的时长合计超过 24 小时。")]
+    if booked and booked + hours > 12:
+        return [warning("long_day", "hours",
+                        f"{day} 这一天已登记 {booked} 小时，再加 {hours} 小时，请确认没有重复登记。")]
+    return []
+
+
+def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[int],
+                          hours: Any = None) -> Changes:
+    """Hours for every attendee of one activity: by default the activity's length less
+    travel, rounded by the district's preset."""
+    ids = list(dict.fromkeys(int(v) for v in volunteer_ids))
+    if not ids:
+        raise RegistryError("没有选择参加活动的志愿者。")
+    with transaction():
+        activity = get_or_fail(Activity, activity_id, "活动")
+        data = {
+            "service_date": activity.starts_at.date(),
+            "hours": activity_hours(activity) if hours is None else hours,
+            "activity": activity.id,
+            "organization": activity.organization_id,
+            "community": activity.community_id,
+            "place": activity.place,
+            "served_group": activity.served_group,
+            "service_category": activity.service_category,
+            "content": activity.content or activity.name,
+        }
+        values, problems = clean_record(data)
+        volunteers = {v.id: v for v in Volunteer.select().where(Volunteer.id.in_(ids))}
+        missing = [i for i in ids if i not in volunteers]
+        if missing:
+            problems.append(error("volunteer", "volunteers",
+                                  f"有 {len(missing)} 名志愿者不在登记库中。"))
+        already = {r.volunteer_id for r in ServiceRecord.select(ServiceRecord.volunteer).where(
+            (ServiceRecord.activity == activity.id) & ServiceRecord.volunteer.in_(ids))}
+        if already:
+            problems.append(error("duplicate", "volunteers",
+                                  f"有 {len(already)} 名志愿者已登记过这次活动的时长。"))
+        warnings = require(problems)
+        rows = [_insert_record(actor, volunteers[i], values) for i in ids]
+    return Changes(frozenset({"service_record"}), tuple(r.id for r in rows), warnings)
+
+
+def _bump(model: type[BaseModel], key: dict[str, Any], hours: Decimal) -> None:
+    """Add hours to one summary row, creating it when missing."""
+    columns = [getattr(model, k) for k in key]
+    (model.insert(**key, hours=hours)
+     .on_conflict(conflict_target=columns, update={model.hours: model.hours + hours})
+     .execute())
+
+
+def _apply(record: ServiceRecord, sign: int) -> None:
+    """Add (sign=1) or take away (sign=-1) a line's hours in every summary."""
+    hours = record.hours * sign
+    year = record.service_date.year
+    Volunteer.update(total_hours=Volunteer.total_hours + hours).where(
+        Volunteer.id == record.volunteer_id).execute()
+    _bump(VolunteerYear, {"volunteer": record.volunteer_id, "year": year}, hours)
+    if record.community_id is not None:
+        _bump(CommunityYear, {"community": record.community_id, "year": year}, hours)
+    if record.organization_id is not None:
+        _bump(OrganizationYear, {"organization": record.organization_id, "year": year}, hours)
+
+
+def _restar(volunteer_id: int) -> None:
+    preset = current_star_preset()
+    volunteer = Volunteer.get_by_id(volunteer_id)
+    level = star_level(preset, Decimal(str(volunteer.total_hours)))
+    if (level, preset.name) != (volunteer.star_level, volunteer.star_preset):
+        Volunteer.update(star_level=level, star_preset=preset.name).where(
+            Volunteer.id == volunteer_id).execute()
+
+
+def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
+    """Approve pending lines; their hours (or a correction's difference) enter the totals."""
+    ids = list(dict.fromkeys(int(r) for r in record_ids))
+    with transaction():
+        records = list(ServiceRecord.select().where(ServiceRecord.id.in_(ids)))
+        if len(records) != len(ids):
+            raise RegistryError("有的时长记录不存在，审核没有进行。")
+        done = [r for r in records if r.status == "approved"]
+        if done:
+            raise RegistryError(f"有 {len(done)} 条记录已经审核过了。")
+        approved_at = _now()
+        for record in records:
+            before = snapshot(record)
+            ServiceRecord.update(status="approved", approver=actor, approved_at=approved_at
+                                 ).where(ServiceRecord.id == record.id).execute()
+            if record.corrects_id is not None:
+                original = ServiceRecord.get_by_id(record.corrects_id)
+                _apply(original, -1)
+            _apply(record, +1)
+            audit(actor, "approve", "service_record", record.id, before,
+                  {**(before or {}), "status": "approved", "approver": actor,
+                   "approved_at": approved_at})
+        for volunteer_id in {r.volunteer_id for r in records}:
+            _restar(volunteer_id)
+    return Changes(frozenset({"service_record", "volunteer"}), tuple(ids))
+
+
+def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: str) -> Changes:
+    """A new line replacing an approved one; it takes effect once approved. Fields not
+    given are copied from the line corrected."""
+    reason_text, problems = clean_text(reason, "correction_reason", "更正原因", required=True)
+    require(problems)
+    with transaction():
+        original = get_or_fail(ServiceRecord, record_id, "时长记录")
+        if original.status != "approved":
+            raise RegistryError("这条记录还没有审核，直接修改或删除即可，不需要更正。")
+        if ServiceRecord.get_or_none(ServiceRecord.corrects == original.id) is not None:
+            raise RegistryError("这条记录已经更正过，请更正最新的那一条。")
+        merged = {key: getattr(original, key if key not in ("activity", "organization",
+                                                            "community") else key + "_id")
+                  for key in LABELS}
+        merged.update(data)
+        values, problems = clean_record(merged)
+        warnings = require(problems)
+        values["community"] = values["community"]
+        row = ServiceRecord.create(volunteer=original.volunteer_id, recorder=actor,
+                                   corrects=original.id, correction_reason=reason_text,
+                                   **values)
+        audit(actor, "correct", "service_record", row.id, snapshot(original), snapshot(row),
+              detail=reason_text)
+    return Changes(frozenset({"service_record"}), (row.id,), warnings)
+
+
+def delete_pending_record(actor: str, record_id: int, reason: str) -> Changes:
+    """A line not yet approved can be withdrawn; approved lines cannot (see triggers)."""
+    reason_text, problems = clean_text(reason, "reason", "删除原因", required=True)
+    require(problems)
+    with transaction():
+        record = get_or_fail(ServiceRecord, record_id, "时长记录")
+        if record.status == "approved":
+            raise ValidationError([error("approved", "status",
+                                         "已审核的记录不能删除，只能更正。")])
+        before = snapshot(record)
+        record.delete_instance()
+        audit(actor, "delete", "service_record", record_id, before, None, detail=reason_text)
+    return Changes(frozenset({"service_record"}), (record_id,))

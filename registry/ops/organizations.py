@@ -1,0 +1,213 @@
+"""Social organizations and their year: inspections, evaluation grades, purchased projects,
+deregistration. Community social organizations are filed (备案) at street level."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from registry.fields import Cleaner, clean_choice, clean_date, clean_decimal, clean_int, clean_text
+from registry.models import (
+    AnnualInspection,
+    Community,
+    EvaluationGrade,
+    Organization,
+    ServiceProject,
+    Street,
+)
+from registry.ops.base import (
+    Changes,
+    RegistryError,
+    audit,
+    changed_fields,
+    get_or_fail,
+    require,
+    snapshot,
+    transaction,
+)
+from registry.problems import Problem, error
+from registry.rules.deadlines import evaluation_expiry
+from registry.rules.uscc import check_uscc
+from registry.vocab import (
+    INSPECTION_RESULTS,
+    ORG_STATUSES,
+    ORG_TYPE_ALIASES,
+    ORG_TYPES,
+    PROJECT_STATUSES,
+)
+
+LABELS = {
+    "name": "组织名称",
+    "uscc": "统一社会信用代码",
+    "org_type": "类型",
+    "registration_authority": "登记管理机关",
+    "supervising_unit": "业务主管单位",
+    "legal_representative_name": "法定代表人",
+    "founded_on": "成立日期",
+    "address": "住所",
+    "business_scope": "业务范围",
+    "service_fields": "服务领域",
+    "registered_capital": "注册资金",
+    "street": "所属街道",
+    "community": "所属社区",
+    "filed_on": "备案日期",
+    "responsible_person": "负责人",
+    "venue": "活动场所",
+    "member_count": "成员人数",
+    "notes": "备注",
+}
+COMMUNITY_ORG = "社区社会组织"
+
+
+def clean_organization(data: Mapping[str, Any], *, partial: bool = False, own_id: int | None = None,
+                       current_type: str | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    c = Cleaner(data, partial=partial)
+    c.take("name", clean_text, LABELS["name"], required=True, max_length=200)
+    c.take("org_type", clean_choice, LABELS["org_type"], ORG_TYPES, required=True,
+           aliases=ORG_TYPE_ALIASES)
+    for key in ("registration_authority", "supervising_unit", "legal_representative_name",
+                "responsible_person"):
+        c.take(key, clean_text, LABELS[key], max_length=200)
+    for key in ("address", "business_scope", "service_fields", "venue", "notes"):
+        c.take(key, clean_text, LABELS[key])
+    c.take("founded_on", clean_date, LABELS["founded_on"], latest=dt.date.today())
+    c.take("filed_on", clean_date, LABELS["filed_on"], latest=dt.date.today())
+    c.take("registered_capital", clean_decimal, LABELS["registered_capital"])
+    c.take("street", clean_int, LABELS["street"], minimum=1)
+    c.take("community", clean_int, LABELS["community"], minimum=1)
+    c.take("member_count", clean_int, LABELS["member_count"])
+    values, problems = c.values, c.problems
+    org_type = values.get("org_type") or current_type
+    if c.wants("uscc"):
+        raw = data.get("uscc")
+        if raw in (None, "") and org_type == COMMUNITY_ORG:
+            values["uscc"] = None  # filed, not registered: often no code
+        else:
+            facts, uscc_problems = check_uscc(raw, "uscc", declared_type=org_type)
+            problems.extend(uscc_problems)
+            values["uscc"] = facts.code if facts else None
+            holder = (Organization.get_or_none(Organization.uscc == facts.code)
+                      if facts else None)
+            if holder is not None and holder.id != own_id:
+                problems.append(error("duplicate", "uscc",
+                                      f"统一社会信用代码已登记为“{holder.name}”。"))
+    for key, model, what in (("street", Street, "街道"), ("community", Community, "社区")):
+        ref = values.get(key)
+        if ref is not None and model.get_or_none(model.id == ref) is None:
+            problems.append(error(key, key, f"所选{what}不在登记库中。"))
+    if values.get("community") and not values.get("street") and not partial:
+        values["street"] = Community.get_by_id(values["community"]).street_id
+    return values, problems
+
+
+def register_organization(actor: str, data: Mapping[str, Any]) -> Changes:
+    values, problems = clean_organization(data)
+    warnings = require(problems)
+    with transaction():
+        org = Organization.create(**values)
+        audit(actor, "create", "organization", org.id, None, snapshot(org))
+    return Changes(frozenset({"organization"}), (org.id,), warnings)
+
+
+def update_organization(actor: str, org_id: int, data: Mapping[str, Any]) -> Changes:
+    org = get_or_fail(Organization, org_id, "社会组织")
+    values, problems = clean_organization(data, partial=True, own_id=org_id,
+                                          current_type=org.org_type)
+    warnings = require(problems)
+    with transaction():
+        before = snapshot(org)
+        for name, value in values.items():
+            setattr(org, name, value)
+        old, new = changed_fields(before, snapshot(org))
+        if new:
+            org.updated_at = dt.datetime.now().replace(microsecond=0)
+            org.save()
+            audit(actor, "update", "organization", org_id, old, new)
+    return Changes(frozenset({"organization"}) if new else frozenset(), (org_id,), warnings)
+
+
+def deregister_organization(actor: str, org_id: int, status: str, reason: str,
+                            on: dt.date | None = None) -> Changes:
+    """注销 or 撤销: the organization stays in the register with its history."""
+    c = Cleaner({"status": status, "reason": reason})
+    c.take("status", clean_choice, "状态", ORG_STATUSES[1:], required=True)
+    c.take("reason", clean_text, "原因", required=True)
+    require(c.problems)
+    with transaction():
+        org = get_or_fail(Organization, org_id, "社会组织")
+        if org.status != "正常":
+            raise RegistryError(f"“{org.name}”已经是{org.status}状态。")
+        before = snapshot(org)
+        org.status = c.values["status"]
+        org.status_reason = c.values["reason"]
+        org.status_changed_on = on or dt.date.today()
+        org.save()
+        audit(actor, "deactivate", "organization", org_id,
+              *changed_fields(before, snapshot(org)), detail=c.values["reason"])
+    return Changes(frozenset({"organization"}), (org_id,))
+
+
+def record_annual_inspection(actor: str, org_id: int, year: Any, result: Any,
+                             reported_on: Any = None) -> Changes:
+    """The inspection or annual-report result of one year; a second entry for the same
+    year replaces the first, and the audit log keeps both."""
+    c = Cleaner({"year": year, "result": result, "reported_on": reported_on})
+    c.take("year", clean_int, "年度", required=True, minimum=1980, maximum=dt.date.today().year)
+    c.take("result", clean_choice, "年检结论", INSPECTION_RESULTS, required=True)
+    c.take("reported_on", clean_date, "报送日期")
+    require(c.problems)
+    with transaction():
+        get_or_fail(Organization, org_id, "社会组织")
+        row = AnnualInspection.get_or_none((AnnualInspection.organization == org_id)
+                                           & (AnnualInspection.year == c.values["year"]))
+        before = snapshot(row)
+        if row is None:
+            row = AnnualInspection.create(organization=org_id, **c.values)
+        else:
+            row.result, row.reported_on = c.values["result"], c.values["reported_on"]
+            row.save()
+        audit(actor, "inspection", "annual_inspection", row.id, before, snapshot(row))
+    return Changes(frozenset({"annual_inspection", "organization"}), (row.id,))
+
+
+def set_evaluation_grade(actor: str, org_id: int, grade: Any, awarded_on: Any) -> Changes:
+    c = Cleaner({"grade": grade, "awarded_on": awarded_on})
+    c.take("grade", _grade)
+    c.take("awarded_on", clean_date, "评估日期", required=True, latest=dt.date.today())
+    require(c.problems)
+    with transaction():
+        get_or_fail(Organization, org_id, "社会组织")
+        row = EvaluationGrade.create(organization=org_id, grade=c.values["grade"],
+                                     awarded_on=c.values["awarded_on"],
+                                     expires_on=evaluation_expiry(c.values["awarded_on"]))
+        audit(actor, "create", "evaluation_grade", row.id, None, snapshot(row))
+    return Changes(frozenset({"evaluation_grade", "organization"}), (row.id,))
+
+
+def _grade(raw: Any, field: str) -> tuple[int | None, list[Problem]]:
+    text = str(raw or "").strip().upper().replace("Ａ", "A").replace("级", "")
+    for grade in range(1, 6):
+        if text in (str(grade), f"{grade}A", "A" * grade):
+            return grade, []
+    return None, [error("grade", field, f"评估等级填的是“{raw}”，应当是 1A 到 5A。")]
+
+
+def add_service_project(actor: str, org_id: int, data: Mapping[str, Any]) -> Changes:
+    c = Cleaner(data)
+    c.take("name", clean_text, "项目名称", required=True, max_length=200)
+    c.take("buyer", clean_text, "购买方", max_length=200)
+    c.take("amount", clean_decimal, "金额")
+    c.take("starts_on", clean_date, "开始日期")
+    c.take("ends_on", clean_date, "结束日期")
+    c.take("status", clean_choice, "项目状态", PROJECT_STATUSES)
+    values = c.values
+    values["status"] = values["status"] or PROJECT_STATUSES[0]
+    if values["starts_on"] and values["ends_on"] and values["ends_on"] < values["starts_on"]:
+        c.problems.append(error("date_order", "ends_on", "“结束日期”不能早于“开始日期”。"))
+    warnings = require(c.problems)
+    with transaction():
+        get_or_fail(Organization, org_id, "社会组织")
+        row = ServiceProject.create(organization=org_id, **values)
+        audit(actor, "create", "service_project", row.id, None, snapshot(row))
+    return Changes(frozenset({"service_project", "organization"}), (row.id,), warnings)

@@ -1,0 +1,184 @@
+"""People: one row per resident, keyed by ID number, whatever roles they hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from registry.db import database
+from registry.fields import Cleaner, clean_choice, clean_text
+from registry.models import Person, SearchKey
+from registry.ops.base import (
+    Changes,
+    RegistryError,
+    audit,
+    changed_fields,
+    get_or_fail,
+    require,
+    snapshot,
+    transaction,
+)
+from registry.problems import Problem, error
+from registry.rules.idnumber import check_id_number
+from registry.rules.phone import check_phone
+from registry.search_keys import pinyin_initials, reversed_text, search_keys
+from registry.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
+
+LABELS = {
+    "id_number": "身份证号",
+    "name": "姓名",
+    "phone": "联系电话",
+    "address": "住址",
+    "ethnicity": "民族",
+    "political_status": "政治面貌",
+    "education": "文化程度",
+    "notes": "备注",
+}
+PERSON_FIELDS = tuple(LABELS)
+
+
+class DuplicatePersonError(RegistryError):
+    """The ID number is already in the register; `person_id` is who holds it."""
+
+    def __init__(self, person_id: int, name: str) -> None:
+        self.person_id = person_id
+        super().__init__(f"身份证号已登记在“{name}”名下，不会重复建档，请打开已有的人员。")
+
+
+def _id_number(raw: Any, field: str) -> tuple[Any, list[Problem]]:
+    facts, problems = check_id_number(raw, field)
+    return facts, problems
+
+
+def _phone(raw: Any, field: str) -> tuple[str | None, list[Problem]]:
+    return check_phone(raw, field)
+
+
+def clean_person(data: Mapping[str, Any], *, partial: bool = False,
+                 ) -> tuple[dict[str, Any], list[Problem]]:
+    """Cleaned person fields (ID number facts expanded) and the problems found."""
+    c = Cleaner(data, partial=partial)
+    c.take("id_number", _id_number)
+    c.take("name", clean_text, LABELS["name"], required=True, max_length=50)
+    c.take("phone", _phone)
+    c.take("address", clean_text, LABELS["address"])
+    c.take("ethnicity", clean_text, LABELS["ethnicity"], max_length=20)
+    c.take("political_status", clean_choice, LABELS["political_status"], POLITICAL_STATUSES)
+    c.take("education", clean_choice, LABELS["education"], EDUCATION_LEVELS)
+    c.take("notes", clean_text, LABELS["notes"])
+    values = c.values
+    if "id_number" in values:
+        facts = values.pop("id_number")
+        if facts is not None:
+            values.update(id_number=facts.number, sex=facts.sex, birth_date=facts.birth_date,
+                          region_code=facts.region_code)
+    return values, c.problems
+
+
+def _derived(values: dict[str, Any], person: Person | None = None) -> dict[str, Any]:
+    """The search columns that follow from the name, ID number and phone."""
+    out = dict(values)
+    if "id_number" in values:
+        out["id_number_rev"] = reversed_text(values["id_number"])
+    if "name" in values:
+        out["initials"] = pinyin_initials(values["name"])
+    if "phone" in values:
+        out["phone_rev"] = reversed_text(values["phone"])
+    return out
+
+
+def index_person(person: Person) -> None:
+    """Rewrite the person's rows of the search side index."""
+    SearchKey.delete().where(SearchKey.person == person.id).execute()
+    keys = search_keys(person.name, person.initials)
+    param = database.param
+    database.cursor().executemany(
+        f"INSERT INTO search_key (key, person_id) VALUES ({param}, {param})",
+        [(k, person.id) for k in keys],
+    )
+
+
+def find_by_id_number(id_number: str) -> Person | None:
+    person: Person | None = Person.get_or_none(Person.id_number == id_number)
+    return person
+
+
+def _create(actor: str, values: dict[str, Any]) -> Person:
+    existing = find_by_id_number(values["id_number"])
+    if existing is not None:
+        raise DuplicatePersonError(existing.id, existing.name)
+    person: Person = Person.create(**_derived(values))
+    index_person(person)
+    audit(actor, "create", "person", person.id, None, snapshot(person))
+    return person
+
+
+def _require_id(values: dict[str, Any], problems: list[Problem]) -> None:
+    if values.get("id_number") is None and not any(p.field == "id_number" for p in problems):
+        problems.append(error("required", "id_number", "“身份证号”不能为空。"))
+
+
+def register_person(actor: str, data: Mapping[str, Any]) -> Changes:
+    values, problems = clean_person(data)
+    _require_id(values, problems)
+    warnings = require(problems)
+    with transaction():
+        person = _create(actor, values)
+    return Changes(frozenset({"person"}), (person.id,), warnings)
+
+
+def upsert_person(actor: str, values: dict[str, Any]) -> tuple[Person, bool]:
+    """Inside an operation's transaction: the person with this ID number, created when new,
+    and updated with the non-empty fields given. Returns (person, created)."""
+    person = find_by_id_number(values["id_number"])
+    if person is None:
+        return _create(actor, values), True
+    given = {k: v for k, v in values.items() if v not in (None, "")}
+    _update(actor, person, given)
+    return person, False
+
+
+def _update(actor: str, person: Person, values: dict[str, Any]) -> bool:
+    before = snapshot(person)
+    new_id = values.get("id_number")
+    if new_id and new_id != person.id_number:
+        holder = find_by_id_number(new_id)
+        if holder is not None:
+            raise DuplicatePersonError(holder.id, holder.name)
+    for name, value in _derived(values).items():
+        setattr(person, name, value)
+    old, new = changed_fields(before, snapshot(person))
+    if not new:
+        return False
+    person.updated_at = dt.datetime.now().replace(microsecond=0)
+    person.save()
+    if "name" in new:
+        index_person(person)
+    audit(actor, "update", "person", person.id, old, new)
+    return True
+
+
+def update_person(actor: str, person_id: int, data: Mapping[str, Any]) -> Changes:
+    values, problems = clean_person(data, partial=True)
+    if "id_number" in data:
+        _require_id(values, problems)
+    warnings = require(problems)
+    with transaction():
+        person = get_or_fail(Person, person_id, "人员")
+        changed = _update(actor, person, values)
+    return Changes(frozenset({"person"}) if changed else frozenset(), (person_id,), warnings)
+
+
+def deactivate_person(actor: str, person_id: int, reason: str) -> Changes:
+    reason_text, problems = clean_text(reason, "reason", "原因", required=True)
+    require(problems)
+    with transaction():
+        person = get_or_fail(Person, person_id, "人员")
+        before = snapshot(person)
+        person.active = False
+        person.deactivated_reason = reason_text
+        person.save()
+        audit(actor, "deactivate", "person", person_id, *changed_fields(before, snapshot(person)),
+              detail=reason_text)
+    return Changes(frozenset({"person"}), (person_id,))

@@ -1,0 +1,70 @@
+"""Which rule presets this register uses, and changing them."""
+
+from __future__ import annotations
+
+from peewee import Case
+
+from registry.fields import clean_choice
+from registry.models import Setting, Volunteer
+from registry.ops.base import Changes, audit, require, transaction
+from registry.rules.presets import (
+    CE_PRESETS,
+    ROUNDING_PRESETS,
+    STAR_PRESETS,
+    ContinuingEducationPreset,
+    RoundingPreset,
+    StarPreset,
+    get_ce_preset,
+    get_rounding_preset,
+    get_star_preset,
+)
+
+DEFAULTS = {"star_preset": "national", "ce_preset": "national", "rounding_preset": "half_hour"}
+CHOICES = {
+    "star_preset": tuple(STAR_PRESETS),
+    "ce_preset": tuple(CE_PRESETS),
+    "rounding_preset": tuple(ROUNDING_PRESETS),
+}
+LABELS = {"star_preset": "星级标准", "ce_preset": "继续教育标准", "rounding_preset": "时长取整规则"}
+
+
+def get_setting(key: str, default: str = "") -> str:
+    row = Setting.get_or_none(Setting.key == key)
+    return str(row.value) if row is not None else DEFAULTS.get(key, default)
+
+
+def current_star_preset() -> StarPreset:
+    return get_star_preset(get_setting("star_preset"))
+
+
+def current_ce_preset() -> ContinuingEducationPreset:
+    return get_ce_preset(get_setting("ce_preset"))
+
+
+def current_rounding_preset() -> RoundingPreset:
+    return get_rounding_preset(get_setting("rounding_preset"))
+
+
+def star_level_expression(preset: StarPreset) -> Case:
+    """SQL that computes a volunteer's star level from total_hours, for bulk recomputes."""
+    cases = [(Volunteer.total_hours >= float(t), level)
+             for level, t in reversed(list(enumerate(preset.thresholds, start=1)))]
+    return Case(None, cases, 0)
+
+
+def set_preset(actor: str, key: str, name: str) -> Changes:
+    """Choose a preset; a new star preset recomputes and re-stamps every star level."""
+    value, problems = clean_choice(name, key, LABELS.get(key, key), CHOICES.get(key, ()),
+                                   required=True)
+    require(problems)
+    with transaction():
+        before = get_setting(key)
+        Setting.replace(key=key, value=value).execute()
+        tables = {"setting"}
+        if key == "star_preset":
+            preset = get_star_preset(value)
+            Volunteer.update(star_level=star_level_expression(preset),
+                             star_preset=preset.name).execute()
+            tables.add("volunteer")
+        audit(actor, "set_preset", "setting", None, {key: before}, {key: value})
+    return Changes(frozenset(tables))

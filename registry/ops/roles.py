@@ -1,0 +1,92 @@
+"""What volunteers and social workers share: a person plus a role record.
+
+Registering a role merges on the ID number: a person already in the register gets the
+role, never a second person row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from registry.fields import clean_text
+from registry.models import BaseModel, Community
+from registry.ops.base import (
+    Changes,
+    RegistryError,
+    audit,
+    changed_fields,
+    get_or_fail,
+    require,
+    snapshot,
+    transaction,
+)
+from registry.ops.people import PERSON_FIELDS, _require_id, _update, clean_person, upsert_person
+from registry.problems import Problem, error
+
+RoleCleaner = Callable[..., tuple[dict[str, Any], list[Problem]]]
+
+
+def check_community(values: dict[str, Any], problems: list[Problem]) -> None:
+    community = values.get("community")
+    if community is not None and Community.get_or_none(Community.id == community) is None:
+        problems.append(error("community", "community", "所选社区不在登记库中。"))
+
+
+def register_role(actor: str, data: Mapping[str, Any], model: type[BaseModel], role_label: str,
+                  clean_role: RoleCleaner, after_create: Callable[[Any], None] | None = None,
+                  ) -> Changes:
+    person_values, problems = clean_person(data)
+    _require_id(person_values, problems)
+    role_values, role_problems = clean_role(data)
+    warnings = require(problems + role_problems)
+    table = model._meta.table_name
+    with transaction():
+        person, _created = upsert_person(actor, person_values)
+        if model.get_or_none(model.person == person.id) is not None:
+            raise RegistryError(f"“{person.name}”已经登记为{role_label}，请打开已有记录修改。")
+        record = model.create(person=person.id, **role_values)
+        if after_create is not None:
+            after_create(record)
+        audit(actor, "create", table, record.id, None, snapshot(record))
+    return Changes(frozenset({"person", table}), (record.id,), warnings)
+
+
+def update_role(actor: str, record_id: int, data: Mapping[str, Any], model: type[BaseModel],
+                role_label: str, clean_role: RoleCleaner) -> Changes:
+    person_data = {k: v for k, v in data.items() if k in PERSON_FIELDS}
+    person_values, problems = clean_person(person_data, partial=True)
+    if "id_number" in person_data:
+        _require_id(person_values, problems)
+    role_values, role_problems = clean_role(data, partial=True)
+    warnings = require(problems + role_problems)
+    table = model._meta.table_name
+    with transaction():
+        record = get_or_fail(model, record_id, role_label)
+        tables = {"person"} if _update(actor, record.person, person_values) else set()
+        before = snapshot(record)
+        for name, value in role_values.items():
+            setattr(record, name, value)
+        old, new = changed_fields(before, snapshot(record))
+        if new:
+            record.save()
+            audit(actor, "update", table, record_id, old, new)
+            tables.add(table)
+    return Changes(frozenset(tables), (record_id,), warnings)
+
+
+def deactivate_role(actor: str, record_id: int, reason: str, model: type[BaseModel],
+                    role_label: str) -> Changes:
+    reason_text, problems = clean_text(reason, "reason", "注销原因", required=True)
+    require(problems)
+    table = model._meta.table_name
+    with transaction():
+        record = get_or_fail(model, record_id, role_label)
+        if record.status == "注销":
+            raise RegistryError(f"这名{role_label}已经注销。")
+        before = snapshot(record)
+        record.status = "注销"
+        record.status_reason = reason_text
+        record.save()
+        audit(actor, "deactivate", table, record_id, *changed_fields(before, snapshot(record)),
+              detail=reason_text)
+    return Changes(frozenset({table}), (record_id,))

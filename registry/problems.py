@@ -1,0 +1,36 @@
+"""Problems found while checking input: the one vocabulary of the rules, the operations,
+the importer and the forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # blocks saving: it would corrupt the register
+    WARNING = "warning"  # shown, never blocks: real data breaks these checks
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # stable identifier, e.g. "id.checksum"
+    field: str  # the field the problem belongs to, e.g. "id_number"
+    severity: Severity
+    message: str  # plain Simplified Chinese, for the clerk
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(code: str, field: str, message: str) -> Problem:
+    return Problem(code, field, Severity.ERROR, message)
+
+
+def warning(code: str, field: str, message: str) -> Problem:
+    return Problem(code, field, Severity.WARNING, message)
+
+
+def has_errors(problems: list[Problem] | tuple[Problem, ...]) -> bool:
+    return any(p.is_error for p in problems)

@@ -1,0 +1,185 @@
+"""Resident ID numbers (GB 11643-1999): check, derive birth date, sex and region, mask.
+
+Built on python-stdnum's check digit and region table, not on its validate(): that
+rejects real cards whose region code is newer than the holder's birth year."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from stdnum import numdb
+from stdnum.cn.ric import calc_check_digit
+
+from registry.problems import Problem, error, warning
+from registry.rules.text import normalize_id_like
+
+# A name with the years it was in use; None = open-ended.
+_Span = tuple[int | None, int | None, str]
+
+_ID_RE = re.compile(r"\d{17}[\dX]")
+_SCIENTIFIC_RE = re.compile(r"\d+(\.\d*)?E\+?\d+")
+_DECIMAL_RE = re.compile(r"\d+\.\d*")  # str() of a float: "110105194912310000.0"
+_SPAN_RE = re.compile(r"\[(\d*)-(\d*)\](.*)")
+
+# Not places but headings in the table; "北京市市辖区朝阳区" helps nobody.
+_SKIP_PREFECTURE = ("市辖区", "县")
+
+
+@dataclass(frozen=True)
+class IdFacts:
+    number: str  # normalized, 18 characters
+    birth_date: date
+    sex: str  # "男" or "女"
+    region_code: str  # 6 digits
+    region_name: str | None
+
+
+def _parse_spans(value: str) -> tuple[_Span, ...]:
+    spans: list[_Span] = []
+    for part in value.split(","):
+        m = _SPAN_RE.fullmatch(part)
+        if m is None:
+            spans.append((None, None, part))
+        else:
+            start, end, name = m.groups()
+            spans.append((int(start) if start else None, int(end) if end else None, name))
+    return tuple(spans)
+
+
+@lru_cache(maxsize=1)
+def _regions() -> tuple[dict[str, str], dict[str, tuple[_Span, ...]]]:
+    """(province code → name, 6-digit code → names over time), parsed once."""
+    provinces: dict[str, str] = {}
+    counties: dict[str, tuple[_Span, ...]] = {}
+    for _len, low, high, props, children in numdb.get("cn/loc").prefixes:
+        if low != high or "province" not in props:
+            continue
+        provinces[low] = props["province"]
+        for _clen, clow, chigh, cprops, _ in children:
+            if clow == chigh and "county" in cprops:
+                counties[low + clow] = _parse_spans(cprops["county"])
+    return provinces, counties
+
+
+def _pick(spans: tuple[_Span, ...], year: int | None) -> str:
+    if year is not None:
+        for start, end, name in spans:
+            if (start is None or year >= start) and (end is None or year <= end):
+                return name
+        if spans[0][0] is not None and year < spans[0][0]:
+            return spans[0][2]
+    return spans[-1][2]  # the latest name is the one a clerk recognises
+
+
+def region_name(code: str, year: int | None = None) -> str | None:
+    """Full name of a 6-digit division code, e.g. "北京市朝阳区"; the name in use in
+    `year` if given, else the latest one (abolished codes keep their last name)."""
+    provinces, counties = _regions()
+    spans = counties.get(code)
+    province = provinces.get(code[:2])
+    if spans is None or province is None:
+        return None
+    parts = [province]
+    if code[4:] != "00":
+        prefecture = counties.get(code[:4] + "00")
+        if prefecture is not None:
+            name = _pick(prefecture, year)
+            if name not in _SKIP_PREFECTURE and "直辖" not in name:
+                parts.append(name)
+    parts.append(_pick(spans, year))
+    deduped = [p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1]]
+    return "".join(deduped)
+
+
+def _region_problems(code: str, birth_year: int, field: str) -> list[Problem]:
+    spans = _regions()[1].get(code)
+    if spans is None or code[:2] not in _regions()[0]:
+        return [warning("id.region_unknown", field,
+                        f"身份证号前 6 位地区码 {code} 不在行政区划表中，请核对号码是否录错")]
+    starts = [s for s, _, _ in spans]
+    ends = [e for _, e, _ in spans]
+    if None not in starts and birth_year < min(s for s in starts if s is not None):
+        first = min(s for s in starts if s is not None)
+        return [warning("id.region_newer", field,
+                        f"身份证号地区码 {code} 设立于 {first} 年，晚于出生年份 {birth_year} 年；"
+                        "这在迁移或换证后很常见，请核对即可")]
+    if None not in ends and birth_year > max(e for e in ends if e is not None):
+        last = max(e for e in ends if e is not None)
+        return [warning("id.region_retired", field,
+                        f"身份证号地区码 {code} 已于 {last} 年撤销，早于出生年份 {birth_year} 年，"
+                        "请核对号码是否录错")]
+    return []
+
+
+def _excel_number(field: str) -> Problem:
+    return error("id.excel_number", field,
+                 "身份证号被 Excel 存成了数字，后几位已丢失，请把该列设为文本后重新录入")
+
+
+def _parse_birth(number: str, today: date, field: str) -> tuple[date | None, list[Problem]]:
+    digits = number[6:14]
+    try:
+        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None, [error("id.birth_date", field,
+                            f"身份证号第 7–14 位出生日期 {digits} 不是一个真实的日期")]
+    if born > today:
+        return None, [error("id.birth_date", field,
+                            f"身份证号中的出生日期 {born.isoformat()} 晚于今天，不可能")]
+    if born.year < 1900:
+        return None, [error("id.birth_date", field,
+                            f"身份证号中的出生日期 {born.isoformat()} 早于 1900 年，不可能")]
+    return born, []
+
+
+def check_id_number(
+    raw: str | int | float | None, field: str = "id_number", today: date | None = None
+) -> tuple[IdFacts | None, list[Problem]]:
+    """Check a resident ID number; facts are returned only when there is no error.
+    Region problems are warnings: the code is where the card was first issued."""
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+        return None, [error("id.empty", field, "身份证号没有填写")]
+    if isinstance(raw, int | float):
+        return None, [_excel_number(field)]
+    number = normalize_id_like(raw)
+    if not number:
+        return None, [error("id.empty", field, "身份证号没有填写")]
+    if _ID_RE.fullmatch(number) is None:
+        return None, [_shape_problem(number, field)]
+    born, problems = _parse_birth(number, today or date.today(), field)
+    if number[-1] != calc_check_digit(number):
+        if number.endswith("000"):
+            # Excel keeps 15 significant digits and pads with zeros: never guess the rest.
+            return None, [_excel_number(field)]
+        problems.append(error("id.checksum", field,
+                              "身份证号最后一位校验码对不上，可能有数字录错或顺序颠倒，请逐位核对"))
+    if born is None or problems:
+        return None, problems
+    code = number[:6]
+    facts = IdFacts(number, born, "男" if int(number[16]) % 2 else "女", code,
+                    region_name(code, born.year))
+    return facts, _region_problems(code, born.year, field)
+
+
+def _shape_problem(number: str, field: str) -> Problem:
+    if _SCIENTIFIC_RE.fullmatch(number) or _DECIMAL_RE.fullmatch(number):
+        return _excel_number(field)
+    if len(number) == 15 and number.isdigit():
+        return error("id.old_15", field,
+                     "这是 15 位的老身份证号，请换成 18 位的新号码（可看新身份证或户口本）")
+    if not re.fullmatch(r"[\dX]*", number) or "X" in number[:-1]:
+        return error("id.format", field,
+                     "身份证号只能由数字组成，最后一位可以是 X，请检查是否混入了其他字符")
+    return error("id.length", field, f"身份证号应为 18 位，现在是 {len(number)} 位")
+
+
+def mask_id_number(number: str) -> str:
+    """"110105********002X": the region and last 4 stay visible so a clerk can tell
+    people apart; shorter strings keep at most a quarter at each end."""
+    n = len(number)
+    keep_head, keep_tail = (6, 4) if n >= 14 else (n // 4, n // 4)
+    return number[:keep_head] + "*" * (n - keep_head - keep_tail) + number[n - keep_tail:]

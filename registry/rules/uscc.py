@@ -1,0 +1,144 @@
+"""Unified social credit codes (GB 32100-2015) and the organization code inside them
+(GB 11714-1997): check, decode, and make valid codes for tests and demo data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from registry.problems import Problem, error, warning
+from registry.rules.text import normalize_id_like
+
+CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_VALUE = {c: i for i, c in enumerate(CHARSET)}
+_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+_FORBIDDEN = "IOZSV"  # left out of the charset because they look like 1 0 2 5 U
+
+DEPARTMENTS = {
+    "1": "机构编制",
+    "2": "外交",
+    "3": "司法行政",
+    "4": "文化",
+    "5": "民政",
+    "6": "旅游",
+    "7": "宗教",
+    "8": "工会",
+    "9": "工商（市场监管）",
+    "A": "中央军委改革和编制办公室",
+    "N": "农业",
+    "Y": "其他",
+}
+CIVIL_AFFAIRS = "5"
+CIVIL_AFFAIRS_TYPES = {"1": "社会团体", "2": "社会服务机构", "3": "基金会", "9": "其他"}
+# 民办非企业单位 was renamed 社会服务机构 by the 2016 Charity Law; clerks use both.
+_TYPE_ALIASES = {"民办非企业单位": "社会服务机构"}
+# Filed (备案) at street level, not registered: such groups often have no code at all.
+_UNREGISTERED_TYPES = ("社区社会组织",)
+
+
+@dataclass(frozen=True)
+class UsccFacts:
+    code: str
+    department: str
+    org_type: str | None  # civil-affairs codes only
+    region_code: str
+    organization_code: str
+
+
+def _uscc_check(body17: str) -> str:
+    total = sum(_VALUE[c] * w for c, w in zip(body17, _WEIGHTS, strict=True))
+    return CHARSET[(31 - total % 31) % 31]
+
+
+def _org_value(c: str) -> int:
+    return int(c) if c.isdigit() else ord(c) - ord("A") + 10
+
+
+def _org_check(body8: str) -> str:
+    remainder = 11 - sum(_org_value(c) * w for c, w in zip(body8, _ORG_WEIGHTS, strict=True)) % 11
+    return {10: "X", 11: "0"}.get(remainder, str(remainder))
+
+
+def make_org_code(body8: str) -> str:
+    """The 9-character organization code: body8 (digits, upper-case letters) + check."""
+    if len(body8) != 8 or not all(c.isascii() and (c.isdigit() or c.isupper()) for c in body8):
+        raise ValueError(f"组织机构代码本体应为 8 位数字或大写字母：{body8!r}")
+    return body8 + _org_check(body8)
+
+
+def make_uscc(body17: str) -> str:
+    """The 18-character code: body17 (characters of CHARSET) + check character."""
+    if len(body17) != 17 or any(c not in _VALUE for c in body17):
+        raise ValueError(f"统一社会信用代码本体应为 17 位且只用规定字符：{body17!r}")
+    return body17 + _uscc_check(body17)
+
+
+def _shape_problems(code: str, field: str) -> list[Problem]:
+    problems: list[Problem] = []
+    forbidden = sorted({c for c in code if c in _FORBIDDEN})
+    others = sorted({c for c in code if c not in _VALUE and c not in _FORBIDDEN})
+    if forbidden:
+        problems.append(error("uscc.format", field,
+                              "统一社会信用代码不使用字母 I、O、Z、S、V，"
+                              f"这里出现了 {'、'.join(forbidden)}，"
+                              "多半是把数字 1、0、2、5 或字母 U 录错了"))
+    elif others:
+        problems.append(error("uscc.format", field,
+                              "统一社会信用代码只能由数字和大写字母组成，"
+                              f"这里出现了 {'、'.join(others)}"))
+    if len(code) != 18:
+        problems.append(error("uscc.length", field,
+                              f"统一社会信用代码应为 18 位，现在是 {len(code)} 位"))
+    elif not problems and not code[2:8].isdigit():
+        problems.append(error("uscc.format", field,
+                              "统一社会信用代码第 3–8 位是行政区划码，应全为数字"))
+    return problems
+
+
+def _type_problems(department: str, kind: str, declared: str | None,
+                   field: str) -> list[Problem]:
+    if department != CIVIL_AFFAIRS:
+        name = DEPARTMENTS.get(department, "未知部门")
+        return [warning("uscc.not_civil_affairs", field,
+                        f"统一社会信用代码第 1 位是 {department}（{name}登记），不是民政部门登记的"
+                        "社会组织，请核对")]
+    org_type = CIVIL_AFFAIRS_TYPES.get(kind)
+    if org_type is None:
+        return [warning("uscc.category_unknown", field,
+                        f"统一社会信用代码第 2 位 {kind} 不是民政登记的机构类别，请核对")]
+    declared = _TYPE_ALIASES.get(declared or "", declared)
+    if declared and declared not in _UNREGISTERED_TYPES and declared != org_type:
+        return [warning("uscc.type_mismatch", field,
+                        f"统一社会信用代码显示这是{org_type}，但登记的类型是{declared}，请核对")]
+    return []
+
+
+def check_uscc(
+    raw: str | None, field: str = "uscc", declared_type: str | None = None
+) -> tuple[UsccFacts | None, list[Problem]]:
+    """Check a code; facts only when there is no error. Department and type
+    disagreements are warnings: the clerk may know better than the code."""
+    code = normalize_id_like(raw or "")
+    if not code:
+        return None, [error("uscc.empty", field, "统一社会信用代码没有填写")]
+    problems = _shape_problems(code, field)
+    if problems:
+        return None, problems
+    if _org_check(code[8:16]) != code[16]:
+        problems.append(error("uscc.org_code_checksum", field,
+                              "统一社会信用代码第 9–17 位（组织机构代码）的校验位对不上，"
+                              "可能有字符录错，请逐位核对"))
+    if _uscc_check(code[:17]) != code[17]:
+        problems.append(error("uscc.checksum", field,
+                              "统一社会信用代码最后一位校验码对不上，可能有字符录错或顺序颠倒，请逐位核对"))
+    if problems:
+        return None, problems
+    department = code[0]
+    facts = UsccFacts(
+        code=code,
+        department=DEPARTMENTS.get(department, "未知部门"),
+        org_type=CIVIL_AFFAIRS_TYPES.get(code[1]) if department == CIVIL_AFFAIRS else None,
+        region_code=code[2:8],
+        organization_code=code[8:17],
+    )
+    return facts, _type_problems(department, code[1], declared_type, field)

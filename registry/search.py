@@ -1,0 +1,98 @@
+"""Finding people: by ID number (whole or its last digits), name (whole, prefix or any
+part of one character or more), pinyin initials and phone number.
+
+Every path goes through an index: the unique ID number, the reversed ID and phone
+columns (so "last digits" is a range), and the side table search_key (one- and
+two-character name parts, initials prefixes). Results come in person-id order and page by
+key: pass the last id of one page as `after` to get the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from peewee import Field, Query, fn
+
+from registry.models import Person, SearchKey
+from registry.rules.text import normalize_id_like, normalize_text
+from registry.search_keys import INITIALS_PREFIX, NAME_PREFIX
+
+PAGE_SIZE = 50
+MIN_TAIL_DIGITS = 4  # fewer trailing digits would match a tenth of the register
+_ID_LIKE = re.compile(r"^\d{1,17}[\dX]?$")
+_LETTERS = re.compile(r"^[a-z]+$")
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    ids: tuple[int, ...]
+    has_more: bool
+
+    @property
+    def next_after(self) -> int | None:
+        return self.ids[-1] if self.has_more and self.ids else None
+
+
+def _upper_bound(prefix: str) -> str:
+    return prefix + "\U0010ffff"
+
+
+def _prefix(column: object, prefix: str) -> object:
+    return (column >= prefix) & (column < _upper_bound(prefix))  # type: ignore[operator]
+
+
+def _sources(text: str) -> list[tuple[Query, Field]]:
+    """One (query, id column) per way the text may name a person."""
+    compact = normalize_id_like(text)
+    sources: list[tuple[Query, Field]] = []
+    if _ID_LIKE.match(compact):
+        people = Person.select(Person.id)
+        sources.append((people.where(Person.id_number == compact), Person.id))
+        if len(compact) >= MIN_TAIL_DIGITS:
+            tail = compact[::-1]
+            sources.append((people.where(_prefix(Person.id_number_rev, tail)), Person.id))
+            sources.append((people.where(_prefix(Person.phone_rev, tail)), Person.id))
+        if compact.isdigit() and len(compact) >= 7:
+            sources.append((people.where(_prefix(Person.phone, compact)), Person.id))
+        return sources
+    name = "".join(text.split()).lower()
+    keyed = SearchKey.select(SearchKey.person)
+    if _LETTERS.match(name):
+        sources.append((keyed.where(SearchKey.key == INITIALS_PREFIX + name), SearchKey.person))
+    if len(name) <= 2:
+        sources.append((keyed.where(SearchKey.key == NAME_PREFIX + name), SearchKey.person))
+    else:
+        # Walk the people holding the first two characters, keep those holding all.
+        sources.append((
+            keyed.join(Person, on=(SearchKey.person == Person.id))
+            .where((SearchKey.key == NAME_PREFIX + name[:2]) & fn.LOWER(Person.name).contains(name)),
+            SearchKey.person,
+        ))
+    return sources
+
+
+def search_people(text: str, *, after: int | None = None, limit: int = PAGE_SIZE,
+                  active_only: bool = False) -> SearchPage:
+    """People matching `text`, `limit` at a time, in id order after `after`."""
+    text = normalize_text(text)
+    if not text:
+        return SearchPage((), False)
+    ids: set[int] = set()
+    for query, column in _sources(text):
+        if after is not None:
+            query = query.where(column > after)
+        ids.update(row[0] for row in query.order_by(column).limit(limit + 1).tuples())
+    ordered = sorted(ids)
+    if active_only and ordered:
+        active = {p for (p,) in Person.select(Person.id).where(
+            Person.id.in_(ordered) & Person.active).tuples()}
+        ordered = [i for i in ordered if i in active]
+    return SearchPage(tuple(ordered[:limit]), len(ordered) > limit)
+
+
+def people_by_ids(ids: Iterable[int]) -> list[Person]:
+    order = list(ids)
+    found = {p.id: p for p in Person.select().where(Person.id.in_(order))}
+    return [found[i] for i in order if i in found]

@@ -1,0 +1,47 @@
+"""Shared fixtures. Every test gets temporary user folders, never the real ones."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every per-user folder (data, config, cache, home) at a temporary one."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("HOME", ""), ("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
+                     ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        folder = home / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(folder))
+    monkeypatch.delenv("REGISTRY_DATABASE_URL", raising=False)
+    return home
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Path]:
+    """An empty register in a temporary SQLite file; yields its path."""
+    from registry.db import close_database, open_database
+
+    path = tmp_path / "registry.sqlite3"
+    open_database(path)
+    yield path
+    close_database()
+
+
+@pytest.fixture
+def area(db: Path) -> dict[str, int]:
+    """One district with one street and two communities; returns their ids."""
+    from registry import ops
+
+    district = ops.add_area("tester", "district", "110105", "朝阳区", 3_452_000).id
+    street = ops.add_area("tester", "street", "110105001", "建外街道", 62_000, parent=district).id
+    first = ops.add_area("tester", "community", "110105001001", "永安里社区", 8_200, parent=street).id
+    second = ops.add_area("tester", "community", "110105001002", "建华南社区", 6_100, parent=street).id
+    return {"district": district, "street": street, "community": first, "community2": second}

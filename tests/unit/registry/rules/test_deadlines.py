@@ -1,0 +1,55 @@
+from datetime import date
+
+from registry.rules.deadlines import (
+    Deadline,
+    add_months,
+    annual_inspection_deadlines,
+    days_left,
+    evaluation_expiry,
+    make_deadline,
+    registration_valid_until,
+    reregistration_window,
+)
+
+
+def test_annual_inspection_deadlines() -> None:
+    supervisor, authority = annual_inspection_deadlines(2025, date(2025, 3, 1))
+    assert supervisor == Deadline("annual_report_supervisor", supervisor.label,
+                                  date(2025, 3, 31), 30)
+    assert authority.kind == "annual_report_authority"
+    assert authority.due == date(2025, 5, 31)
+    assert authority.days_left == 91
+    assert "2024" in supervisor.label and "业务主管单位" in supervisor.label
+    assert "登记管理机关" in authority.label
+
+
+def test_overdue_deadline_has_negative_days_left() -> None:
+    supervisor, _ = annual_inspection_deadlines(2025, date(2025, 4, 2))
+    assert supervisor.days_left == -2
+
+
+def test_evaluation_expiry_five_years_and_feb_29() -> None:
+    assert evaluation_expiry(date(2021, 11, 15)) == date(2026, 11, 15)
+    assert evaluation_expiry(date(2020, 2, 29)) == date(2025, 2, 28)
+
+
+def test_registration_valid_three_years_and_feb_29() -> None:
+    assert registration_valid_until(date(2022, 7, 1)) == date(2025, 7, 1)
+    assert registration_valid_until(date(2024, 2, 29)) == date(2027, 2, 28)
+
+
+def test_reregistration_window_is_three_months_before_expiry() -> None:
+    assert reregistration_window(date(2025, 7, 1)) == (date(2025, 4, 1), date(2025, 7, 1))
+    assert reregistration_window(date(2024, 5, 31)) == (date(2024, 2, 29), date(2024, 5, 31))
+    assert reregistration_window(date(2025, 1, 15)) == (date(2024, 10, 15), date(2025, 1, 15))
+
+
+def test_add_months_clamps_to_month_end() -> None:
+    assert add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
+    assert add_months(date(2025, 12, 15), 1) == date(2026, 1, 15)
+
+
+def test_days_left_and_default_labels() -> None:
+    assert days_left(date(2025, 1, 10), date(2025, 1, 1)) == 9
+    deadline = make_deadline("evaluation_expiry", date(2025, 1, 10), date(2025, 1, 1))
+    assert deadline.label == "评估等级到期" and deadline.days_left == 9
