@@ -17,6 +17,7 @@ from registry.problems import Problem, error, warning
 from registry.rules.text import normalize_text
 
 MAX_TEXT = 2_000
+MAX_NUMBER = Decimal(10) ** 12  # beyond any amount, count or hours the register holds
 # Excel counts days from 1899-12-30 (its 1900 leap-year bug already folded in).
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 EARLIEST = dt.date(1900, 1, 1)
@@ -110,8 +111,8 @@ def clean_decimal(raw: Any, field: str, label: str, *, required: bool = False,
         value = Decimal(text)
     except InvalidOperation:
         return None, [error("number", field, f"“{label}”填的是“{raw}”，应当是数字。")]
-    if not value.is_finite():
-        return None, [error("number", field, f"“{label}”应当是数字。")]
+    if not value.is_finite() or abs(value) >= MAX_NUMBER:
+        return None, [error("number", field, f"“{label}”填的是“{raw}”，不是一个合理的数字。")]
     if minimum is not None and value < minimum:
         return None, [error("number_range", field, f"“{label}”不能小于 {minimum}。")]
     if maximum is not None and value > maximum:

@@ -13,7 +13,7 @@ from pathlib import Path
 from peewee import Database, SqliteDatabase
 
 from registry import models
-from registry.search_keys import pinyin_initials, reversed_text, search_keys
+from registry.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
 
 CURRENT_VERSION = 2
 VERSION_KEY = "schema_version"
@@ -141,7 +141,7 @@ def _v1_to_v2(db: Database) -> None:
     keys: list[tuple[str, int]] = []
     for person_id, id_number, name, phone in rows:
         initials = pinyin_initials(name)
-        updates.append((reversed_text(id_number), initials, reversed_text(phone), person_id))
+        updates.append((reversed_text(id_number), initials, reversed_phone(phone), person_id))
         keys.extend((key, person_id) for key in search_keys(name, initials))
     cursor = db.cursor()
     cursor.executemany(

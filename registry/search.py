@@ -54,8 +54,6 @@ def _sources(text: str) -> list[tuple[Query, Field]]:
             tail = compact[::-1]
             sources.append((people.where(_prefix(Person.id_number_rev, tail)), Person.id))
             sources.append((people.where(_prefix(Person.phone_rev, tail)), Person.id))
-        if compact.isdigit() and len(compact) >= 7:
-            sources.append((people.where(_prefix(Person.phone, compact)), Person.id))
         return sources
     name = "".join(text.split()).lower()
     keyed = SearchKey.select(SearchKey.person)

@@ -37,3 +37,10 @@ def search_keys(name: str, initials: str) -> list[str]:
 
 def reversed_text(text: str | None) -> str | None:
     return text[::-1] if text else None
+
+
+def reversed_phone(phone: str | None) -> str | None:
+    """The digits of a phone number, last first: "010-62345678" and its tail "5678" are then
+    both prefixes of one indexed value."""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    return digits[::-1] or None

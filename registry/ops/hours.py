@@ -132,8 +132,7 @@ def record_hours(actor: str, volunteer_id: int, data: Mapping[str, Any]) -> Chan
     warnings = require(problems)
     with transaction():
         volunteer = get_or_fail(Volunteer, volunteer_id, "志愿者")
-        warnings += tuple(_same_day_warnings(volunteer.id, values["service_date"],
-                                             values["hours"]))
+        warnings += require(_same_day_warnings(volunteer.id, values["service_date"], values["hours"]))
         row = _insert_record(actor, volunteer, values)
     return Changes(frozenset({"service_record"}), (row.id,), warnings)
 

@@ -22,7 +22,7 @@ from registry.ops.base import (
 from registry.problems import Problem, error
 from registry.rules.idnumber import check_id_number
 from registry.rules.phone import check_phone
-from registry.search_keys import pinyin_initials, reversed_text, search_keys
+from registry.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
 from registry.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
 
 LABELS = {
@@ -84,7 +84,7 @@ def _derived(values: dict[str, Any], person: Person | None = None) -> dict[str, 
     if "name" in values:
         out["initials"] = pinyin_initials(values["name"])
     if "phone" in values:
-        out["phone_rev"] = reversed_text(values["phone"])
+        out["phone_rev"] = reversed_phone(values["phone"])
     return out
 
 

@@ -1,0 +1,92 @@
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from registry import migrations
+from registry.db import close_database, open_database
+from registry.models import Meta, Person, SearchKey
+from registry.search import search_people
+
+V1 = Path(__file__).parents[2] / "data" / "registry-v1.sqlite3"
+
+
+def all_rows(path: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(path) as conn:
+        tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+
+
+@pytest.fixture
+def v1_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "old.sqlite3"
+    shutil.copy(V1, target)
+    return target
+
+
+def test_upgrading_a_version_1_register_keeps_every_row(v1_copy: Path):
+    before = all_rows(v1_copy)
+    assert sum(map(len, before.values())) > 20
+    open_database(v1_copy)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        assert [p.initials for p in Person.select().order_by(Person.id)] == ["zs", "oyxm", "ls"]
+        assert SearchKey.select().where(SearchKey.key == "n晓明").count() == 1
+        assert search_people("oyxm").ids == (2,)
+        assert search_people("8000").ids == (1,)  # phone tail, from the new reversed column
+    finally:
+        close_database()
+    after = all_rows(v1_copy)
+    for table, rows in before.items():
+        if table == "registry_meta":
+            continue
+        if table == "person":  # three columns were added; every old value is still there
+            rows_after = [tuple(v for k, v in zip(range(99), r, strict=False)) for r in after[table]]
+            assert len(rows_after) == len(rows)
+            for old, new in zip(rows, after[table], strict=True):
+                assert set(old) <= set(new)
+            continue
+        assert after[table] == rows, table
+
+
+def test_the_upgrade_first_copies_the_register_aside(v1_copy: Path):
+    open_database(v1_copy)
+    close_database()
+    [backup] = v1_copy.parent.glob("old.before-upgrade-v1-*.sqlite3")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT value FROM registry_meta").fetchone() == ("1",)
+        assert conn.execute("SELECT count(*) FROM person").fetchone() == (3,)
+
+
+def test_a_register_from_a_newer_program_is_refused_untouched(tmp_path: Path):
+    path = tmp_path / "new.sqlite3"
+    open_database(path)
+    Meta.update(value="99").where(Meta.key == "schema_version").execute()
+    close_database()
+    data = path.read_bytes()
+    with pytest.raises(migrations.SchemaTooNewError, match="第 99 版"):
+        open_database(path)
+    close_database()
+    assert path.read_bytes() == data
+
+
+def test_a_foreign_sqlite_file_is_refused(tmp_path: Path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE accounts (id INTEGER)")
+    conn.close()
+    with pytest.raises(migrations.SchemaError, match="不是"):
+        open_database(path)
+    close_database()
+
+
+def test_a_new_register_gets_the_current_version_and_its_triggers(tmp_path: Path):
+    path = tmp_path / "fresh.sqlite3"
+    open_database(path)
+    close_database()
+    with sqlite3.connect(path) as conn:
+        triggers = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        version = conn.execute("SELECT value FROM registry_meta WHERE key='schema_version'").fetchone()
+    assert version == (str(migrations.CURRENT_VERSION),)
+    assert {"service_record_approved_is_final", "audit_entry_no_update", "audit_entry_no_delete"} <= triggers

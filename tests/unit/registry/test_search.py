@@ -1,0 +1,76 @@
+import pytest
+
+from registry import ops
+from registry.rules.idnumber import check_id_number
+from registry.search import people_by_ids, search_people
+
+PEOPLE = [("张三", "13800138000"), ("张三丰", "13900139000"), ("欧阳晓明", "010-62345678"),
+          ("李晓", None), ("王小明", "13700137011")]
+
+
+def id_for(serial: int) -> str:
+    body = f"11010519900101{serial:03d}"
+    return next(body + c for c in "0123456789X" if check_id_number(body + c)[0])
+
+
+@pytest.fixture
+def people(db):
+    ids = {}
+    for serial, (name, phone) in enumerate(PEOPLE, start=10):
+        number = id_for(serial)
+        ids[name] = (ops.register_person("clerk", {"id_number": number, "name": name, "phone": phone}).id, number)
+    return ids
+
+
+def names(text: str, **kw) -> list[str]:
+    return [p.name for p in people_by_ids(search_people(text, **kw).ids)]
+
+
+def test_by_whole_name_prefix_and_any_part(people):
+    assert names("张三") == ["张三", "张三丰"]
+    assert names("张") == ["张三", "张三丰"]
+    assert names("晓") == ["欧阳晓明", "李晓"]  # one character, anywhere
+    assert names("晓明") == ["欧阳晓明"]  # two characters, not at the start
+    assert names("阳晓明") == ["欧阳晓明"]  # three or more characters
+    assert names("三丰") == ["张三丰"]
+    assert names("赵") == []
+
+
+def test_by_pinyin_initials(people):
+    assert names("zs") == ["张三", "张三丰"]
+    assert names("ZSF") == ["张三丰"]
+    assert names("oyxm") == ["欧阳晓明"]
+
+
+def test_by_id_number_whole_or_its_last_digits(people):
+    pid, number = people["王小明"]
+    assert search_people(number).ids == (pid,)
+    assert search_people(number.lower()).ids == (pid,)
+    assert search_people(number[-6:]).ids == (pid,)
+    assert search_people(number[-3:]).ids == ()  # too short to be a tail
+
+
+def test_by_phone_whole_or_its_last_digits(people):
+    assert names("13900139000") == ["张三丰"]
+    assert names("9000") == ["张三丰"]
+    assert names("010-62345678") == ["欧阳晓明"]
+
+
+def test_pages_by_key(people):
+    first = search_people("明", limit=1)
+    assert first.has_more and first.next_after == people["欧阳晓明"][0]
+    second = search_people("明", after=first.next_after, limit=1)
+    assert names("明", after=first.next_after, limit=1) == ["王小明"]
+    assert not second.has_more
+
+
+def test_blank_and_wildcards_match_nothing(people):
+    assert search_people("   ").ids == ()
+    assert search_people("%").ids == ()
+    assert search_people("张_").ids == ()
+
+
+def test_deactivated_people_can_be_left_out(people):
+    ops.deactivate_person("clerk", people["张三"][0], "迁出")
+    assert names("张三", active_only=True) == ["张三丰"]
+    assert names("张三") == ["张三", "张三丰"]
