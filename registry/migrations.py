@@ -126,14 +126,16 @@ def create_triggers(db: Database) -> None:
 
 
 def _v1_to_v2(db: Database) -> None:
-    """Version 2 adds what search needs: reversed ID and phone numbers, pinyin initials,
-    and the side index of name parts."""
+    """Version 2 adds what search needs (reversed ID and phone numbers, pinyin initials,
+    the side index of name parts) and the issuing organization of a certificate."""
     for column, ddl in (
         ("id_number_rev", "VARCHAR(255) NOT NULL DEFAULT ''"),
         ("initials", "VARCHAR(255) NOT NULL DEFAULT ''"),
         ("phone_rev", "VARCHAR(255)"),
     ):
         db.execute_sql(f"ALTER TABLE person ADD COLUMN {column} {ddl}")
+    db.execute_sql('ALTER TABLE certificate ADD COLUMN issuer_id INTEGER '
+                   'REFERENCES organization (id) ON DELETE RESTRICT')
     db.create_tables([models.SearchKey])
     rows = db.execute_sql("SELECT id, id_number, name, phone FROM person").fetchall()
     param = db.param
@@ -152,6 +154,7 @@ def _v1_to_v2(db: Database) -> None:
     cursor.executemany(f"INSERT INTO search_key (key, person_id) VALUES ({param}, {param})", keys)
     db.execute_sql("CREATE INDEX IF NOT EXISTS person_id_number_rev ON person (id_number_rev)")
     db.execute_sql("CREATE INDEX IF NOT EXISTS person_phone_rev ON person (phone_rev)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS certificate_issuer_id ON certificate (issuer_id)")
 
 
 UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2}

@@ -332,9 +332,10 @@ class ServiceRecord(BaseModel):
 class Certificate(BaseModel):
     """志愿服务证明 register."""
 
-    number = CharField(unique=True)
+    number = CharField(unique=True)  # <issuer code>-<year>-<sequence>
     volunteer = ForeignKeyField(Volunteer, on_delete="RESTRICT")
-    issuing_organization = CharField()
+    issuer = ForeignKeyField(Organization, null=True, on_delete="RESTRICT")  # None: the street office
+    issuing_organization = CharField()  # the name printed
     period_from = DateField()
     period_to = DateField()
     hours = Hours()

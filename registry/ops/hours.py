@@ -180,9 +180,24 @@ def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[
         if already:
             problems.append(error("duplicate", "volunteers",
                                   f"有 {len(already)} 名志愿者已登记过这次活动的时长。"))
-        warnings = require(problems)
+        warnings = require(problems) + tuple(_overlaps(activity, ids))
         rows = [_insert_record(actor, volunteers[i], values) for i in ids]
     return Changes(frozenset({"service_record"}), tuple(r.id for r in rows), warnings)
+
+
+def _overlaps(activity: Activity, volunteer_ids: list[int]) -> list[Problem]:
+    """Hours of one person in two activities at the same time would be counted twice."""
+    rows = (ServiceRecord.select(ServiceRecord.volunteer, Activity.name)
+            .join(Activity)
+            .where(ServiceRecord.volunteer.in_(volunteer_ids) & (Activity.id != activity.id)
+                   & (Activity.starts_at < activity.ends_at) & (Activity.ends_at > activity.starts_at))
+            .tuples())
+    clashes: dict[str, int] = {}
+    for _volunteer, name in rows:
+        clashes[name] = clashes.get(name, 0) + 1
+    return [warning("overlap", "volunteers",
+                    f"有 {count} 名志愿者同一时间还登记在活动“{name}”中，时长可能重复计算，请核对。")
+            for name, count in clashes.items()]
 
 
 def _bump(model: type[BaseModel], key: dict[str, Any], hours: Decimal) -> None:

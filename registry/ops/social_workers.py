@@ -11,11 +11,11 @@ from peewee import fn
 
 from registry.fields import Cleaner, clean_choice, clean_date, clean_int, clean_text
 from registry.models import Attendance, Organization, SocialWorker, Training
-from registry.ops.base import Changes
+from registry.ops.base import Changes, audit, require, transaction
 from registry.ops.presets import current_ce_preset
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
 from registry.problems import Problem, error, warning
-from registry.rules.deadlines import registration_valid_until
+from registry.rules.deadlines import add_months, registration_valid_until
 from registry.rules.presets import cycle_bounds
 from registry.vocab import SOCIAL_WORKER_LEVEL_ALIASES, SOCIAL_WORKER_LEVELS
 
@@ -112,3 +112,32 @@ def refresh_ce_hours(worker: SocialWorker) -> None:
     if hours != worker.ce_hours:
         SocialWorker.update(ce_hours=hours).where(SocialWorker.id == worker.id).execute()
         worker.ce_hours = hours
+
+
+def extend_registrations(actor: str, expiring_from: Any, expiring_to: Any, months: Any,
+                         reason: str) -> Changes:
+    """A policy change: every registration expiring in a period is extended by N months,
+    with one audit entry per worker carrying the reason."""
+    c = Cleaner({"from": expiring_from, "to": expiring_to, "months": months, "reason": reason})
+    c.take("from", clean_date, "到期起始日期", required=True)
+    c.take("to", clean_date, "到期截止日期", required=True)
+    c.take("months", clean_int, "延长月数", required=True, minimum=1, maximum=60)
+    c.take("reason", clean_text, "延长依据", required=True)
+    values, problems = c.values, c.problems
+    if values["from"] and values["to"] and values["to"] < values["from"]:
+        problems.append(error("date_order", "to", "“到期截止日期”不能早于“到期起始日期”。"))
+    require(problems)
+    changed: list[int] = []
+    with transaction():
+        workers = SocialWorker.select().where(
+            (SocialWorker.status == "在册")
+            & SocialWorker.registered_until.between(values["from"], values["to"]))
+        for worker in workers:
+            before = worker.registered_until
+            worker.registered_until = add_months(before, values["months"])
+            worker.save()
+            audit(actor, "extend_registration", "social_worker", worker.id,
+                  {"registered_until": before}, {"registered_until": worker.registered_until},
+                  detail=values["reason"])
+            changed.append(worker.id)
+    return Changes(frozenset({"social_worker"}) if changed else frozenset(), tuple(changed))

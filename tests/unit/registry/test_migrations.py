@@ -50,6 +50,20 @@ def test_upgrading_a_version_1_register_keeps_every_row(v1_copy: Path):
             assert after[table] == rows, table
 
 
+def test_an_upgraded_register_has_the_same_tables_columns_and_indexes_as_a_new_one(v1_copy: Path, tmp_path: Path):
+    fresh = tmp_path / "fresh.sqlite3"
+    for path in (v1_copy, fresh):
+        open_database(path)
+        close_database()
+
+    def shape(path: Path) -> tuple[dict[str, list[str]], set[str]]:
+        with sqlite3.connect(path) as conn:
+            indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
+        return {t: sorted(c) for t, c in columns(path).items()}, indexes
+
+    assert shape(v1_copy) == shape(fresh)
+
+
 def test_the_upgrade_first_copies_the_register_aside(v1_copy: Path):
     open_database(v1_copy)
     close_database()

@@ -149,3 +149,17 @@ def test_changing_the_star_preset_recomputes_and_stamps_every_level(volunteer):
     assert (volunteer_row.star_level, volunteer_row.star_preset) == (2, "beijing")
     with pytest.raises(ops.ValidationError):
         ops.set_preset("admin", "star_preset", "shanghai")
+
+
+def test_overlapping_activities_warn_of_double_counting(area, volunteer):
+    start = dt.datetime(LAST_YEAR, 4, 1, 9, 0)
+    first = ops.create_activity("clerk", {"name": "助餐", "starts_at": start,
+                                          "ends_at": start + dt.timedelta(hours=2)}).id
+    second = ops.create_activity("clerk", {"name": "探访", "starts_at": start + dt.timedelta(hours=1),
+                                           "ends_at": start + dt.timedelta(hours=3)}).id
+    later = ops.create_activity("clerk", {"name": "义诊", "starts_at": start + dt.timedelta(hours=5),
+                                          "ends_at": start + dt.timedelta(hours=6)}).id
+    assert ops.record_activity_hours("clerk", first, [volunteer]).warnings == ()
+    [warning] = ops.record_activity_hours("clerk", second, [volunteer]).warnings
+    assert warning.code == "overlap" and "助餐" in warning.message and not warning.is_error
+    assert ops.record_activity_hours("clerk", later, [volunteer]).warnings == ()

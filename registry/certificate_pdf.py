@@ -1,0 +1,76 @@
+"""The printed volunteer service certificate: one A4 page, Chinese text, font embedded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from registry.fonts import find_cjk_font
+from registry.models import Certificate
+
+TITLE = "志愿服务证明"
+
+
+def _hours(value: object) -> str:
+    text = f"{float(str(value)):.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def certificate_lines(cert: Certificate) -> list[tuple[str, str]]:
+    person = cert.volunteer.person
+    return [
+        ("志愿者姓名", person.name),
+        ("证件类型", "居民身份证"),
+        ("证件号码", person.id_number),
+        ("志愿者编号", cert.volunteer.volunteer_number or cert.volunteer.national_number or "—"),
+        ("服务时间", f"{cert.period_from:%Y年%m月%d日} 至 {cert.period_to:%Y年%m月%d日}"),
+        ("服务时长", f"{_hours(cert.hours)} 小时"),
+        ("服务内容", cert.content or "—"),
+        ("出具单位", cert.issuing_organization),
+        ("负责人", cert.person_in_charge or "—"),
+        ("经办人", cert.handler or "—"),
+        ("联系电话", cert.contact or "—"),
+        ("证明编号", cert.number),
+        ("出具日期", f"{cert.issued_on:%Y年%m月%d日}"),
+    ]
+
+
+def write_certificate_pdf(cert: Certificate, target: Path) -> Path:
+    font = find_cjk_font()
+    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_title(f"{TITLE} {cert.number}")
+    pdf.set_creator("街道社会工作登记台")
+    pdf.add_font("cjk", fname=str(font))
+    pdf.add_page()
+    pdf.set_font("cjk", size=24)
+    pdf.set_y(30)
+    pdf.cell(0, 14, TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("cjk", size=12)
+    person = cert.volunteer.person
+    pdf.ln(6)
+    pdf.multi_cell(0, 8, f"　　兹证明{person.name}同志于{cert.period_from:%Y年%m月%d日}至"
+                         f"{cert.period_to:%Y年%m月%d日}期间参加志愿服务，经核实，累计服务时长"
+                         f" {_hours(cert.hours)} 小时。特此证明。", align="L")
+    pdf.ln(6)
+    with pdf.table(col_widths=(30, 100), text_align=("CENTER", "LEFT"), line_height=8,
+                   first_row_as_headings=False) as table:
+        for label, value in certificate_lines(cert):
+            row = table.row()
+            row.cell(label)
+            row.cell(str(value))
+    pdf.ln(10)
+    pdf.cell(0, 8, f"出具单位（盖章）：{cert.issuing_organization}", align="R",
+             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, f"{cert.issued_on:%Y年%m月%d日}", align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(-35)
+    pdf.set_font("cjk", size=10)
+    pdf.multi_cell(0, 6, f"验证码：{cert.verification_code}\n"
+                         "本证明由街道社会工作登记台出具，可凭证明编号和验证码向出具单位核验真伪。",
+                   align="C")
+    target = Path(target)
+    partial = target.with_name(target.name + ".part")
+    pdf.output(str(partial))
+    partial.replace(target)
+    return target

@@ -1,0 +1,90 @@
+"""What falls due soon: annual inspections, evaluation grades, social workers'
+registrations and continuing education. Read-only; each query walks an index."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from peewee import fn
+
+from registry.models import AnnualInspection, EvaluationGrade, Organization, Person, SocialWorker
+from registry.ops.presets import current_ce_preset
+from registry.rules.deadlines import KIND_LABELS, annual_inspection_deadlines, days_left, reregistration_window
+from registry.rules.presets import required_hours
+
+REGISTERED_TYPES = ("社会团体", "社会服务机构", "基金会")  # filed community groups have no inspection
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    label: str  # what falls due, in Chinese
+    subject: str  # whose: an organization's or a person's name
+    table: str
+    record_id: int
+    due: dt.date
+    days_left: int  # negative once overdue
+    detail: str = ""
+
+
+def _inspections(today: dt.date, until: dt.date) -> list[DueItem]:
+    items: list[DueItem] = []
+    for deadline in annual_inspection_deadlines(today.year, today):
+        if not today <= deadline.due <= until:
+            continue
+        reported = AnnualInspection.select(AnnualInspection.organization).where(
+            AnnualInspection.year == today.year - 1)
+        pending = Organization.select(Organization.id, Organization.name).where(
+            (Organization.status == "正常") & Organization.org_type.in_(REGISTERED_TYPES)
+            & Organization.id.not_in(reported))
+        items.extend(DueItem(deadline.kind, deadline.label, org.name, "organization", org.id,
+                             deadline.due, deadline.days_left, f"{today.year - 1} 年度")
+                     for org in pending)
+    return items
+
+
+def _evaluations(today: dt.date, until: dt.date) -> list[DueItem]:
+    latest = (EvaluationGrade.select(EvaluationGrade.organization,
+                                     fn.MAX(EvaluationGrade.expires_on).alias("expires_on"))
+              .group_by(EvaluationGrade.organization))
+    rows = (Organization.select(Organization.id, Organization.name, latest.c.expires_on)
+            .join(latest, on=(latest.c.organization_id == Organization.id))
+            .where((Organization.status == "正常") & latest.c.expires_on.between(today, until))
+            .tuples())
+    items = []
+    for oid, name, expires in rows:
+        due = expires if isinstance(expires, dt.date) else dt.date.fromisoformat(expires)  # MAX() is raw text
+        items.append(DueItem("evaluation_expiry", KIND_LABELS["evaluation_expiry"], name, "organization",
+                             oid, due, days_left(due, today)))
+    return items
+
+
+def _social_workers(today: dt.date, until: dt.date) -> list[DueItem]:
+    preset = current_ce_preset()
+    items: list[DueItem] = []
+    rows = (SocialWorker.select(SocialWorker.id, SocialWorker.level, SocialWorker.registered_until,
+                                SocialWorker.ce_hours, Person.name)
+            .join(Person)
+            .where((SocialWorker.status == "在册")
+                   & SocialWorker.registered_until.between(today, until))
+            .tuples())
+    for wid, level, due, ce_hours, name in rows:
+        opens, _ = reregistration_window(due)
+        items.append(DueItem("registration_expiry", KIND_LABELS["registration_expiry"], name,
+                             "social_worker", wid, due, days_left(due, today),
+                             f"再登记办理期自 {opens.isoformat()} 起"))
+        missing = required_hours(preset, level) - Decimal(str(ce_hours))
+        if missing > 0:
+            items.append(DueItem("ce_shortfall", KIND_LABELS["ce_shortfall"], name, "social_worker",
+                                 wid, due, days_left(due, today), f"还差 {missing} 学时"))
+    return items
+
+
+def upcoming(today: dt.date | None = None, within_days: int = 90) -> list[DueItem]:
+    """Everything due from today to `within_days` ahead, soonest first."""
+    today = today or dt.date.today()
+    until = today + dt.timedelta(days=within_days)
+    items = _inspections(today, until) + _evaluations(today, until) + _social_workers(today, until)
+    return sorted(items, key=lambda i: (i.due, i.kind, i.subject))

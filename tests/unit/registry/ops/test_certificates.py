@@ -1,0 +1,106 @@
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from registry import ops
+from registry.certificate_pdf import write_certificate_pdf
+from registry.models import AuditEntry, Certificate
+from registry.ops.certificates import find_certificate, issue_certificate
+
+ROOT = Path(__file__).parents[4]
+TODAY = dt.date(2026, 3, 1)
+
+
+@pytest.fixture
+def volunteer(area):
+    vid = ops.register_volunteer("clerk", {"id_number": "11010519491231002X", "name": "张三",
+                                           "volunteer_number": "V0001", "community": area["community"]}).id
+    ids = [ops.record_hours("clerk", vid, {"service_date": dt.date(2025, 5, d), "hours": "2.5",
+                                          "service_category": "为老服务"}).id for d in (1, 2, 3)]
+    ids.append(ops.record_hours("clerk", vid, {"service_date": dt.date(2024, 5, 1), "hours": 8}).id)
+    ops.approve_records("chief", ids)
+    ops.record_hours("clerk", vid, {"service_date": dt.date(2025, 6, 1), "hours": 5})  # pending: not counted
+    return vid
+
+
+def issue(vid, **extra):
+    data = {"period_from": "2025-01-01", "period_to": "2025-12-31", "issuing_organization": "建外街道办事处",
+            "person_in_charge": "王主任", "handler": "李四", "contact": "010-65001234", **extra}
+    return Certificate.get_by_id(issue_certificate("clerk", vid, data, today=TODAY).id)
+
+
+def test_a_certificate_counts_approved_hours_of_the_period_only(volunteer):
+    cert = issue(volunteer)
+    assert cert.hours == 7.5
+    assert cert.content == "为老服务"
+    assert cert.number == "JD-2026-00001"
+    assert AuditEntry.select().where(AuditEntry.action == "issue").get().record_id == cert.id
+
+
+def test_corrections_are_reflected_in_the_certified_hours(volunteer):
+    from registry.models import ServiceRecord
+
+    first = ServiceRecord.select().where(ServiceRecord.service_date == dt.date(2025, 5, 1)).get()
+    ops.approve_records("chief", ops.correct_record("clerk", first.id, {"hours": 1}, "核对").ids)
+    assert issue(volunteer).hours == 6
+
+
+def test_numbers_run_in_sequence_per_issuer_and_year(volunteer):
+    org = ops.register_organization("clerk", {"name": "阳光社", "org_type": "社区社会组织"}).id
+    numbers = [issue(volunteer).number, issue(volunteer).number, issue(volunteer, issuer=org).number]
+    assert numbers == ["JD-2026-00001", "JD-2026-00002", f"O{org:04d}-2026-00001"]
+    assert len({c.verification_code for c in Certificate.select()}) == 3
+
+
+def test_a_period_without_hours_or_in_the_future_is_refused(volunteer):
+    with pytest.raises(ops.RegistryError, match="没有已审核的服务时长"):
+        issue(volunteer, period_from="2023-01-01", period_to="2023-12-31")
+    with pytest.raises(ops.ValidationError):
+        issue(volunteer, period_to="2027-01-01")
+    with pytest.raises(ops.ValidationError):
+        issue(volunteer, period_from="2025-12-31", period_to="2025-01-01")
+    assert Certificate.select().count() == 0
+
+
+def test_verification_finds_only_issued_codes_whatever_their_spelling(volunteer):
+    cert = issue(volunteer)
+    assert find_certificate(cert.verification_code.lower().replace("-", " ")).id == cert.id
+    assert find_certificate("ABCD-EFGH-JKLM") is None
+
+
+def test_the_pdf_is_one_a4_page_with_the_facts_in_chinese(volunteer, tmp_path):
+    cert = issue(volunteer)
+    path = write_certificate_pdf(cert, tmp_path / "证明.pdf")
+    reader = pypdf.PdfReader(path)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+    text = reader.pages[0].extract_text()
+    for fact in ("志愿服务证明", "张三", "11010519491231002X", "V0001", "7.5 小时", "建外街道办事处",
+                 cert.number, cert.verification_code):
+        assert fact in text, fact
+    fonts = [f for page in reader.pages for f in page["/Resources"]["/Font"].values()]
+    assert all("/FontFile2" in str(f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                                     .get_object().keys()) for f in fonts)  # embedded
+
+
+def test_cli_certificate_then_verify(volunteer, db, tmp_path):
+    from registry.db import close_database
+
+    close_database()
+    run = lambda *args: subprocess.run([sys.executable, "-m", "registry", "--db", str(db), *args],  # noqa: E731
+                                       capture_output=True, text=True, cwd=ROOT)
+    made = run("certificate", "v0001", "--from", "2025-01-01", "--to", "2025-12-31", "-o", str(tmp_path / "c.pdf"))
+    assert made.returncode == 0, made.stderr
+    code = made.stdout.strip().splitlines()[-1]
+    assert len(code) == 14 and (tmp_path / "c.pdf").exists()
+    checked = run("verify", code)
+    assert checked.returncode == 0 and "张三" in checked.stdout and "7.5" in checked.stdout
+    assert "11010519491231002X" not in checked.stdout  # masked
+    assert run("verify", "ABCD-EFGH-JKLM").returncode == 1
+    missing = run("certificate", "nobody", "--from", "2025-01-01", "--to", "2025-12-31", "-o", str(tmp_path / "x.pdf"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr

@@ -1,0 +1,65 @@
+import datetime as dt
+
+import pytest
+
+from registry import ops
+from registry.deadlines import upcoming
+from registry.models import AuditEntry, SocialWorker
+from registry.ops.social_workers import extend_registrations
+from registry.rules.uscc import make_org_code, make_uscc
+
+TODAY = dt.date.today()
+
+
+def code(kind: str, serial: str) -> str:
+    return make_uscc("5" + kind + "110105" + make_org_code(serial))
+
+
+@pytest.fixture
+def register(area):
+    inspected = ops.register_organization("c", {"name": "已年检协会", "uscc": code("1", "MJ000001"),
+                                                "org_type": "社会团体"}).id
+    ops.record_annual_inspection("c", inspected, TODAY.year - 1, "合格")
+    ops.register_organization("c", {"name": "未年检中心", "uscc": code("2", "MJ000002"), "org_type": "社会服务机构"})
+    ops.register_organization("c", {"name": "合唱队", "org_type": "社区社会组织"})  # filed: no inspection
+    graded = ops.register_organization("c", {"name": "评估基金会", "uscc": code("3", "MJ000003"),
+                                             "org_type": "基金会"}).id
+    ops.set_evaluation_grade("c", graded, "3A", TODAY.replace(year=TODAY.year - 5) + dt.timedelta(days=20))
+    worker = ops.register_social_worker("c", {
+        "id_number": "11010519491231002X", "name": "张三", "level": "社会工作师", "certificate_number": "S1",
+        "registered_on": TODAY - dt.timedelta(days=3 * 365 - 40)}).id
+    return {"worker": worker}
+
+
+def test_everything_due_soon_with_days_left(register):
+    items = upcoming(today=TODAY, within_days=400)
+    kinds = {(i.kind, i.subject) for i in items}
+    assert ("evaluation_expiry", "评估基金会") in kinds
+    assert ("registration_expiry", "张三") in kinds
+    assert ("ce_shortfall", "张三") in kinds
+    inspections = {i.subject for i in items if i.kind.startswith("annual_report")}
+    if inspections:  # only before 5-31 of this year
+        assert inspections == {"未年检中心", "评估基金会"}
+    shortfall = next(i for i in items if i.kind == "ce_shortfall")
+    assert "90" in shortfall.detail
+    assert [i.due for i in items] == sorted(i.due for i in items)
+    assert all(i.days_left == (i.due - TODAY).days for i in items)
+
+
+def test_nothing_due_in_a_short_window(register):
+    assert [i for i in upcoming(today=TODAY, within_days=5) if i.kind != "annual_report_authority"
+            and not i.kind.startswith("annual_report")] == []
+
+
+def test_bulk_extension_writes_one_audit_entry_per_worker(register):
+    worker = SocialWorker.get_by_id(register["worker"])
+    until = worker.registered_until
+    changes = extend_registrations("admin", until - dt.timedelta(days=1), until + dt.timedelta(days=1), 6,
+                                   "民政部通知：有效期顺延 6 个月")
+    assert changes.ids == (worker.id,)
+    assert SocialWorker.get_by_id(worker.id).registered_until > until + dt.timedelta(days=180)
+    entry = AuditEntry.select().where(AuditEntry.action == "extend_registration").get()
+    assert entry.detail == "民政部通知：有效期顺延 6 个月" and entry.record_id == worker.id
+    assert extend_registrations("admin", TODAY.replace(year=2000), TODAY.replace(year=2001), 6, "x").ids == ()
+    with pytest.raises(ops.ValidationError):
+        extend_registrations("admin", until, until, 0, "x")
