@@ -35,6 +35,8 @@ QT_X11 = [
     ("libxcb-xkb1",),
 ]
 VENV_SUPPORT = [("python3-venv",)]
+POSTGRES = [("postgresql",)]
+POSTGRES_ENV = "REGISTRY_TEST_POSTGRES_URL"
 
 
 def say(text: str) -> None:
@@ -111,6 +113,64 @@ def venv_env(**extra: str) -> dict[str, str]:
     return env
 
 
+# --- a PostgreSQL server for the tests ------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class TestPostgres:
+    """A throwaway PostgreSQL server on 127.0.0.1, started for one test run."""
+
+    def __init__(self) -> None:
+        self.bin_dir: Path | None = None
+        self.data = Path(tempfile.mkdtemp(prefix="street-registry-pg-"))
+        self.port = _free_port()
+
+    def _as_server_user(self, cmd: list[str]) -> list[str]:
+        # PostgreSQL refuses to run as root: run it as the postgres user Debian makes.
+        if os.name != "nt" and os.geteuid() == 0:
+            return ["runuser", "-u", "postgres", "--", *cmd]
+        return cmd
+
+    def start(self) -> str | None:
+        found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+        if not found:
+            say("PostgreSQL is not installed: the PostgreSQL tests will be skipped")
+            return None
+        self.bin_dir = found[-1].parent
+        if os.name != "nt" and os.geteuid() == 0:
+            shutil.chown(self.data, user="postgres")
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STDOUT}
+        steps = [
+            [str(self.bin_dir / "initdb"), "-D", str(self.data / "db"), "-U", "registry", "--auth=trust",
+             "-E", "UTF8", "--no-locale"],
+            [str(self.bin_dir / "pg_ctl"), "-D", str(self.data / "db"), "-l", str(self.data / "log"), "-w",
+             "-o", f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
+            [str(self.bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "registry",
+             "registry_test"],
+        ]
+        for step in steps:
+            if subprocess.call(self._as_server_user(step), **quiet) != 0:  # type: ignore[arg-type]
+                say(f"could not start PostgreSQL ({Path(step[0]).name} failed): its tests will be skipped")
+                return None
+        url = f"postgresql://registry@127.0.0.1:{self.port}/registry_test"
+        say(f"PostgreSQL test server at {url}")
+        return url
+
+    def stop(self) -> None:
+        if self.bin_dir is not None:
+            subprocess.call(self._as_server_user(
+                [str(self.bin_dir / "pg_ctl"), "-D", str(self.data / "db"), "-m", "fast", "stop"]),
+                stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        shutil.rmtree(self.data, ignore_errors=True)
+
+
 # --- commands --------------------------------------------------------------------------
 
 
@@ -140,9 +200,23 @@ def cmd_app(args: list[str]) -> int:
 
 
 def cmd_test(args: list[str]) -> int:
-    ensure_debian_packages(QT_OFFSCREEN)
+    ensure_debian_packages(QT_OFFSCREEN + POSTGRES)
     ensure_venv("test,charts")
     env = venv_env(QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    server = None
+    if not env.get(POSTGRES_ENV):
+        server = TestPostgres()
+        url = server.start()
+        if url:
+            env[POSTGRES_ENV] = url
+    try:
+        return _checks_and_tests(args, env)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def _checks_and_tests(args: list[str], env: dict[str, str]) -> int:
     bin_dir = VENV_PYTHON.parent
     checks = {
         "ruff (lint)": [str(bin_dir / "ruff"), "check", "."],

@@ -66,6 +66,7 @@ def make_database(target: str | os.PathLike[str]) -> Database:
             password=unquote(url.password) if url.password else None,
             host=url.hostname or None,
             port=url.port or None,
+            prefer_psycopg3=True,
         )
     raise DatabaseTargetError(f"不认识的数据库地址类型“{url.scheme}”：请用文件路径或 postgresql:// 地址。")
 

@@ -62,6 +62,8 @@ def ensure_schema(db: Database, *, upgrade: bool = True) -> None:
 
 
 def create_schema(db: Database) -> None:
+    # WITHOUT ROWID keeps SQLite's side index compact; PostgreSQL has no such clause.
+    models.SearchKey._meta.without_rowid = isinstance(db, SqliteDatabase)
     with db.atomic():
         db.create_tables(models.ALL_MODELS)
         create_triggers(db)
@@ -69,7 +71,7 @@ def create_schema(db: Database) -> None:
 
 
 def _set_version(version: int) -> None:
-    models.Meta.replace(key=VERSION_KEY, value=str(version)).execute()
+    models.Meta.put(VERSION_KEY, str(version))
 
 
 def backup_before_upgrade(db: Database, version: int) -> Path | None:
@@ -106,7 +108,9 @@ _SQLITE_TRIGGERS = (
 
 _POSTGRES_TRIGGERS = (
     """CREATE OR REPLACE FUNCTION registry_refuse_change() RETURNS trigger AS $$
-       BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END; $$ LANGUAGE plpgsql""",
+       BEGIN
+         RAISE EXCEPTION USING ERRCODE = 'integrity_constraint_violation', MESSAGE = TG_ARGV[0];
+       END; $$ LANGUAGE plpgsql""",
     """CREATE OR REPLACE TRIGGER service_record_approved_is_final
        BEFORE UPDATE OR DELETE ON service_record FOR EACH ROW
        WHEN (OLD.status = 'approved')

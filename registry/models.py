@@ -47,11 +47,19 @@ class BaseModel(_Model):  # type: ignore[misc]
         legacy_table_names = False
 
 
-class Meta(BaseModel):
-    """Facts about the database itself, such as its schema version."""
-
+class KeyValue(BaseModel):
     key = CharField(primary_key=True)
     value = TextField()
+
+    @classmethod
+    def put(cls, key: str, value: str) -> None:
+        """Set a value, whether or not the key exists (SQLite and PostgreSQL alike)."""
+        cls.insert(key=key, value=value).on_conflict(conflict_target=[cls.key],
+                                                     update={cls.value: value}).execute()
+
+
+class Meta(KeyValue):
+    """Facts about the database itself, such as its schema version."""
 
     class Meta:
         table_name = "registry_meta"
@@ -374,9 +382,8 @@ class RulePreset(BaseModel):
         indexes = ((("kind", "name"), True),)
 
 
-class Setting(BaseModel):
-    key = CharField(primary_key=True)
-    value = TextField()
+class Setting(KeyValue):
+    """The register's own settings, such as the rule presets in force."""
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

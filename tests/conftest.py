@@ -24,14 +24,45 @@ def user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return home
 
 
+POSTGRES_ENV = "REGISTRY_TEST_POSTGRES_URL"
+
+
+def _empty_postgres() -> str:
+    """The test server's URL with an empty public schema, or a skip saying why not."""
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL: {POSTGRES_ENV} is not set, no server to test against "
+                    "(packaging/dev.py test starts one)")
+    import psycopg
+
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
+            conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL server at {url} is not reachable: {exc}")
+    return url
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Path]:
+def sqlite_db(tmp_path: Path) -> Iterator[Path]:
     """An empty register in a temporary SQLite file; yields its path."""
     from registry.db import close_database, open_database
 
     path = tmp_path / "registry.sqlite3"
     open_database(path)
     yield path
+    close_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty register, once on SQLite and once on PostgreSQL; yields its path or URL."""
+    from registry.db import close_database, open_database
+
+    target = str(tmp_path / "registry.sqlite3") if request.param == "sqlite" else _empty_postgres()
+    open_database(target)
+    yield target
     close_database()
 
 

@@ -59,7 +59,7 @@ def set_preset(actor: str, key: str, name: str) -> Changes:
     require(problems)
     with transaction():
         before = get_setting(key)
-        Setting.replace(key=key, value=value).execute()
+        Setting.put(key, value)
         tables = {"setting"}
         if key == "star_preset":
             preset = get_star_preset(value)

@@ -15,7 +15,7 @@ from registry.db import (
 from registry.models import AuditEntry
 
 
-def test_sqlite_is_opened_with_wal_foreign_keys_and_a_busy_timeout(db: Path):
+def test_sqlite_is_opened_with_wal_foreign_keys_and_a_busy_timeout(sqlite_db: Path):
     pragma = lambda name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("journal_mode") == "wal"
     assert pragma("foreign_keys") == 1
