@@ -370,6 +370,19 @@ class AuditEntry(BaseModel):
         indexes = ((("table_name", "record_id"), False),)
 
 
+class Account(BaseModel):
+    """A user of the program. Passwords are stored as scrypt hashes, never in clear."""
+
+    name = CharField(unique=True)
+    role = CharField()  # admin / clerk / viewer
+    password_hash = CharField()
+    active = BooleanField(default=True)
+    failed_attempts = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    created_at = DateTimeField(default=_now)
+    last_login = DateTimeField(null=True)
+
+
 class RulePreset(BaseModel):
     """A named rule preset (stars, continuing education, rounding) and its parameters."""
 
@@ -390,5 +403,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta, District, Street, Community, Person, SearchKey, Organization, AnnualInspection,
     EvaluationGrade, ServiceProject, Volunteer, VolunteerOrganization, VolunteerYear,
     CommunityYear, OrganizationYear, SocialWorker, Training, Attendance, Activity,
-    ServiceRecord, Certificate, AuditEntry, RulePreset, Setting,
+    ServiceRecord, Certificate, AuditEntry, Account, RulePreset, Setting,
 )

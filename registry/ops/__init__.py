@@ -6,6 +6,7 @@ returns a Changes value naming what changed. The actor (who is doing it) is pass
 
 from registry.ops.base import (
     Changes,
+    NotAllowedError,
     NotFoundError,
     RegistryError,
     ValidationError,
@@ -43,7 +44,7 @@ from registry.ops.training import create_training, record_attendance
 from registry.ops.volunteers import deactivate_volunteer, register_volunteer, update_volunteer
 
 __all__ = [
-    "Changes", "DuplicatePersonError", "NotFoundError", "RegistryError", "ValidationError",
+    "Changes", "DuplicatePersonError", "NotAllowedError", "NotFoundError", "RegistryError", "ValidationError",
     "add_area", "add_service_project", "approve_records", "correct_record", "create_activity",
     "create_training", "deactivate_person", "deactivate_social_worker", "deactivate_volunteer",
     "delete_pending_record", "deregister_organization", "record_activity_hours",

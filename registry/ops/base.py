@@ -12,6 +12,7 @@ from typing import Any
 
 from peewee import IntegrityError
 
+from registry.accounts import PermissionDenied, check_permission
 from registry.db import database
 from registry.models import AuditEntry, BaseModel
 from registry.problems import Problem, error
@@ -29,6 +30,10 @@ class ValidationError(RegistryError):
 
 class NotFoundError(RegistryError):
     pass
+
+
+class NotAllowedError(RegistryError):
+    """The actor's role does not allow the action."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,10 @@ def audit(actor: str, action: str, table: str, record_id: int | None,
           detail: str = "") -> int:
     if not actor:
         raise RegistryError("没有记录是谁在操作，操作已取消。")
+    try:
+        check_permission(actor, action)  # every change passes here: one place enforces roles
+    except PermissionDenied as exc:
+        raise NotAllowedError(str(exc)) from exc
     entry = AuditEntry.create(actor=actor, action=action, table_name=table, record_id=record_id,
                               before=to_json(before), after=to_json(after), detail=detail)
     return int(entry.id)

@@ -1,0 +1,71 @@
+"""Managing accounts: add, disable, reset a password. Administrators only, except the very
+first account of a register, which must be an administrator."""
+
+from __future__ import annotations
+
+from registry.accounts import ROLE_LABELS, ROLES, accounts_exist, check_password_strength, hash_password
+from registry.fields import Cleaner, clean_choice, clean_text
+from registry.models import Account
+from registry.ops.base import Changes, RegistryError, audit, require, transaction
+from registry.problems import error
+
+
+def _find(name: str) -> Account:
+    account: Account | None = Account.get_or_none(Account.name == name)
+    if account is None:
+        raise RegistryError(f"没有名为“{name}”的账号。")
+    return account
+
+
+def add_account(actor: str, name: str, role: str, password: str) -> Changes:
+    c = Cleaner({"name": name, "role": role})
+    c.take("name", clean_text, "用户名", required=True, max_length=40)
+    c.take("role", clean_choice, "角色", ROLES, required=True,
+           aliases={label: key for key, label in ROLE_LABELS.items()})
+    weak = check_password_strength(password)
+    if weak:
+        c.problems.append(error("password", "password", weak))
+    require(c.problems)
+    with transaction():
+        first = not accounts_exist()
+        if first and c.values["role"] != "admin":
+            raise RegistryError("登记库的第一个账号必须是管理员（admin）。")
+        if Account.get_or_none(Account.name == c.values["name"]) is not None:
+            raise RegistryError(f"账号“{c.values['name']}”已存在。")
+        account = Account.create(name=c.values["name"], role=c.values["role"],
+                                 password_hash=hash_password(password))
+        # The first account is made by whoever installed the register; after that the
+        # audit entry's permission check requires an administrator.
+        audit(c.values["name"] if first else actor, "user_add", "account", account.id, None,
+              {"name": account.name, "role": account.role})
+    return Changes(frozenset({"account"}), (account.id,))
+
+
+def disable_account(actor: str, name: str) -> Changes:
+    with transaction():
+        account = _find(name)
+        if account.role == "admin" and Account.select().where(
+                (Account.role == "admin") & Account.active & (Account.id != account.id)).count() == 0:
+            raise RegistryError("不能停用最后一个管理员账号。")
+        Account.update(active=False).where(Account.id == account.id).execute()
+        audit(actor, "user_disable", "account", account.id, {"active": True}, {"active": False})
+    return Changes(frozenset({"account"}), (account.id,))
+
+
+def reset_password(actor: str, name: str, password: str) -> Changes:
+    weak = check_password_strength(password)
+    if weak:
+        raise RegistryError(weak)
+    with transaction():
+        account = _find(name)
+        Account.update(password_hash=hash_password(password), failed_attempts=0, locked_until=None,
+                       active=True).where(Account.id == account.id).execute()
+        audit(actor, "user_reset", "account", account.id)
+    return Changes(frozenset({"account"}), (account.id,))
+
+
+def log_unmask(actor: str, table: str, record_id: int, what: str) -> Changes:
+    """Showing a full ID or phone number on screen is allowed to administrators and logged."""
+    with transaction():
+        audit(actor, "unmask", table, record_id, detail=what)
+    return Changes(frozenset({"audit_entry"}))
