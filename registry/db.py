@@ -18,6 +18,7 @@ URL_ENV = "REGISTRY_DATABASE_URL"
 BUSY_TIMEOUT_MS = 10_000
 
 database = DatabaseProxy()
+open_warnings: list[str] = []  # what the checks at open found, for the program to show
 
 SQLITE_PRAGMAS: dict[str, object] = {
     "journal_mode": "wal",
@@ -87,6 +88,7 @@ def is_sqlite(db: Database | DatabaseProxy | None = None) -> bool:
 def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Database:
     """Open the register at `target`, make or upgrade its schema, and bind the models."""
     from registry import migrations
+    from registry.health import check_at_open
 
     db = make_database(target)
     if isinstance(db, SqliteDatabase) and db.database != ":memory:":
@@ -95,6 +97,7 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
             folder.mkdir(parents=True, exist_ok=True)  # our own folder: made on first use
         elif not folder.is_dir():
             raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
+        open_warnings.extend(check_at_open(Path(db.database)))
     database.initialize(db)
     db.connect(reuse_if_open=True)
     try:
@@ -106,5 +109,9 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
 
 
 def close_database() -> None:
+    from registry.health import closed_cleanly
+
     if database.obj is not None and not database.is_closed():
         database.close()
+    if isinstance(database.obj, SqliteDatabase) and database.obj.database != ":memory:":
+        closed_cleanly(Path(database.obj.database))
