@@ -75,7 +75,10 @@ def make_database(target: str | os.PathLike[str]) -> Database:
 def _sqlite(path: Path) -> SqliteDatabase:
     if path.is_dir():
         raise DatabaseTargetError(f"“{path}”是一个文件夹，不是数据库文件。")
-    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    # BEGIN IMMEDIATE: a transaction that first reads and then writes would otherwise fail at
+    # once with "database is locked" when another process wrote in between, busy_timeout or not.
+    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False,
+                          lock_type="IMMEDIATE")
 
 
 def is_sqlite(db: Database | DatabaseProxy | None = None) -> bool:
