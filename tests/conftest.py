@@ -45,6 +45,12 @@ def _empty_postgres() -> str:
 
 
 @pytest.fixture
+def empty_postgres() -> str:
+    """The URL of an empty PostgreSQL test database (skips when there is no server)."""
+    return _empty_postgres()
+
+
+@pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Path]:
     """An empty register in a temporary SQLite file; yields its path."""
     from registry.db import close_database, open_database

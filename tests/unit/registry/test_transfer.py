@@ -1,0 +1,35 @@
+import datetime as dt
+
+import pytest
+
+from registry import ops
+from registry.db import close_database, open_database
+from registry.demo import fill_demo
+from registry.models import Person, ServiceRecord, Volunteer
+from registry.search import search_people
+from registry.transfer import migrate_to
+
+
+def test_a_sqlite_register_moves_to_postgresql_with_every_table_verified(sqlite_db, empty_postgres):
+    fill_demo(volunteers=60, seed=3)
+    ops.register_person("clerk", {"id_number": "11010519491231002X", "name": "张三"})
+    checks = migrate_to(empty_postgres)
+    assert checks and all(c.ok for c in checks), [c for c in checks if not c.ok]
+    counts = {c.table: c.target_rows for c in checks}
+    assert counts["person"] == Person.select().count() > 60
+    assert counts["service_record"] == ServiceRecord.select().count() > 0
+    close_database()
+
+    open_database(empty_postgres)  # the program now runs on the server
+    assert search_people("zs").ids
+    new = ops.register_volunteer("clerk", {"id_number": "110105199001010037", "name": "李四"}).id
+    assert new > max(v.id for v in Volunteer.select().where(Volunteer.id != new))  # sequences moved on
+    rid = ops.record_hours("clerk", new, {"service_date": dt.date.today(), "hours": 2}).id
+    ops.approve_records("chief", [rid])
+    assert Volunteer.get_by_id(new).total_hours == 2
+
+
+def test_a_non_empty_target_is_refused(sqlite_db, empty_postgres):
+    migrate_to(empty_postgres)
+    with pytest.raises(ops.RegistryError, match="不是空的"):
+        migrate_to(empty_postgres)
