@@ -96,8 +96,9 @@ def clean_organization(data: Mapping[str, Any], *, partial: bool = False, own_id
         ref = values.get(key)
         if ref is not None and model.get_or_none(model.id == ref) is None:
             problems.append(error(key, key, f"所选{what}不在登记库中。"))
-    if values.get("community") and not values.get("street") and not partial:
-        values["street"] = Community.get_by_id(values["community"]).street_id
+    community = Community.get_or_none(Community.id == values.get("community"))
+    if community is not None and not values.get("street") and not partial:
+        values["street"] = community.street_id
     return values, problems
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from registry.fields import Cleaner, clean_bool, clean_date, clean_int, clean_text
+from registry.fields import Cleaner, clean_bool, clean_date, clean_int, clean_text, is_blank
 from registry.models import Organization, Volunteer, VolunteerOrganization
 from registry.ops.base import Changes, ValidationError
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
 from registry.problems import Problem, error, warning
+from registry.rules.text import normalize_text
 from registry.vocab import LIST_SEPARATOR, SERVICE_CATEGORIES, split_list
 
 LABELS = {
@@ -26,7 +27,10 @@ ROLE = "志愿者"
 
 
 def _categories(raw: Any, field: str) -> tuple[str, list[Problem]]:
-    parts = raw if isinstance(raw, list | tuple) else split_list(str(raw or ""))
+    if isinstance(raw, list | tuple):
+        parts = [normalize_text(str(p)) for p in raw if not is_blank(p)]
+    else:
+        parts = split_list(clean_text(raw, field, LABELS["service_categories"])[0])
     unknown = [p for p in parts if p not in SERVICE_CATEGORIES]
     problems = [warning("category", field, f"服务类别“{'、'.join(unknown)}”不在常用类别中，已照录。")
                 ] if unknown else []

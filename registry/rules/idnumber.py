@@ -143,8 +143,10 @@ def check_id_number(
     Region problems are warnings: the code is where the card was first issued."""
     if raw is None or (isinstance(raw, float) and math.isnan(raw)):
         return None, [error("id.empty", field, "身份证号没有填写")]
-    if isinstance(raw, int | float):
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
         return None, [_excel_number(field)]
+    if not isinstance(raw, str):
+        return None, [error("id.format", field, "身份证号应为 18 位数字（最后一位可以是 X），请按文本填写")]
     number = normalize_id_like(raw)
     if not number:
         return None, [error("id.empty", field, "身份证号没有填写")]

@@ -30,10 +30,14 @@ def _format_error(field: str) -> Problem:
 
 def _to_text(raw: str | int | float) -> str | None:
     """Excel hands phone numbers over as floats; an integral one lost nothing."""
+    if isinstance(raw, bool):
+        return None
     if isinstance(raw, float):
         return str(int(raw)) if raw.is_integer() else None
     if isinstance(raw, int):
         return str(raw)
+    if not isinstance(raw, str):
+        return None  # a date or anything else a spreadsheet cell may hold
     return normalize_text(raw)
 
 

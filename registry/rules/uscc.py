@@ -118,6 +118,8 @@ def check_uscc(
 ) -> tuple[UsccFacts | None, list[Problem]]:
     """Check a code; facts only when there is no error. Department and type
     disagreements are warnings: the clerk may know better than the code."""
+    if raw is not None and not isinstance(raw, str):
+        return None, [error("uscc.format", field, "统一社会信用代码应为 18 位数字和字母，请按文本填写")]
     code = normalize_id_like(raw or "")
     if not code:
         return None, [error("uscc.empty", field, "统一社会信用代码没有填写")]
