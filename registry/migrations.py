@@ -131,7 +131,8 @@ def create_triggers(db: Database) -> None:
 
 def _v1_to_v2(db: Database) -> None:
     """Version 2 adds what search needs (reversed ID and phone numbers, pinyin initials,
-    the side index of name parts), the issuing organization of a certificate, and accounts."""
+    the side index of name parts), the issuing organization of a certificate, accounts, and the
+    date a volunteer or social worker was deactivated (for retention)."""
     for column, ddl in (
         ("id_number_rev", "VARCHAR(255) NOT NULL DEFAULT ''"),
         ("initials", "VARCHAR(255) NOT NULL DEFAULT ''"),
@@ -140,6 +141,8 @@ def _v1_to_v2(db: Database) -> None:
         db.execute_sql(f"ALTER TABLE person ADD COLUMN {column} {ddl}")
     db.execute_sql('ALTER TABLE certificate ADD COLUMN issuer_id INTEGER '
                    'REFERENCES organization (id) ON DELETE RESTRICT')
+    for table in ("volunteer", "social_worker"):
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN status_changed_on DATE")
     db.create_tables([models.SearchKey, models.Account])
     rows = db.execute_sql("SELECT id, id_number, name, phone FROM person").fetchall()
     param = db.param

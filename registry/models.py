@@ -207,6 +207,7 @@ class Volunteer(BaseModel):
     consent_publish = BooleanField(default=False)  # name may be posted publicly
     status = CharField(default="在册")  # 在册 / 注销
     status_reason = TextField(default="")
+    status_changed_on = DateField(null=True)
     # summaries, kept in step with the ledger inside the same transaction
     total_hours = Hours(default=0)
     star_level = IntegerField(default=0)
@@ -262,6 +263,7 @@ class SocialWorker(BaseModel):
     community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
     status = CharField(default="在册")  # 在册 / 注销
     status_reason = TextField(default="")
+    status_changed_on = DateField(null=True)
     # summary: continuing-education hours credited in the current registration cycle
     ce_hours = Hours(default=0)
 

@@ -5,6 +5,7 @@ role, never a second person row."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -86,6 +87,7 @@ def deactivate_role(actor: str, record_id: int, reason: str, model: type[BaseMod
         before = snapshot(record)
         record.status = "注销"
         record.status_reason = reason_text
+        record.status_changed_on = dt.date.today()
         record.save()
         audit(actor, "deactivate", table, record_id, *changed_fields(before, snapshot(record)),
               detail=reason_text)

@@ -1,0 +1,84 @@
+"""Retention: personal data of people who left is erased after the years a district sets.
+
+The service hours stay (the street's totals must not change) but no longer name anyone:
+the person row keeps its id and loses name, ID number, phone, address and birth date.
+Someone who still holds another active role is kept whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from registry.fields import Cleaner, clean_int
+from registry.models import Organization, Person, SearchKey, Setting, SocialWorker, Volunteer
+from registry.ops.base import Changes, audit, require, transaction
+from registry.ops.presets import get_setting
+from registry.rules.deadlines import add_years
+
+KINDS = {"volunteer": (Volunteer, "志愿者"), "social_worker": (SocialWorker, "持证社工")}
+ERASED_NAME = "（已按保存期限删除）"
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    erased: dict[str, int]  # record kind -> people erased
+    kept_for_other_roles: int
+
+
+def setting_key(kind: str) -> str:
+    return f"retention_years_{kind}"
+
+
+def set_retention(actor: str, kind: str, years: object) -> Changes:
+    """Years after deactivation to keep a person's data; None or 0 keeps it for ever."""
+    c = Cleaner({"years": years})
+    c.take("years", clean_int, "保存年限", minimum=0, maximum=100)
+    require(c.problems)
+    with transaction():
+        before = get_setting(setting_key(kind))
+        Setting.put(setting_key(kind), str(c.values["years"] or 0))
+        audit(actor, "retention", "setting", None, {setting_key(kind): before},
+              {setting_key(kind): c.values["years"] or 0})
+    return Changes(frozenset({"setting"}))
+
+
+def _still_active(person_id: int) -> bool:
+    return bool(
+        Volunteer.select().where((Volunteer.person == person_id) & (Volunteer.status == "在册")).exists()
+        or SocialWorker.select().where((SocialWorker.person == person_id)
+                                       & (SocialWorker.status == "在册")).exists()
+        or Organization.select().where(((Organization.legal_representative == person_id)
+                                        | (Organization.contact == person_id))
+                                       & (Organization.status == "正常")).exists())
+
+
+def apply_retention(actor: str, today: dt.date | None = None) -> RetentionReport:
+    """Erase what the retention settings say is due; one audit entry per person erased
+    (naming the record, never the erased data)."""
+    today = today or dt.date.today()
+    erased = {kind: 0 for kind in KINDS}
+    kept = 0
+    with transaction():
+        for kind, (model, _label) in KINDS.items():
+            years = int(get_setting(setting_key(kind), "0") or 0)
+            if years <= 0:
+                continue
+            cutoff = add_years(today, -years)
+            due = model.select(model.person).where((model.status == "注销")
+                                                   & (model.status_changed_on <= cutoff))
+            for row in due:
+                person = Person.get_by_id(row.person_id)
+                if person.name == ERASED_NAME:
+                    continue
+                if _still_active(person.id):
+                    kept += 1
+                    continue
+                Person.update(name=ERASED_NAME, id_number=f"ERASED-{person.id}", id_number_rev="",
+                              initials="", phone=None, phone_rev=None, address="", birth_date=None,
+                              region_code="", ethnicity="", notes="", active=False).where(
+                    Person.id == person.id).execute()
+                SearchKey.delete().where(SearchKey.person == person.id).execute()
+                audit(actor, "retention", "person", person.id,
+                      detail=f"{KINDS[kind][1]}注销满 {years} 年，个人信息已删除，服务时长保留")
+                erased[kind] += 1
+    return RetentionReport(erased, kept)
