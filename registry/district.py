@@ -1,0 +1,177 @@
+"""A district's configuration file (packaging/districts/*.toml): its streets and
+communities with populations, its rule presets and its name on every roster.
+
+Applying a configuration only adds: streets and communities already in the register are
+never changed or removed, so a newer installer can bring new ones safely."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from registry.models import Community, District, Setting, Street
+from registry.ops.base import Changes, RegistryError, audit, transaction
+from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
+
+PRESET_KEYS: dict[str, tuple[str, dict[str, Any]]] = {
+    "star": ("star_preset", STAR_PRESETS),
+    "continuing_education": ("ce_preset", CE_PRESETS),
+    "rounding": ("rounding_preset", ROUNDING_PRESETS),
+}
+
+
+@dataclass(frozen=True)
+class CommunityConfig:
+    code: str
+    name: str
+    population: int
+
+
+@dataclass(frozen=True)
+class StreetConfig:
+    code: str
+    name: str
+    population: int
+    communities: tuple[CommunityConfig, ...]
+
+
+@dataclass(frozen=True)
+class DistrictConfig:
+    code: str
+    name: str
+    full_name: str
+    population: int
+    default_street: str
+    presets: dict[str, str]
+    streets: tuple[StreetConfig, ...] = field(default=())
+
+
+class _Reader:
+    """Collects every problem of a file, each naming where it is, in plain Chinese."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def text(self, table: dict[str, Any], key: str, where: str, *, digits: int | None = None,
+             required: bool = True) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.problems.append(f"{where}缺少“{key}”。")
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.problems.append(f"{where}的“{key}”应当是一段文字（用英文双引号括起来）。")
+            return ""
+        value = value.strip()
+        if digits is not None and not (value.isdigit() and len(value) == digits):
+            self.problems.append(f"{where}的“{key}”应当是 {digits} 位数字，现在是“{value}”。")
+        return value
+
+    def number(self, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> int:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.problems.append(f"{where}缺少“{key}”（常住人口）。")
+            return 0
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            self.problems.append(f"{where}的“{key}”应当是不小于 0 的整数，现在是“{value}”。")
+            return 0
+        return value
+
+
+def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
+    """The configuration and the list of what is wrong with it (empty when it is right)."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        return None, [f"无法读取文件“{path}”：{exc.strerror or exc}。"]
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return None, [f"文件格式不对（不是有效的 TOML）：{exc}。"]
+    r = _Reader()
+    head = data.get("district")
+    if not isinstance(head, dict):
+        return None, ["缺少 [district] 部分（区的代码、名称和人口）。"]
+    code = r.text(head, "code", "[district] ", digits=6)
+    name = r.text(head, "name", "[district] ")
+    full_name = r.text(head, "full_name", "[district] ", required=False) or name
+    population = r.number(head, "population", "[district] ")
+    default_street = r.text(head, "default_street", "[district] ", required=False)
+    presets: dict[str, str] = {}
+    raw_presets = data.get("presets", {})
+    if not isinstance(raw_presets, dict):
+        r.problems.append("[presets] 部分格式不对。")
+        raw_presets = {}
+    for key, value in raw_presets.items():
+        if key not in PRESET_KEYS:
+            r.problems.append(f"[presets] 中的“{key}”不认识，可用的有：{'、'.join(PRESET_KEYS)}。")
+        elif value not in PRESET_KEYS[key][1]:
+            r.problems.append(f"[presets] 的 {key} = “{value}”不认识，可用的有：{'、'.join(PRESET_KEYS[key][1])}。")
+        else:
+            presets[PRESET_KEYS[key][0]] = value
+    streets: list[StreetConfig] = []
+    seen: dict[str, str] = {}
+    raw_streets = data.get("streets", [])
+    if not isinstance(raw_streets, list) or not raw_streets:
+        r.problems.append("至少需要一个 [[streets]]（街道）。")
+        raw_streets = []
+    for i, street in enumerate(raw_streets, start=1):
+        where = f"第 {i} 个街道"
+        s_code = r.text(street, "code", where, digits=9)
+        s_name = r.text(street, "name", where)
+        where = f"街道“{s_name or s_code}”"
+        if s_code and not s_code.startswith(code):
+            r.problems.append(f"{where}的代码 {s_code} 应当以区代码 {code} 开头。")
+        communities = []
+        for j, community in enumerate(street.get("communities", []), start=1):
+            c_where = f"{where}的第 {j} 个社区"
+            c_code = r.text(community, "code", c_where, digits=12)
+            c_name = r.text(community, "name", c_where)
+            c_pop = r.number(community, "population", f"社区“{c_name or c_code}”")
+            if c_code and s_code and not c_code.startswith(s_code):
+                r.problems.append(f"社区“{c_name}”的代码 {c_code} 应当以所属街道代码 {s_code} 开头。")
+            communities.append(CommunityConfig(c_code, c_name, c_pop))
+        for item_code, label in [(s_code, s_name)] + [(c.code, c.name) for c in communities]:
+            if item_code and item_code in seen:
+                r.problems.append(f"代码 {item_code} 重复：“{seen[item_code]}”和“{label}”。")
+            seen[item_code] = label
+        if not communities:
+            r.problems.append(f"{where}下没有社区。")
+        population_given = r.number(street, "population", where, required=False)
+        streets.append(StreetConfig(s_code, s_name, population_given or sum(c.population for c in communities),
+                                    tuple(communities)))
+    if default_street and default_street not in {s.code for s in streets}:
+        r.problems.append(f"默认街道 {default_street} 不在本文件的街道中。")
+    if r.problems:
+        return None, r.problems
+    return DistrictConfig(code, name, full_name, population, default_street or streets[0].code, presets,
+                          tuple(streets)), []
+
+
+def apply_district(actor: str, config: DistrictConfig) -> Changes:
+    """Add what the register lacks; first application also chooses the presets."""
+    added: list[int] = []
+    with transaction():
+        district = District.get_or_none(District.code == config.code)
+        if District.select().where(District.code != config.code).exists():
+            raise RegistryError("这个登记库属于另一个区，不能套用本区的配置。")
+        if district is None:
+            district = District.create(code=config.code, name=config.name, population=config.population)
+            audit(actor, "create", "district", district.id, None, {"code": config.code, "name": config.name})
+            for key, value in config.presets.items():
+                Setting.put(key, value)  # the district's choice, made once; later changes are the admin's
+        for street_config in config.streets:
+            street = Street.get_or_none(Street.code == street_config.code)
+            if street is None:
+                street = Street.create(district=district.id, code=street_config.code, name=street_config.name,
+                                       population=street_config.population)
+                audit(actor, "create", "street", street.id, None, {"code": street.code, "name": street.name})
+            for c in street_config.communities:
+                if not Community.select().where(Community.code == c.code).exists():
+                    row = Community.create(street=street.id, code=c.code, name=c.name, population=c.population)
+                    audit(actor, "create", "community", row.id, None, {"code": c.code, "name": c.name})
+                    added.append(row.id)
+        Setting.put("district_full_name", config.full_name)
+        Setting.put("default_street", config.default_street)
+    return Changes(frozenset({"district", "street", "community", "setting"}), tuple(added))

@@ -1,0 +1,72 @@
+from pathlib import Path
+
+import pytest
+
+from registry import ops
+from registry.district import apply_district, check_district
+from registry.models import Community, District, Street
+from registry.ops.presets import get_setting
+
+ROOT = Path(__file__).parents[3]
+SHIPPED = sorted((ROOT / "packaging" / "districts").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_every_shipped_district_file_is_valid(path):
+    config, problems = check_district(path)
+    assert problems == [] and config is not None
+    assert path.name.startswith(config.code)
+
+
+def test_problems_are_named_in_plain_words(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("""
+[district]
+code = "11010"
+name = "朝阳区"
+population = -3
+[presets]
+star = "shanghai"
+[[streets]]
+code = "120105001"
+name = "建外街道"
+  [[streets.communities]]
+  code = "120105001001"
+  name = "永安里社区"
+""", encoding="utf-8")
+    config, problems = check_district(bad)
+    text = "\n".join(problems)
+    assert config is None
+    for fragment in ("6 位数字", "population", "shanghai", "以区代码", "永安里社区"):
+        assert fragment in text, fragment
+    assert check_district(tmp_path / "missing.toml")[1][0].startswith("无法读取")
+    (tmp_path / "broken.toml").write_text("[district\n", encoding="utf-8")
+    assert "TOML" in check_district(tmp_path / "broken.toml")[1][0]
+
+
+def test_applying_seeds_geography_and_presets_then_only_adds(db, tmp_path):
+    config, _ = check_district(ROOT / "packaging" / "districts" / "110105-chaoyang.toml")
+    apply_district("installer", config)
+    assert District.get().name == "朝阳区"
+    assert Street.select().count() == 3 and Community.select().count() == 7
+    assert get_setting("star_preset") == "beijing"
+    first = Community.get(Community.code == "110105001001")
+    ops.update_area("clerk", "community", first.id, population=9000)  # the register's own change
+    ops.set_preset("admin", "star_preset", "national")
+    newer = tmp_path / "newer.toml"
+    text = (ROOT / "packaging" / "districts" / "110105-chaoyang.toml").read_text(encoding="utf-8")
+    newer.write_text(text + """
+[[streets]]
+code = "110105004"
+name = "三里屯街道"
+  [[streets.communities]]
+  code = "110105004001"
+  name = "幸福三村社区"
+  population = 5000
+""", encoding="utf-8")
+    config2, problems = check_district(newer)
+    assert problems == []
+    changes = apply_district("installer", config2)
+    assert len(changes.ids) == 1 and Community.select().count() == 8
+    assert Community.get_by_id(first.id).population == 9000  # untouched
+    assert get_setting("star_preset") == "national"  # untouched
