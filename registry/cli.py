@@ -19,6 +19,8 @@ from registry.db import URL_ENV, DatabaseTargetError, close_database, default_da
 from registry.migrations import SchemaError
 from registry.ops.base import RegistryError
 
+PASSWORD_ENV = "REGISTRY_PASSWORD"
+DEMO_PASSWORD = "demo-password"
 EXIT_FAILED = 1  # the command ran and the answer is "no" (an invalid number, ...)
 EXIT_ERROR = 2  # the command could not run
 
@@ -91,6 +93,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for table, count in counts.items():
         print(f"{table}\t{count}")
     print(f"演示数据已生成，用时 {elapsed:.1f} 秒。")
+    if args.with_accounts:
+        from registry.ops.accounts import add_account
+
+        password = os.environ.get(PASSWORD_ENV) or DEMO_PASSWORD
+        for name in ("admin", "clerk", "viewer"):  # the first, the administrator, makes the others
+            add_account("admin", name, name, password)
+        print(f"演示账号：admin（管理员）、clerk（办事员）、viewer（查看员），密码均为 {password}")
     return 0
 
 
@@ -202,6 +211,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     )
     parser.add_argument("--db", help=f"数据库文件路径或 postgresql:// 地址（默认读取 {URL_ENV}，"
                                      "再默认为用户数据目录中的登记库）")
+    parser.add_argument("--user", help=f"用户名（登记库有账号时必填；密码从提示或 {PASSWORD_ENV} 读取）")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     handlers: dict[str, Handler] = {}
 
@@ -217,6 +227,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     p.add_argument("--volunteers", type=int, default=2000, help="志愿者人数（默认 2000）")
     p.add_argument("--records", type=int, default=None, help="服务时长记录条数（默认为志愿者人数的 10 倍）")
     p.add_argument("--seed", type=int, default=1, help="随机种子，相同种子生成相同数据")
+    p.add_argument("--with-accounts", action="store_true",
+                   help=f"同时建立演示账号 admin、clerk、viewer（密码取 {PASSWORD_ENV}，默认 {DEMO_PASSWORD}）")
     add("stats", cmd_stats, "显示每张表的记录数")
     p = add("certificate", cmd_certificate, "为志愿者出具志愿服务证明（PDF），最后一行输出验证码")
     p.add_argument("person", help="身份证号或志愿者编号")
@@ -228,21 +240,161 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     p.add_argument("--person-in-charge", default="", help="负责人")
     p.add_argument("--handler", default="", help="经办人（默认为操作人）")
     p.add_argument("--contact", default="", help="联系电话")
-    p.add_argument("--actor", default=_os_user(), help="操作人（默认为系统用户名）")
     p = add("verify", cmd_verify, "核验志愿服务证明的验证码")
     p.add_argument("code")
     p = add("deadlines", cmd_deadlines, "列出即将到期的年检、评估、社工登记和继续教育")
     p.add_argument("--within", type=int, default=90, help="多少天内（默认 90）")
+    p = add("backup", cmd_backup, "备份登记库（不指定文件则存入备份文件夹并按期轮换）")
+    p.add_argument("file", nargs="?")
+    p = add("restore", cmd_restore, "从备份恢复登记库（管理员；恢复前自动备份当前数据）")
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    p = add("migrate-to", cmd_migrate_to, "把本机登记库复制到空的 PostgreSQL 数据库，并逐表核对行数和校验和")
+    p.add_argument("url", help="postgresql://用户@主机/数据库")
+    p = add("retention", cmd_retention, "按保存期限删除已注销人员的个人信息（服务时长保留），并报告删除了什么")
+    p.add_argument("--volunteer-years", type=int, help="志愿者注销后保存的年数（0 为永久保存）")
+    p.add_argument("--social-worker-years", type=int, help="持证社工注销后保存的年数（0 为永久保存）")
+    p = add("district", cmd_district, "检查（check）或套用（apply）区的配置文件")
+    p.add_argument("action", choices=("check", "apply"))
+    p.add_argument("file")
+    p = add("user", cmd_user, "管理账号：add 添加、disable 停用、reset 重设密码（管理员）")
+    p.add_argument("action", choices=("add", "disable", "reset"))
+    p.add_argument("name")
+    p.add_argument("--role", choices=("admin", "clerk", "viewer"))
+    from registry.importer.commands import add_commands as add_import_commands
+    from registry.rosters.commands import add_commands as add_export_commands
+
+    add_export_commands(add)
+    add_import_commands(add)
     p = add("search", cmd_search, "按姓名、拼音首字母、身份证号（或后几位）、电话查找人员")
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=20)
     return parser, handlers
 
 
+WITHOUT_REGISTER = {"check-id", "check-uscc", "template", "district"}  # these open no register first
+
+
+def _password(prompt: str = "密码：") -> str:
+    password = os.environ.get(PASSWORD_ENV)
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise CommandError(f"需要密码：请在终端中运行，或设置环境变量 {PASSWORD_ENV}。")
+    return getpass.getpass(prompt)
+
+
+def _login(args: argparse.Namespace) -> None:
+    """Open the register; where it has accounts, log in and act as that account."""
+    from registry.accounts import LoginFailed, accounts_exist, authenticate
+
+    open_database(_database_target(args))
+    if not accounts_exist():
+        if not getattr(args, "actor", None):
+            args.actor = _os_user()
+        return
+    if not args.user:
+        raise CommandError("这个登记库需要登录：请用 --user 指定用户名。")
+    try:
+        account = authenticate(args.user, _password())
+    except LoginFailed as exc:
+        raise CommandError(str(exc)) from exc
+    args.actor = account.name
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from registry.backup import backup_to, make_backup
+
+    path = backup_to(Path(args.file)) if args.file else make_backup("manual")
+    print(f"已备份到：{path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from registry.backup import restore
+
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CommandError("恢复会替换当前登记库中的全部数据：确认无误请加 --yes。")
+        if input(f"用“{args.file}”替换当前登记库的全部数据？输入 yes 确认：").strip().lower() != "yes":
+            print("已取消。")
+            return EXIT_FAILED
+    saved = restore(args.actor, Path(args.file))
+    print(f"已恢复。恢复前的数据已备份到：{saved}")
+    return 0
+
+
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    from registry.transfer import migrate_to
+
+    checks = migrate_to(args.url, progress=lambda table, done: _progress(f"复制 {table}", done, done))
+    print("表\t源行数\t目标行数\t校验和")
+    for check in checks:
+        verdict = "一致" if check.ok else "不一致"
+        print(f"{check.table}\t{check.source_rows}\t{check.target_rows}\t{check.source_checksum[:16]} {verdict}")
+    bad = [c.table for c in checks if not c.ok]
+    if bad:
+        print(f"错误：{len(bad)} 张表迁移后不一致：{'、'.join(bad)}。请不要使用目标数据库。", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"迁移完成：{len(checks)} 张表的行数和校验和全部一致。")
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    from registry.ops.retention import KINDS, apply_retention, set_retention
+
+    for kind, years in (("volunteer", args.volunteer_years), ("social_worker", args.social_worker_years)):
+        if years is not None:
+            set_retention(args.actor, kind, years)
+    report = apply_retention(args.actor)
+    for kind, count in report.erased.items():
+        print(f"{KINDS[kind][1]}：删除 {count} 人的个人信息")
+    if report.kept_for_other_roles:
+        print(f"另有 {report.kept_for_other_roles} 人仍有其他在册身份，未删除。")
+    return 0
+
+
+def cmd_district(args: argparse.Namespace) -> int:
+    from registry.district import apply_district, check_district
+
+    config, problems = check_district(Path(args.file))
+    if config is None:
+        for problem in problems:
+            print(f"错误：{problem}", file=sys.stderr)
+        print(f"配置文件有 {len(problems)} 处问题，请修改后再试。", file=sys.stderr)
+        return EXIT_FAILED
+    communities = sum(len(s.communities) for s in config.streets)
+    print(f"配置正确：{config.full_name}（{config.code}），{len(config.streets)} 个街道，{communities} 个社区。")
+    if args.action == "apply":
+        _login(args)
+        changes = apply_district(args.actor, config)
+        print(f"已套用到登记库：新增 {len(changes.ids)} 个社区。")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from registry.ops.accounts import add_account, disable_account, reset_password
+
+    if args.action == "add":
+        if not args.role:
+            raise CommandError("请用 --role 指定角色：admin、clerk 或 viewer。")
+        add_account(args.actor, args.name, args.role, _password(f"“{args.name}”的新密码："))
+        print(f"已添加账号 {args.name}（{args.role}）。")
+    elif args.action == "disable":
+        disable_account(args.actor, args.name)
+        print(f"已停用账号 {args.name}。")
+    else:
+        reset_password(args.actor, args.name, _password(f"“{args.name}”的新密码："))
+        print(f"已重设账号 {args.name} 的密码。")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser, handlers = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.command not in WITHOUT_REGISTER:
+            _login(args)
         return handlers[args.command](args)
     except (CommandError, RegistryError, SchemaError, DatabaseTargetError) as exc:
         print(f"错误：{exc}", file=sys.stderr)

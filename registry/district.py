@@ -175,3 +175,17 @@ def apply_district(actor: str, config: DistrictConfig) -> Changes:
         Setting.put("district_full_name", config.full_name)
         Setting.put("default_street", config.default_street)
     return Changes(frozenset({"district", "street", "community", "setting"}), tuple(added))
+
+
+def bundled_district_file() -> Path | None:
+    """The district file an installer carries (resources/district/*.toml in the bundle),
+    or the one named by STREET_REGISTRY_DISTRICT."""
+    import os
+    import sys
+
+    named = os.environ.get("STREET_REGISTRY_DISTRICT")
+    if named:
+        return Path(named)
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
+    found = sorted((base / "resources" / "district").glob("*.toml"))
+    return found[0] if found else None

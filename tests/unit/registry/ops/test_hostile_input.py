@@ -38,9 +38,9 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @given(data=FORMS)
 def test_form_validators_return_problems_never_crash(sqlite_db, data):
     for cleaner in CLEANERS:
-        values, problems = cleaner(data)
+        _values, problems = cleaner(data)
         assert all(p.message and p.field for p in problems)
-    values, problems = clean_record(data)
+    _values, problems = clean_record(data)
     assert all(p.message for p in problems)
 
 

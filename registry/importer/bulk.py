@@ -1,0 +1,156 @@
+"""Bulk reads and writes for the commit: chunked IN queries, executemany inserts and
+updates with ids assigned up front, and audit entries in one go."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import gc
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
+
+from registry.db import database, is_sqlite
+from registry.models import AuditEntry, BaseModel
+from registry.ops.base import _jsonable
+
+CHUNK = 500
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+SCAN_ABOVE = 5_000  # more keys than this: read the whole column once instead of IN lists
+
+
+def _present(model: type[BaseModel], field_name: str, wanted: set[Any]) -> list[Any]:
+    """Which of the wanted values the column holds: cheap when almost none are there."""
+    table = model._meta.table_name
+    column = model._meta.fields[field_name].column_name
+    if len(wanted) > SCAN_ABOVE:
+        cursor = database.execute_sql(f'SELECT {column} FROM "{table}" WHERE {column} IS NOT NULL')
+        return [value for (value,) in cursor if value in wanted]
+    found: list[Any] = []
+    ordered = sorted(wanted, key=str)
+    for part in chunks(ordered):
+        marks = ", ".join([database.param] * len(part))
+        cursor = database.execute_sql(f'SELECT {column} FROM "{table}" WHERE {column} IN ({marks})',
+                                      list(part))
+        found.extend(value for (value,) in cursor)
+    return found
+
+
+def fetch_groups(model: type[BaseModel], field_name: str,
+                 keys: Iterable[Any]) -> dict[Any, list[dict[str, Any]]]:
+    """Rows of `model` whose field is one of `keys`, grouped by that value, as dicts."""
+    column = getattr(model, field_name)
+    present = sorted(set(_present(model, field_name, {k for k in keys if k is not None})), key=str)
+    out: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for part in chunks(present):
+        for row in model.select().where(column.in_(list(part))).dicts():
+            out[row[field_name]].append(row)
+    return out
+
+
+def fetch_in(model: type[BaseModel], field_name: str, keys: Iterable[Any]) -> dict[Any, dict[str, Any]]:
+    """Like fetch_groups, for a field whose values are unique."""
+    return {key: rows[0] for key, rows in fetch_groups(model, field_name, keys).items()}
+
+
+def _columns(model: type[BaseModel], names: Iterable[str]) -> list[str]:
+    fields = model._meta.fields
+    return [fields[n].column_name for n in names]
+
+
+def reserve_ids(model: type[BaseModel], count: int) -> int:
+    """The first of `count` new ids for model. Inside the import's transaction, which on
+    SQLite holds the write lock from its start, and on PostgreSQL locks the table."""
+    table = model._meta.table_name
+    if not is_sqlite():
+        database.execute_sql(f'LOCK TABLE "{table}" IN SHARE ROW EXCLUSIVE MODE')
+    row = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()
+    return int(row[0]) + 1 if count else 0
+
+
+def insert_rows(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
+    """executemany INSERT of dicts that all have the same keys (ids included)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    param = database.param
+    sql = (f'INSERT INTO "{model._meta.table_name}" ({", ".join(_columns(model, names))}) '
+           f'VALUES ({", ".join([param] * len(names))})')
+    row_tuple = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
+    database.cursor().executemany(sql, map(row_tuple, rows))
+    if "id" in names and not is_sqlite():
+        table = model._meta.table_name
+        database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                             f'(SELECT MAX(id) FROM "{table}"))')
+
+
+def update_rows(model: type[BaseModel], updates: list[tuple[int, dict[str, Any]]]) -> None:
+    """executemany UPDATE … WHERE id = ?, one statement per set of changed fields."""
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+    for record_id, values in updates:
+        names = tuple(values)
+        groups[names].append((*values.values(), record_id))
+    param = database.param
+    for names, params in groups.items():
+        sets = ", ".join(f"{c} = {param}" for c in _columns(model, names))
+        database.cursor().executemany(
+            f'UPDATE "{model._meta.table_name}" SET {sets} WHERE id = {param}', params)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime | decimal.Decimal):
+        return _jsonable(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_json_default)
+
+
+def fast_json(data: dict[str, Any] | None) -> str | None:
+    """The same text as registry.ops.base.to_json, by the C encoder: dates and decimals
+    only go through Python."""
+    return None if data is None else _ENCODER.encode(data)
+
+
+@dataclass
+class WriteContext:
+    """Who commits, when, and the audit entries gathered on the way."""
+
+    actor: str
+    now: dt.datetime
+    audit: list[tuple[Any, ...]] = field(default_factory=list)
+    tables: set[str] = field(default_factory=set)
+
+    def log(self, action: str, table: str, record_id: int | None,
+            before: dict[str, Any] | None, after: dict[str, Any] | None, detail: str = "") -> None:
+        self.audit.append((self.now, self.actor, action, table, record_id, fast_json(before),
+                           fast_json(after), detail))
+
+    def flush_audit(self) -> None:
+        insert_rows(AuditEntry, [
+            dict(zip(("at", "actor", "action", "table_name", "record_id", "before", "after",
+                      "detail"), entry, strict=True)) for entry in self.audit])
+        self.audit.clear()
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Hold the cyclic garbage collector while building hundreds of thousands of small
+    objects that live on (rows, values): otherwise it rescans them again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -1,0 +1,88 @@
+"""Command-line subcommands: `import KIND FILE` and `template KIND -o FILE.xlsx`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from collections.abc import Callable
+from pathlib import Path
+
+from registry.importer.kinds import KINDS
+
+MAX_PROBLEM_LINES = 200
+EXIT_REJECTED = 1
+
+Handler = Callable[[argparse.Namespace], int]
+Add = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+
+def _open_database(args: argparse.Namespace, *, required: bool) -> bool:
+    """Open the register named by --db (or the default one). For templates a database is
+    optional: opened only when --db was given or the default register exists."""
+    from registry.cli import _database_target
+    from registry.db import open_database
+
+    target = _database_target(args)
+    if not required and not getattr(args, "db", None) and "://" not in target \
+            and not Path(target).is_file():
+        return False
+    open_database(target)
+    return True
+
+
+def _print_problems(lines: list[str]) -> None:
+    for line in lines[:MAX_PROBLEM_LINES]:
+        print(line)
+    if len(lines) > MAX_PROBLEM_LINES:
+        print(f"……另有 {len(lines) - MAX_PROBLEM_LINES} 条问题未显示（可用 --errors 导出错误行）。")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from registry.importer.commit import commit_import
+    from registry.importer.errors_workbook import write_error_workbook
+    from registry.importer.model import CREATE, REJECT, UPDATE, summary_line
+    from registry.importer.preview import preview_import
+
+    _open_database(args, required=True)
+    preview = preview_import(args.kind, args.file, sheet=args.sheet)
+    _print_problems([p.line() for p in preview.problems])
+    rejected = preview.count(REJECT)
+    if args.errors and rejected:
+        write_error_workbook(preview, args.errors)
+        print(f"已把 {rejected} 行错误行写入“{args.errors}”，改正后可重新导入。")
+    read = len(preview.rows)
+    if args.dry_run or (rejected and not args.skip_invalid):
+        print(summary_line(read, 0, 0, rejected))
+        if args.dry_run:
+            print(f"（预览：可新增 {preview.count(CREATE)} 行，可更新 {preview.count(UPDATE)} 行；"
+                  "未写入任何数据。）")
+        else:
+            print("有错误的行，没有导入任何数据。改正后重新导入，或加 --skip-invalid 只导入没有错误的行。")
+        return EXIT_REJECTED if rejected else 0
+    result = commit_import(preview, actor=args.actor, skip_invalid=args.skip_invalid)
+    print(result.summary())
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from registry.importer.templates import write_template
+
+    _open_database(args, required=False)
+    write_template(args.kind, args.output)
+    print(f"已生成{KINDS[args.kind].label}导入模板：{args.output}")
+    return 0
+
+
+def add_commands(add: Add) -> None:
+    kinds = list(KINDS)
+    p = add("import", cmd_import, "从 Excel 导入志愿者、持证社工、社会组织、服务时长或培训签到")
+    p.add_argument("kind", choices=kinds, metavar="KIND", help="、".join(kinds))
+    p.add_argument("file", type=Path, metavar="FILE", help="要导入的 .xlsx 或 .xls 文件")
+    p.add_argument("--dry-run", action="store_true", help="只检查并显示结果，不写入")
+    p.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，只导入其余的行")
+    p.add_argument("--errors", type=Path, metavar="ERRORS.xlsx", help="把被拒绝的行连同错误原因写入这个文件")
+    p.add_argument("--sheet", help="工作表名称（默认：第一个表头相符的工作表）")
+    p.add_argument("--actor", default=getpass.getuser(), help="记入操作日志的操作人（默认为当前用户）")
+    p = add("template", cmd_template, "生成空白导入模板（含表头、填写说明和下拉选项）")
+    p.add_argument("kind", choices=kinds, metavar="KIND", help="、".join(kinds))
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")

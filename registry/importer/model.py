@@ -1,0 +1,149 @@
+"""The values an import passes around: problems, planned rows, the preview, the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Protocol
+
+from registry.importer.kinds import Kind
+from registry.importer.read import Table
+from registry.problems import Problem, Severity
+
+_ERROR = Severity.ERROR
+CREATE, UPDATE, UNCHANGED, REJECT = "create", "update", "unchanged", "reject"
+ACTION_LABELS = {CREATE: "新增", UPDATE: "更新", UNCHANGED: "无变化", REJECT: "拒绝"}
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the clerk would read it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e20 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    return str(value).strip()
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    sheet: str
+    row: int  # as Excel shows it
+    column: str  # the header text as in the file
+    value: str
+    message: str
+    severity: Severity
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def line(self) -> str:
+        column = f" [{self.column}]" if self.column else ""
+        value = f" {self.value}" if self.value else ""
+        label = "" if self.is_error else "（提醒）"
+        return f"第 {self.row} 行{column}{value}：{label}{self.message}"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    column: str
+    old: str
+    new: str
+
+
+@dataclass
+class RowPlan:
+    """One data row: its cells, its cleaned values, and what the commit will do with it."""
+
+    number: int
+    cells: list[Any]
+    values: dict[str, Any]
+    problems: list[Problem]  # from checking the row and the file
+    match_problems: list[Problem] = field(default_factory=list)  # from comparing with the register
+    action: str = ""
+    changes: tuple[FieldChange, ...] = ()
+    target: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        return self.problems + self.match_problems
+
+    @property
+    def has_error(self) -> bool:
+        problems = self.problems
+        return bool(problems or self.match_problems) and (
+            any(p.severity is _ERROR for p in problems)
+            or any(p.severity is _ERROR for p in self.match_problems))
+
+
+class Handler(Protocol):
+    """What each kind provides: cleaning one row, keys that must be unique in the file,
+    comparing with the register (in bulk), and writing (in bulk)."""
+
+    def clean(self, raw: dict[str, Any], lookups: Any) -> tuple[dict[str, Any], list[Problem]]: ...
+
+    def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]: ...
+
+    def match(self, rows: list[RowPlan], lookups: Any) -> None: ...
+
+    def write(self, rows: list[RowPlan], ctx: Any) -> None: ...
+
+
+@dataclass
+class ImportPreview:
+    kind: Kind
+    table: Table
+    rows: list[RowPlan]
+    lookups: Any
+    file_problems: list[ImportProblem] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return self.table.path
+
+    @property
+    def problems(self) -> list[ImportProblem]:
+        from registry.importer.report import row_problems
+
+        out = list(self.file_problems)
+        for row in self.rows:
+            out.extend(row_problems(self, row))
+        return out
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.is_error]
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(r.has_error for r in self.rows)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    read: int
+    created: int
+    updated: int
+    rejected: int
+    unchanged: int
+
+    def summary(self) -> str:
+        return summary_line(self.read, self.created, self.updated, self.rejected)
+
+
+def summary_line(read: int, created: int, updated: int, rejected: int) -> str:
+    return (f"读取 {read} 行，导入 {created + updated} 行（新增 {created}，更新 {updated}），"
+            f"拒绝 {rejected} 行")

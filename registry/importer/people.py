@@ -1,0 +1,156 @@
+"""Rows that describe people (volunteers, social workers): cleaning with the register's own
+cleaners, and matching with the register by ID number, never duplicating a person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from registry.fields import clean_text, is_blank, parse_date
+from registry.importer.bulk import fetch_in
+from registry.importer.lookups import Lookups
+from registry.importer.model import CREATE, UNCHANGED, UPDATE, FieldChange, RowPlan, cell_text
+from registry.models import BaseModel, Person
+from registry.ops.people import LABELS as PERSON_LABELS
+from registry.ops.people import clean_person
+from registry.problems import Problem, error, warning
+from registry.rules.text import normalize_text
+from registry.vocab import SEXES
+
+PERSON_KEYS = ("id_number", "name", "phone", "address", "ethnicity", "political_status",
+               "education", "notes")
+POLITICAL_ALIASES = {"党员": "中共党员", "共产党员": "中共党员", "中国共产党党员": "中共党员",
+                     "预备党员": "中共预备党员", "团员": "共青团员", "无党派": "无党派人士"}
+EDUCATION_ALIASES = {"大学本科": "本科", "大学": "本科", "大学专科": "大专", "专科": "大专",
+                     "研究生": "硕士研究生", "硕士": "硕士研究生", "博士": "博士研究生",
+                     "中技": "中专", "技校": "中专", "职高": "中专"}
+
+
+class Memo:
+    """Cleaned results of values that repeat down a column (a community, a political
+    status, a date), so each distinct value is cleaned once per import."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, type, Any], tuple[dict[str, Any], list[Problem]]] = {}
+
+    def get(self, field: str, raw: Any,
+            compute: Callable[[], tuple[dict[str, Any], list[Problem]]],
+            ) -> tuple[dict[str, Any], list[Problem]]:
+        key = (field, raw.__class__, raw)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = compute()
+        return hit
+
+
+def _aliased(raw: Any, aliases: dict[str, str]) -> Any:
+    if isinstance(raw, str):
+        text = normalize_text(raw)
+        return aliases.get(text, text)
+    return raw
+
+
+_PER_ROW = ("id_number", "name", "phone", "address", "notes")  # nearly every value differs
+_REPEATING = {"political_status": POLITICAL_ALIASES, "education": EDUCATION_ALIASES, "ethnicity": {}}
+
+
+def clean_person_part(raw: dict[str, Any], memo: Memo,
+                      ) -> tuple[dict[str, Any], set[str], list[Problem]]:
+    """(cleaned person fields, the fields the file gives, problems), by the register's own
+    clean_person; repeating columns through the memo."""
+    data = {k: raw.get(k) for k in _PER_ROW if k in raw or k in ("id_number", "name")}
+    values, problems = clean_person(data, partial=True)
+    for key, aliases in _REPEATING.items():
+        if key in raw:
+            value = raw[key]
+            cleaned, more = memo.get(key, value, partial(clean_person, {key: _aliased(value, aliases)},
+                                                         partial=True))
+            values.update(cleaned)
+            if more:
+                problems = problems + more
+    _check_facts(raw, values, problems)
+    return values, {k for k in PERSON_KEYS[1:] if k in raw}, problems
+
+
+def _check_facts(raw: dict[str, Any], values: dict[str, Any], problems: list[Problem]) -> None:
+    """性别 and 出生日期 columns are not imported: the ID number says both."""
+    sex = raw.get("sex")
+    if not is_blank(sex):
+        text = normalize_text(str(sex))
+        if text not in SEXES:
+            problems.append(warning("sex.unknown", "sex", f"性别填的是“{text}”，已忽略，以身份证号为准。"))
+        elif values.get("sex") and text != values["sex"]:
+            problems.append(warning("sex.mismatch", "sex", f"性别填的是“{text}”，身份证号显示为"
+                                                           f"“{values['sex']}”，以身份证号为准。"))
+    born = raw.get("birth_date")
+    if not is_blank(born):
+        day = parse_date(born)
+        if day is None:
+            problems.append(warning("birth.unknown", "birth_date",
+                                    f"出生日期“{cell_text(born)}”无法识别，已忽略，以身份证号为准。"))
+        elif values.get("birth_date") and day != values["birth_date"]:
+            problems.append(warning("birth.mismatch", "birth_date",
+                                    f"出生日期填的是 {day.isoformat()}，身份证号显示为 "
+                                    f"{values['birth_date'].isoformat()}，以身份证号为准。"))
+
+
+def clean_number(raw: dict[str, Any], key: str, label: str, *, required: bool = False,
+                 ) -> tuple[str | None, list[Problem]]:
+    text, problems = clean_text(raw.get(key), key, label, required=required, max_length=40)
+    return (text or None), problems
+
+
+def given_values(values: dict[str, Any], given: set[str]) -> dict[str, Any]:
+    """The fields the file gives and fills: only these may change a record."""
+    return {k: v for k, v in values.items() if k in given and v is not None and v != ""}
+
+
+Formatter = Callable[[str, Any], str]
+
+
+def diff(before: dict[str, Any], new: dict[str, Any], labels: dict[str, str],
+         show: Formatter) -> tuple[dict[str, Any], list[FieldChange]]:
+    """The fields of `new` that differ from `before`, and how to show them."""
+    changed = {k: v for k, v in new.items() if before.get(k) != v}
+    return changed, [FieldChange(labels.get(k, k), show(k, before.get(k)), show(k, v))
+                     for k, v in changed.items()]
+
+
+def formatter(lookups: Lookups) -> Formatter:
+    def show(key: str, value: Any) -> str:
+        if key == "community" and value is not None:
+            return lookups.community_names.get(value, str(value))
+        if key == "employer" and value is not None:
+            return lookups.organization_names.get(value, str(value))
+        return cell_text(value)
+    return show
+
+
+def match_people(rows: list[RowPlan], lookups: Lookups, role: type[BaseModel], number_key: str,
+                 number_taken: str, labels: dict[str, str]) -> None:
+    """Compare each row with the register: the person (by ID number) and their role record;
+    a role number (volunteer number, certificate number) held by someone else is an error."""
+    persons = fetch_in(Person, "id_number", (r.values["person"]["id_number"] for r in rows))
+    roles = fetch_in(role, "person", (p["id"] for p in persons.values()))
+    holders = fetch_in(role, number_key, (r.values["role"].get(number_key) for r in rows))
+    show = formatter(lookups)
+    all_labels = {**PERSON_LABELS, **labels}
+    for row in rows:
+        person, role_values = row.values["person"], row.values["role"]
+        existing = persons.get(person["id_number"])
+        current = roles.get(existing["id"]) if existing else None
+        number = role_values.get(number_key)
+        holder = holders.get(number) if number else None
+        if holder is not None and (current is None or holder["id"] != current["id"]):
+            row.match_problems.append(error("duplicate", number_key, number_taken.format(number)))
+        person_new, person_changes = diff(existing or {}, given_values(
+            person, row.values["person_given"]), all_labels, show) if existing else ({}, [])
+        role_new, role_changes = diff(current, given_values(
+            role_values, row.values["role_given"]), all_labels, show) if current else ({}, [])
+        row.target = {"person_id": existing["id"] if existing else None,
+                      "person_before": existing, "person_update": person_new,
+                      "role_id": current["id"] if current else None,
+                      "role_before": current, "role_update": role_new}
+        row.changes = tuple(person_changes + role_changes)
+        row.action = CREATE if current is None else UPDATE if row.changes else UNCHANGED

@@ -1,0 +1,89 @@
+"""Writing people rows in bulk: new persons with their search keys, person updates, and the
+role records (volunteer or social worker), each with its audit entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from registry.db import database
+from registry.importer.bulk import WriteContext, chunks, insert_rows, reserve_ids, update_rows
+from registry.importer.model import RowPlan
+from registry.models import BaseModel, Person, SearchKey
+from registry.ops.people import _derived
+from registry.search_keys import search_keys
+
+_PERSON_DEFAULTS: dict[str, Any] = {
+    "phone": None, "address": "", "ethnicity": "", "political_status": "", "education": "",
+    "notes": "", "active": True, "deactivated_reason": "",
+}
+
+
+def _insert_keys(pairs: list[tuple[str, int]]) -> None:
+    param = database.param
+    database.cursor().executemany(
+        f"INSERT INTO search_key (key, person_id) VALUES ({param}, {param})", pairs)
+
+
+def write_persons(rows: list[RowPlan], ctx: WriteContext) -> None:
+    """Create the persons not yet in the register, update the others' given fields."""
+    new = [r for r in rows if r.target["person_id"] is None]
+    next_id = reserve_ids(Person, len(new))
+    records: list[dict[str, Any]] = []
+    keys: list[tuple[str, int]] = []
+    for row in new:
+        record = {"id": next_id, **_PERSON_DEFAULTS, **_derived(row.values["person"]),
+                  "created_at": ctx.now, "updated_at": ctx.now}
+        row.target["person_id"] = next_id
+        records.append(record)
+        keys.extend((k, next_id) for k in search_keys(record["name"], record["initials"]))
+        ctx.log("create", "person", next_id, None, record)
+        next_id += 1
+    insert_rows(Person, records)
+    _insert_keys(keys)
+    updates, renamed = [], []
+    for row in rows:
+        changed = row.target["person_update"]
+        if not changed:
+            continue
+        person_id = row.target["person_id"]
+        values = {**_derived(changed), "updated_at": ctx.now}
+        updates.append((person_id, values))
+        before = row.target["person_before"]
+        ctx.log("update", "person", person_id, {k: before.get(k) for k in values}, values)
+        if "name" in changed:
+            renamed.append((person_id, values["name"], values["initials"]))
+    update_rows(Person, updates)
+    for part in chunks(renamed):
+        SearchKey.delete().where(SearchKey.person.in_([p[0] for p in part])).execute()
+    _insert_keys([(k, pid) for pid, name, initials in renamed for k in search_keys(name, initials)])
+    if records or updates:
+        ctx.tables.add("person")
+
+
+def write_roles(rows: list[RowPlan], ctx: WriteContext, model: type[BaseModel],
+                defaults: dict[str, Any]) -> list[int]:
+    """Create or update the role records; returns the ids written."""
+    table = model._meta.table_name
+    new = [r for r in rows if r.target["role_id"] is None]
+    next_id = reserve_ids(model, len(new))
+    records = []
+    for row in new:
+        record = {"id": next_id, "person": row.target["person_id"], **defaults,
+                  **row.values["role"]}
+        row.target["role_id"] = next_id
+        records.append(record)
+        ctx.log("create", table, next_id, None, record)
+        next_id += 1
+    insert_rows(model, records)
+    updates = []
+    for row in rows:
+        changed = row.target["role_update"]
+        if changed and row.target["role_before"] is not None:
+            updates.append((row.target["role_id"], changed))
+            before = row.target["role_before"]
+            ctx.log("update", table, row.target["role_id"], {k: before.get(k) for k in changed},
+                    changed)
+    update_rows(model, updates)
+    if records or updates:
+        ctx.tables.add(table)
+    return [r["id"] for r in records] + [u[0] for u in updates]

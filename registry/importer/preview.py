@@ -1,0 +1,97 @@
+"""Step one of an import: read the file, check every row, compare with the register.
+Nothing is written."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+
+from registry.importer.bulk import no_gc
+from registry.importer.handlers import handler_for
+from registry.importer.kinds import Kind, get_kind
+from registry.importer.lookups import Lookups
+from registry.importer.model import REJECT, Handler, ImportPreview, ImportProblem, RowPlan
+from registry.importer.read import Table, read_table
+from registry.ops.base import RegistryError
+from registry.problems import Severity, error
+
+
+def preview_import(kind: str, path: str | os.PathLike[str], *, sheet: str | None = None,
+                   ) -> ImportPreview:
+    with no_gc():
+        return _preview(get_kind(kind), path, sheet)
+
+
+def _preview(spec: Kind, path: str | os.PathLike[str], sheet: str | None) -> ImportPreview:
+    handler = handler_for(spec.name)
+    table = read_table(path, spec, sheet=sheet)
+    _require_columns(table, spec.name)
+    lookups = Lookups.load()
+    fields = [(i, f) for i, f in enumerate(table.fields) if f]
+    rows = []
+    for number, cells in table.rows:
+        values, problems = handler.clean({f: cells[i] for i, f in fields}, lookups)
+        rows.append(RowPlan(number, cells, values, problems))
+    preview = ImportPreview(spec, table, rows, lookups, _header_problems(table))
+    flag_duplicates(preview, handler)
+    plan(preview, handler)
+    return preview
+
+
+def _require_columns(table: Table, kind: str) -> None:
+    spec = get_kind(kind)
+    missing = [c.label for c in spec.columns if c.required and c.field not in table.fields]
+    if kind == "hours" and not {"id_number", "volunteer_number"} & set(table.fields):
+        missing.append("身份证号或志愿者编号")
+    if missing:
+        raise RegistryError(f"工作表“{table.sheet}”第 {table.header_row} 行的表头中缺少必填列："
+                            f"{'、'.join(missing)}。")
+
+
+def _header_problems(table: Table) -> list[ImportProblem]:
+    out = [ImportProblem(table.sheet, table.header_row, text, "", "这一列不认识，不会导入。",
+                         Severity.WARNING) for text in table.unknown_headers]
+    out += [ImportProblem(table.sheet, table.header_row, text, "",
+                          "与前面的列是同一项内容，只导入前面那一列。", Severity.WARNING)
+            for text in table.repeated_headers]
+    return out
+
+
+def flag_duplicates(preview: ImportPreview, handler: Handler) -> None:
+    """Rows that share a key which must be unique in the file: reported on every one of them,
+    naming the others."""
+    labels = {c.field: c.label for c in preview.kind.columns}
+    first: dict[tuple[str, str], RowPlan] = {}
+    repeated: dict[tuple[str, str], list[RowPlan]] = defaultdict(list)
+    for row in preview.rows:
+        for field, key in handler.keys(row.values):
+            if not key:
+                continue
+            seen = first.setdefault((field, key), row)
+            if seen is not row:
+                group = repeated[(field, key)]
+                if not group:
+                    group.append(seen)
+                group.append(row)
+    for (field, _key), rows in repeated.items():
+        for row in rows:
+            others = "、".join(str(r.number) for r in rows if r is not row)
+            row.problems.append(error("duplicate_in_file", field,
+                                      f"{labels.get(field, field)}与第 {others} 行重复，"
+                                      "同一条记录在文件中出现了多次，请只保留一行。"))
+
+
+def plan(preview: ImportPreview, handler: Handler) -> None:
+    """Compare the rows without errors with the register as it is now; the others are
+    rejected. Run again at commit time inside the transaction."""
+    valid = []
+    for row in preview.rows:
+        row.match_problems = []
+        row.changes = ()
+        row.target = {}
+        if not row.has_error:
+            valid.append(row)
+    handler.match(valid, preview.lookups)
+    for row in preview.rows:
+        if row.has_error:
+            row.action = REJECT

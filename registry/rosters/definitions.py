@@ -1,0 +1,37 @@
+"""Every roster the program writes: key → title, builder and the filters it takes."""
+
+from __future__ import annotations
+
+from registry.rosters import hours, indicators, organizations, social_workers, training, volunteers
+from registry.rosters.spec import RosterSpec
+from registry.vocab import ORG_STATUSES, ROLE_STATUSES
+
+_AREA = frozenset({"street_id", "community_id"})
+_DATES = frozenset({"date_from", "date_to"})
+
+ROSTERS: dict[str, RosterSpec] = {spec.key: spec for spec in (
+    RosterSpec("volunteers", "志愿者花名册", volunteers.build,
+               _AREA | _DATES | {"organization_id", "status", "year"},
+               date_label="注册日期", year_label="本年时长年度", statuses=ROLE_STATUSES),
+    RosterSpec("social-workers", "持证社工花名册", social_workers.build,
+               _AREA | _DATES | {"organization_id", "status"},
+               date_label="登记有效期至", statuses=ROLE_STATUSES),
+    RosterSpec("organizations", "社会组织名录", organizations.build,
+               _AREA | _DATES | {"status", "year"},
+               date_label="成立日期", year_label="年检年度", statuses=ORG_STATUSES),
+    RosterSpec("hours", "服务时长汇总", hours.build,
+               _AREA | _DATES | {"organization_id", "year", "group_by"},
+               date_label="服务日期", year_label="服务年度"),
+    RosterSpec("training-signin", "培训签到表", training.build_signin,
+               frozenset({"training_id"}), requires=frozenset({"training_id"})),
+    RosterSpec("training-stats", "培训统计", training.build_stats, _DATES | {"year"},
+               date_label="开始日期", year_label="培训年度"),
+    RosterSpec("community-orgs", "社区社会组织备案台账", organizations.build_community,
+               _AREA | _DATES | {"status", "year"},
+               date_label="备案日期", year_label="备案年度", statuses=ORG_STATUSES),
+    RosterSpec("ce-hours", "继续教育学时情况", social_workers.build_ce,
+               _AREA | _DATES | {"organization_id", "status", "year"},
+               date_label="截止日期", year_label="截止年度", statuses=ROLE_STATUSES),
+    RosterSpec("indicators", "街道指标", indicators.build, _AREA | {"year"},
+               year_label="服务时长年度"),
+)}

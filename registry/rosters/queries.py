@@ -1,0 +1,37 @@
+"""Reading for rosters: one SQL query each, rows straight from the database driver.
+
+Rows skip peewee's per-value conversion (a strptime per date, a Decimal per number):
+the writer takes the driver's own types (ISO text or date; int, float or Decimal)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from peewee import ColumnBase, Expression
+
+from registry.db import database
+from registry.models import Community
+
+
+def raw_rows(query: Any) -> Iterable[Sequence[Any]]:
+    """The query's rows as the driver returns them, streamed."""
+    cursor: Iterable[Sequence[Any]] = database.execute(query)
+    return cursor
+
+
+def in_street(community_field: ColumnBase, street_id: int) -> Expression:
+    """`community_field` is one of the street's communities."""
+    result: Expression = community_field.in_(
+        Community.select(Community.id).where(Community.street == street_id))
+    return result
+
+
+def between(field: ColumnBase, start: Any, end: Any) -> list[Expression]:
+    """Conditions for start <= field <= end; either end may be open."""
+    conditions: list[Expression] = []
+    if start is not None:
+        conditions.append(field >= start)
+    if end is not None:
+        conditions.append(field <= end)
+    return conditions

@@ -1,0 +1,119 @@
+"""The commit: all or nothing, valid rows only on request, the register re-checked inside
+the transaction, and an audit trail of the import and of every record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from importer_helpers import id_number
+
+from registry import ops
+from registry.importer import ImportRejected, commit_import, preview_import
+from registry.models import AuditEntry, Person, SearchKey, Volunteer
+from registry.search import search_people
+
+HEADER = ["姓名", "身份证号", "联系电话", "所在社区", "志愿者编号"]
+ONE, TWO, THREE = (id_number("110105", "19800101", s) for s in ("011", "022", "033"))
+
+
+@pytest.fixture
+def mixed(area: dict[str, int], sheet: Callable[..., Path]) -> Path:
+    return sheet(HEADER, [["张小明", ONE, "13800138000", "永安里社区", "V1"],
+                          ["李小红", TWO, "", "不存在社区", "V2"],
+                          ["王大力", THREE, "", "建华南社区", "V3"]])
+
+
+def counts() -> tuple[int, int, int, int]:
+    return (Person.select().count(), Volunteer.select().count(), SearchKey.select().count(),
+            AuditEntry.select().count())
+
+
+def test_any_error_means_nothing_is_written(mixed: Path) -> None:
+    before = counts()
+    preview = preview_import("volunteers", mixed)
+    with pytest.raises(ImportRejected) as caught:
+        commit_import(preview, actor="clerk")
+    assert "第 3 行 [所在社区] 不存在社区" in str(caught.value.problems[0].message)
+    assert counts() == before
+
+
+def test_skip_invalid_imports_the_valid_rows_only(mixed: Path) -> None:
+    result = commit_import(preview_import("volunteers", mixed), actor="clerk", skip_invalid=True)
+    assert (result.read, result.created, result.updated, result.rejected) == (3, 2, 0, 1)
+    assert result.summary() == "读取 3 行，导入 2 行（新增 2，更新 0），拒绝 1 行"
+    assert {p.id_number for p in Person.select()} == {ONE, THREE}
+    person = Person.get(Person.id_number == ONE)
+    assert (person.initials, person.id_number_rev, person.phone_rev) == (
+        "zxm", ONE[::-1], "13800138000"[::-1])
+    assert list(search_people("zxm").ids) == [person.id]  # the side index is filled
+    assert list(search_people("小明").ids) == [person.id]
+
+
+def test_audit_has_the_import_and_each_record(mixed: Path) -> None:
+    commit_import(preview_import("volunteers", mixed), actor="clerk", skip_invalid=True)
+    entry = AuditEntry.get(AuditEntry.action == "import")
+    assert entry.actor == "clerk" and entry.table_name == "volunteer"
+    assert json.loads(entry.after)["file"] == "in.xlsx"
+    assert json.loads(entry.after)["created"] == 2
+    assert "拒绝 1 行" in entry.detail
+    person = Person.get(Person.id_number == ONE)
+    created = AuditEntry.get((AuditEntry.table_name == "person") & (AuditEntry.record_id == person.id))
+    assert created.action == "create" and json.loads(created.after)["name"] == "张小明"
+    volunteer = Volunteer.get(Volunteer.person == person.id)
+    assert AuditEntry.get((AuditEntry.table_name == "volunteer")
+                          & (AuditEntry.record_id == volunteer.id)).action == "create"
+
+
+def test_importing_the_same_file_again_changes_nothing(mixed: Path) -> None:
+    commit_import(preview_import("volunteers", mixed), actor="clerk", skip_invalid=True)
+    before = counts()
+    again = preview_import("volunteers", mixed)
+    assert [r.action for r in again.rows] == ["unchanged", "reject", "unchanged"]
+    result = commit_import(again, actor="clerk", skip_invalid=True)
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 2)
+    assert counts()[:3] == before[:3]
+
+
+def test_a_person_added_after_the_preview_is_updated_not_duplicated(mixed: Path) -> None:
+    preview = preview_import("volunteers", mixed)
+    assert preview.rows[0].action == "create"
+    ops.register_person("other clerk", {"id_number": ONE, "name": "张小明", "phone": "13900000000"})
+    result = commit_import(preview, actor="clerk", skip_invalid=True)
+    assert result.created == 2  # still a new volunteer record, for the person now there
+    assert Person.select().where(Person.id_number == ONE).count() == 1
+    person = Person.get(Person.id_number == ONE)
+    assert person.phone == "13800138000"
+    assert Volunteer.get(Volunteer.person == person.id).volunteer_number == "V1"
+    update = AuditEntry.get((AuditEntry.table_name == "person") & (AuditEntry.action == "update"))
+    assert json.loads(update.before) == {"phone": "13900000000", "phone_rev": "13900000000"[::-1],
+                                         "updated_at": json.loads(update.before)["updated_at"]}
+
+
+def test_a_volunteer_number_taken_by_someone_else_is_an_error(area: dict[str, int],
+                                                               sheet: Callable[..., Path]) -> None:
+    ops.register_volunteer("clerk", {"id_number": ONE, "name": "张小明", "volunteer_number": "V9"})
+    path = sheet(HEADER, [["王大力", THREE, "", "", "V9"]])
+    problems = preview_import("volunteers", path).errors
+    assert [(p.row, p.column) for p in problems] == [(2, "志愿者编号")]
+    assert "V9" in problems[0].message
+
+
+def test_an_unchanged_row_and_an_update_of_the_role(area: dict[str, int],
+                                                   sheet: Callable[..., Path]) -> None:
+    ops.register_volunteer("clerk", {"id_number": ONE, "name": "张小明", "volunteer_number": "V1",
+                                     "community": area["community"]})
+    path = sheet(HEADER, [["张小明", ONE, "", "建华南社区", "V1"]])
+    preview = preview_import("volunteers", path)
+    assert preview.rows[0].action == "update"
+    assert [(c.column, c.old, c.new) for c in preview.rows[0].changes] == [
+        ("所在社区", "永安里社区", "建华南社区")]
+    assert commit_import(preview, actor="clerk").updated == 1
+    assert Volunteer.get().community_id == area["community2"]
+
+
+def test_the_actor_is_required(mixed: Path) -> None:
+    with pytest.raises(ops.RegistryError):
+        commit_import(preview_import("volunteers", mixed), actor="", skip_invalid=True)

@@ -1,0 +1,103 @@
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from registry import ops
+from registry.accounts import LoginFailed, authenticate, may, password_matches
+from registry.models import Account, AuditEntry, Person
+from registry.ops.accounts import add_account, disable_account, log_unmask, reset_password
+
+ROOT = Path(__file__).parents[3]
+PERSON = {"id_number": "11010519491231002X", "name": "张三"}
+
+
+@pytest.fixture
+def accounts(db):
+    add_account("installer", "boss", "admin", "correct horse")
+    add_account("boss", "li", "clerk", "clerk-password")
+    add_account("boss", "wang", "viewer", "viewer-password")
+
+
+def test_a_register_without_accounts_needs_no_login(db):
+    assert ops.register_person("anyone", PERSON).id
+
+
+def test_the_first_account_must_be_an_administrator(db):
+    with pytest.raises(ops.RegistryError, match="管理员"):
+        add_account("x", "li", "clerk", "clerk-password")
+    assert Account.select().count() == 0
+
+
+def test_passwords_are_stored_as_scrypt_hashes(accounts):
+    stored = Account.get(Account.name == "boss").password_hash
+    assert stored.startswith("scrypt$") and "correct horse" not in stored
+    assert password_matches("correct horse", stored) and not password_matches("wrong", stored)
+    with pytest.raises(ops.ValidationError, match="8"):
+        add_account("boss", "zhao", "clerk", "short")
+
+
+def test_roles_are_checked_in_the_core(accounts):
+    with pytest.raises(ops.NotAllowedError):
+        ops.register_person("wang", PERSON)  # viewer: nothing changes
+    with pytest.raises(ops.NotAllowedError):
+        ops.register_person("stranger", PERSON)  # not an account
+    assert Person.select().count() == 0
+    assert ops.register_person("li", PERSON).id  # clerk
+    with pytest.raises(ops.NotAllowedError):
+        ops.set_preset("li", "star_preset", "beijing")  # clerks do not change rules
+    with pytest.raises(ops.NotAllowedError):
+        add_account("li", "zhao", "clerk", "password123")  # nor manage users
+    with pytest.raises(ops.NotAllowedError):
+        log_unmask("li", "person", 1, "身份证号")  # nor unmask
+    log_unmask("boss", "person", 1, "身份证号")
+    assert AuditEntry.select().where(AuditEntry.action == "unmask").get().actor == "boss"
+    assert may("wang", "export") and not may("wang", "create") and not may("li", "restore")
+
+
+def test_failed_logins_lock_the_account_for_a_while(accounts):
+    now = dt.datetime(2026, 1, 1, 9, 0)
+    for _ in range(4):
+        with pytest.raises(LoginFailed, match="还可再试"):
+            authenticate("li", "wrong", now=now)
+    with pytest.raises(LoginFailed, match="锁定"):
+        authenticate("li", "wrong", now=now)
+    with pytest.raises(LoginFailed, match="锁定"):
+        authenticate("li", "clerk-password", now=now + dt.timedelta(minutes=5))  # right, but locked
+    assert authenticate("li", "clerk-password", now=now + dt.timedelta(minutes=16)).name == "li"
+
+
+def test_disable_and_reset(accounts):
+    disable_account("boss", "li")
+    with pytest.raises(LoginFailed):
+        authenticate("li", "clerk-password")
+    with pytest.raises(ops.NotAllowedError):
+        ops.register_person("li", PERSON)
+    reset_password("boss", "li", "new-password")
+    assert authenticate("li", "new-password").name == "li"
+    with pytest.raises(ops.RegistryError, match="最后一个管理员"):
+        disable_account("boss", "boss")
+
+
+def test_cli_login_and_user_management(tmp_path):
+    db = str(tmp_path / "r.sqlite3")
+
+    def run(*args: str, password: str | None = None):
+        env = {k: v for k, v in os.environ.items() if k != "REGISTRY_PASSWORD"}
+        if password is not None:
+            env["REGISTRY_PASSWORD"] = password
+        return subprocess.run([sys.executable, "-m", "registry", "--db", db, *args], capture_output=True,
+                              text=True, cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
+
+    assert run("stats").returncode == 0  # no accounts yet: no login
+    assert run("user", "add", "boss", "--role", "admin", password="boss-password").returncode == 0
+    refused = run("stats")
+    assert refused.returncode == 2 and "--user" in refused.stderr
+    assert run("--user", "boss", "stats", password="wrong-password").returncode == 2
+    assert run("--user", "boss", "stats", password="boss-password").returncode == 0
+    assert run("--user", "boss", "user", "add", "li", "--role", "clerk", password="boss-password").returncode == 0
+    denied = run("--user", "li", "user", "disable", "boss", password="boss-password")
+    assert denied.returncode == 2 and "管理员" in denied.stderr and "Traceback" not in denied.stderr
