@@ -63,6 +63,7 @@ def installer(bundle: Path, district_file: Path) -> Path:
     makensis = shutil.which("makensis")
     if makensis is None:
         raise SystemExit("makensis is not installed (Debian: apt-get install nsis)")
+    bundle = bundle.resolve()  # makensis resolves relative paths against the script's folder
     out = bundle.parent / f"街道社会工作登记台-{config.full_name}-{__version__}-安装程序.exe"
     subprocess.run([makensis, "-V2", "-INPUTCHARSET", "UTF8",
                     f"-DBUNDLE={bundle}", f"-DOUTFILE={out}", f"-DVERSION={__version__}",

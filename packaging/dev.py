@@ -36,6 +36,8 @@ QT_X11 = [
 ]
 VENV_SUPPORT = [("python3-venv",)]
 POSTGRES = [("postgresql",)]
+NSIS = [("nsis",)]
+DISTRICT_FOR_CI = ROOT / "packaging" / "districts" / "110105-chaoyang.toml"
 POSTGRES_ENV = "REGISTRY_TEST_POSTGRES_URL"
 
 
@@ -200,8 +202,9 @@ def cmd_app(args: list[str]) -> int:
 
 
 def cmd_test(args: list[str]) -> int:
-    ensure_debian_packages(QT_OFFSCREEN + POSTGRES)
-    ensure_venv("test,charts")
+    full = not args  # the whole run (as CI does it) also builds and self-tests the installer
+    ensure_debian_packages(QT_OFFSCREEN + POSTGRES + (NSIS if full else []))
+    ensure_venv("test,charts,build" if full else "test,charts")
     env = venv_env(QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     server = None
     if not env.get(POSTGRES_ENV):
@@ -228,6 +231,11 @@ def _checks_and_tests(args: list[str], env: dict[str, str]) -> int:
         say(f"check: {name}")
         if run(cmd, env=env) != 0:
             failed.append(name)
+    if not args:
+        say("check: the district program builds, passes its self-test, and its installer compiles")
+        if run([str(VENV_PYTHON), str(ROOT / "packaging" / "build.py"), "--district", str(DISTRICT_FOR_CI),
+                "--installer"], env=env) != 0:
+            failed.append("packaging (PyInstaller bundle, --self-test, makensis)")
     say("tests: pytest")
     code = run([str(VENV_PYTHON), "-m", "pytest", *args], env=env)
     if failed:
