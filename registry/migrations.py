@@ -7,13 +7,16 @@ aside (see backup_before_upgrade), then runs each step in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry import models
 from registry.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
+
+log = logging.getLogger(__name__)
 
 CURRENT_VERSION = 2
 VERSION_KEY = "schema_version"
@@ -61,11 +64,15 @@ def ensure_schema(db: Database, *, upgrade: bool = True) -> None:
             _set_version(CURRENT_VERSION)
 
 
-def create_schema(db: Database) -> None:
+def _create_tables(db: Database, tables: list[type[models.BaseModel]]) -> None:
     # WITHOUT ROWID keeps SQLite's side index compact; PostgreSQL has no such clause.
     models.SearchKey._meta.without_rowid = isinstance(db, SqliteDatabase)
+    db.create_tables(tables)
+
+
+def create_schema(db: Database) -> None:
     with db.atomic():
-        db.create_tables(models.ALL_MODELS)
+        _create_tables(db, list(models.ALL_MODELS))
         create_triggers(db)
         _set_version(CURRENT_VERSION)
 
@@ -121,9 +128,31 @@ _POSTGRES_TRIGGERS = (
 )
 
 
+_POSTGRES_SEARCH = (
+    # "Last digits" searches are prefix searches on reversed numbers: index them for LIKE.
+    "CREATE INDEX IF NOT EXISTS person_id_number_rev_pattern ON person (id_number_rev text_pattern_ops)",
+    "CREATE INDEX IF NOT EXISTS person_phone_rev_pattern ON person (phone_rev text_pattern_ops)",
+)
+_POSTGRES_TRIGRAM = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS person_name_trigram ON person USING gin (lower(name) gin_trgm_ops)",
+)
+
+
 def create_triggers(db: Database) -> None:
-    for sql in _SQLITE_TRIGGERS if isinstance(db, SqliteDatabase) else _POSTGRES_TRIGGERS:
+    """Triggers, and on PostgreSQL the indexes its own search uses."""
+    if isinstance(db, SqliteDatabase):
+        for sql in _SQLITE_TRIGGERS:
+            db.execute_sql(sql)
+        return
+    for sql in _POSTGRES_TRIGGERS + _POSTGRES_SEARCH:
         db.execute_sql(sql)
+    try:
+        with db.atomic():  # a savepoint: a server without pg_trgm leaves the rest intact
+            for sql in _POSTGRES_TRIGRAM:
+                db.execute_sql(sql)
+    except DatabaseError:
+        log.warning("pg_trgm is not available: name searches of three characters or more scan the table")
 
 
 # --- upgrade steps: UPGRADES[n] takes a version-n database to version n+1 --------------
@@ -143,7 +172,7 @@ def _v1_to_v2(db: Database) -> None:
                    'REFERENCES organization (id) ON DELETE RESTRICT')
     for table in ("volunteer", "social_worker"):
         db.execute_sql(f"ALTER TABLE {table} ADD COLUMN status_changed_on DATE")
-    db.create_tables([models.SearchKey, models.Account])
+    _create_tables(db, [models.SearchKey, models.Account])
     rows = db.execute_sql("SELECT id, id_number, name, phone FROM person").fetchall()
     param = db.param
     updates: list[tuple[str | None, str, str | None, int]] = []

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from peewee import Field, Query, fn
+from peewee import Expression, Field, Query, fn
 
+from registry.db import is_sqlite
 from registry.models import Person, SearchKey
 from registry.rules.text import normalize_id_like, normalize_text
 from registry.search_keys import INITIALS_PREFIX, NAME_PREFIX
@@ -39,8 +41,12 @@ def _upper_bound(prefix: str) -> str:
     return prefix + "\U0010ffff"
 
 
-def _prefix(column: object, prefix: str) -> object:
-    return (column >= prefix) & (column < _upper_bound(prefix))  # type: ignore[operator]
+def _prefix(column: Any, prefix: str) -> Any:
+    if is_sqlite():
+        return (column >= prefix) & (column < _upper_bound(prefix))
+    # PostgreSQL: LIKE 'x%' walks the text_pattern_ops index whatever the collation.
+    return Expression(column, "LIKE", prefix.replace("\\", "\\\\").replace("%", "\\%")
+                      .replace("_", "\\_") + "%")
 
 
 def _sources(text: str) -> list[tuple[Query, Field]]:
@@ -61,6 +67,9 @@ def _sources(text: str) -> list[tuple[Query, Field]]:
         sources.append((keyed.where(SearchKey.key == INITIALS_PREFIX + name), SearchKey.person))
     if len(name) <= 2:
         sources.append((keyed.where(SearchKey.key == NAME_PREFIX + name), SearchKey.person))
+    elif not is_sqlite():
+        # PostgreSQL's trigram index (pg_trgm) answers three characters or more itself.
+        sources.append((Person.select(Person.id).where(fn.LOWER(Person.name).contains(name)), Person.id))
     else:
         # Walk the people holding the first two characters, keep those holding all.
         sources.append((
