@@ -172,7 +172,12 @@ def _v1_to_v2(db: Database) -> None:
                    'REFERENCES organization (id) ON DELETE RESTRICT')
     for table in ("volunteer", "social_worker"):
         db.execute_sql(f"ALTER TABLE {table} ADD COLUMN status_changed_on DATE")
-    _create_tables(db, [models.SearchKey, models.Account])
+    _create_tables(db, [models.SearchKey, models.Account, models.MonthCategoryHours])
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "volunteer_community_id_status" ON "volunteer" '
+                   '("community_id", "status")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "social_worker_community_id_status" ON "social_worker" '
+                   '("community_id", "status")')
+    fill_month_category_hours(db)
     rows = db.execute_sql("SELECT id, id_number, name, phone FROM person").fetchall()
     param = db.param
     updates: list[tuple[str | None, str, str | None, int]] = []
@@ -191,6 +196,20 @@ def _v1_to_v2(db: Database) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS person_id_number_rev ON person (id_number_rev)")
     db.execute_sql("CREATE INDEX IF NOT EXISTS person_phone_rev ON person (phone_rev)")
     db.execute_sql("CREATE INDEX IF NOT EXISTS certificate_issuer_id ON certificate (issuer_id)")
+
+
+def fill_month_category_hours(db: Database) -> None:
+    """Build the month/category summary from the ledger: once, for a register that predates it."""
+    year = "CAST(strftime('%Y', r.service_date) AS INTEGER)" if isinstance(db, SqliteDatabase) \
+        else "CAST(EXTRACT(YEAR FROM r.service_date) AS INTEGER)"
+    month = "CAST(strftime('%m', r.service_date) AS INTEGER)" if isinstance(db, SqliteDatabase) \
+        else "CAST(EXTRACT(MONTH FROM r.service_date) AS INTEGER)"
+    db.execute_sql(
+        f"INSERT INTO month_category_hours (year, month, category, hours) "
+        f"SELECT {year}, {month}, COALESCE(r.service_category, ''), SUM(r.hours) FROM service_record r "
+        "WHERE r.status = 'approved' AND NOT EXISTS (SELECT 1 FROM service_record c "
+        "WHERE c.corrects_id = r.id AND c.status = 'approved') "
+        f"GROUP BY {year}, {month}, COALESCE(r.service_category, '')")
 
 
 UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2}

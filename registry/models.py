@@ -213,6 +213,10 @@ class Volunteer(BaseModel):
     star_level = IntegerField(default=0)
     star_preset = CharField(default="")  # the preset that computed star_level
 
+    class Meta:
+        # per-community counts of those in the register, answered from the index alone
+        indexes = ((("community", "status"), False),)
+
 
 class VolunteerOrganization(BaseModel):
     volunteer = ForeignKeyField(Volunteer, backref="memberships", on_delete="CASCADE")
@@ -249,6 +253,18 @@ class OrganizationYear(BaseModel):
         primary_key = CompositeKey("organization", "year")
 
 
+class MonthCategoryHours(BaseModel):
+    """Approved hours by month and service category, for the statistics' charts."""
+
+    year = IntegerField()
+    month = IntegerField()
+    category = CharField()  # "" when the line names none
+    hours = Hours(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("year", "month", "category")
+
+
 class SocialWorker(BaseModel):
     person = ForeignKeyField(Person, unique=True, backref="social_worker", on_delete="RESTRICT")
     level = CharField()  # 助理社会工作师 / 社会工作师 / 高级社会工作师
@@ -266,6 +282,9 @@ class SocialWorker(BaseModel):
     status_changed_on = DateField(null=True)
     # summary: continuing-education hours credited in the current registration cycle
     ce_hours = Hours(default=0)
+
+    class Meta:
+        indexes = ((("community", "status"), False),)
 
 
 # --- training --------------------------------------------------------------------------
@@ -404,6 +423,6 @@ class Setting(KeyValue):
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta, District, Street, Community, Person, SearchKey, Organization, AnnualInspection,
     EvaluationGrade, ServiceProject, Volunteer, VolunteerOrganization, VolunteerYear,
-    CommunityYear, OrganizationYear, SocialWorker, Training, Attendance, Activity,
+    CommunityYear, OrganizationYear, MonthCategoryHours, SocialWorker, Training, Attendance, Activity,
     ServiceRecord, Certificate, AuditEntry, Account, RulePreset, Setting,
 )

@@ -119,3 +119,25 @@ def community_indicators() -> list[CommunityIndicator]:
             community_id, street, name, population, v, v / population if population else None,
             w, w * 1000 / population if population else None))
     return out
+
+
+def hours_by_month(year: int) -> list[Decimal]:
+    """Approved hours of each month of `year` (12 values), from the summary table."""
+    months = [Decimal(0)] * 12
+    rows = (models.MonthCategoryHours.select(models.MonthCategoryHours.month,
+                                             fn.SUM(models.MonthCategoryHours.hours))
+            .where(models.MonthCategoryHours.year == year)
+            .group_by(models.MonthCategoryHours.month).tuples())
+    for month, hours in rows:
+        months[int(month) - 1] = _hours(hours)
+    return months
+
+
+def hours_by_category(year: int) -> list[tuple[str, Decimal]]:
+    """Approved hours of `year` per service category, most first ("" is 其他)."""
+    rows = (models.MonthCategoryHours.select(models.MonthCategoryHours.category,
+                                             fn.SUM(models.MonthCategoryHours.hours))
+            .where(models.MonthCategoryHours.year == year)
+            .group_by(models.MonthCategoryHours.category).tuples())
+    totals = [(category or "其他", _hours(hours)) for category, hours in rows if _hours(hours)]
+    return sorted(totals, key=lambda item: (-item[1], item[0]))

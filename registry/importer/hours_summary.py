@@ -1,6 +1,6 @@
 """Imported approved hours enter the summaries as approve_records does: the volunteer's
-total and star level (with the preset that gave it) and the per-year sums per volunteer,
-community and organization."""
+total and star level (with the preset that gave it), the per-year sums per volunteer,
+community and organization, and the month/category sums of the statistics."""
 
 from __future__ import annotations
 
@@ -31,6 +31,15 @@ def apply_summaries(records: list[dict[str, Any]]) -> None:
     cursor = database.cursor()
     cursor.executemany(f"UPDATE volunteer SET total_hours = total_hours + {param} WHERE id = {param}",
                        [(hours, vid) for vid, hours in totals.items()])
+    months: dict[tuple[int, int, str], Decimal] = defaultdict(Decimal)
+    for record in records:
+        day = record["service_date"]
+        months[(day.year, day.month, record.get("service_category") or "")] += record["hours"]
+    cursor.executemany(
+        f"INSERT INTO month_category_hours (year, month, category, hours) "
+        f"VALUES ({param}, {param}, {param}, {param}) ON CONFLICT (year, month, category) "
+        "DO UPDATE SET hours = month_category_hours.hours + excluded.hours",
+        [(*key, hours) for key, hours in months.items()])
     for table, column, _key in _YEAR_TABLES:
         cursor.executemany(
             f"INSERT INTO {table} ({column}, year, hours) VALUES ({param}, {param}, {param}) "

@@ -18,6 +18,7 @@ from registry.models import (
     BaseModel,
     Community,
     CommunityYear,
+    MonthCategoryHours,
     Organization,
     OrganizationYear,
     ServiceRecord,
@@ -219,6 +220,8 @@ def _apply(record: ServiceRecord, sign: int) -> None:
         _bump(CommunityYear, {"community": record.community_id, "year": year}, hours)
     if record.organization_id is not None:
         _bump(OrganizationYear, {"organization": record.organization_id, "year": year}, hours)
+    _bump(MonthCategoryHours, {"year": year, "month": record.service_date.month,
+                               "category": record.service_category or ""}, hours)
 
 
 def _restar(volunteer_id: int) -> None:

@@ -107,8 +107,10 @@ def test_summaries_equal_the_ledger(counts: dict[str, int]) -> None:
     per_year: Counter[tuple[int, int]] = Counter()
     per_community: Counter[tuple[int, int]] = Counter()
     per_org: Counter[tuple[int, int]] = Counter()
+    per_month: Counter[tuple[int, int, str]] = Counter()
     for r in records:
         year = r.service_date.year
+        per_month[year, r.service_date.month, r.service_category or ""] += r.hours
         per_volunteer[r.volunteer_id] += r.hours
         per_year[r.volunteer_id, year] += r.hours
         if r.community_id is not None:
@@ -128,6 +130,10 @@ def test_summaries_equal_the_ledger(counts: dict[str, int]) -> None:
     for model, key, expected in summaries:
         stored = {(k, y): h for k, y, h in model.select(key, model.year, model.hours).tuples()}
         assert stored == {k: v for k, v in expected.items() if v}, model
+    from registry.models import MonthCategoryHours
+
+    months = {(m.year, m.month, m.category): m.hours for m in MonthCategoryHours.select()}
+    assert months == {k: v for k, v in per_month.items() if v}
 
 
 def test_ledger_shape(counts: dict[str, int]) -> None:

@@ -1,4 +1,5 @@
 import shutil
+from decimal import Decimal
 import sqlite3
 from pathlib import Path
 
@@ -42,6 +43,9 @@ def test_upgrading_a_version_1_register_keeps_every_row(v1_copy: Path):
         assert SearchKey.select().where(SearchKey.key == "n晓明").count() == 1
         assert search_people("oyxm").ids == (2,)
         assert search_people("8000").ids == (1,)  # phone tail, from the new reversed column
+        from registry.stats import hours_by_category
+
+        assert hours_by_category(2024) == [("为老服务", Decimal("105.5"))]  # summary built from the ledger
     finally:
         close_database()
     after = all_rows(v1_copy, old_layout)  # the old columns of every old table

@@ -74,10 +74,11 @@ def test_volunteer_totals_of_a_missing_volunteer(register: None) -> None:
 
 def community_hours(year: int | None = None) -> list[tuple[str, Decimal]]:
     names = dict(Community.select(Community.id, Community.name).tuples())
-    hours: Counter[str] = Counter()
+    hours: dict[str, Decimal] = {}
     for r in effective():
         if r.community_id is not None and (year is None or r.service_date.year == year):
-            hours[names[r.community_id]] += r.hours
+            name = names[r.community_id]
+            hours[name] = hours.get(name, Decimal(0)) + r.hours
     return sorted(hours.items(), key=lambda item: (-item[1], item[0]))
 
 

@@ -163,3 +163,18 @@ def test_overlapping_activities_warn_of_double_counting(area, volunteer):
     [warning] = ops.record_activity_hours("clerk", second, [volunteer]).warnings
     assert warning.code == "overlap" and "助餐" in warning.message and not warning.is_error
     assert ops.record_activity_hours("clerk", later, [volunteer]).warnings == ()
+
+
+def test_month_and_category_totals_follow_approvals_and_corrections(volunteer):
+    from registry.models import MonthCategoryHours
+    from registry.stats import hours_by_category, hours_by_month
+
+    first = record(volunteer, 3, dt.date(LAST_YEAR, 2, 1), service_category="为老服务")
+    second = record(volunteer, 2, dt.date(LAST_YEAR, 3, 1))
+    ops.approve_records("chief", [first, second])
+    fixed = ops.correct_record("clerk", first, {"hours": 1, "service_category": "助残服务"}, "类别录错").id
+    ops.approve_records("chief", [fixed])
+    months = hours_by_month(LAST_YEAR)
+    assert months[1] == 1 and months[2] == 2 and sum(months) == 3
+    assert hours_by_category(LAST_YEAR) == [("其他", 2), ("助残服务", 1)]
+    assert sum(r.hours for r in MonthCategoryHours.select()) == Volunteer.get_by_id(volunteer).total_hours
