@@ -105,6 +105,10 @@ def search(text: str) -> Callable[[], Any]:
     return lambda: search_people(text)
 
 
+def totals_of(volunteer_id: int) -> Callable[[], Any]:
+    return lambda: stats.volunteer_totals(volunteer_id)
+
+
 def query_rows(rng: random.Random, runs: int) -> list[tuple[str, float, float, float]]:
     people = sample_people(rng, runs + WARM_UP)
     vids = Volunteer.select(Volunteer.id).order_by(Volunteer.id.desc()).limit(1).scalar() or 0
@@ -125,9 +129,8 @@ def query_rows(rng: random.Random, runs: int) -> list[tuple[str, float, float, f
         median, worst = timed_each(calls[WARM_UP:])
         out.append((label, median, worst, LOOKUP_MS))
     if vids:
-        calls = [(lambda v=v: stats.volunteer_totals(v)) for v in
-                 (rng.randrange(1, vids + 1) for _ in range(runs))]
-        median, worst = timed_each(calls)
+        chosen = [rng.randrange(1, vids + 1) for _ in range(runs)]
+        median, worst = timed_each([totals_of(v) for v in chosen])
         out.append(("volunteer_totals", median, worst, FIGURE_MS))
     median, worst = timed(lambda: stats.top_communities(10), runs)
     out.append(("top_communities(10)", median, worst, FIGURE_MS))

@@ -1,6 +1,6 @@
 import shutil
-from decimal import Decimal
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
