@@ -6,6 +6,7 @@ migrations (which backfill it) and the bulk demo loader.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -14,11 +15,34 @@ NAME_PREFIX = "n"
 INITIALS_PREFIX = "p"
 
 
+# Surnames read differently from the character's everyday reading (曾 zēng, not céng):
+# clerks type the surname as it is said.
+SURNAME_INITIALS = {
+    "曾": "z", "单": "s", "解": "x", "仇": "q", "区": "o", "查": "z", "翟": "z", "覃": "q",
+    "乐": "y", "盖": "g", "种": "c", "召": "s", "繁": "p", "员": "y", "句": "g", "谌": "c",
+    "隗": "w", "祭": "z", "郇": "h", "宓": "f", "逄": "p", "朴": "p", "缪": "m", "尉": "y",
+}
+DOUBLE_SURNAME_INITIALS = {"万俟": "mq", "尉迟": "yc", "长孙": "zs", "澹台": "tt", "单于": "cy"}
+_WORDS = re.compile(r"[A-Za-z0-9]+|\S")
+
+
+@lru_cache(maxsize=16_384)
+def _char_initial(char: str) -> str:
+    letter = lazy_pinyin(char, style=Style.FIRST_LETTER, errors="default")[0][:1]
+    return letter if letter.isascii() and letter.isalnum() else ""
+
+
 @lru_cache(maxsize=65_536)
 def pinyin_initials(name: str) -> str:
-    """张三 -> "zs"; letters in a name are kept, other characters dropped."""
-    parts = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
-    return "".join(p[0] for p in parts if p and p[0].isascii() and p[0].isalnum()).lower()
+    """张三 -> "zs", 曾志伟 -> "zzw"; a run of Latin letters or digits counts as one word."""
+    text = "".join(name.split())
+    head = DOUBLE_SURNAME_INITIALS.get(text[:2], "")
+    if head:
+        text = text[2:]
+    elif text[:1] in SURNAME_INITIALS:
+        head, text = SURNAME_INITIALS[text[0]], text[1:]
+    words = _WORDS.findall(text)
+    return (head + "".join(w[0] if w[0].isascii() else _char_initial(w) for w in words)).lower()
 
 
 def name_grams(name: str) -> set[str]:
