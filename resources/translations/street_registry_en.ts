@@ -1,0 +1,2191 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Password (at least 8 characters)</source>
+        <translation>Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>Disable the account “{name}”? It can no longer log in; its entries in the log stay.</source>
+        <translation>Disable the account “{name}”? It can no longer log in; its entries in the log stay.</translation>
+    </message>
+    <message>
+        <source>New password for {name}</source>
+        <translation>New password for {name}</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>This register was written by a newer version of the program. Please install the newer version to open it.</source>
+        <translation>This register was written by a newer version of the program. Please install the newer version to open it.</translation>
+    </message>
+    <message>
+        <source>The register could not be opened.</source>
+        <translation>The register could not be opened.</translation>
+    </message>
+    <message>
+        <source>Street Office Registry</source>
+        <translation>Street Office Registry</translation>
+    </message>
+    <message>
+        <source>Creating demonstration data…</source>
+        <translation>Creating demonstration data…</translation>
+    </message>
+    <message>
+        <source>The register is not empty; no demonstration data added.</source>
+        <translation>The register is not empty; no demonstration data added.</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>create</source>
+        <translation>create</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>update</translation>
+    </message>
+    <message>
+        <source>deactivate</source>
+        <translation>deactivate</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>approve</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>correct</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>attendance</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>inspection</translation>
+    </message>
+    <message>
+        <source>set preset</source>
+        <translation>set preset</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>demo data</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>volunteer</translation>
+    </message>
+    <message>
+        <source>social worker</source>
+        <translation>social worker</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>organization</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>training</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>activity</translation>
+    </message>
+    <message>
+        <source>service hours</source>
+        <translation>service hours</translation>
+    </message>
+    <message>
+        <source>annual inspection</source>
+        <translation>annual inspection</translation>
+    </message>
+    <message>
+        <source>evaluation grade</source>
+        <translation>evaluation grade</translation>
+    </message>
+    <message>
+        <source>service project</source>
+        <translation>service project</translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation>community</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>register</source>
+        <translation>register</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>certificate</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation>On closing</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Before an import</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>By hand</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>This register is kept on a shared database server (PostgreSQL). The server&apos;s administrator backs it up; this program makes no file backups of it.</source>
+        <translation>This register is kept on a shared database server (PostgreSQL). The server&apos;s administrator backs it up; this program makes no file backups of it.</translation>
+    </message>
+    <message>
+        <source>Backups are made every 30 minutes while data changes, when the program closes and before every import. Each is checked and kept by day, week and month.
+Register: {register}
+Backups folder: {folder}</source>
+        <translation>Backups are made every 30 minutes while data changes, when the program closes and before every import. Each is checked and kept by day, week and month.
+Register: {register}
+Backups folder: {folder}</translation>
+    </message>
+    <message>
+        <source>Backing up the register…</source>
+        <translation>Backing up the register…</translation>
+    </message>
+    <message>
+        <source>Replace ALL the data of the register
+{register}
+with the backup made at {when} ({name})?
+
+Everything entered after that backup will be gone from the register. What is replaced is backed up first, so this can be undone.</source>
+        <translation>Replace ALL the data of the register
+{register}
+with the backup made at {when} ({name})?
+
+Everything entered after that backup will be gone from the register. What is replaced is backed up first, so this can be undone.</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>The register was restored from {name}. The data it replaced was backed up to {saved}.</source>
+        <translation>The register was restored from {name}. The data it replaced was backed up to {saved}.</translation>
+    </message>
+    <message>
+        <source>Restoring the register…</source>
+        <translation>Restoring the register…</translation>
+    </message>
+</context>
+<context>
+    <name>Certificates</name>
+    <message>
+        <source>Save the certificate as</source>
+        <translation>Save the certificate as</translation>
+    </message>
+    <message>
+        <source>Writing the certificate…</source>
+        <translation>Writing the certificate…</translation>
+    </message>
+    <message>
+        <source>Certificate saved</source>
+        <translation>Certificate saved</translation>
+    </message>
+    <message>
+        <source>The certificate was saved to
+{path}
+
+Open it now to print?</source>
+        <translation>The certificate was saved to
+{path}
+
+Open it now to print?</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Volunteer no.</source>
+        <translation>Volunteer no.</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Total hours</source>
+        <translation>Total hours</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Certificate level</source>
+        <translation>Certificate level</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>Year obtained</source>
+        <translation>Year obtained</translation>
+    </message>
+    <message>
+        <source>Registered until</source>
+        <translation>Registered until</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>CE hours</source>
+        <translation>CE hours</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>Founded</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Continuing education</source>
+        <translation>Continuing education</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>Service date</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Activity / content</source>
+        <translation>Activity / content</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>Corrects</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Verification code</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>The details were written to the log file:
+{path}</source>
+        <translation>The details were written to the log file:
+{path}</translation>
+    </message>
+    <message>
+        <source>The log file could not be written.</source>
+        <translation>The log file could not be written.</translation>
+    </message>
+    <message>
+        <source> (in the background database work)</source>
+        <translation> (in the background database work)</translation>
+    </message>
+    <message>
+        <source>The program met an unexpected error{place} and could not finish what it was doing:
+
+{error}
+
+Your register was not changed by the unfinished step. Please save your work, restart the program if it misbehaves, and send the log file to whoever looks after the program.
+
+{where}</source>
+        <translation>The program met an unexpected error{place} and could not finish what it was doing:
+
+{error}
+
+Your register was not changed by the unfinished step. Please save your work, restart the program if it misbehaves, and send the log file to whoever looks after the program.
+
+{where}</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+    <message>
+        <source>Could not finish</source>
+        <translation>Could not finish</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Full ID and phone numbers (the export is logged)</source>
+        <translation>Full ID and phone numbers (the export is logged)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Rosters are written as Excel workbooks with Chinese headers; ID and phone numbers are masked unless you choose otherwise.</source>
+        <translation>Rosters are written as Excel workbooks with Chinese headers; ID and phone numbers are masked unless you choose otherwise.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Roster export</source>
+        <translation>Roster export</translation>
+    </message>
+    <message>
+        <source>Choose a training</source>
+        <translation>Choose a training</translation>
+    </message>
+    <message>
+        <source>Save roster as</source>
+        <translation>Save roster as</translation>
+    </message>
+    <message>
+        <source>Full numbers</source>
+        <translation>Full numbers</translation>
+    </message>
+    <message>
+        <source>Export full ID and phone numbers? This is personal information; the export will be recorded in the audit log.</source>
+        <translation>Export full ID and phone numbers? This is personal information; the export will be recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Writing {title}…</source>
+        <translation>Writing {title}…</translation>
+    </message>
+    <message>
+        <source>Written {rows} rows to {path}</source>
+        <translation>Written {rows} rows to {path}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Hours for an activity</source>
+        <translation>Hours for an activity</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>New activity…</source>
+        <translation>New activity…</translation>
+    </message>
+    <message>
+        <source>Hours per attendee</source>
+        <translation>Hours per attendee</translation>
+    </message>
+    <message>
+        <source>Paste ID numbers or type names, one a line</source>
+        <translation>Paste ID numbers or type names, one a line</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Add to the list</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>Not found among active volunteers: {items}</source>
+        <translation>Not found among active volunteers: {items}</translation>
+    </message>
+    <message>
+        <source>Choose an activity first.</source>
+        <translation>Choose an activity first.</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>Activity name</source>
+        <translation>Activity name</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Starts at</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>Ends at</translation>
+    </message>
+    <message>
+        <source>Travel (minutes, not credited)</source>
+        <translation>Travel (minutes, not credited)</translation>
+    </message>
+    <message>
+        <source>Service category</source>
+        <translation>Service category</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Served group</source>
+        <translation>Served group</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>Reason (required):</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Attendance: {title}</source>
+        <translation>Attendance: {title}</translation>
+    </message>
+    <message>
+        <source>Name or start of the ID number</source>
+        <translation>Name or start of the ID number</translation>
+    </message>
+    <message>
+        <source>One ID number per line</source>
+        <translation>One ID number per line</translation>
+    </message>
+    <message>
+        <source>Tick from the list</source>
+        <translation>Tick from the list</translation>
+    </message>
+    <message>
+        <source>Paste ID numbers</source>
+        <translation>Paste ID numbers</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Hours credited</source>
+        <translation>Hours credited</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>the training&apos;s {hours} h</source>
+        <translation>the training&apos;s {hours} h</translation>
+    </message>
+    <message>
+        <source>{count} people ticked</source>
+        <translation>{count} people ticked</translation>
+    </message>
+    <message>
+        <source>Tick people or paste ID numbers first.</source>
+        <translation>Tick people or paste ID numbers first.</translation>
+    </message>
+    <message>
+        <source>These ID numbers are not in the register; nothing was saved. Correct or remove them, or register the people first:</source>
+        <translation>These ID numbers are not in the register; nothing was saved. Correct or remove them, or register the people first:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Saved with reminders</source>
+        <translation>Saved with reminders</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Record hours for {name}</source>
+        <translation>Record hours for {name}</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>Service date</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Correct entry {number}</source>
+        <translation>Correct entry {number}</translation>
+    </message>
+    <message>
+        <source>Approved entries are never changed: the correction is a new entry that replaces this one once approved.</source>
+        <translation>Approved entries are never changed: the correction is a new entry that replaces this one once approved.</translation>
+    </message>
+    <message>
+        <source>Correct hours</source>
+        <translation>Correct hours</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>New organization</translation>
+    </message>
+    <message>
+        <source>Edit organization</source>
+        <translation>Edit organization</translation>
+    </message>
+    <message>
+        <source>Organization name</source>
+        <translation>Organization name</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 characters</translation>
+    </message>
+    <message>
+        <source>From the USCC</source>
+        <translation>From the USCC</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Registration authority</source>
+        <translation>Registration authority</translation>
+    </message>
+    <message>
+        <source>Supervising unit</source>
+        <translation>Supervising unit</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>Founded on</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Business scope</source>
+        <translation>Business scope</translation>
+    </message>
+    <message>
+        <source>Service fields</source>
+        <translation>Service fields</translation>
+    </message>
+    <message>
+        <source>Registered capital (yuan)</source>
+        <translation>Registered capital (yuan)</translation>
+    </message>
+    <message>
+        <source>Filed on (community organizations)</source>
+        <translation>Filed on (community organizations)</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>Person responsible</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>not a civil-affairs code</source>
+        <translation>not a civil-affairs code</translation>
+    </message>
+    <message>
+        <source>Registered by: {dept}; type: {kind}</source>
+        <translation>Registered by: {dept}; type: {kind}</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>18 digits; the last may be X</source>
+        <translation>18 digits; the last may be X</translation>
+    </message>
+    <message>
+        <source>From the ID number</source>
+        <translation>From the ID number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>Political status</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Open the existing record</source>
+        <translation>Open the existing record</translation>
+    </message>
+    <message>
+        <source>unknown region</source>
+        <translation>unknown region</translation>
+    </message>
+    <message>
+        <source>Born {date}, {sex}, {region}</source>
+        <translation>Born {date}, {sex}, {region}</translation>
+    </message>
+    <message>
+        <source>Already in the register: {name}</source>
+        <translation>Already in the register: {name}</translation>
+    </message>
+    <message>
+        <source>New social worker</source>
+        <translation>New social worker</translation>
+    </message>
+    <message>
+        <source>Edit social worker</source>
+        <translation>Edit social worker</translation>
+    </message>
+    <message>
+        <source>Certificate level</source>
+        <translation>Certificate level</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <source>Year obtained</source>
+        <translation>Year obtained</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>Registration valid until</source>
+        <translation>Registration valid until</translation>
+    </message>
+    <message>
+        <source>empty: 3 years after registration</source>
+        <translation>empty: 3 years after registration</translation>
+    </message>
+    <message>
+        <source>Employer (registered)</source>
+        <translation>Employer (registered)</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>{name} is already registered as a social worker: open the existing record.</source>
+        <translation>{name} is already registered as a social worker: open the existing record.</translation>
+    </message>
+    <message>
+        <source>{name} is already in the register; saving adds the social worker role to the same person.</source>
+        <translation>{name} is already in the register; saving adds the social worker role to the same person.</translation>
+    </message>
+    <message>
+        <source>New training</source>
+        <translation>New training</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <source>Annual inspection: {name}</source>
+        <translation>Annual inspection: {name}</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>Evaluation grade: {name}</source>
+        <translation>Evaluation grade: {name}</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Awarded on</source>
+        <translation>Awarded on</translation>
+    </message>
+    <message>
+        <source>Purchased-service project: {name}</source>
+        <translation>Purchased-service project: {name}</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>Starts on</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <source>Project status</source>
+        <translation>Project status</translation>
+    </message>
+    <message>
+        <source>Deregister organization</source>
+        <translation>Deregister organization</translation>
+    </message>
+    <message>
+        <source>Mark “{name}” as deregistered (注销) or revoked (撤销)? It stays in the register with its history, but can no longer be chosen for new records.</source>
+        <translation>Mark “{name}” as deregistered (注销) or revoked (撤销)? It stays in the register with its history, but can no longer be chosen for new records.</translation>
+    </message>
+    <message>
+        <source>New status:</source>
+        <translation>New status:</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Counts as continuing education</source>
+        <translation>Counts as continuing education</translation>
+    </message>
+    <message>
+        <source>New volunteer</source>
+        <translation>New volunteer</translation>
+    </message>
+    <message>
+        <source>Edit volunteer</source>
+        <translation>Edit volunteer</translation>
+    </message>
+    <message>
+        <source>Volunteer number</source>
+        <translation>Volunteer number</translation>
+    </message>
+    <message>
+        <source>National system number</source>
+        <translation>National system number</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Service categories</source>
+        <translation>Service categories</translation>
+    </message>
+    <message>
+        <source>May be contacted</source>
+        <translation>May be contacted</translation>
+    </message>
+    <message>
+        <source>Name may be published</source>
+        <translation>Name may be published</translation>
+    </message>
+    <message>
+        <source>{name} is already a volunteer: open the existing record instead of creating a second one.</source>
+        <translation>{name} is already a volunteer: open the existing record instead of creating a second one.</translation>
+    </message>
+    <message>
+        <source>{name} is already in the register; saving adds the volunteer role to the same person.</source>
+        <translation>{name} is already in the register; saving adds the volunteer role to the same person.</translation>
+    </message>
+    <message>
+        <source>Service certificate for {name}</source>
+        <translation>Service certificate for {name}</translation>
+    </message>
+    <message>
+        <source>Service from</source>
+        <translation>Service from</translation>
+    </message>
+    <message>
+        <source>Service until</source>
+        <translation>Service until</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>the street office</source>
+        <translation>the street office</translation>
+    </message>
+    <message>
+        <source>Issuer&apos;s name as printed</source>
+        <translation>Issuer&apos;s name as printed</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>Extend registrations</source>
+        <translation>Extend registrations</translation>
+    </message>
+    <message>
+        <source>Every registered social worker whose registration expires between the two dates is extended by the months given. Use this only after a policy change, and name it as the reason.</source>
+        <translation>Every registered social worker whose registration expires between the two dates is extended by the months given. Use this only after a policy change, and name it as the reason.</translation>
+    </message>
+    <message>
+        <source>Expiring from</source>
+        <translation>Expiring from</translation>
+    </message>
+    <message>
+        <source>Expiring until</source>
+        <translation>Expiring until</translation>
+    </message>
+    <message>
+        <source>Extend by (months)</source>
+        <translation>Extend by (months)</translation>
+    </message>
+    <message>
+        <source>Policy (reason)</source>
+        <translation>Policy (reason)</translation>
+    </message>
+    <message>
+        <source>Registrations extended</source>
+        <translation>Registrations extended</translation>
+    </message>
+    <message>
+        <source>{count} registrations were extended.</source>
+        <translation>{count} registrations were extended.</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Data import</source>
+        <translation>Data import</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: choose the spreadsheet</source>
+        <translation>Step 1 of 3: choose the spreadsheet</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: check every row</source>
+        <translation>Step 2 of 3: check every row</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: done</source>
+        <translation>Step 3 of 3: done</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>What the spreadsheet holds</source>
+        <translation>What the spreadsheet holds</translation>
+    </message>
+    <message>
+        <source>Spreadsheet</source>
+        <translation>Spreadsheet</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Check the rows</translation>
+    </message>
+    <message>
+        <source>Save an empty template…</source>
+        <translation>Save an empty template…</translation>
+    </message>
+    <message>
+        <source>Import the rosters you already keep in Excel (.xlsx, .xls) or CSV. Nothing is written until you have seen every row and chosen to import. People are merged on their ID number, never entered twice.</source>
+        <translation>Import the rosters you already keep in Excel (.xlsx, .xls) or CSV. Nothing is written until you have seen every row and chosen to import. People are merged on their ID number, never entered twice.</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>Choose a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Save template as</source>
+        <translation>Save template as</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}</source>
+        <translation>Template saved: {path}</translation>
+    </message>
+    <message>
+        <source>Choose an existing spreadsheet first.</source>
+        <translation>Choose an existing spreadsheet first.</translation>
+    </message>
+    <message>
+        <source>Reading and checking the rows…</source>
+        <translation>Reading and checking the rows…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Import the valid rows</source>
+        <translation>Import the valid rows</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows…</source>
+        <translation>Save the rejected rows…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {new} new, {update} to update, {same} unchanged, {reject} rejected. {problems} problems listed below (rejected rows in red).</source>
+        <translation>{rows} rows read: {new} new, {update} to update, {same} unchanged, {reject} rejected. {problems} problems listed below (rejected rows in red).</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>reminder</translation>
+    </message>
+    <message>
+        <source>Save rejected rows as</source>
+        <translation>Save rejected rows as</translation>
+    </message>
+    <message>
+        <source>{count} rejected rows saved to {path}</source>
+        <translation>{count} rejected rows saved to {path}</translation>
+    </message>
+    <message>
+        <source>Backing up the register before the import…</source>
+        <translation>Backing up the register before the import…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Import another spreadsheet</source>
+        <translation>Import another spreadsheet</translation>
+    </message>
+    <message>
+        <source>Read {read} rows: {created} added, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>Read {read} rows: {created} added, {updated} updated, {unchanged} unchanged, {rejected} rejected.</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>Log in — Street Office Registry</source>
+        <translation>Log in — Street Office Registry</translation>
+    </message>
+    <message>
+        <source>This register is protected by accounts. Please log in.</source>
+        <translation>This register is protected by accounts. Please log in.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Please enter the user name and the password.</source>
+        <translation>Please enter the user name and the password.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>This needs an administrator&apos;s account.</source>
+        <translation>This needs an administrator&apos;s account.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Street Office Registry</source>
+        <translation>Street Office Registry</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <source>Backup and restore…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>{actor} ({role})</source>
+        <translation>{actor} ({role})</translation>
+    </message>
+    <message>
+        <source>User: {actor}    Register: {db}</source>
+        <translation>User: {actor}    Register: {db}</translation>
+    </message>
+    <message>
+        <source>The register is empty</source>
+        <translation>The register is empty</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>This person holds no volunteer or social worker role yet.</source>
+        <translation>This person holds no volunteer or social worker role yet.</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>The register did not pass its integrity check. The program was probably not closed properly (a power cut or a crash), and the file may be damaged. Nothing will be written to it.</source>
+        <translation>The register did not pass its integrity check. The program was probably not closed properly (a power cut or a crash), and the file may be damaged. Nothing will be written to it.</translation>
+    </message>
+    <message>
+        <source>No good backup was found. Please ask whoever looks after the program for help.</source>
+        <translation>No good backup was found. Please ask whoever looks after the program for help.</translation>
+    </message>
+    <message>
+        <source>The latest good backup is “{name}”. Restore it now? Whatever was entered after that backup will be missing; the damaged file is kept beside the register under a new name.</source>
+        <translation>The latest good backup is “{name}”. Restore it now? Whatever was entered after that backup will be missing; the damaged file is kept beside the register under a new name.</translation>
+    </message>
+    <message>
+        <source>The register may be damaged</source>
+        <translation>The register may be damaged</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Restore the backup</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Restoring needs an administrator. Log in with an administrator&apos;s account of the backup.</source>
+        <translation>Restoring needs an administrator. Log in with an administrator&apos;s account of the backup.</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Find a person: name, initials, ID number, phone (Ctrl+F)</source>
+        <translation>Find a person: name, initials, ID number, phone (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>Nobody found</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>volunteer</translation>
+    </message>
+    <message>
+        <source>social worker</source>
+        <translation>social worker</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Counting rows…</source>
+        <translation>Counting rows…</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>{count} rows</translation>
+    </message>
+    <message>
+        <source>{count}; filters: {filters}</source>
+        <translation>{count}; filters: {filters}</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details.</source>
+        <translation>Select a row to see its details.</translation>
+    </message>
+    <message>
+        <source>No star</source>
+        <translation>No star</translation>
+    </message>
+    <message>
+        <source>highest level reached</source>
+        <translation>highest level reached</translation>
+    </message>
+    <message>
+        <source>{hours} h to the next star</source>
+        <translation>{hours} h to the next star</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Verification code</translation>
+    </message>
+    <message>
+        <source>Certificate {number}</source>
+        <translation>Certificate {number}</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>Reprint…</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Volunteer no.</source>
+        <translation>Volunteer no.</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hours this year</source>
+        <translation>Hours this year</translation>
+    </message>
+    <message>
+        <source>Hours overall</source>
+        <translation>Hours overall</translation>
+    </message>
+    <message>
+        <source>Star level</source>
+        <translation>Star level</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Next star</source>
+        <translation>Next star</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Service categories</source>
+        <translation>Service categories</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>New volunteer</source>
+        <translation>New volunteer</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Record hours</source>
+        <translation>Record hours</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Service certificate…</source>
+        <translation>Service certificate…</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>Deactivate volunteer</source>
+        <translation>Deactivate volunteer</translation>
+    </message>
+    <message>
+        <source>Deactivate the selected volunteer? The record stays in the register with its hours.</source>
+        <translation>Deactivate the selected volunteer? The record stays in the register with its hours.</translation>
+    </message>
+    <message>
+        <source>Certificate level</source>
+        <translation>Certificate level</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>Year obtained</source>
+        <translation>Year obtained</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Registered until</source>
+        <translation>Registered until</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>CE hours this cycle</source>
+        <translation>CE hours this cycle</translation>
+    </message>
+    <message>
+        <source>CE cycle</source>
+        <translation>CE cycle</translation>
+    </message>
+    <message>
+        <source>CE hours required</source>
+        <translation>CE hours required</translation>
+    </message>
+    <message>
+        <source>CE shortfall</source>
+        <translation>CE shortfall</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>CE due by</source>
+        <translation>CE due by</translation>
+    </message>
+    <message>
+        <source>New social worker</source>
+        <translation>New social worker</translation>
+    </message>
+    <message>
+        <source>Extend registrations…</source>
+        <translation>Extend registrations…</translation>
+    </message>
+    <message>
+        <source>Social workers</source>
+        <translation>Social workers</translation>
+    </message>
+    <message>
+        <source>Deactivate social worker</source>
+        <translation>Deactivate social worker</translation>
+    </message>
+    <message>
+        <source>Deactivate the selected social worker?</source>
+        <translation>Deactivate the selected social worker?</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Registration authority</source>
+        <translation>Registration authority</translation>
+    </message>
+    <message>
+        <source>Supervising unit</source>
+        <translation>Supervising unit</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>Founded</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Service fields</source>
+        <translation>Service fields</translation>
+    </message>
+    <message>
+        <source>Annual inspections</source>
+        <translation>Annual inspections</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Evaluation grades</source>
+        <translation>Evaluation grades</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Awarded</source>
+        <translation>Awarded</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>{name}; bought by {buyer}; {amount} yuan; {start} – {end}; {status}</source>
+        <translation>{name}; bought by {buyer}; {amount} yuan; {start} – {end}; {status}</translation>
+    </message>
+    <message>
+        <source>Purchased-service projects</source>
+        <translation>Purchased-service projects</translation>
+    </message>
+    <message>
+        <source>Year founded</source>
+        <translation>Year founded</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>New organization</translation>
+    </message>
+    <message>
+        <source>Deregister</source>
+        <translation>Deregister</translation>
+    </message>
+    <message>
+        <source>Inspection…</source>
+        <translation>Inspection…</translation>
+    </message>
+    <message>
+        <source>Grade…</source>
+        <translation>Grade…</translation>
+    </message>
+    <message>
+        <source>Project…</source>
+        <translation>Project…</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Continuing education</source>
+        <translation>Continuing education</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>New training</source>
+        <translation>New training</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>Service date</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Hours credited</source>
+        <translation>Hours credited</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Attendance…</source>
+        <translation>Attendance…</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <source>Corrects entry</source>
+        <translation>Corrects entry</translation>
+    </message>
+    <message>
+        <source>Entry {number}</source>
+        <translation>Entry {number}</translation>
+    </message>
+    <message>
+        <source>Hours for an activity</source>
+        <translation>Hours for an activity</translation>
+    </message>
+    <message>
+        <source>Approve selected</source>
+        <translation>Approve selected</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Log entry {number}</source>
+        <translation>Log entry {number}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Show full numbers</source>
+        <translation>Show full numbers</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>About this register</source>
+        <translation>About this register</translation>
+    </message>
+    <message>
+        <source>The district file has problems</source>
+        <translation>The district file has problems</translation>
+    </message>
+    <message>
+        <source>The bundled district file was not applied; the program works without it.</source>
+        <translation>The bundled district file was not applied; the program works without it.</translation>
+    </message>
+</context>
+<context>
+    <name>Stats</name>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Social workers</source>
+        <translation>Social workers</translation>
+    </message>
+    <message>
+        <source>Per 1,000</source>
+        <translation>Per 1,000</translation>
+    </message>
+    <message>
+        <source>1‰ aim</source>
+        <translation>1‰ aim</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>Whose</translation>
+    </message>
+    <message>
+        <source>Double-click to open the organization or social worker</source>
+        <translation>Double-click to open the organization or social worker</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>Upcoming deadlines within</source>
+        <translation>Upcoming deadlines within</translation>
+    </message>
+    <message>
+        <source>Approved hours by month, {year}</source>
+        <translation>Approved hours by month, {year}</translation>
+    </message>
+    <message>
+        <source>Approved hours by service category, {year}</source>
+        <translation>Approved hours by service category, {year}</translation>
+    </message>
+    <message>
+        <source>Indicators by community</source>
+        <translation>Indicators by community</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <source>Residents {pop}; volunteers {vol} ({share:.1f}%); social workers {sw} ({pm:.2f} per 1,000, aim 1‰)</source>
+        <translation>Residents {pop}; volunteers {vol} ({share:.1f}%); social workers {sw} ({pm:.2f} per 1,000, aim 1‰)</translation>
+    </message>
+    <message>
+        <source>{count} communities</source>
+        <translation>{count} communities</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>The register is empty</source>
+        <translation>The register is empty</translation>
+    </message>
+    <message>
+        <source>Start by importing the rosters you already keep in Excel: volunteers, social workers, organizations, hours and training. Or enter the first record by hand.</source>
+        <translation>Start by importing the rosters you already keep in Excel: volunteers, social workers, organizations, hours and training. Or enter the first record by hand.</translation>
+    </message>
+    <message>
+        <source>Import existing rosters…</source>
+        <translation>Import existing rosters…</translation>
+    </message>
+    <message>
+        <source>Add the first volunteer…</source>
+        <translation>Add the first volunteer…</translation>
+    </message>
+    <message>
+        <source>Add the first organization…</source>
+        <translation>Add the first organization…</translation>
+    </message>
+</context>
+</TS>

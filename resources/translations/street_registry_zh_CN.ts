@@ -1,0 +1,2191 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password (at least 8 characters)</source>
+        <translation>密码（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>新增账号…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>Disable the account “{name}”? It can no longer log in; its entries in the log stay.</source>
+        <translation>停用账号“{name}”？停用后不能再登录，其操作记录仍保留在日志中。</translation>
+    </message>
+    <message>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>This register was written by a newer version of the program. Please install the newer version to open it.</source>
+        <translation>这个登记库是由更新版本的程序写入的，请安装新版程序后再打开。</translation>
+    </message>
+    <message>
+        <source>The register could not be opened.</source>
+        <translation>无法打开登记库。</translation>
+    </message>
+    <message>
+        <source>Street Office Registry</source>
+        <translation>街道社会工作登记台</translation>
+    </message>
+    <message>
+        <source>Creating demonstration data…</source>
+        <translation>正在生成演示数据……</translation>
+    </message>
+    <message>
+        <source>The register is not empty; no demonstration data added.</source>
+        <translation>登记库不是空的，没有添加演示数据。</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>create</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deactivate</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>培训签到</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>年检</translation>
+    </message>
+    <message>
+        <source>set preset</source>
+        <translation>设置标准</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>social worker</source>
+        <translation>持证社工</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>annual inspection</source>
+        <translation>年检</translation>
+    </message>
+    <message>
+        <source>evaluation grade</source>
+        <translation>评估等级</translation>
+    </message>
+    <message>
+        <source>service project</source>
+        <translation>购买服务项目</translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>register</source>
+        <translation>登记库</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>服务证明</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation>关闭程序时</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This register is kept on a shared database server (PostgreSQL). The server&apos;s administrator backs it up; this program makes no file backups of it.</source>
+        <translation>本登记库保存在共享数据库服务器（PostgreSQL）上，由服务器管理员负责备份，本程序不做文件备份。</translation>
+    </message>
+    <message>
+        <source>Backups are made every 30 minutes while data changes, when the program closes and before every import. Each is checked and kept by day, week and month.
+Register: {register}
+Backups folder: {folder}</source>
+        <translation>数据有改动时每 30 分钟自动备份一次，关闭程序时和每次导入前也会备份。每份备份都经过校验，按日、周、月保留。
+登记库：{register}
+备份文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>Backing up the register…</source>
+        <translation>正在备份登记库…</translation>
+    </message>
+    <message>
+        <source>Replace ALL the data of the register
+{register}
+with the backup made at {when} ({name})?
+
+Everything entered after that backup will be gone from the register. What is replaced is backed up first, so this can be undone.</source>
+        <translation>用 {when} 的备份（{name}）替换登记库
+{register}
+中的全部数据？
+
+该备份之后录入的所有内容都将从登记库中消失。替换前会先自动备份当前数据，必要时可以还原。</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The register was restored from {name}. The data it replaced was backed up to {saved}.</source>
+        <translation>已从 {name} 恢复登记库。被替换的数据已备份到 {saved}。</translation>
+    </message>
+    <message>
+        <source>Restoring the register…</source>
+        <translation>正在恢复登记库…</translation>
+    </message>
+</context>
+<context>
+    <name>Certificates</name>
+    <message>
+        <source>Save the certificate as</source>
+        <translation>证明保存为</translation>
+    </message>
+    <message>
+        <source>Writing the certificate…</source>
+        <translation>正在生成证明…</translation>
+    </message>
+    <message>
+        <source>Certificate saved</source>
+        <translation>证明已保存</translation>
+    </message>
+    <message>
+        <source>The certificate was saved to
+{path}
+
+Open it now to print?</source>
+        <translation>证明已保存到
+{path}
+
+现在打开并打印吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Volunteer no.</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Total hours</source>
+        <translation>累计时长</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Certificate level</source>
+        <translation>证书等级</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Year obtained</source>
+        <translation>取得年份</translation>
+    </message>
+    <message>
+        <source>Registered until</source>
+        <translation>登记有效期至</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>CE hours</source>
+        <translation>继续教育学时</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织名称</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Continuing education</source>
+        <translation>继续教育</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Activity / content</source>
+        <translation>活动/服务内容</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>服务期间</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>The details were written to the log file:
+{path}</source>
+        <translation>详细情况已写入日志文件：
+{path}</translation>
+    </message>
+    <message>
+        <source>The log file could not be written.</source>
+        <translation>日志文件无法写入。</translation>
+    </message>
+    <message>
+        <source> (in the background database work)</source>
+        <translation>（在后台数据库处理中）</translation>
+    </message>
+    <message>
+        <source>The program met an unexpected error{place} and could not finish what it was doing:
+
+{error}
+
+Your register was not changed by the unfinished step. Please save your work, restart the program if it misbehaves, and send the log file to whoever looks after the program.
+
+{where}</source>
+        <translation>程序遇到意外错误{place}，没能完成刚才的操作：
+
+{error}
+
+未完成的这一步没有改动登记库。请保存手头的工作；如程序运行不正常，请重新启动，并把日志文件发给负责维护本程序的人员。
+
+{where}</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出现错误：{error}</translation>
+    </message>
+    <message>
+        <source>Could not finish</source>
+        <translation>未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Full ID and phone numbers (the export is logged)</source>
+        <translation>导出完整身份证号和电话（将记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>花名册</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>汇总方式</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Rosters are written as Excel workbooks with Chinese headers; ID and phone numbers are masked unless you choose otherwise.</source>
+        <translation>花名册导出为 Excel 工作簿，表头为中文；除非特别选择，身份证号和电话号码均做遮挡处理。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Roster export</source>
+        <translation>花名册导出</translation>
+    </message>
+    <message>
+        <source>Choose a training</source>
+        <translation>请选择培训</translation>
+    </message>
+    <message>
+        <source>Save roster as</source>
+        <translation>花名册保存为</translation>
+    </message>
+    <message>
+        <source>Full numbers</source>
+        <translation>完整号码</translation>
+    </message>
+    <message>
+        <source>Export full ID and phone numbers? This is personal information; the export will be recorded in the audit log.</source>
+        <translation>确定导出完整的身份证号和电话号码吗？这些是个人信息，本次导出将记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Writing {title}…</source>
+        <translation>正在导出{title}……</translation>
+    </message>
+    <message>
+        <source>Written {rows} rows to {path}</source>
+        <translation>已导出 {rows} 行到 {path}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，没有生成文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Hours for an activity</source>
+        <translation>按活动登记时长</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>New activity…</source>
+        <translation>新建活动……</translation>
+    </message>
+    <message>
+        <source>Hours per attendee</source>
+        <translation>每人时长</translation>
+    </message>
+    <message>
+        <source>Paste ID numbers or type names, one a line</source>
+        <translation>粘贴身份证号或输入姓名，每行一个</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>加入名单</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Not found among active volunteers: {items}</source>
+        <translation>在册志愿者中找不到：{items}</translation>
+    </message>
+    <message>
+        <source>Choose an activity first.</source>
+        <translation>请先选择活动。</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Activity name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Travel (minutes, not credited)</source>
+        <translation>路途时间（分钟，不计入时长）</translation>
+    </message>
+    <message>
+        <source>Service category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>所在社区</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Served group</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>原因（必填）：</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Attendance: {title}</source>
+        <translation>培训签到：{title}</translation>
+    </message>
+    <message>
+        <source>Name or start of the ID number</source>
+        <translation>姓名或身份证号开头</translation>
+    </message>
+    <message>
+        <source>One ID number per line</source>
+        <translation>每行一个身份证号</translation>
+    </message>
+    <message>
+        <source>Tick from the list</source>
+        <translation>从名单勾选</translation>
+    </message>
+    <message>
+        <source>Paste ID numbers</source>
+        <translation>粘贴身份证号</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>考核合格</translation>
+    </message>
+    <message>
+        <source>Hours credited</source>
+        <translation>认定学时</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>the training&apos;s {hours} h</source>
+        <translation>默认为培训学时 {hours}</translation>
+    </message>
+    <message>
+        <source>{count} people ticked</source>
+        <translation>已勾选 {count} 人</translation>
+    </message>
+    <message>
+        <source>Tick people or paste ID numbers first.</source>
+        <translation>请先勾选人员或粘贴身份证号。</translation>
+    </message>
+    <message>
+        <source>These ID numbers are not in the register; nothing was saved. Correct or remove them, or register the people first:</source>
+        <translation>以下身份证号不在登记库中，签到没有保存。请改正或删去这些号码，或先登记这些人员：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved with reminders</source>
+        <translation>已保存（有提醒）</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请修改标红的内容。</translation>
+    </message>
+    <message>
+        <source>Record hours for {name}</source>
+        <translation>为{name}登记服务时长</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Correct entry {number}</source>
+        <translation>更正第 {number} 条记录</translation>
+    </message>
+    <message>
+        <source>Approved entries are never changed: the correction is a new entry that replaces this one once approved.</source>
+        <translation>已审核的记录不会被修改：更正是一条新记录，审核通过后取代原记录。</translation>
+    </message>
+    <message>
+        <source>Correct hours</source>
+        <translation>更正后时长</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>新增社会组织</translation>
+    </message>
+    <message>
+        <source>Edit organization</source>
+        <translation>修改社会组织</translation>
+    </message>
+    <message>
+        <source>Organization name</source>
+        <translation>组织名称</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>From the USCC</source>
+        <translation>代码信息</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>组织类型</translation>
+    </message>
+    <message>
+        <source>Registration authority</source>
+        <translation>登记管理机关</translation>
+    </message>
+    <message>
+        <source>Supervising unit</source>
+        <translation>业务主管单位</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Business scope</source>
+        <translation>业务范围</translation>
+    </message>
+    <message>
+        <source>Service fields</source>
+        <translation>服务领域</translation>
+    </message>
+    <message>
+        <source>Registered capital (yuan)</source>
+        <translation>注册资金（元）</translation>
+    </message>
+    <message>
+        <source>Filed on (community organizations)</source>
+        <translation>备案日期（社区社会组织）</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>活动场所</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>not a civil-affairs code</source>
+        <translation>非民政部门登记代码</translation>
+    </message>
+    <message>
+        <source>Registered by: {dept}; type: {kind}</source>
+        <translation>登记管理部门：{dept}；机构类别：{kind}</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>18 digits; the last may be X</source>
+        <translation>18 位，最后一位可以是 X</translation>
+    </message>
+    <message>
+        <source>From the ID number</source>
+        <translation>证件信息</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Open the existing record</source>
+        <translation>打开已有记录</translation>
+    </message>
+    <message>
+        <source>unknown region</source>
+        <translation>未知地区</translation>
+    </message>
+    <message>
+        <source>Born {date}, {sex}, {region}</source>
+        <translation>出生日期 {date}，{sex}，{region}</translation>
+    </message>
+    <message>
+        <source>Already in the register: {name}</source>
+        <translation>已在登记库中：{name}</translation>
+    </message>
+    <message>
+        <source>New social worker</source>
+        <translation>新增持证社工</translation>
+    </message>
+    <message>
+        <source>Edit social worker</source>
+        <translation>修改持证社工</translation>
+    </message>
+    <message>
+        <source>Certificate level</source>
+        <translation>证书等级</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Year obtained</source>
+        <translation>取得年份</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>登记证书编号</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Registration valid until</source>
+        <translation>登记有效期至</translation>
+    </message>
+    <message>
+        <source>empty: 3 years after registration</source>
+        <translation>不填：登记日期后 3 年</translation>
+    </message>
+    <message>
+        <source>Employer (registered)</source>
+        <translation>工作单位（已登记组织）</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>{name} is already registered as a social worker: open the existing record.</source>
+        <translation>{name}已登记为持证社工，请打开已有记录。</translation>
+    </message>
+    <message>
+        <source>{name} is already in the register; saving adds the social worker role to the same person.</source>
+        <translation>{name}已在登记库中，保存后为其增加持证社工身份，不会重复建档。</translation>
+    </message>
+    <message>
+        <source>New training</source>
+        <translation>新增培训</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>培训名称</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Annual inspection: {name}</source>
+        <translation>年检结果：{name}</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>年检结论</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>Evaluation grade: {name}</source>
+        <translation>评估等级：{name}</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评估等级</translation>
+    </message>
+    <message>
+        <source>Awarded on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Purchased-service project: {name}</source>
+        <translation>购买服务项目：{name}</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>购买方</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Project status</source>
+        <translation>项目状态</translation>
+    </message>
+    <message>
+        <source>Deregister organization</source>
+        <translation>注销/撤销社会组织</translation>
+    </message>
+    <message>
+        <source>Mark “{name}” as deregistered (注销) or revoked (撤销)? It stays in the register with its history, but can no longer be chosen for new records.</source>
+        <translation>将“{name}”标记为注销或撤销？该组织及其历史记录仍保留在登记库中，但不能再用于新的记录。</translation>
+    </message>
+    <message>
+        <source>New status:</source>
+        <translation>新状态：</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>培训类别</translation>
+    </message>
+    <message>
+        <source>Counts as continuing education</source>
+        <translation>计入继续教育</translation>
+    </message>
+    <message>
+        <source>New volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <source>Edit volunteer</source>
+        <translation>修改志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>National system number</source>
+        <translation>全国志愿服务信息系统编号</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <source>Service categories</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>May be contacted</source>
+        <translation>同意联系</translation>
+    </message>
+    <message>
+        <source>Name may be published</source>
+        <translation>同意公示姓名</translation>
+    </message>
+    <message>
+        <source>{name} is already a volunteer: open the existing record instead of creating a second one.</source>
+        <translation>{name}已是志愿者，请打开已有记录，不要重复建档。</translation>
+    </message>
+    <message>
+        <source>{name} is already in the register; saving adds the volunteer role to the same person.</source>
+        <translation>{name}已在登记库中，保存后为其增加志愿者身份，不会重复建档。</translation>
+    </message>
+    <message>
+        <source>Service certificate for {name}</source>
+        <translation>出具志愿服务证明：{name}</translation>
+    </message>
+    <message>
+        <source>Service from</source>
+        <translation>服务起始日期</translation>
+    </message>
+    <message>
+        <source>Service until</source>
+        <translation>服务截止日期</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <source>the street office</source>
+        <translation>街道办事处</translation>
+    </message>
+    <message>
+        <source>Issuer&apos;s name as printed</source>
+        <translation>出具单位名称（打印）</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Extend registrations</source>
+        <translation>批量延长登记有效期</translation>
+    </message>
+    <message>
+        <source>Every registered social worker whose registration expires between the two dates is extended by the months given. Use this only after a policy change, and name it as the reason.</source>
+        <translation>登记有效期在这两个日期之间到期的所有在册社工，都将延长所填的月数。仅在政策调整后使用，并把政策文件写作依据。</translation>
+    </message>
+    <message>
+        <source>Expiring from</source>
+        <translation>到期起始日期</translation>
+    </message>
+    <message>
+        <source>Expiring until</source>
+        <translation>到期截止日期</translation>
+    </message>
+    <message>
+        <source>Extend by (months)</source>
+        <translation>延长月数</translation>
+    </message>
+    <message>
+        <source>Policy (reason)</source>
+        <translation>延长依据</translation>
+    </message>
+    <message>
+        <source>Registrations extended</source>
+        <translation>已延长登记有效期</translation>
+    </message>
+    <message>
+        <source>{count} registrations were extended.</source>
+        <translation>已延长 {count} 人的登记有效期。</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Data import</source>
+        <translation>数据导入</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: choose the spreadsheet</source>
+        <translation>第 1 步（共 3 步）：选择表格</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: check every row</source>
+        <translation>第 2 步（共 3 步）：逐行检查</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: done</source>
+        <translation>第 3 步（共 3 步）：完成</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <source>What the spreadsheet holds</source>
+        <translation>表格内容</translation>
+    </message>
+    <message>
+        <source>Spreadsheet</source>
+        <translation>表格文件</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <source>Save an empty template…</source>
+        <translation>保存空白模板……</translation>
+    </message>
+    <message>
+        <source>Import the rosters you already keep in Excel (.xlsx, .xls) or CSV. Nothing is written until you have seen every row and chosen to import. People are merged on their ID number, never entered twice.</source>
+        <translation>导入您已有的 Excel（.xlsx、.xls）或 CSV 花名册。在您看过每一行并确认导入之前，不会写入任何数据。人员按身份证号合并，不会重复登记。</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>选择表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Save template as</source>
+        <translation>模板保存为</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}</source>
+        <translation>模板已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Choose an existing spreadsheet first.</source>
+        <translation>请先选择一个存在的表格文件。</translation>
+    </message>
+    <message>
+        <source>Reading and checking the rows…</source>
+        <translation>正在读取并检查各行……</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import the valid rows</source>
+        <translation>导入有效行</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows…</source>
+        <translation>保存错误清单……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {new} new, {update} to update, {same} unchanged, {reject} rejected. {problems} problems listed below (rejected rows in red).</source>
+        <translation>共读取 {rows} 行：新增 {new}，更新 {update}，无变化 {same}，拒绝 {reject}。下面列出 {problems} 个问题（被拒绝的行标为红色）。</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Save rejected rows as</source>
+        <translation>错误清单保存为</translation>
+    </message>
+    <message>
+        <source>{count} rejected rows saved to {path}</source>
+        <translation>已将 {count} 行被拒绝的数据保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Backing up the register before the import…</source>
+        <translation>导入前正在备份登记库…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <source>Import another spreadsheet</source>
+        <translation>导入另一个表格</translation>
+    </message>
+    <message>
+        <source>Read {read} rows: {created} added, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>读取 {read} 行：新增 {created}，更新 {updated}，无变化 {unchanged}，拒绝 {rejected}。</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审核</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>Log in — Street Office Registry</source>
+        <translation>登录 — 街道社会工作登记台</translation>
+    </message>
+    <message>
+        <source>This register is protected by accounts. Please log in.</source>
+        <translation>本登记库已启用账号，请登录。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please enter the user name and the password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>This needs an administrator&apos;s account.</source>
+        <translation>此操作需要管理员账号。</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Street Office Registry</source>
+        <translation>街道社会工作登记台</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation>账号管理…</translation>
+    </message>
+    <message>
+        <source>Backup and restore…</source>
+        <translation>备份与恢复…</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>{actor} ({role})</source>
+        <translation>{actor}（{role}）</translation>
+    </message>
+    <message>
+        <source>User: {actor}    Register: {db}</source>
+        <translation>操作人：{actor}    登记库：{db}</translation>
+    </message>
+    <message>
+        <source>The register is empty</source>
+        <translation>登记库还是空的</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>This person holds no volunteer or social worker role yet.</source>
+        <translation>此人还没有志愿者或持证社工身份。</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消……</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>The register did not pass its integrity check. The program was probably not closed properly (a power cut or a crash), and the file may be damaged. Nothing will be written to it.</source>
+        <translation>登记库没有通过完整性校验。上次程序可能没有正常关闭（停电或崩溃），文件可能已损坏。程序不会再写入它。</translation>
+    </message>
+    <message>
+        <source>No good backup was found. Please ask whoever looks after the program for help.</source>
+        <translation>没有找到完好的备份。请联系负责维护本程序的人员。</translation>
+    </message>
+    <message>
+        <source>The latest good backup is “{name}”. Restore it now? Whatever was entered after that backup will be missing; the damaged file is kept beside the register under a new name.</source>
+        <translation>最近一份完好的备份是“{name}”。现在用它恢复吗？该备份之后录入的内容将会缺失；损坏的文件会改名后保留在登记库旁边。</translation>
+    </message>
+    <message>
+        <source>The register may be damaged</source>
+        <translation>登记库可能已损坏</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restoring needs an administrator. Log in with an administrator&apos;s account of the backup.</source>
+        <translation>恢复需要管理员权限。请用备份中的管理员账号登录。</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Find a person: name, initials, ID number, phone (Ctrl+F)</source>
+        <translation>查找人员：姓名、拼音首字母、身份证号、电话（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>social worker</source>
+        <translation>持证社工</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>Counting rows…</source>
+        <translation>正在统计行数……</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>共 {count} 行</translation>
+    </message>
+    <message>
+        <source>{count}; filters: {filters}</source>
+        <translation>{count}；筛选：{filters}</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details.</source>
+        <translation>选择一行查看详细信息。</translation>
+    </message>
+    <message>
+        <source>No star</source>
+        <translation>无星级</translation>
+    </message>
+    <message>
+        <source>highest level reached</source>
+        <translation>已达最高星级</translation>
+    </message>
+    <message>
+        <source>{hours} h to the next star</source>
+        <translation>距下一星级还差 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>服务期间</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Certificate {number}</source>
+        <translation>证明 {number}</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>补打证明…</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证明登记</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Volunteer no.</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Hours this year</source>
+        <translation>本年时长</translation>
+    </message>
+    <message>
+        <source>Hours overall</source>
+        <translation>累计时长</translation>
+    </message>
+    <message>
+        <source>Star level</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Next star</source>
+        <translation>下一星级</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <source>Service categories</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>New volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Record hours</source>
+        <translation>登记时长</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Service certificate…</source>
+        <translation>出具志愿服务证明…</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Deactivate volunteer</source>
+        <translation>注销志愿者</translation>
+    </message>
+    <message>
+        <source>Deactivate the selected volunteer? The record stays in the register with its hours.</source>
+        <translation>确定注销所选志愿者吗？记录及其服务时长仍保留在登记库中。</translation>
+    </message>
+    <message>
+        <source>Certificate level</source>
+        <translation>证书等级</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Year obtained</source>
+        <translation>取得年份</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>登记证书编号</translation>
+    </message>
+    <message>
+        <source>Registered until</source>
+        <translation>登记有效期至</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>CE hours this cycle</source>
+        <translation>本周期继续教育学时</translation>
+    </message>
+    <message>
+        <source>CE cycle</source>
+        <translation>继续教育周期</translation>
+    </message>
+    <message>
+        <source>CE hours required</source>
+        <translation>要求学时</translation>
+    </message>
+    <message>
+        <source>CE shortfall</source>
+        <translation>尚差学时</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>CE due by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>New social worker</source>
+        <translation>新增持证社工</translation>
+    </message>
+    <message>
+        <source>Extend registrations…</source>
+        <translation>批量延长登记有效期…</translation>
+    </message>
+    <message>
+        <source>Social workers</source>
+        <translation>持证社工</translation>
+    </message>
+    <message>
+        <source>Deactivate social worker</source>
+        <translation>注销持证社工</translation>
+    </message>
+    <message>
+        <source>Deactivate the selected social worker?</source>
+        <translation>确定注销所选持证社工吗？</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Registration authority</source>
+        <translation>登记管理机关</translation>
+    </message>
+    <message>
+        <source>Supervising unit</source>
+        <translation>业务主管单位</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Service fields</source>
+        <translation>服务领域</translation>
+    </message>
+    <message>
+        <source>Annual inspections</source>
+        <translation>年检结果</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>Evaluation grades</source>
+        <translation>评估等级</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Awarded</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>{name}; bought by {buyer}; {amount} yuan; {start} – {end}; {status}</source>
+        <translation>{name}；购买方：{buyer}；{amount} 元；{start} 至 {end}；{status}</translation>
+    </message>
+    <message>
+        <source>Purchased-service projects</source>
+        <translation>购买服务项目</translation>
+    </message>
+    <message>
+        <source>Year founded</source>
+        <translation>成立年份</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>新增社会组织</translation>
+    </message>
+    <message>
+        <source>Deregister</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Inspection…</source>
+        <translation>年检结果…</translation>
+    </message>
+    <message>
+        <source>Grade…</source>
+        <translation>评估等级…</translation>
+    </message>
+    <message>
+        <source>Project…</source>
+        <translation>服务项目…</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Continuing education</source>
+        <translation>计入继续教育</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>New training</source>
+        <translation>新增培训</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>签到情况</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Hours credited</source>
+        <translation>认定学时</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Attendance…</source>
+        <translation>培训签到…</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Corrects entry</source>
+        <translation>更正的记录</translation>
+    </message>
+    <message>
+        <source>Entry {number}</source>
+        <translation>第 {number} 条记录</translation>
+    </message>
+    <message>
+        <source>Hours for an activity</source>
+        <translation>按活动登记时长</translation>
+    </message>
+    <message>
+        <source>Approve selected</source>
+        <translation>审核所选</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>最近一年</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Log entry {number}</source>
+        <translation>日志第 {number} 条</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>About this register</source>
+        <translation>关于本登记库的提醒</translation>
+    </message>
+    <message>
+        <source>The district file has problems</source>
+        <translation>区县配置文件有问题</translation>
+    </message>
+    <message>
+        <source>The bundled district file was not applied; the program works without it.</source>
+        <translation>随程序附带的区县配置文件没有套用；没有它程序也能正常使用。</translation>
+    </message>
+</context>
+<context>
+    <name>Stats</name>
+    <message>
+        <source>Community</source>
+        <translation>所在社区</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Social workers</source>
+        <translation>持证社工</translation>
+    </message>
+    <message>
+        <source>Per 1,000</source>
+        <translation>每千人</translation>
+    </message>
+    <message>
+        <source>1‰ aim</source>
+        <translation>千分之一目标</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Double-click to open the organization or social worker</source>
+        <translation>双击打开对应的社会组织或社工</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Upcoming deadlines within</source>
+        <translation>即将到期事项：</translation>
+    </message>
+    <message>
+        <source>Approved hours by month, {year}</source>
+        <translation>{year} 年各月已审核服务时长</translation>
+    </message>
+    <message>
+        <source>Approved hours by service category, {year}</source>
+        <translation>{year} 年各服务类别已审核服务时长</translation>
+    </message>
+    <message>
+        <source>Indicators by community</source>
+        <translation>各社区指标</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>正在计算……</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>Residents {pop}; volunteers {vol} ({share:.1f}%); social workers {sw} ({pm:.2f} per 1,000, aim 1‰)</source>
+        <translation>常住人口 {pop}；志愿者 {vol}（占 {share:.1f}%）；持证社工 {sw}（每千人 {pm:.2f} 名，目标 1‰）</translation>
+    </message>
+    <message>
+        <source>{count} communities</source>
+        <translation>共 {count} 个社区</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>The register is empty</source>
+        <translation>登记库还是空的</translation>
+    </message>
+    <message>
+        <source>Start by importing the rosters you already keep in Excel: volunteers, social workers, organizations, hours and training. Or enter the first record by hand.</source>
+        <translation>可以先导入您已有的 Excel 花名册：志愿者、持证社工、社会组织、服务时长和培训；也可以手工录入第一条记录。</translation>
+    </message>
+    <message>
+        <source>Import existing rosters…</source>
+        <translation>导入已有花名册……</translation>
+    </message>
+    <message>
+        <source>Add the first volunteer…</source>
+        <translation>新增第一位志愿者……</translation>
+    </message>
+    <message>
+        <source>Add the first organization…</source>
+        <translation>新增第一个社会组织……</translation>
+    </message>
+</context>
+</TS>

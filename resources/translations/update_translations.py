@@ -1,0 +1,34 @@
+"""Refresh the .ts sources from ui/ and compile the .qm files.
+
+    .venv/bin/python resources/translations/update_translations.py
+
+pyside6-lupdate keeps the translations already in the .ts files and adds new source
+texts as unfinished; translate those (Qt Linguist: pyside6-linguist, or by hand) before
+committing: a test fails on any unfinished Simplified Chinese entry.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+BIN = Path(sys.executable).parent
+LANGUAGES = ("zh_CN", "en")
+
+
+def main() -> int:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    for lang in LANGUAGES:
+        ts = HERE / f"street_registry_{lang}.ts"
+        subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete",
+                        "-locations", "none", "-target-language", lang], cwd=ROOT, check=True)
+        subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       cwd=ROOT, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

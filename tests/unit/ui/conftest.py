@@ -1,0 +1,167 @@
+"""Fixtures for the desktop program's tests: temporary settings, a demo register, and a
+main window running on its own database worker."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import ui  # noqa: F401  (the PySide reference-count fix, before any Qt call)
+
+
+@pytest.fixture(autouse=True)
+def temporary_settings(tmp_path_factory: pytest.TempPathFactory, qapp: Any) -> Iterator[Path]:
+    """QSettings go to a fresh folder, never the real user's settings."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["street-registry-tests"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese(qapp: Any) -> None:
+    """The shipped language, and a Chinese font, as the program sets them up."""
+    from ui.app import setup_font
+    from ui.i18n import install_translations
+
+    qapp.setOrganizationName("StreetOfficeRegistry")
+    qapp.setApplicationName("StreetRegistryTests")
+    install_translations(qapp, "zh_CN")
+    setup_font(qapp)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demonstration register, built once and copied for each test."""
+    from registry.db import close_database, open_database
+    from registry.demo import fill_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    open_database(path)
+    try:
+        fill_demo(volunteers=400, seed=7)
+    finally:
+        close_database()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "registry.sqlite3"
+    shutil.copy(demo_template, target)
+    return target
+
+
+class Running:
+    """A main window over a register, with helpers to wait for the worker."""
+
+    def __init__(self, qtbot: Any, path: Path, actor: str = "测试员") -> None:
+        from registry.db import open_database
+        from ui.context import AppContext, Hub
+        from ui.main_window import MainWindow, load_lookups
+        from ui.permissions import load_permissions
+        from ui.worker import Worker
+
+        self.qtbot = qtbot
+        self.worker = Worker()
+        self.worker.run_sync(lambda: open_database(path))
+        values = self.worker.run_sync(load_lookups)
+        empty = bool(values.pop("empty"))
+        allowed = self.worker.run_sync(lambda: load_permissions(actor))
+        self.ctx = AppContext(self.worker, actor, Hub(), values, str(path), open_folders=False,
+                              role=allowed["role"], permissions=allowed["permissions"])
+        self.window = MainWindow(self.ctx, empty)
+        self.window.show()
+
+    def idle(self, timeout: int = 10_000) -> None:
+        self.qtbot.waitUntil(lambda: self.worker.pending == 0, timeout=timeout)
+
+    def section(self, key: str) -> Any:
+        section = self.window.show_section(key)
+        self.qtbot.waitUntil(section.is_ready, timeout=10_000)
+        self.idle()
+        return section
+
+    def query(self, fn: Any) -> Any:
+        """Read the register on the worker (the only thread that touches it)."""
+        return self.worker.run_sync(fn)
+
+    def close(self) -> None:
+        import shiboken6
+
+        from registry.db import close_database
+
+        self.idle()
+        if shiboken6.isValid(self.window):
+            self.window.close()
+            self.idle()
+            self.window.deleteLater()
+        self.worker.run_sync(close_database)
+        self.worker.shutdown()
+
+
+@pytest.fixture
+def running(qtbot: Any, demo_path: Path) -> Iterator[Running]:
+    r = Running(qtbot, demo_path)
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def running_as(qtbot: Any, demo_path: Path) -> Iterator[Any]:
+    """running_as(actor): the demo register with accounts 管理员 (admin), 办事员 (clerk) and
+    查看员 (viewer), all with password "password1", and a window acting as `actor`."""
+    started: list[Running] = []
+
+    def start(actor: str) -> Running:
+        from registry.db import close_database, open_database
+        from registry.ops.accounts import add_account
+
+        if not started:
+            open_database(demo_path)
+            try:
+                add_account("", "管理员", "admin", PASSWORD)
+                add_account("管理员", "办事员", "clerk", PASSWORD)
+                add_account("管理员", "查看员", "viewer", PASSWORD)
+            finally:
+                close_database()
+        r = Running(qtbot, demo_path, actor)
+        started.append(r)
+        return r
+
+    yield start
+    for r in started:
+        r.close()
+
+
+PASSWORD = "password1"
+
+
+@pytest.fixture
+def running_empty(qtbot: Any, tmp_path: Path) -> Iterator[Running]:
+    r = Running(qtbot, tmp_path / "empty.sqlite3")
+    yield r
+    r.close()
+
+
+# The offscreen platform plugin cannot pass window size hints on and says so whenever a
+# window's minimum size changes; that is the test platform talking, not the program.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))

@@ -1,0 +1,161 @@
+"""Backups: automatic while data changes and at close, before imports, by hand; restore by
+an administrator after a confirmation; a damaged register restored at start."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from registry.ops import Changes
+
+
+def backups_of(path: Path) -> list[str]:
+    folder = path.parent / "backups"
+    return sorted(p.name for p in folder.glob("registry-*.sqlite3")) if folder.is_dir() else []
+
+
+def test_automatic_backup_only_after_changes_and_every_30_minutes(running: Any, demo_path: Path) -> None:
+    auto = running.window.backups
+    now = dt.datetime.now()
+    assert not auto.check(now + dt.timedelta(hours=1))  # nothing changed
+    running.ctx.hub.changed.emit(Changes(frozenset({"volunteer"})))
+    assert not auto.check(now + dt.timedelta(minutes=5))  # changed, but the last is recent
+    assert auto.check(now + dt.timedelta(minutes=31))
+    running.idle()
+    assert [n for n in backups_of(demo_path) if n.endswith("-auto.sqlite3")]
+    assert not auto.changed and not auto.check(now + dt.timedelta(hours=2))
+
+
+def test_closing_backs_up_when_data_changed(running: Any, demo_path: Path) -> None:
+    running.ctx.hub.changed.emit(Changes(frozenset({"person"})))
+    running.window.close()
+    assert [n for n in backups_of(demo_path) if n.endswith("-close.sqlite3")]
+
+
+def test_backup_page_lists_backs_up_and_restores_after_confirming(running: Any, qtbot: Any,
+                                                                  demo_path: Path, monkeypatch: Any) -> None:
+    from registry.models import Person
+    from registry.ops import update_person
+    from ui.backup_dialog import BackupDialog
+
+    dialog = BackupDialog(running.ctx, running.window.backups, running.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "registry.sqlite3" in dialog.info.text())
+    assert dialog.table.rowCount() == 0 and not dialog.restore_button.isEnabled()
+    dialog.backup_button.click()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.table.item(0, 1).text() == "手动"
+    name = running.query(lambda: Person.get_by_id(1).name)
+    running.query(lambda: update_person("测试员", 1, {"name": "改过的名字"}))
+
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: QMessageBox.StandardButton.Ok)
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
+    assert str(demo_path) in asked[0] and "全部数据" in asked[0]
+    assert running.query(lambda: Person.get_by_id(1).name) == name
+    assert any(n.endswith("-before-restore.sqlite3") for n in backups_of(demo_path))
+
+
+def test_restore_is_for_administrators_only(running_as: Any, qtbot: Any) -> None:
+    from ui.backup_dialog import BackupDialog
+
+    r = running_as("办事员")
+    dialog = BackupDialog(r.ctx, None, r.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.state))
+    assert dialog.backup_button.isEnabled() and not dialog.restore_button.isVisibleTo(dialog)
+
+
+def test_a_postgresql_register_is_backed_up_by_its_server(running: Any, qtbot: Any) -> None:
+    from ui.backup_dialog import BackupDialog
+
+    dialog = BackupDialog(running.ctx, None, running.window)
+    qtbot.addWidget(dialog)
+    running.idle()
+    dialog._show({"sqlite": False, "register": "", "folder": None, "backups": []})
+    assert "服务器" in dialog.info.text() and not dialog.backup_button.isEnabled()
+
+
+def test_import_commits_only_after_a_backup(running: Any, qtbot: Any, demo_path: Path, tmp_path: Path) -> None:
+    from registry.importer import write_template
+
+    section = running.section("import")
+    sheet = tmp_path / "vol.xlsx"
+    running.query(lambda: write_template("volunteers", sheet))
+    section.kind.setCurrentIndex(section.kind.findData("volunteers"))
+    section.file.setText(str(sheet))
+    section.start_preview()
+    qtbot.waitUntil(lambda: section.steps.currentIndex() == 1, timeout=10_000)
+    section.commit()
+    qtbot.waitUntil(lambda: section.steps.currentIndex() == 2 or "import" in " ".join(backups_of(demo_path)),
+                    timeout=10_000)
+    running.idle()
+    assert any(n.endswith("-import.sqlite3") for n in backups_of(demo_path))
+
+
+def damage(path: Path) -> None:
+    (path.parent / (path.name + ".in-use")).touch()  # as if the last session died
+    data = bytearray(path.read_bytes())
+    data[4096 * 3:4096 * 3 + 200] = b"\xff" * 200
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_register_is_replaced_by_its_latest_good_backup(tmp_path: Path, monkeypatch: Any) -> None:
+    from registry import ops
+    from registry.backup import make_backup
+    from registry.db import close_database, open_database
+    from registry.models import AuditEntry, Person
+    from ui.app import open_register
+    from ui.recovery import record_recovery
+    from ui.worker import Worker
+
+    path = tmp_path / "r.sqlite3"
+    open_database(path)
+    ops.register_person("clerk", {"id_number": "11010519491231002X", "name": "张三"})
+    make_backup("manual")
+    close_database()
+    damage(path)
+    texts: list[str] = []
+
+    def clicked(box: QMessageBox) -> int:
+        texts.append(box.text())
+        box.clickedButton = lambda: box.buttons()[0]  # "Restore the backup"
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", clicked)
+    worker = Worker()
+    try:
+        opened, recovered = open_register(worker, str(path))
+        assert opened and recovered is not None and recovered.actor == ""
+        assert "校验" in texts[0] or "integrity" in texts[0]
+        assert recovered.damaged.exists() and recovered.backup.name in texts[0]
+        worker.run_sync(lambda: record_recovery("clerk", recovered.backup, recovered.damaged))
+        assert worker.run_sync(lambda: [p.name for p in Person.select()]) == ["张三"]
+        assert worker.run_sync(lambda: AuditEntry.select().where(AuditEntry.action == "restore").count()) == 1
+    finally:
+        worker.run_sync(close_database)
+        worker.shutdown()
+
+
+def test_open_warnings_are_shown_once_without_blocking(running: Any, qtbot: Any) -> None:
+    from registry import db
+    from ui.startup import after_show, opening_warnings
+
+    running.query(db.open_warnings.clear)
+    db.open_warnings.extend(["登记库放在网络共享文件夹上。", "登记库放在网络共享文件夹上。"])
+    warnings = running.query(opening_warnings)
+    assert warnings == ["登记库放在网络共享文件夹上。"] and db.open_warnings == []
+    after_show(running.window, warnings, [])
+    assert "网络共享" in running.window.statusBar().currentMessage()
+    box = running.window.findChild(QMessageBox, "startup_warnings")
+    assert box is not None and box.isVisible() and not box.isModal()
+    box.close()

@@ -1,0 +1,85 @@
+"""Start-up: the bundled district file, logging in before the window, the self-test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[3]
+CHAOYANG = ROOT / "packaging" / "districts" / "110105-chaoyang.toml"
+
+
+def test_the_bundled_district_is_applied_and_its_problems_shown(tmp_path: Path, monkeypatch: Any) -> None:
+    from registry.db import close_database, open_database
+    from registry.models import Community
+    from ui.startup import apply_bundled_district
+
+    open_database(tmp_path / "r.sqlite3")
+    try:
+        monkeypatch.delenv("STREET_REGISTRY_DISTRICT", raising=False)
+        assert apply_bundled_district("clerk") == []  # no file bundled in the source tree
+        monkeypatch.setenv("STREET_REGISTRY_DISTRICT", str(CHAOYANG))
+        assert apply_bundled_district("clerk") == []
+        assert Community.select().count() == 7
+        assert apply_bundled_district("clerk") == []  # again: only adds, nothing to add
+        bad = tmp_path / "bad.toml"
+        bad.write_text("[district\n", encoding="utf-8")
+        monkeypatch.setenv("STREET_REGISTRY_DISTRICT", str(bad))
+        problems = apply_bundled_district("clerk")
+        assert problems and "bad.toml" in problems[0]
+    finally:
+        close_database()
+
+
+def test_district_problems_are_shown_not_fatal(running: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.startup import after_show
+
+    after_show(running.window, [], ["区县配置文件“bad.toml”：TOML 格式错误"])
+    box = running.window.findChild(QMessageBox, "startup_warnings")
+    assert box is not None and "bad.toml" in box.text()
+    box.close()
+
+
+def test_login_comes_first_when_the_register_has_accounts(running_as: Any, monkeypatch: Any) -> None:
+    import ui.login
+    from ui.startup import login
+
+    r = running_as("管理员")
+    asked: list[Any] = []
+    monkeypatch.setattr(ui.login, "ask_login", lambda worker, *a, **k: asked.append(1) or ("办事员", "clerk"))
+    assert login(r.worker, "系统用户") == ("办事员", "clerk") and asked
+
+
+def test_a_register_without_accounts_needs_no_login(running: Any, monkeypatch: Any) -> None:
+    import ui.login
+    from ui.startup import login
+
+    monkeypatch.setattr(ui.login, "ask_login", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    assert login(running.worker, "系统用户") == ("系统用户", None)
+
+
+def test_self_test_runs_in_a_temporary_folder_and_reports_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STREET_REGISTRY_DISTRICT": str(CHAOYANG),
+           "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-m", "ui", "--self-test"], cwd=ROOT, env=env, text=True,
+                            capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("self-test ok: 10 sections rendered, roster ")
+    assert int(lines[0].rsplit("roster ", 1)[1].split()[0]) > 0
+    assert not (tmp_path / "data").exists() or not list((tmp_path / "data").rglob("*.sqlite3"))
+
+
+def test_self_test_fails_with_the_reason(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[district\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STREET_REGISTRY_DISTRICT": str(bad),
+           "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-m", "ui", "--self-test"], cwd=ROOT, env=env, text=True,
+                            capture_output=True, timeout=120)
+    assert result.returncode != 0 and "self-test FAILED" in result.stderr and "bad.toml" in result.stderr

@@ -1,0 +1,65 @@
+"""The shipped Simplified Chinese must be complete, compiled, and cover every string."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+TRANSLATIONS = ROOT / "resources" / "translations"
+BIN = Path(sys.executable).parent
+
+
+def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [(c.findtext("name") or "", m.findtext("source") or "", m.find("translation"))
+            for c in root.iter("context") for m in c.iter("message")]  # type: ignore[misc]
+
+
+def test_no_unfinished_simplified_chinese_entries() -> None:
+    bad = [(ctx, src) for ctx, src, tr in messages(TRANSLATIONS / "street_registry_zh_CN.ts")
+           if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete")
+           or not (tr.text or "").strip()]
+    assert bad == [], f"untranslated zh_CN entries: {bad}"
+
+
+def test_compiled_translations_are_newer_than_their_sources() -> None:
+    for lang in ("zh_CN", "en"):
+        ts, qm = TRANSLATIONS / f"street_registry_{lang}.ts", TRANSLATIONS / f"street_registry_{lang}.qm"
+        assert qm.exists(), f"{qm.name} missing: run resources/translations/update_translations.py"
+        assert qm.stat().st_mtime >= ts.stat().st_mtime, f"{qm.name} is older than {ts.name}"
+
+
+def test_compiled_translations_match_their_sources(tmp_path: Path) -> None:
+    for lang in ("zh_CN", "en"):
+        ts = TRANSLATIONS / f"street_registry_{lang}.ts"
+        out = tmp_path / f"{lang}.qm"
+        subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(out)], check=True,
+                       capture_output=True)
+        assert out.read_bytes() == ts.with_suffix(".qm").read_bytes(), f"{lang}.qm is stale"
+
+
+def test_every_string_of_the_program_is_in_the_sources(tmp_path: Path) -> None:
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh), "-locations", "none"],
+                   check=True, capture_output=True)
+    wanted = {(c, s) for c, s, _ in messages(fresh)}
+    have = {(c, s) for c, s, _ in messages(TRANSLATIONS / "street_registry_zh_CN.ts")}
+    assert wanted - have == set(), "run resources/translations/update_translations.py and translate"
+
+
+def test_chinese_is_the_default_and_english_selectable(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.i18n import install_translations
+
+    try:
+        assert install_translations(qapp, "en")  # type: ignore[arg-type]
+        assert QCoreApplication.translate("Sections", "Volunteers") == "Volunteers"
+    finally:
+        install_translations(qapp, "zh_CN")  # type: ignore[arg-type]
+    assert QCoreApplication.translate("Sections", "Volunteers") == "志愿者"
+    assert QCoreApplication.translate("Stats", "Statistics") == "统计"

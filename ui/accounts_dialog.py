@@ -1,0 +1,165 @@
+"""账号管理 (administrators): the accounts of the register; add, disable, reset a password."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from registry.ops.accounts import add_account, disable_account, reset_password
+from ui.context import AppContext
+from ui.i18n import translate
+from ui.icons import icon
+from ui.lists import date_text
+
+
+def list_accounts() -> list[tuple[Any, ...]]:
+    """On the worker (read only): name, role, active, last login, locked until."""
+    from registry.models import Account
+
+    return list(Account.select(Account.name, Account.role, Account.active, Account.last_login,
+                               Account.locked_until).order_by(Account.name).tuples())
+
+
+class PasswordDialog(QDialog):
+    """A new account (name, role, password) or a new password for one."""
+
+    def __init__(self, title: str, parent: QWidget | None = None, *, new_account: bool = True) -> None:
+        from registry.accounts import ROLE_LABELS, ROLES
+
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(380)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("account_name")
+        self.role = QComboBox()
+        self.role.setObjectName("account_role")
+        for role in ROLES:
+            self.role.addItem(ROLE_LABELS[role], role)
+        self.role.setCurrentIndex(ROLES.index("clerk"))
+        self.password = QLineEdit()
+        self.password.setObjectName("account_password")
+        self.again = QLineEdit()
+        self.again.setObjectName("account_again")
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if new_account:
+            form.addRow(translate("Accounts", "User name"), self.name)
+            form.addRow(translate("Accounts", "Role"), self.role)
+        form.addRow(translate("Accounts", "Password (at least 8 characters)"), self.password)
+        form.addRow(translate("Accounts", "Password again"), self.again)
+        self.message = QLabel()
+        self.message.setObjectName("account_message")
+        self.message.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def check(self) -> None:
+        if self.password.text() != self.again.text():
+            self.message.setText(translate("Accounts", "The two passwords differ."))
+            return
+        self.accept()
+
+
+class AccountsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(translate("Accounts", "Accounts"))
+        self.resize(640, 400)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("accounts")
+        self.table.setHorizontalHeaderLabels([
+            translate("Accounts", "User name"), translate("Accounts", "Role"),
+            translate("Accounts", "State"), translate("Accounts", "Last login")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((150, 90, 110)):
+            self.table.setColumnWidth(col, width)
+        row = QHBoxLayout()
+        for name, text, slot, icon_name in (
+                ("add_account", translate("Accounts", "Add account…"), self.add, "new"),
+                ("disable_account", translate("Accounts", "Disable"), self.disable, "deactivate"),
+                ("reset_password", translate("Accounts", "Reset password…"), self.reset, "edit")):
+            b = QPushButton(icon(icon_name), text)
+            b.setObjectName(name)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+        row.addStretch(1)
+        close = QPushButton(translate("Accounts", "Close"))
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.worker.call(list_accounts, on_done=self._show)
+
+    def _show(self, rows: list[tuple[Any, ...]]) -> None:
+        from registry.accounts import ROLE_LABELS
+
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, (name, role, active, last, locked) in enumerate(rows):
+            state = (translate("Accounts", "disabled") if not active
+                     else translate("Accounts", "locked") if locked else translate("Accounts", "active"))
+            for c, text in enumerate((name, ROLE_LABELS.get(role, role), state, date_text(last))):
+                self.table.setItem(i, c, QTableWidgetItem(text))
+
+    def selected_name(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()][0] if rows else None
+
+    def _run(self, fn: Any) -> None:
+        self.ctx.run_op(self, fn, on_done=lambda _c: self.reload())
+
+    def add(self) -> None:
+        dialog = PasswordDialog(translate("Accounts", "Add account"), self)
+        if dialog.exec():
+            actor, name, role, password = (self.ctx.actor, dialog.name.text().strip(),
+                                           dialog.role.currentData(), dialog.password.text())
+            self._run(lambda: add_account(actor, name, role, password))
+
+    def disable(self) -> None:
+        name, actor = self.selected_name(), self.ctx.actor
+        if name and QMessageBox.question(
+                self, translate("Accounts", "Disable account"),
+                translate("Accounts", "Disable the account “{name}”? It can no longer log in; its "
+                          "entries in the log stay.").format(name=name)) == QMessageBox.StandardButton.Yes:
+            self._run(lambda: disable_account(actor, name))
+
+    def reset(self) -> None:
+        name, actor = self.selected_name(), self.ctx.actor
+        if not name:
+            return
+        dialog = PasswordDialog(translate("Accounts", "New password for {name}").format(name=name), self,
+                                new_account=False)
+        if dialog.exec():
+            password = dialog.password.text()
+            self._run(lambda: reset_password(actor, name, password))

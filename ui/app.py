@@ -1,0 +1,248 @@
+"""Starting the program: `python -m ui` or the console script `street-registry`."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+STARTED = time.perf_counter()
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from ui.i18n import LANGUAGES, install_translations, translate  # noqa: E402
+from ui.worker import Worker  # noqa: E402
+
+EXIT_ERROR = 2
+CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
+                "Source Han Sans SC", "PingFang SC")
+SCREENSHOT_SIZE = (1366, 768)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="street-registry", description="街道社会工作登记台")
+    parser.add_argument("--db", help="数据库文件路径或 postgresql:// 地址")
+    parser.add_argument("--demo", action="store_true", help="在空登记库中生成演示数据")
+    parser.add_argument("--demo-volunteers", type=int, default=3000, help=argparse.SUPPRESS)
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="界面语言")
+    parser.add_argument("--screenshot", metavar="DIR", help="把每个栏目截图保存到 DIR 后退出")
+    parser.add_argument("--actor", default=None, help="操作人（默认为系统用户名）")
+    parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true",
+                        help="在临时文件夹中自检（演示数据、截图、花名册）后退出，不碰真实登记库")
+    return parser.parse_args(list(argv))
+
+
+def database_target(arg: str | None) -> str:
+    from registry.db import URL_ENV, default_database_path
+
+    return str(arg or os.environ.get(URL_ENV) or default_database_path())
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser() or "clerk"
+    except Exception:  # no user name on this system
+        return "clerk"
+
+
+def setup_font(app: QApplication) -> None:
+    families = set(QFontDatabase.families())
+    chosen = [f for f in CJK_FAMILIES if f in families]
+    if chosen:
+        font = QFont(app.font())
+        font.setFamilies([*chosen, *font.families()])
+        font.setPointSize(10)
+        app.setFont(font)
+
+
+def create_app(argv: Sequence[str], language: str) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "street-registry", *argv])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("StreetOfficeRegistry")
+    app.setApplicationName("StreetRegistry")
+    install_translations(app, language)
+    setup_font(app)
+    return app
+
+
+def explain_open_failure(error: BaseException) -> str:
+    from registry.migrations import SchemaTooNewError
+
+    if isinstance(error, SchemaTooNewError):
+        head = translate("App", "This register was written by a newer version of the program. "
+                         "Please install the newer version to open it.")
+    else:
+        head = translate("App", "The register could not be opened.")
+    return f"{head}\n\n{error}"
+
+
+def report_fatal(text: str) -> None:
+    print(text, file=sys.stderr)
+    if QApplication.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(None, translate("App", "Street Office Registry"), text)
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> bool:
+    """Run the event loop until `condition()` holds (or the timeout passes)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def check() -> None:
+        if condition() or time.monotonic() > deadline:
+            loop.quit()
+    timer.timeout.connect(check)
+    timer.start()
+    if not condition():
+        loop.exec()
+    timer.stop()
+    return condition()
+
+
+def fill_demo_with_progress(worker: Worker, volunteers: int) -> None:
+    from registry.demo import fill_demo
+    from ui.progress import BackgroundTask
+
+    state: dict[str, Any] = {}
+
+    def run(job: Any) -> Any:
+        return fill_demo(volunteers=volunteers,
+                         progress=lambda stage, done, total: job.progress(done, total, stage))
+
+    BackgroundTask(None, worker, run, translate("App", "Creating demonstration data…"),  # type: ignore[arg-type]
+                   cancellable=False, on_done=lambda r: state.update(done=r),
+                   on_error=lambda e: state.update(error=e))
+    wait_until(lambda: bool(state), 3_600_000)
+    if "error" in state:
+        raise state["error"]
+
+
+def take_screenshots(window: Any, folder: Path) -> list[Path]:
+    """Render every section with the current data to folder/<section>.png."""
+    from ui.sections.base import ListSection
+
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(*SCREENSHOT_SIZE)
+    out = []
+    for key in window.sections:
+        section = window.show_section(key)
+        wait_until(lambda s=section: s.is_ready() and window.ctx.worker.pending == 0)
+        if isinstance(section, ListSection) and section.model.rowCount() and not window.empty:
+            section.view.selectRow(0)
+            timer = section._detail_timer
+            wait_until(lambda t=timer: window.ctx.worker.pending == 0 and not t.isActive())
+            wait_until(lambda: window.ctx.worker.pending == 0, 2_000)
+        QCoreApplication.processEvents()
+        path = folder / f"{key}.png"
+        window.grab().save(str(path))
+        out.append(path)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import ui  # noqa: F401  (applies the PySide reference-count fix first)
+
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from ui.selftest import self_test
+
+        return self_test(args.lang)
+    from ui.crash import CrashHandler, setup_logging
+
+    log_path = setup_logging()
+    app = create_app([], args.lang)
+    crash = CrashHandler(log_path).install()
+    worker = Worker()
+    try:
+        return run(app, worker, args)
+    finally:
+        from registry.db import close_database
+
+        with contextlib.suppress(Exception):  # closing is best effort at exit
+            worker.run_sync(close_database, timeout=30)
+        worker.shutdown()
+        crash.restore()
+
+
+def open_register(worker: Worker, target: str) -> tuple[bool, Any]:
+    """Open the register; a damaged one may be restored from its latest good backup.
+    (opened, recovery or None)."""
+    from peewee import DatabaseError
+
+    from registry.db import DatabaseTargetError, open_database
+    from registry.health import DatabaseDamagedError
+    from registry.migrations import SchemaError
+    from ui.recovery import offer_recovery
+
+    recovered = None
+    try:
+        worker.run_sync(lambda: open_database(target))
+    except DatabaseDamagedError as exc:
+        recovered = offer_recovery(worker, Path(target), exc)
+        if recovered is None:
+            print(str(exc), file=sys.stderr)
+            return False, None
+        return open_register(worker, target)[0], recovered
+    except (SchemaError, DatabaseTargetError, DatabaseError, OSError) as exc:
+        report_fatal(explain_open_failure(exc))
+        return False, None
+    return True, None
+
+
+def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
+    from ui.context import AppContext, Hub
+    from ui.main_window import MainWindow, load_lookups
+    from ui.permissions import load_permissions
+    from ui.recovery import record_recovery
+    from ui.startup import after_show, apply_bundled_district, login, opening_warnings
+
+    target = database_target(args.db)
+    opened, recovered = open_register(worker, target)
+    if not opened:
+        return EXIT_ERROR
+    warnings = worker.run_sync(opening_warnings)
+    session = login(worker, args.actor or default_actor())
+    if session is None:
+        return 0
+    actor = session[0]
+    if recovered is not None:
+        worker.run_sync(lambda: record_recovery(actor, recovered.backup, recovered.damaged))
+    if args.demo:
+        empty = worker.run_sync(lambda: load_lookups()["empty"])
+        if empty:
+            fill_demo_with_progress(worker, args.demo_volunteers)
+        else:
+            print(translate("App", "The register is not empty; no demonstration data added."),
+                  file=sys.stderr)
+    district_problems = worker.run_sync(lambda: apply_bundled_district(actor))
+    values = worker.run_sync(load_lookups)
+    empty = bool(values.pop("empty"))
+    allowed = worker.run_sync(lambda: load_permissions(actor))
+    ctx = AppContext(worker, actor, Hub(), values, target, role=allowed["role"],
+                     permissions=allowed["permissions"])
+    window = MainWindow(ctx, empty)
+    window.show()
+    if args.exit_after_show:
+        QCoreApplication.processEvents()
+        print(f"first-window-shown {time.perf_counter() - STARTED:.3f}", flush=True)
+        return 0
+    if args.screenshot:
+        paths = take_screenshots(window, Path(args.screenshot))
+        for path in paths:
+            print(path)
+        window.close()
+        return 0
+    after_show(window, warnings, district_problems)
+    return app.exec()

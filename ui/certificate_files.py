@@ -1,0 +1,78 @@
+"""Writing a certificate's PDF where the clerk chooses (the folder is remembered) and
+offering to open it; the same for a reprint, which the core logs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ui import settings
+from ui.context import AppContext, show_error
+from ui.i18n import translate
+from ui.progress import BackgroundTask
+
+FOLDER_KEY = "paths/certificates"
+
+
+def certificate_folder() -> str:
+    value = str(settings.settings().value(FOLDER_KEY, "") or "")
+    if value and Path(value).is_dir():
+        return value
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def certificate_number(certificate_id: int) -> str:
+    from registry.models import Certificate
+
+    return str(Certificate.get_by_id(certificate_id).number)
+
+
+def write_pdf(actor: str, certificate_id: int, path: str, reprint: bool) -> str:
+    """On the worker: (log the reprint and) write the PDF."""
+    from registry.certificate_pdf import write_certificate_pdf
+    from registry.models import Certificate
+    from registry.ops.certificates import record_reprint
+
+    if reprint:
+        record_reprint(actor, certificate_id)
+    return str(write_certificate_pdf(Certificate.get_by_id(certificate_id), Path(path)))
+
+
+def save_certificate(ctx: AppContext, parent: QWidget, certificate_id: int, reprint: bool = False) -> None:
+    ctx.worker.call(certificate_number, certificate_id,
+                    on_done=lambda number: _ask_path(ctx, parent, certificate_id, number, reprint))
+
+
+def _ask_path(ctx: AppContext, parent: QWidget, certificate_id: int, number: str, reprint: bool) -> None:
+    default = str(Path(certificate_folder()) / f"志愿服务证明-{number}.pdf")
+    path, _ = QFileDialog.getSaveFileName(parent, translate("Certificates", "Save the certificate as"),
+                                          default, "PDF (*.pdf)")
+    if not path:
+        return
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    settings.settings().setValue(FOLDER_KEY, str(Path(path).parent))
+    actor = ctx.actor
+
+    def done(written: str) -> None:
+        if reprint:
+            from registry.ops import Changes
+
+            ctx.hub.changed.emit(Changes(frozenset({"certificate"}), (certificate_id,)))
+        offer_open(ctx, parent, written)
+
+    parent._certificate_task = BackgroundTask(  # type: ignore[attr-defined]
+        parent, ctx.worker, lambda _job: write_pdf(actor, certificate_id, path, reprint),
+        translate("Certificates", "Writing the certificate…"), cancellable=False,
+        on_done=done, on_error=lambda e: show_error(parent, e))
+
+
+def offer_open(ctx: AppContext, parent: QWidget, path: str) -> None:
+    answer = QMessageBox.question(parent, translate("Certificates", "Certificate saved"),
+                                  translate("Certificates", "The certificate was saved to\n{path}\n\n"
+                                            "Open it now to print?").format(path=path))
+    if answer == QMessageBox.StandardButton.Yes and ctx.open_folders:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -1,0 +1,1 @@
+"""Forms for every record kind, validating while the clerk types."""

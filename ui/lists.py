@@ -1,0 +1,370 @@
+"""The list sections' SQL: columns, filters and row display for each big table.
+
+Read-only queries, run on the worker thread only. Saving never happens here: the UI
+calls registry operations for that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from peewee import JOIN
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from registry.models import (
+    Activity,
+    AuditEntry,
+    Community,
+    Organization,
+    Person,
+    ServiceRecord,
+    SocialWorker,
+    Training,
+    Volunteer,
+    VolunteerOrganization,
+)
+from registry.rules.idnumber import mask_id_number
+from registry.rules.phone import mask_phone
+from ui.listspec import Column, Filters, ListSpec
+
+
+def hours_text(value: Any) -> str:
+    if value is None:
+        return ""
+    d = Decimal(str(value))
+    return f"{d.normalize():f}" if d == d.to_integral() else f"{d:.2f}".rstrip("0")
+
+
+def stars(level: Any) -> str:
+    return "★" * int(level or 0)
+
+
+def date_text(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def _year_range(year: Any) -> tuple[dt.date, dt.date]:
+    return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+
+
+class VolunteerList(ListSpec):
+    key = Volunteer.id
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "Name"), 90, Person.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Sex"), 50),
+        Column(QT_TRANSLATE_NOOP("Columns", "ID number"), 170),
+        Column(QT_TRANSLATE_NOOP("Columns", "Phone"), 120),
+        Column(QT_TRANSLATE_NOOP("Columns", "Community"), 130),
+        Column(QT_TRANSLATE_NOOP("Columns", "Volunteer no."), 130),
+        Column(QT_TRANSLATE_NOOP("Columns", "Registered"), 100),
+        Column(QT_TRANSLATE_NOOP("Columns", "Total hours"), 90, Volunteer.total_hours, True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Stars"), 80, Volunteer.star_level),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), 60),
+    )
+
+    def conditions(self, f: Filters) -> list[Any]:
+        conds: list[Any] = []
+        if f.get("community"):
+            conds.append(Volunteer.community == f["community"])
+        if f.get("status"):
+            conds.append(Volunteer.status == f["status"])
+        if f.get("star") is not None and f.get("star") != "":
+            conds.append(Volunteer.star_level == int(f["star"]))
+        if f.get("organization"):
+            members = VolunteerOrganization.select(VolunteerOrganization.volunteer).where(
+                VolunteerOrganization.organization == f["organization"])
+            conds.append(Volunteer.id.in_(members))
+        return conds
+
+    def query(self, filters: Filters) -> Any:
+        q = (Volunteer.select(Volunteer.id, Person.name, Person.sex, Person.id_number, Person.phone,
+                              Community.name, Volunteer.volunteer_number, Volunteer.registered_on,
+                              Volunteer.total_hours, Volunteer.star_level, Volunteer.status)
+             .join(Person).switch(Volunteer).join(Community, JOIN.LEFT_OUTER))
+        conds = self.conditions(filters)
+        return q.where(*conds) if conds else q
+
+    def count(self, filters: Filters) -> int:
+        conds = self.conditions(filters)
+        q = Volunteer.select(Volunteer.id)
+        return int((q.where(*conds) if conds else q).count())
+
+    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        name, sex, id_number, phone, community, number, registered, hours, star, status = row
+        return (name, sex, mask_id_number(id_number or ""), mask_phone(phone) if phone else "",
+                community or "", number or "", date_text(registered), hours_text(hours),
+                stars(star), status)
+
+
+class SocialWorkerList(ListSpec):
+    key = SocialWorker.id
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "Name"), 90, Person.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Sex"), 50),
+        Column(QT_TRANSLATE_NOOP("Columns", "ID number"), 170),
+        Column(QT_TRANSLATE_NOOP("Columns", "Certificate level"), 120, SocialWorker.level),
+        Column(QT_TRANSLATE_NOOP("Columns", "Certificate no."), 130, SocialWorker.certificate_number),
+        Column(QT_TRANSLATE_NOOP("Columns", "Year obtained"), 80),
+        Column(QT_TRANSLATE_NOOP("Columns", "Registered until"), 100),
+        Column(QT_TRANSLATE_NOOP("Columns", "Employer"), 180),
+        Column(QT_TRANSLATE_NOOP("Columns", "Community"), 120),
+        Column(QT_TRANSLATE_NOOP("Columns", "CE hours"), 80, SocialWorker.ce_hours, True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), 60),
+    )
+
+    def conditions(self, f: Filters) -> list[Any]:
+        conds: list[Any] = []
+        if f.get("community"):
+            conds.append(SocialWorker.community == f["community"])
+        if f.get("level"):
+            conds.append(SocialWorker.level == f["level"])
+        if f.get("status"):
+            conds.append(SocialWorker.status == f["status"])
+        if f.get("year"):
+            conds.append(SocialWorker.obtained_year == int(f["year"]))
+        if f.get("organization"):
+            conds.append(SocialWorker.employer == f["organization"])
+        return conds
+
+    def query(self, filters: Filters) -> Any:
+        q = (SocialWorker.select(SocialWorker.id, Person.name, Person.sex, Person.id_number,
+                                 SocialWorker.level, SocialWorker.certificate_number,
+                                 SocialWorker.obtained_year, SocialWorker.registered_until,
+                                 SocialWorker.employer_name, Community.name, SocialWorker.ce_hours,
+                                 SocialWorker.status)
+             .join(Person).switch(SocialWorker).join(Community, JOIN.LEFT_OUTER))
+        conds = self.conditions(filters)
+        return q.where(*conds) if conds else q
+
+    def count(self, filters: Filters) -> int:
+        conds = self.conditions(filters)
+        q = SocialWorker.select(SocialWorker.id)
+        return int((q.where(*conds) if conds else q).count())
+
+    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        name, sex, id_number, level, cert, year, until, employer, community, ce, status = row
+        return (name, sex, mask_id_number(id_number or ""), level, cert, year or "",
+                date_text(until), employer, community or "", hours_text(ce), status)
+
+
+class OrganizationList(ListSpec):
+    key = Organization.id
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "Organization"), 240, Organization.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "USCC"), 170),
+        Column(QT_TRANSLATE_NOOP("Columns", "Type"), 110, Organization.org_type),
+        Column(QT_TRANSLATE_NOOP("Columns", "Legal representative"), 100),
+        Column(QT_TRANSLATE_NOOP("Columns", "Founded"), 100),
+        Column(QT_TRANSLATE_NOOP("Columns", "Community"), 120),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), 60, Organization.status),
+    )
+
+    def query(self, filters: Filters) -> Any:
+        q = (Organization.select(Organization.id, Organization.name, Organization.uscc,
+                                 Organization.org_type, Organization.legal_representative_name,
+                                 Organization.founded_on, Community.name, Organization.status)
+             .join(Community, JOIN.LEFT_OUTER))
+        conds: list[Any] = []
+        if filters.get("community"):
+            conds.append(Organization.community == filters["community"])
+        if filters.get("status"):
+            conds.append(Organization.status == filters["status"])
+        if filters.get("org_type"):
+            conds.append(Organization.org_type == filters["org_type"])
+        if filters.get("year"):
+            start, end = _year_range(filters["year"])
+            conds.append(Organization.founded_on.between(start, end))
+        return q.where(*conds) if conds else q
+
+    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        name, uscc, kind, legal, founded, community, status = row
+        return (name, uscc or "", kind, legal, date_text(founded), community or "", status)
+
+
+class TrainingList(ListSpec):
+    key = Training.id
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "Training"), 260, Training.title),
+        Column(QT_TRANSLATE_NOOP("Columns", "Organizer"), 160),
+        Column(QT_TRANSLATE_NOOP("Columns", "Starts"), 100, Training.starts_on),
+        Column(QT_TRANSLATE_NOOP("Columns", "Ends"), 100),
+        Column(QT_TRANSLATE_NOOP("Columns", "Hours"), 60, Training.hours, True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Category"), 100),
+        Column(QT_TRANSLATE_NOOP("Columns", "Continuing education"), 90),
+        Column(QT_TRANSLATE_NOOP("Columns", "Place"), 140),
+    )
+
+    def query(self, filters: Filters) -> Any:
+        q = Training.select(Training.id, Training.title, Training.organizer, Training.starts_on,
+                            Training.ends_on, Training.hours, Training.category,
+                            Training.counts_as_ce, Training.place)
+        if filters.get("year"):
+            q = q.where(Training.starts_on.between(*_year_range(filters["year"])))
+        return q
+
+    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        title, organizer, starts, ends, hours, category, ce, place = row
+        yes = QCoreApplication.translate("Lists", "Yes") if ce else QCoreApplication.translate("Lists", "No")
+        return (title, organizer, date_text(starts), date_text(ends), hours_text(hours), category,
+                yes, place)
+
+
+class ServiceRecordList(ListSpec):
+    key = ServiceRecord.id
+    default_descending = True
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "No."), 80, ServiceRecord.id, True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Service date"), 100),
+        Column(QT_TRANSLATE_NOOP("Columns", "Volunteer"), 90),
+        Column(QT_TRANSLATE_NOOP("Columns", "Activity / content"), 240),
+        Column(QT_TRANSLATE_NOOP("Columns", "Category"), 100),
+        Column(QT_TRANSLATE_NOOP("Columns", "Hours"), 60, None, True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), 70),
+        Column(QT_TRANSLATE_NOOP("Columns", "Recorder"), 80),
+        Column(QT_TRANSLATE_NOOP("Columns", "Approver"), 80),
+        Column(QT_TRANSLATE_NOOP("Columns", "Corrects"), 70),
+    )
+
+    def conditions(self, f: Filters) -> list[Any]:
+        conds: list[Any] = []
+        if f.get("approval"):
+            conds.append(ServiceRecord.status == f["approval"])
+        if f.get("community"):
+            conds.append(ServiceRecord.community == f["community"])
+        if f.get("organization"):
+            conds.append(ServiceRecord.organization == f["organization"])
+        if f.get("volunteer"):
+            conds.append(ServiceRecord.volunteer == f["volunteer"])
+        if f.get("year"):
+            conds.append(ServiceRecord.service_date.between(*_year_range(f["year"])))
+        return conds
+
+    def query(self, filters: Filters) -> Any:
+        q = (ServiceRecord.select(ServiceRecord.id, ServiceRecord.id, ServiceRecord.service_date,
+                                  Person.name, Activity.name, ServiceRecord.content,
+                                  ServiceRecord.service_category, ServiceRecord.hours,
+                                  ServiceRecord.status, ServiceRecord.recorder,
+                                  ServiceRecord.approver, ServiceRecord.corrects)
+             .join(Volunteer).join(Person).switch(ServiceRecord).join(Activity, JOIN.LEFT_OUTER))
+        conds = self.conditions(filters)
+        return q.where(*conds) if conds else q
+
+    def count(self, filters: Filters) -> int:
+        conds = self.conditions(filters)
+        q = ServiceRecord.select(ServiceRecord.id)
+        return int((q.where(*conds) if conds else q).count())
+
+    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        rid, day, name, activity, content, category, hours, status, recorder, approver, corrects = row
+        status_text = (QCoreApplication.translate("Lists", "Approved") if status == "approved"
+                       else QCoreApplication.translate("Lists", "Pending"))
+        return (rid, date_text(day), name, activity or content, category, hours_text(hours),
+                status_text, recorder, approver, corrects or "")
+
+
+class AuditList(ListSpec):
+    key = AuditEntry.id
+    default_descending = True
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "Time"), 140, AuditEntry.id),
+        Column(QT_TRANSLATE_NOOP("Columns", "User"), 90),
+        Column(QT_TRANSLATE_NOOP("Columns", "Action"), 90),
+        Column(QT_TRANSLATE_NOOP("Columns", "Table"), 120),
+        Column(QT_TRANSLATE_NOOP("Columns", "Record"), 70, None, True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Details"), 420),
+    )
+
+    def query(self, filters: Filters) -> Any:
+        q = AuditEntry.select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
+                              AuditEntry.table_name, AuditEntry.record_id, AuditEntry.detail,
+                              AuditEntry.after)
+        conds: list[Any] = []
+        if filters.get("actor"):
+            conds.append(AuditEntry.actor == filters["actor"])
+        if filters.get("table"):
+            conds.append(AuditEntry.table_name == filters["table"])
+        if filters.get("action"):
+            conds.append(AuditEntry.action == filters["action"])
+        if filters.get("date_from"):
+            conds.append(AuditEntry.at >= dt.datetime.combine(filters["date_from"], dt.time()))
+        if filters.get("date_to"):
+            conds.append(AuditEntry.at < dt.datetime.combine(filters["date_to"], dt.time())
+                         + dt.timedelta(days=1))
+        return q.where(*conds) if conds else q
+
+    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        at, actor, action, table, record, detail, after = row
+        text = detail or (after or "")
+        return (date_text(at), actor, action_label(action), table_label(table), record or "",
+                text[:300])
+
+
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("Audit", "create"),
+    "update": QT_TRANSLATE_NOOP("Audit", "update"),
+    "deactivate": QT_TRANSLATE_NOOP("Audit", "deactivate"),
+    "approve": QT_TRANSLATE_NOOP("Audit", "approve"),
+    "correct": QT_TRANSLATE_NOOP("Audit", "correct"),
+    "delete": QT_TRANSLATE_NOOP("Audit", "delete"),
+    "import": QT_TRANSLATE_NOOP("Audit", "import"),
+    "export": QT_TRANSLATE_NOOP("Audit", "export"),
+    "attendance": QT_TRANSLATE_NOOP("Audit", "attendance"),
+    "inspection": QT_TRANSLATE_NOOP("Audit", "inspection"),
+    "set_preset": QT_TRANSLATE_NOOP("Audit", "set preset"),
+    "demo": QT_TRANSLATE_NOOP("Audit", "demo data"),
+}
+TABLES = {
+    "person": QT_TRANSLATE_NOOP("Audit", "person"),
+    "volunteer": QT_TRANSLATE_NOOP("Audit", "volunteer"),
+    "social_worker": QT_TRANSLATE_NOOP("Audit", "social worker"),
+    "organization": QT_TRANSLATE_NOOP("Audit", "organization"),
+    "training": QT_TRANSLATE_NOOP("Audit", "training"),
+    "attendance": QT_TRANSLATE_NOOP("Audit", "attendance"),
+    "activity": QT_TRANSLATE_NOOP("Audit", "activity"),
+    "service_record": QT_TRANSLATE_NOOP("Audit", "service hours"),
+    "annual_inspection": QT_TRANSLATE_NOOP("Audit", "annual inspection"),
+    "evaluation_grade": QT_TRANSLATE_NOOP("Audit", "evaluation grade"),
+    "service_project": QT_TRANSLATE_NOOP("Audit", "service project"),
+    "community": QT_TRANSLATE_NOOP("Audit", "community"),
+    "street": QT_TRANSLATE_NOOP("Audit", "street"),
+    "district": QT_TRANSLATE_NOOP("Audit", "district"),
+    "setting": QT_TRANSLATE_NOOP("Audit", "setting"),
+    "registry": QT_TRANSLATE_NOOP("Audit", "register"),
+    "certificate": QT_TRANSLATE_NOOP("Audit", "certificate"),
+}
+
+
+def action_label(action: str) -> str:
+    return QCoreApplication.translate("Audit", ACTIONS[action]) if action in ACTIONS else action
+
+
+def table_label(table: str) -> str:
+    return QCoreApplication.translate("Audit", TABLES[table]) if table in TABLES else table
+
+
+def audit_actors() -> list[str]:
+    return [a for (a,) in AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
+            .limit(200).tuples()]
+
+
+def lookups() -> dict[str, list[tuple[int, str]]]:
+    """Choices for the filter boxes and forms: communities and organizations."""
+    communities = [(c, n) for c, n in Community.select(Community.id, Community.name)
+                   .order_by(Community.code).tuples()]
+    organizations = [(o, n) for o, n in Organization.select(Organization.id, Organization.name)
+                     .where(Organization.status == "正常").order_by(Organization.name)
+                     .limit(5000).tuples()]
+    return {"communities": communities, "organizations": organizations}
+
+
+def is_empty() -> bool:
+    """True when the register holds no people and no organizations yet."""
+    return Person.select(Person.id).limit(1).count() == 0 and \
+        Organization.select(Organization.id).limit(1).count() == 0
+

@@ -1,0 +1,324 @@
+"""The main window: navigation, sections, the search box, the status bar, shortcuts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from registry.models import SocialWorker, Volunteer
+from registry.ops import Changes
+from ui import settings
+from ui.accounts_dialog import AccountsDialog
+from ui.backup_dialog import BackupDialog
+from ui.backups import AutoBackup
+from ui.context import AppContext
+from ui.forms.organization import OrganizationDialog
+from ui.forms.volunteer import VolunteerDialog
+from ui.i18n import translate
+from ui.icons import icon
+from ui.lists import audit_actors, is_empty, lookups
+from ui.permissions import load_permissions, role_label
+from ui.search import SearchBox
+from ui.sections.base import ListSection, Section
+from ui.sections.certificates import CertificatesSection
+from ui.sections.export import ExportSection
+from ui.sections.importing import ImportSection
+from ui.sections.organizations import OrganizationsSection
+from ui.sections.people import VolunteersSection
+from ui.sections.records import AuditSection, HoursSection, TrainingsSection
+from ui.sections.social_workers import SocialWorkersSection
+from ui.sections.stats import StatsSection
+from ui.sections.welcome import WelcomePage
+
+SECTION_TYPES: tuple[type[Section], ...] = (
+    OrganizationsSection, VolunteersSection, SocialWorkersSection, TrainingsSection, HoursSection,
+    CertificatesSection, ExportSection, ImportSection, StatsSection, AuditSection,
+)
+SECTION_KEYS = tuple(t.key for t in SECTION_TYPES)
+RECORD_SECTIONS = {"organization": "organizations", "social_worker": "social_workers",
+                   "volunteer": "volunteers", "training": "trainings", "certificate": "certificates"}
+EXPORT_FOR = {"volunteers": "volunteers", "social_workers": "social-workers",
+              "organizations": "organizations", "hours": "hours", "trainings": "training-stats"}
+
+
+def person_roles(person_id: int) -> tuple[int | None, int | None]:
+    v = Volunteer.get_or_none(Volunteer.person == person_id)
+    w = SocialWorker.get_or_none(SocialWorker.person == person_id)
+    return (v.id if v else None, w.id if w else None)
+
+
+def load_lookups() -> dict[str, Any]:
+    values: dict[str, Any] = dict(lookups())
+    values["actors"] = audit_actors()
+    values["empty"] = is_empty()
+    return values
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, empty: bool = False, *, auto_backup: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.empty = empty
+        self.backups = AutoBackup(ctx, self, enabled=auto_backup)
+        self.setWindowTitle(translate("Main", "Street Office Registry"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(220)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
+        self.stack = QStackedWidget()
+        self.sections: dict[str, Section] = {}
+        for cls in SECTION_TYPES:
+            section = cls(ctx)
+            self.sections[cls.key] = section
+            self.stack.addWidget(section)
+            item = QListWidgetItem(icon(cls.key), section.title())
+            item.setData(Qt.ItemDataRole.UserRole, cls.key)
+            self.nav.addItem(item)
+            section.status_changed.connect(self._update_status)
+        self.welcome = WelcomePage(lambda: self.show_section("import"), self._first_volunteer,
+                                   self._first_organization)
+        self.stack.addWidget(self.welcome)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self.search = SearchBox(ctx.worker, self)
+        self.search.person_chosen.connect(self.open_person)
+        refresh = QPushButton(icon("refresh"), translate("Main", "Refresh (F5)"))
+        refresh.setObjectName("refresh")
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.search)
+        top.addStretch(1)
+        top.addWidget(self._admin_button())
+        top.addWidget(refresh)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1100])
+        settings.restore_splitter("main", self.splitter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_text")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.where = QLabel()
+        self.where.setObjectName("where")
+        self.statusBar().addPermanentWidget(self.where)
+        self._show_user()
+
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.export_current)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.search.results.hide)
+        ctx.hub.changed.connect(self.on_changes)
+        ctx.hub.open_person.connect(self.open_person)
+        ctx.hub.open_record.connect(self.open_record)
+        ctx.hub.permissions_changed.connect(self._permissions_changed)
+        ctx.hub.lookups_changed.connect(self._nothing)
+        self.resize(1366, 768)
+        settings.restore_geometry("main", self)
+        start = str(settings.settings().value("main/section", "volunteers"))
+        self.show_section(start if start in self.sections else "volunteers")
+
+    def _nothing(self) -> None:
+        pass
+
+    # --- the administration menu, who is working ------------------------------------------
+
+    def _admin_button(self) -> QToolButton:
+        self.admin_menu = QMenu(self)
+        self.accounts_action = QAction(icon("users-cog"), translate("Main", "Accounts…"), self)
+        self.accounts_action.setObjectName("accounts_action")
+        self.accounts_action.triggered.connect(self.manage_accounts)
+        self.backup_action = QAction(icon("save"), translate("Main", "Backup and restore…"), self)
+        self.backup_action.setObjectName("backup_action")
+        self.backup_action.triggered.connect(self.manage_backups)
+        for action in (self.backup_action, self.accounts_action):
+            self.admin_menu.addAction(action)
+        b = QToolButton()
+        b.setObjectName("admin_menu")
+        b.setText(translate("Main", "System"))
+        b.setIcon(icon("cog"))
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        b.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        b.setMenu(self.admin_menu)
+        self._permissions_changed()
+        return b
+
+    def _permissions_changed(self) -> None:
+        self.accounts_action.setVisible(self.ctx.may("user_add"))
+        for name, action in (("welcome_import", "import"), ("welcome_volunteer", "create"),
+                             ("welcome_organization", "create")):
+            found = self.welcome.findChild(QPushButton, name)
+            if found is not None:
+                found.setEnabled(self.ctx.may(action))
+        if hasattr(self, "where"):
+            self._show_user()
+
+    def _show_user(self) -> None:
+        user = (translate("Main", "{actor} ({role})").format(actor=self.ctx.actor, role=role_label(self.ctx.role))
+                if self.ctx.role else self.ctx.actor)
+        self.where.setText(translate("Main", "User: {actor}    Register: {db}").format(
+            actor=user, db=self.ctx.database_label))
+
+    def manage_accounts(self) -> None:
+        if self.ctx.may("user_add"):
+            AccountsDialog(self.ctx, self).exec()
+
+    def manage_backups(self) -> None:
+        BackupDialog(self.ctx, self.backups, self).exec()
+
+    def reload_permissions(self) -> None:
+        def done(found: dict[str, Any]) -> None:
+            self.ctx.role, self.ctx.permissions = found["role"], found["permissions"]
+            self.ctx.hub.permissions_changed.emit()
+        actor = self.ctx.actor
+        self.ctx.worker.call(load_permissions, actor, on_done=done)
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def current_section(self) -> Section:
+        key = self.nav.currentItem().data(Qt.ItemDataRole.UserRole) if self.nav.currentItem() else "volunteers"
+        return self.sections[key]
+
+    def show_section(self, key: str) -> Section:
+        row = SECTION_KEYS.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        else:
+            self._nav_changed(row)
+        return self.sections[key]
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        section = self.sections[SECTION_KEYS[row]]
+        if self.empty and isinstance(section, ListSection) and section.key != "audit":
+            self.stack.setCurrentWidget(self.welcome)
+        else:
+            self.stack.setCurrentWidget(section)
+        section.activate()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        section = self.current_section()
+        if self.stack.currentWidget() is self.welcome:
+            self.status_label.setText(translate("Main", "The register is empty"))
+        else:
+            self.status_label.setText(f"{section.title()}：{section.status_text()}")
+
+    # --- actions ------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_record(self) -> None:
+        if not self.ctx.may("create"):
+            return
+        section = self.current_section()
+        if self.stack.currentWidget() is self.welcome:
+            self._first_volunteer()
+        else:
+            section.new_record()
+
+    def export_current(self) -> None:
+        section = self.current_section()
+        export = self.sections["export"]
+        assert isinstance(export, ExportSection)
+        roster = EXPORT_FOR.get(section.key)
+        community = section.filters().get("community") if isinstance(section, ListSection) else None
+        self.show_section("export")
+        if roster:
+            export.select_roster(roster, community)
+
+    def refresh(self) -> None:
+        self.reload_lookups()
+        section = self.current_section()
+        if section.activated_once:
+            section.refresh()
+
+    def _first_volunteer(self) -> None:
+        VolunteerDialog(self.ctx, None, self).exec()
+
+    def _first_organization(self) -> None:
+        OrganizationDialog(self.ctx, None, self).exec()
+
+    def reload_lookups(self) -> None:
+        def done(values: dict[str, Any]) -> None:
+            was_empty = self.empty
+            self.empty = bool(values.pop("empty"))
+            self.ctx.lookups.update(values)
+            self.ctx.hub.lookups_changed.emit()
+            if was_empty != self.empty:
+                self._nav_changed(self.nav.currentRow())
+        self.ctx.worker.call(load_lookups, on_done=done)
+
+    def on_changes(self, changes: Changes) -> None:
+        for section in self.sections.values():
+            section.on_changes(changes)
+        if self.empty or changes.tables & {"community", "street", "organization", "audit_entry"} \
+                or not changes.tables:
+            self.reload_lookups()
+        if not changes.tables or "account" in changes.tables:
+            self.reload_permissions()
+
+    def open_record(self, table: str, record_id: int) -> None:
+        """Show one record in its section (from the deadlines, for instance)."""
+        key = RECORD_SECTIONS.get(table)
+        if key is None:
+            return
+        section = self.show_section(key)
+        if isinstance(section, ListSection):
+            section.show_record(record_id)
+
+    def open_person(self, person_id: int) -> None:
+        def done(roles: tuple[int | None, int | None]) -> None:
+            volunteer, worker = roles
+            if volunteer is not None:
+                section = self.show_section("volunteers")
+            elif worker is not None:
+                section = self.show_section("social_workers")
+            else:
+                QMessageBox.information(self, translate("Main", "Person"),
+                                        translate("Main", "This person holds no volunteer or social "
+                                                  "worker role yet."))
+                return
+            assert isinstance(section, ListSection)
+            section.show_record(volunteer if volunteer is not None else worker)
+        self.ctx.worker.call(person_roles, person_id, on_done=done)
+
+    # --- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.backups.at_close()
+        settings.save_geometry("main", self)
+        settings.save_splitter("main", self.splitter)
+        settings.settings().setValue("main/section", self.current_section().key)
+        for section in self.sections.values():
+            section.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,265 @@
+"""A table model over a big SQL table: rows come in pages, fetched on the worker by key.
+
+Only the row count and the pages the view asks for are ever loaded. A page next to a
+loaded one is fetched by key (WHERE (sort, id) > (last sort, last id) … LIMIT n); a page
+far away (a jump) is fetched with OFFSET from whichever end of the table is nearer, so
+the last row is as quick to reach as the first. Sorting and filtering happen in SQL.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from peewee import Tuple
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from registry.db import is_sqlite
+from ui.listspec import Filters, ListSpec
+from ui.worker import Job, Worker
+
+PAGE_SIZE = 100
+MAX_PAGES = 60  # pages kept in memory; the oldest used are dropped
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    filters: Filters
+    sort_column: int | None
+    descending: bool
+    start: int  # first row of the page
+    size: int
+    count: int
+    after: tuple[Any, Any] | None = None  # (key, sort value) of the row before `start`
+    before: tuple[Any, Any] | None = None  # (key, sort value) of the row after the page
+
+
+def fetch_page(spec: ListSpec, req: PageRequest) -> list[tuple[Any, ...]]:
+    """On the worker: the rows [start, start+size) as (key, sort value, shown values…)."""
+    sort = spec.columns[req.sort_column].sort if req.sort_column is not None else None
+    sort = sort if sort is not None else spec.key
+    by_key = sort is spec.key
+    query = spec.query(req.filters)
+    query = query.select_extend(sort.alias("_sort_value")) if not by_key else query
+    forward = True  # reading in display order
+    anchor = req.after
+    if req.after is None and req.before is not None:
+        forward, anchor = False, req.before
+    offset = 0
+    if anchor is None:
+        from_end = req.count - req.start - req.size
+        if from_end < req.start:  # nearer the end: read backwards from there
+            forward, offset = False, max(0, from_end)
+        else:
+            offset = req.start
+    ascending = forward != req.descending  # the SQL direction
+    if anchor is not None:
+        key, value = anchor  # rows keep (key, sort value, …)
+        if by_key:
+            query = query.where(spec.key > key if ascending else spec.key < key)
+        else:
+            pair, given = Tuple(sort, spec.key), Tuple(_bindable(value), key)
+            query = query.where(pair > given if ascending else pair < given)
+    order = [sort.asc(), spec.key.asc()] if ascending else [sort.desc(), spec.key.desc()]
+    if by_key:
+        order = order[:1]
+    rows = list(query.order_by(*order).limit(req.size).offset(offset or None).tuples())
+    if not forward:
+        rows.reverse()
+    out = []
+    for row in rows:
+        key = row[0]
+        shown = row[1:-1] if not by_key else row[1:]
+        sort_value = row[-1] if not by_key else key
+        out.append((key, sort_value, *spec.display(tuple(shown))))
+    return out
+
+
+def _bindable(value: Any) -> Any:
+    """A sort value as the driver binds it (sqlite3 cannot bind Decimal; SQLite stores
+    these columns as numbers, so the float round-trips exactly)."""
+    if isinstance(value, Decimal) and is_sqlite():
+        return float(value)
+    return value
+
+
+UNKNOWN_COUNT = 1 << 62
+
+
+def fetch_first(spec: ListSpec, filters: Filters, sort_column: int | None, descending: bool,
+                ) -> list[tuple[Any, ...]]:
+    return fetch_page(spec, PageRequest(filters, sort_column, descending, 0, PAGE_SIZE,
+                                        UNKNOWN_COUNT))
+
+
+class PagedTableModel(QAbstractTableModel):
+    """Rows from `spec`, fetched in pages through `worker`."""
+
+    loaded = Signal(int)  # the row count, once known after a reload
+    page_arrived = Signal(int)  # page number
+
+    def __init__(self, spec: ListSpec, worker: Worker, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.worker = worker
+        self.filters: dict[str, Any] = {}
+        self.sort_column: int | None = None
+        self.descending = bool(getattr(spec, "default_descending", False))
+        self._count = 0
+        self.counting = False
+        self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self.ready = False
+
+    # --- Qt overrides ---------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.spec.columns[section].header()
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self.spec.columns[index.column()].numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self.row_values(index.row())
+        if row is None:
+            return "…" if index.column() == 0 else None
+        value = row[index.column() + 2]
+        return "" if value is None else str(value)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column >= 0 and self.spec.columns[column].sort is None:
+            return
+        self.sort_column = column if column >= 0 else None
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # --- paging -------------------------------------------------------------------------
+
+    def row_values(self, row: int) -> tuple[Any, ...] | None:
+        """(key, sort value, shown…) of a row, or None while its page is being fetched."""
+        if row < 0 or row >= self._count:
+            return None
+        page = row // PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            self._request(page)
+            return None
+        self._pages.move_to_end(page)
+        offset = row - page * PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    def key_at(self, row: int) -> Any:
+        values = self.row_values(row)
+        return values[0] if values is not None else None
+
+    def is_loaded(self, row: int) -> bool:
+        page = self._pages.get(row // PAGE_SIZE)
+        return page is not None and row - (row // PAGE_SIZE) * PAGE_SIZE < len(page)
+
+    def set_filters(self, filters: dict[str, Any]) -> None:
+        self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the first page, then the count (after a change, F5, a new filter): the
+        first rows show before the count of a big table is known."""
+        self._generation += 1
+        generation = self._generation
+        self._pending.clear()
+        self.counting = True
+        spec, filters, col, desc = self.spec, dict(self.filters), self.sort_column, self.descending
+
+        def first_done(first: list[tuple[Any, ...]]) -> None:
+            if generation != self._generation:
+                return
+            self.beginResetModel()
+            self._pages.clear()
+            self._count = len(first)
+            if first:
+                self._pages[0] = first
+            self.endResetModel()
+            if len(first) < PAGE_SIZE:
+                self._counted(len(first))
+            else:
+                self.worker.submit(lambda _job: spec.count(filters), count_done, self._failed)
+
+        def count_done(count: int) -> None:
+            if generation == self._generation:
+                self._counted(count)
+
+        self.worker.submit(lambda _job: fetch_first(spec, filters, col, desc), first_done,
+                           self._failed)
+
+    def _counted(self, count: int) -> None:
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        self.counting = False
+        self.ready = True
+        self.loaded.emit(count)
+
+    def _failed(self, error: BaseException) -> None:
+        import sys
+
+        print(f"list query failed: {error!r}", file=sys.stderr)
+
+    def _request(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
+        start = page * PAGE_SIZE
+        size = min(PAGE_SIZE, self._count - start)
+        before_rows, after_rows = self._pages.get(page - 1), self._pages.get(page + 1)
+        after = tuple(before_rows[-1][:2]) if before_rows and len(before_rows) == PAGE_SIZE else None
+        before = tuple(after_rows[0][:2]) if after_rows else None
+        req = PageRequest(dict(self.filters), self.sort_column, self.descending, start, size,
+                          self._count, after, before)  # type: ignore[arg-type]
+        generation, spec = self._generation, self.spec
+
+        def run(job: Job) -> list[tuple[Any, ...]]:
+            if generation != self._generation:  # the list was reloaded meanwhile
+                return []
+            return fetch_page(spec, req)
+
+        def done(rows: list[tuple[Any, ...]]) -> None:
+            self._pending.discard(page)
+            if generation != self._generation or not rows:
+                return
+            self._pages[page] = rows
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+            last = min(start + len(rows), self._count) - 1
+            self.dataChanged.emit(self.index(start, 0), self.index(last, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
+            self.page_arrived.emit(page)
+
+        def failed(error: BaseException) -> None:
+            self._pending.discard(page)
+            self._failed(error)
+
+        self.worker.submit(run, done, failed)

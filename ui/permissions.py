@@ -1,0 +1,30 @@
+"""What the logged-in account may do, asked of the core once (on the worker) so buttons can
+be disabled; the core checks every operation again and refuses with a Chinese message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# The audit actions behind the program's buttons.
+ACTIONS = ("create", "update", "deactivate", "approve", "correct", "import", "attendance",
+           "inspection", "issue", "reprint", "unmask", "user_add", "user_disable", "user_reset",
+           "restore", "extend_registration", "backup", "export")
+
+
+def load_permissions(actor: str) -> dict[str, Any]:
+    """On the worker: the actor's role (None without accounts) and each action's answer."""
+    from registry.accounts import accounts_exist, may, role_of
+
+    if not accounts_exist():
+        return {"role": None, "permissions": dict.fromkeys(ACTIONS, True)}
+    try:
+        role = role_of(actor)
+    except Exception:  # not an account of this register: may do nothing
+        role = None
+    return {"role": role, "permissions": {a: may(actor, a) for a in ACTIONS}}
+
+
+def role_label(role: str | None) -> str:
+    from registry.accounts import ROLE_LABELS
+
+    return ROLE_LABELS.get(role or "", "")

@@ -1,0 +1,329 @@
+"""What every section is, and the list section: filters, a paged table, a detail panel."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from registry.ops import Changes
+from ui import settings
+from ui.context import AppContext
+from ui.i18n import translate
+from ui.icons import icon
+from ui.listspec import ListSpec
+from ui.paged_model import PagedTableModel
+
+ROW_HEIGHT = 26
+
+
+class Section(QWidget):
+    """One page of the main window."""
+
+    key = ""
+    tables: frozenset[str] = frozenset()  # a change to these refreshes the section
+    status_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.activated_once = False
+        self.guarded: list[tuple[QWidget, str]] = []
+        ctx.hub.permissions_changed.connect(self.apply_permissions)
+
+    def guard(self, widget: QWidget, action: str) -> QWidget:
+        """Enable `widget` only when the account may take `action`."""
+        self.guarded.append((widget, action))
+        widget.setEnabled(self.ctx.may(action))
+        return widget
+
+    def apply_permissions(self) -> None:
+        for widget, action in self.guarded:
+            widget.setEnabled(self.ctx.may(action))
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def activate(self) -> None:
+        """Shown for the first time (lazy loading) or again."""
+        self.activated_once = True
+
+    def refresh(self) -> None:
+        pass
+
+    def new_record(self) -> None:
+        pass
+
+    def status_text(self) -> str:
+        return ""
+
+    def is_ready(self) -> bool:
+        return True
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.activated_once and (changes.tables & self.tables or not changes.tables):
+            self.refresh()
+
+    def save_state(self) -> None:
+        pass
+
+
+@dataclass
+class FilterDef:
+    key: str
+    label: str
+    options: Callable[[AppContext], list[tuple[Any, str]]]
+
+
+def button(text: str, icon_name: str, slot: Callable[[], None], name: str = "") -> QPushButton:
+    b = QPushButton(icon(icon_name), text)
+    b.setObjectName(name or icon_name)
+    b.clicked.connect(slot)
+    return b
+
+
+class ListSection(Section):
+    """Filters above a big table (paged from SQL), details of the selected row beside it."""
+
+    spec: ListSpec
+    filter_defs: tuple[FilterDef, ...] = ()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = PagedTableModel(self.spec, ctx.worker, self)
+        self.model.loaded.connect(lambda _n: self.status_changed.emit())
+        self.model.modelReset.connect(self.status_changed.emit)
+        self.view = QTableView()
+        self.view.setObjectName(f"{self.key}_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setSortingEnabled(False)
+        vh = self.view.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(ROW_HEIGHT)
+        vh.setMinimumWidth(56)
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        hh.setSectionsClickable(True)
+        hh.setSortIndicatorShown(False)
+        hh.sectionClicked.connect(self._header_clicked)
+        for column, spec in enumerate(self.spec.columns):
+            self.view.setColumnWidth(column, spec.width)
+        settings.restore_header(self.key, hh)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_changed(cur.row()))
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+
+        self.filter_boxes: dict[str, QComboBox] = {}
+        filters = QHBoxLayout()
+        for fd in self.filter_defs:
+            box = QComboBox()
+            box.setObjectName(f"filter_{fd.key}")
+            box.setMinimumContentsLength(6)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            filters.addWidget(QLabel(translate("Sections", fd.label)))
+            filters.addWidget(box)
+            box.currentIndexChanged.connect(self._filters_changed)
+            self.filter_boxes[fd.key] = box
+        filters.addStretch(1)
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addStretch(1)
+
+        self.detail = QTextBrowser()
+        self.detail.setObjectName(f"{self.key}_detail")
+        self.detail.setOpenLinks(False)
+        self.detail_buttons = QHBoxLayout()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addLayout(self.detail_buttons)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 320])
+        settings.restore_splitter(self.key, self.splitter)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+        self.current_key: Any = None
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(80)
+        self._detail_timer.timeout.connect(self._load_detail)
+        self.set_detail_html(self.empty_detail())
+        self._fill_filters()
+        ctx.hub.lookups_changed.connect(self._fill_filters)
+
+    # --- toolbar ------------------------------------------------------------------------
+
+    def add_action(self, text: str, icon_name: str, slot: Callable[[], None], name: str = "",
+                   needs: str | None = None) -> QPushButton:
+        b = button(text, icon_name, slot, name)
+        self.toolbar.insertWidget(self.toolbar.count() - 1, b)
+        if needs:
+            self.guard(b, needs)
+        return b
+
+    def add_detail_action(self, text: str, icon_name: str, slot: Callable[[], None], name: str,
+                          needs: str | None = None) -> QPushButton:
+        """A button under the detail panel, for the selected record."""
+        b = button(text, icon_name, slot, name)
+        self.detail_buttons.addWidget(b)
+        if needs:
+            self.guard(b, needs)
+        return b
+
+    # --- filters -----------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        for fd in self.filter_defs:
+            box = self.filter_boxes[fd.key]
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(translate("Sections", "All"), None)
+            for value, text in fd.options(self.ctx):
+                box.addItem(text, value)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+
+    def filters(self) -> dict[str, Any]:
+        return {k: b.currentData() for k, b in self.filter_boxes.items()
+                if b.currentData() is not None}
+
+    def _filters_changed(self) -> None:
+        if self.activated_once:
+            self.model.set_filters(self.filters())
+            self.status_changed.emit()
+
+    def set_filter(self, key: str, value: Any) -> None:
+        box = self.filter_boxes[key]
+        box.setCurrentIndex(max(0, box.findData(value)))
+
+    def active_filter_text(self) -> str:
+        parts = [f"{translate('Sections', fd.label)}：{self.filter_boxes[fd.key].currentText()}"
+                 for fd in self.filter_defs if self.filter_boxes[fd.key].currentData() is not None]
+        return "，".join(parts)
+
+    # --- loading -----------------------------------------------------------------------
+
+    def activate(self) -> None:
+        if not self.activated_once:
+            self.activated_once = True
+            self.model.set_filters(self.filters())
+
+    def refresh(self) -> None:
+        self.model.reload()
+        if self.current_key is not None:
+            self._detail_timer.start()
+
+    def is_ready(self) -> bool:
+        return self.model.ready and not self.model.counting
+
+    def status_text(self) -> str:
+        if not self.model.ready:
+            return translate("Sections", "Loading…")
+        if self.model.counting:
+            count = translate("Sections", "Counting rows…")
+        else:
+            count = translate("Sections", "{count} rows").format(count=f"{self.model.rowCount():,}")
+        active = self.active_filter_text()
+        if active:
+            return translate("Sections", "{count}; filters: {filters}").format(count=count, filters=active)
+        return count
+
+    def _header_clicked(self, column: int) -> None:
+        if self.spec.columns[column].sort is None:
+            return
+        hh = self.view.horizontalHeader()
+        descending = self.model.sort_column == column and not self.model.descending
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        hh.setSortIndicatorShown(True)
+        hh.setSortIndicator(column, order)
+        self.model.sort(column, order)
+
+    # --- details -----------------------------------------------------------------------
+
+    def _row_changed(self, row: int) -> None:
+        key = self.model.key_at(row) if row >= 0 else None
+        if key is not None and key != self.current_key:
+            self.show_record(key)
+
+    def show_record(self, key: Any) -> None:
+        self.current_key = key
+        self._detail_timer.start()
+
+    def _load_detail(self) -> None:
+        key = self.current_key
+        if key is None:
+            return
+        self.ctx.worker.call(self.detail_html, key,
+                             on_done=lambda text: key == self.current_key and self.set_detail_html(text))
+
+    def set_detail_html(self, text: str) -> None:
+        self.detail.setHtml(text)
+
+    def empty_detail(self) -> str:
+        return "<p style='color:#666'>{}</p>".format(
+            html.escape(translate("Sections", "Select a row to see its details.")))
+
+    def detail_html(self, key: Any) -> str:
+        """On the worker: the details of one record as HTML."""
+        return ""
+
+    def selected_keys(self) -> list[Any]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [k for k in (self.model.key_at(r) for r in rows) if k is not None]
+
+    def edit_selected(self) -> None:
+        pass
+
+    def save_state(self) -> None:
+        settings.save_header(self.key, self.view.horizontalHeader())
+        settings.save_splitter(self.key, self.splitter)
+
+
+def detail_table(title: str, rows: list[tuple[str, Any]], extra: str = "") -> str:
+    """HTML for the detail panel: a heading and label/value rows."""
+    cells = "".join(
+        f"<tr><td style='color:#555;padding:2px 10px 2px 0'>{html.escape(label)}</td>"
+        f"<td style='padding:2px 0'>{html.escape('' if value is None else str(value))}</td></tr>"
+        for label, value in rows)
+    return (f"<h3 style='color:#2c5d8f'>{html.escape(title)}</h3>"
+            f"<table cellspacing='0'>{cells}</table>{extra}")
+
+
+def small_table(title: str, headers: list[str], rows: list[list[Any]]) -> str:
+    """A titled HTML table for the detail panel; a dash when there are no rows."""
+    none = translate("Sections", "none")
+    head = "".join(f"<th align='left' style='padding:1px 8px 1px 0'>{html.escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td style='padding:1px 8px 1px 0'>{html.escape(str(v))}</td>"
+                                    for v in row) + "</tr>" for row in rows) or \
+        f"<tr><td style='color:#666'>{html.escape(none)}</td></tr>"
+    return (f"<h4 style='color:#2c5d8f;margin-bottom:2px'>{html.escape(title)}</h4>"
+            f"<table cellspacing='0'><tr>{head}</tr>{body}</table>")

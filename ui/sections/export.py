@@ -1,0 +1,208 @@
+"""Roster export (花名册导出): choose the roster, its filters, masked or not, where to save;
+written in the background with a delayed, cancellable progress dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from registry.models import Training
+from registry.rosters import GROUP_BY, ROSTERS, ExportCancelled, RosterFilters, export_roster
+from ui import settings
+from ui.context import AppContext, error_text
+from ui.i18n import translate
+from ui.icons import icon
+from ui.progress import BackgroundTask
+from ui.sections.base import Section
+from ui.worker import Cancelled, Job
+
+
+def recent_trainings() -> list[tuple[int, str]]:
+    rows = Training.select(Training.id, Training.title, Training.starts_on).order_by(
+        Training.starts_on.desc()).limit(300).tuples()
+    return [(i, f"{d} {t}") for i, t, d in rows]
+
+
+class ExportSection(Section):
+    key = "export"
+    tables = frozenset({"training"})
+
+    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        form = QFormLayout()
+        self.roster = QComboBox()
+        self.roster.setObjectName("roster")
+        for key, spec in ROSTERS.items():
+            self.roster.addItem(spec.title, key)
+        self.community = self._combo("community", ctx.lookups.get("communities", []))
+        self.organization = self._combo("organization", ctx.lookups.get("organizations", []))
+        self.status = self._combo("status", [])
+        self.year = self._combo("year", [(y, str(y)) for y in range(dt.date.today().year,
+                                                                   dt.date.today().year - 10, -1)])
+        self.group_by = self._combo("group_by", list(GROUP_BY.items()))
+        self.training = self._combo("training", [])
+        self.unmasked = QCheckBox(translate("Export", "Full ID and phone numbers (the export is logged)"))
+        self.unmasked.setObjectName("unmasked")
+        self.path = QLineEdit()
+        self.path.setObjectName("path")
+        browse = QPushButton(icon("folder"), translate("Export", "Choose…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.rows: dict[str, QWidget] = {}
+        form.addRow(translate("Export", "Roster"), self.roster)
+        for name, widget, label in (
+                ("community_id", self.community, translate("Export", "Community")),
+                ("organization_id", self.organization, translate("Export", "Organization")),
+                ("status", self.status, translate("Export", "Status")),
+                ("year", self.year, translate("Export", "Year")),
+                ("group_by", self.group_by, translate("Export", "Group by")),
+                ("training_id", self.training, translate("Export", "Training"))):
+            form.addRow(label, widget)
+            self.rows[name] = widget
+        form.addRow("", self.unmasked)
+        form.addRow(translate("Export", "Save as"), path_row)
+        self.export_button = QPushButton(icon("export"), translate("Export", "Export"))
+        self.export_button.setObjectName("export")
+        self.export_button.clicked.connect(self.export)
+        self.result = QLabel()
+        self.result.setObjectName("export_result")
+        self.result.setWordWrap(True)
+        intro = QLabel(translate("Export", "Rosters are written as Excel workbooks with Chinese headers; "
+                                 "ID and phone numbers are masked unless you choose otherwise."))
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.export_button)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self.roster.currentIndexChanged.connect(self._roster_changed)
+        self._roster_changed()
+        self.task: BackgroundTask | None = None
+        self.last_result: Any = None
+
+    def _combo(self, name: str, options: list[tuple[Any, str]]) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(f"export_{name}")
+        box.addItem(translate("Export", "All"), None)
+        for value, text in options:
+            box.addItem(text, value)
+        return box
+
+    def title(self) -> str:
+        return translate("Export", "Roster export")
+
+    def status_text(self) -> str:
+        return self.roster.currentText()
+
+    def activate(self) -> None:
+        if not self.activated_once:
+            self.activated_once = True
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.ctx.worker.call(recent_trainings, on_done=self._trainings)
+
+    def _trainings(self, rows: list[tuple[int, str]]) -> None:
+        current = self.training.currentData()
+        self.training.clear()
+        self.training.addItem(translate("Export", "Choose a training"), None)
+        for value, text in rows:
+            self.training.addItem(text, value)
+        self.training.setCurrentIndex(max(0, self.training.findData(current)))
+
+    def select_roster(self, key: str, community: Any = None) -> None:
+        self.roster.setCurrentIndex(max(0, self.roster.findData(key)))
+        if community is not None:
+            self.community.setCurrentIndex(max(0, self.community.findData(community)))
+
+    def _roster_changed(self) -> None:
+        spec = ROSTERS[self.roster.currentData()]
+        for name, widget in self.rows.items():
+            widget.setEnabled(name in spec.filters)
+        self.status.clear()
+        self.status.addItem(translate("Export", "All"), None)
+        for s in spec.statuses:
+            self.status.addItem(s, s)
+        stamp = dt.date.today().strftime("%Y%m%d")
+        self.path.setText(str(Path(settings.last_folder()) / f"{spec.title}-{stamp}.xlsx"))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, translate("Export", "Save roster as"),
+                                              self.path.text(), "Excel (*.xlsx)")
+        if path:
+            self.path.setText(path if path.endswith(".xlsx") else path + ".xlsx")
+
+    def filters(self) -> RosterFilters:
+        spec = ROSTERS[self.roster.currentData()]
+        values = {"community_id": self.community.currentData(),
+                  "organization_id": self.organization.currentData(),
+                  "status": self.status.currentData(), "year": self.year.currentData(),
+                  "group_by": self.group_by.currentData(), "training_id": self.training.currentData()}
+        return RosterFilters(**{k: v for k, v in values.items() if k in spec.filters and v is not None})
+
+    def export(self) -> None:
+        roster, target = self.roster.currentData(), Path(self.path.text().strip())
+        filters, unmasked, actor = self.filters(), self.unmasked.isChecked(), self.ctx.actor
+        if unmasked and QMessageBox.question(
+                self, translate("Export", "Full numbers"),
+                translate("Export", "Export full ID and phone numbers? This is personal information; "
+                          "the export will be recorded in the audit log.")) != QMessageBox.StandardButton.Yes:
+            return
+        settings.remember_folder(target)
+
+        def run(job: Job) -> Any:
+            try:
+                return export_roster(roster, target, actor=actor, filters=filters, unmasked=unmasked,
+                                     progress=lambda done, total: job.progress(done, total or 0, ""),
+                                     cancelled=lambda: job.cancelled)
+            except ExportCancelled as exc:
+                raise Cancelled from exc
+
+        self.export_button.setEnabled(False)
+        self.result.setText("")
+        self.task = BackgroundTask(self, self.ctx.worker, run,
+                                   translate("Export", "Writing {title}…").format(
+                                       title=ROSTERS[roster].title),
+                                   on_done=self._done, on_error=self._failed)
+
+    def _done(self, result: Any) -> None:
+        self.export_button.setEnabled(True)
+        self.last_result = result
+        self.result.setText(translate("Export", "Written {rows} rows to {path}").format(
+            rows=result.rows, path=result.path))
+        self.ctx.hub.changed.emit(_export_changes())
+        if self.ctx.open_folders:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
+
+    def _failed(self, error: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(error, Cancelled):
+            self.result.setText(translate("Export", "Export cancelled; no file was written."))
+        else:
+            self.result.setText(error_text(error))
+
+
+def _export_changes() -> Any:
+    from registry.ops import Changes
+
+    return Changes(frozenset({"audit_entry"}))

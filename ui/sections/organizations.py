@@ -1,0 +1,133 @@
+"""The organization section: the list, the detail panel with the organization's year
+(inspections, grades, projects), and the dialogs that record them."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from registry import ops
+from registry.models import AnnualInspection, EvaluationGrade, Organization, ServiceProject
+from registry.vocab import ORG_STATUSES, ORG_TYPES
+from ui.context import AppContext
+from ui.forms.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
+from ui.forms.organization import OrganizationDialog
+from ui.i18n import translate
+from ui.lists import OrganizationList, date_text, hours_text
+from ui.sections.base import FilterDef, ListSection, detail_table, small_table
+from ui.sections.people import _communities, _years
+
+
+def _org_types(_ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(t, t) for t in ORG_TYPES]
+
+
+def _org_statuses(_ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(s, s) for s in ORG_STATUSES]
+
+
+def organization_html(org_id: int) -> str:
+    """On the worker: the organization with its inspections, grades and projects."""
+    o = Organization.get_by_id(org_id)
+    inspections = list(AnnualInspection.select().where(AnnualInspection.organization == org_id)
+                       .order_by(AnnualInspection.year.desc()).limit(10))
+    grades = list(EvaluationGrade.select().where(EvaluationGrade.organization == org_id)
+                  .order_by(EvaluationGrade.awarded_on.desc()).limit(10))
+    projects = list(ServiceProject.select().where(ServiceProject.organization == org_id)
+                    .order_by(ServiceProject.id.desc()).limit(20))
+    rows = [
+        (translate("Sections", "USCC"), o.uscc or ""), (translate("Sections", "Type"), o.org_type),
+        (translate("Sections", "Registration authority"), o.registration_authority),
+        (translate("Sections", "Supervising unit"), o.supervising_unit),
+        (translate("Sections", "Legal representative"), o.legal_representative_name),
+        (translate("Sections", "Founded"), date_text(o.founded_on)),
+        (translate("Sections", "Address"), o.address),
+        (translate("Sections", "Service fields"), o.service_fields),
+        (translate("Sections", "Status"), o.status),
+    ]
+    if o.status != "正常":
+        rows.append((translate("Sections", "Reason"), o.status_reason))
+    extra = small_table(translate("Sections", "Annual inspections"),
+                        [translate("Sections", "Year"), translate("Sections", "Result"),
+                         translate("Sections", "Reported")],
+                        [[i.year, i.result, date_text(i.reported_on)] for i in inspections])
+    extra += small_table(translate("Sections", "Evaluation grades"),
+                         [translate("Sections", "Grade"), translate("Sections", "Awarded"),
+                          translate("Sections", "Valid until")],
+                         [[f"{g.grade}A", date_text(g.awarded_on), date_text(g.expires_on)] for g in grades])
+    extra += project_lines(projects)
+    return detail_table(o.name, rows, extra)
+
+
+def project_lines(projects: list[ServiceProject]) -> str:
+    """Projects as one line each: a table is too wide for the detail panel."""
+    lines = [html.escape(translate("Sections", "{name}; bought by {buyer}; {amount} yuan; {start} – {end}; "
+                                   "{status}").format(
+        name=p.name, buyer=p.buyer or "—", amount=hours_text(p.amount) or "—",
+        start=date_text(p.starts_on) or "?", end=date_text(p.ends_on) or "?", status=p.status))
+        for p in projects] or [html.escape(translate("Sections", "none"))]
+    title = translate("Sections", "Purchased-service projects")
+    return (f"<h4 style='color:#2c5d8f;margin-bottom:2px'>{html.escape(title)}</h4>"
+            + "".join(f"<p style='margin:2px 0'>• {line}</p>" for line in lines))
+
+
+def organization_name(org_id: int) -> str:
+    return str(Organization.get_by_id(org_id).name)
+
+
+class OrganizationsSection(ListSection):
+    key = "organizations"
+    spec = OrganizationList()
+    tables = frozenset({"organization", "annual_inspection", "evaluation_grade", "service_project"})
+    filter_defs = (
+        FilterDef("community", QT_TRANSLATE_NOOP("Sections", "Community"), _communities),
+        FilterDef("org_type", QT_TRANSLATE_NOOP("Sections", "Type"), _org_types),
+        FilterDef("status", QT_TRANSLATE_NOOP("Sections", "Status"), _org_statuses),
+        FilterDef("year", QT_TRANSLATE_NOOP("Sections", "Year founded"), _years),
+    )
+
+    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.add_action(translate("Sections", "New organization"), "new", self.new_record, "new", "create")
+        self.add_action(translate("Sections", "Edit"), "edit", self.edit_selected, "edit", "update")
+        self.add_action(translate("Sections", "Deregister"), "deactivate", self.deregister, "deactivate",
+                        "deactivate")
+        self.add_detail_action(translate("Sections", "Inspection…"), "inspection",
+                               lambda: self._with_name(InspectionDialog), "inspection", "inspection")
+        self.add_detail_action(translate("Sections", "Grade…"), "grade",
+                               lambda: self._with_name(GradeDialog), "grade", "create")
+        self.add_detail_action(translate("Sections", "Project…"), "project",
+                               lambda: self._with_name(ProjectDialog), "project", "create")
+
+    def title(self) -> str:
+        return translate("Sections", "Organizations")
+
+    def detail_html(self, key: Any) -> str:
+        return organization_html(key)
+
+    def new_record(self) -> None:
+        OrganizationDialog(self.ctx, None, self).exec()
+
+    def edit_selected(self) -> None:
+        if self.current_key is not None:
+            OrganizationDialog(self.ctx, self.current_key, self).exec()
+
+    def _with_name(self, dialog: Any) -> None:
+        """Open `dialog(ctx, org id, name)` for the selected organization."""
+        key = self.current_key
+        if key is not None:
+            self.ctx.worker.call(organization_name, key,
+                                 on_done=lambda name: dialog(self.ctx, key, name, self).exec())
+
+    def deregister(self) -> None:
+        key = self.current_key
+        if key is not None:
+            self.ctx.worker.call(organization_name, key, on_done=lambda name: self._deregister(key, name))
+
+    def _deregister(self, key: int, name: str) -> None:
+        dialog = DeregisterDialog(name, self)
+        if dialog.exec():
+            reason, status, actor = dialog.text(), dialog.chosen_status(), self.ctx.actor
+            self.ctx.run_op(self, lambda: ops.deregister_organization(actor, key, status, reason))

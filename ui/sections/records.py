@@ -1,0 +1,216 @@
+"""The training, service-hours and audit-log sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from registry import ops
+from registry.models import Attendance, AuditEntry, Person, ServiceRecord, Training
+from registry.rules.idnumber import mask_id_number
+from ui.context import AppContext
+from ui.forms.activity import ActivityHoursDialog
+from ui.forms.attendance import AttendanceDialog
+from ui.forms.hours import CorrectDialog
+from ui.forms.training import TrainingDialog
+from ui.i18n import translate
+from ui.lists import (
+    ACTIONS,
+    TABLES,
+    AuditList,
+    ServiceRecordList,
+    TrainingList,
+    action_label,
+    date_text,
+    hours_text,
+    table_label,
+)
+from ui.sections.base import FilterDef, ListSection, detail_table, small_table
+from ui.sections.people import _communities, _organizations, _years
+
+MAX_ATTENDEES_SHOWN = 300
+
+
+def training_html(training_id: int) -> str:
+    t = Training.get_by_id(training_id)
+    attendees = Attendance.select().where(Attendance.training == training_id).count()
+    rows = [(translate("Sections", "Organizer"), t.organizer),
+            (translate("Sections", "Dates"), f"{t.starts_on} – {t.ends_on}"),
+            (translate("Sections", "Hours"), hours_text(t.hours)),
+            (translate("Sections", "Category"), t.category),
+            (translate("Sections", "Continuing education"),
+             translate("Lists", "Yes") if t.counts_as_ce else translate("Lists", "No")),
+            (translate("Sections", "Attendees"), attendees)]
+    lines = (Attendance.select(Person.name, Person.id_number, Attendance.hours_credited, Attendance.passed)
+             .join(Person).where(Attendance.training == training_id).order_by(Person.name)
+             .limit(MAX_ATTENDEES_SHOWN).tuples())
+    extra = small_table(translate("Sections", "Attendance"),
+                        [translate("Sections", "Name"), translate("Sections", "ID number"),
+                         translate("Sections", "Hours credited"), translate("Sections", "Passed")],
+                        [[name, mask_id_number(number or ""), hours_text(hours),
+                          translate("Lists", "Yes") if passed else translate("Lists", "No")]
+                         for name, number, hours, passed in lines])
+    return detail_table(t.title, rows, extra)
+
+
+class TrainingsSection(ListSection):
+    key = "trainings"
+    spec = TrainingList()
+    tables = frozenset({"training", "attendance"})
+    filter_defs = (FilterDef("year", QT_TRANSLATE_NOOP("Sections", "Year"), _years),)
+
+    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.add_action(translate("Sections", "New training"), "new", self.new_record, "new", "create")
+        self.add_action(translate("Sections", "Attendance…"), "attendance", self.record_attendance,
+                        "attendance", "attendance")
+
+    def title(self) -> str:
+        return translate("Sections", "Training")
+
+    def detail_html(self, key: Any) -> str:
+        return training_html(key)
+
+    def new_record(self) -> None:
+        TrainingDialog(self.ctx, self).exec()
+
+    def record_attendance(self) -> None:
+        key = self.current_key
+        if key is not None:
+            self.ctx.worker.call(lambda: Training.get_by_id(key).title,
+                                 on_done=lambda title: AttendanceDialog(self.ctx, key, title, self).exec())
+
+
+def _approval(_ctx: AppContext) -> list[tuple[Any, str]]:
+    return [("pending", translate("Lists", "Pending")), ("approved", translate("Lists", "Approved"))]
+
+
+def record_html(record_id: int) -> str:
+    r = ServiceRecord.get_by_id(record_id)
+    rows = [(translate("Sections", "Volunteer"), r.volunteer.person.name),
+            (translate("Sections", "Service date"), date_text(r.service_date)),
+            (translate("Sections", "Hours"), hours_text(r.hours)),
+            (translate("Sections", "Category"), r.service_category),
+            (translate("Sections", "Content"), r.content), (translate("Sections", "Place"), r.place),
+            (translate("Sections", "Recorder"), r.recorder),
+            (translate("Sections", "Approver"), r.approver),
+            (translate("Sections", "Corrects entry"), r.corrects_id or ""),
+            (translate("Sections", "Reason"), r.correction_reason)]
+    return detail_table(translate("Sections", "Entry {number}").format(number=r.id), rows)
+
+
+class HoursSection(ListSection):
+    key = "hours"
+    spec = ServiceRecordList()
+    tables = frozenset({"service_record", "activity"})
+    filter_defs = (
+        FilterDef("approval", QT_TRANSLATE_NOOP("Sections", "Status"), _approval),
+        FilterDef("community", QT_TRANSLATE_NOOP("Sections", "Community"), _communities),
+        FilterDef("organization", QT_TRANSLATE_NOOP("Sections", "Organization"), _organizations),
+        FilterDef("year", QT_TRANSLATE_NOOP("Sections", "Year"), _years),
+    )
+
+    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.add_action(translate("Sections", "Hours for an activity"), "activity", self.new_record,
+                        "activity_hours", "create")
+        self.add_action(translate("Sections", "Approve selected"), "approve", self.approve, "approve",
+                        "approve")
+        self.add_action(translate("Sections", "Correct"), "correct", self.correct, "correct", "correct")
+
+    def title(self) -> str:
+        return translate("Sections", "Service hours")
+
+    def detail_html(self, key: Any) -> str:
+        return record_html(key)
+
+    def new_record(self) -> None:
+        ActivityHoursDialog(self.ctx, self).exec()
+
+    def approve(self) -> None:
+        keys, actor = self.selected_keys(), self.ctx.actor
+        if keys:
+            self.ctx.run_op(self, lambda: ops.approve_records(actor, keys))
+
+    def correct(self) -> None:
+        key = self.current_key
+        if key is None:
+            return
+        row = self.view.currentIndex().row()
+        values = self.model.row_values(row) or ()
+        hours = values[7] if len(values) > 7 else ""
+        content = values[5] if len(values) > 5 else ""
+        CorrectDialog(self.ctx, key, str(hours), str(content), self).exec()
+
+
+def _actors(ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(a, a) for a in ctx.lookups.get("actors", [])]  # type: ignore[misc]
+
+
+def _tables(_ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(k, table_label(k)) for k in TABLES]
+
+
+def _actions(_ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(k, action_label(k)) for k in ACTIONS]
+
+
+def _periods(_ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(1, translate("Sections", "Today")), (7, translate("Sections", "Last 7 days")),
+            (30, translate("Sections", "Last 30 days")), (365, translate("Sections", "Last year"))]
+
+
+def audit_html(entry_id: int) -> str:
+    e = AuditEntry.get_by_id(entry_id)
+
+    def pretty(text: str | None) -> str:
+        if not text:
+            return ""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return html.escape(text)
+        return "<br>".join(f"{html.escape(str(k))}：{html.escape(str(v))}" for k, v in data.items())
+
+    before, after = translate("Sections", "Before"), translate("Sections", "After")
+    extra = (f"<h4>{html.escape(before)}</h4><p>{pretty(e.before)}</p>"
+             f"<h4>{html.escape(after)}</h4><p>{pretty(e.after)}</p>")
+    rows = [(translate("Sections", "Time"), date_text(e.at)), (translate("Sections", "User"), e.actor),
+            (translate("Sections", "Action"), action_label(e.action)),
+            (translate("Sections", "Table"), table_label(e.table_name)),
+            (translate("Sections", "Record"), e.record_id or ""),
+            (translate("Sections", "Details"), e.detail)]
+    return detail_table(translate("Sections", "Log entry {number}").format(number=e.id), rows, extra)
+
+
+class AuditSection(ListSection):
+    key = "audit"
+    spec = AuditList()
+    tables = frozenset()  # every change is logged: refreshed on any change once shown
+    filter_defs = (
+        FilterDef("actor", QT_TRANSLATE_NOOP("Sections", "User"), _actors),
+        FilterDef("table", QT_TRANSLATE_NOOP("Sections", "Table"), _tables),
+        FilterDef("action", QT_TRANSLATE_NOOP("Sections", "Action"), _actions),
+        FilterDef("days", QT_TRANSLATE_NOOP("Sections", "Date"), _periods),
+    )
+
+    def title(self) -> str:
+        return translate("Sections", "Audit log")
+
+    def filters(self) -> dict[str, Any]:
+        values = super().filters()
+        days = values.pop("days", None)
+        if days:
+            values["date_from"] = dt.date.today() - dt.timedelta(days=int(days) - 1)
+        return values
+
+    def on_changes(self, changes: Any) -> None:
+        if self.activated_once:
+            self.refresh()
+
+    def detail_html(self, key: Any) -> str:
+        return audit_html(key)

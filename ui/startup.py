@@ -1,0 +1,88 @@
+"""Steps between opening the register and showing the window: the bundled district file,
+logging in, what the account may do, and the warnings found at open."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.i18n import translate
+from ui.worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+def apply_bundled_district(actor: str) -> list[str]:
+    """On the worker: check and apply the district file an installer carries (it only adds
+    streets and communities). Returns the problems found, in Chinese; [] when all is well."""
+    from registry.district import apply_district, bundled_district_file, check_district
+
+    path = bundled_district_file()
+    if path is None:
+        return []
+    try:
+        config, problems = check_district(path)
+        if config is None:
+            return [f"区县配置文件“{path.name}”：{p}" for p in problems]
+        apply_district(actor, config)
+    except Exception as exc:  # a bad file never stops the program
+        log.exception("district file %s", path)
+        return [f"区县配置文件“{path.name}”没有套用：{exc}"]
+    return []
+
+
+def opening_warnings() -> list[str]:
+    """On the worker: the warnings the checks at open found, each once."""
+    from registry.db import open_warnings
+
+    seen = list(dict.fromkeys(open_warnings))
+    open_warnings.clear()
+    return seen
+
+
+def accounts_exist_now() -> bool:
+    from registry.accounts import accounts_exist
+
+    return accounts_exist()
+
+
+def show_warnings(parent: QWidget, title: str, lines: list[str]) -> QMessageBox | None:
+    """A non-blocking warning dialog (the window stays usable)."""
+    if not lines:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Warning, title, "\n\n".join(lines),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("startup_warnings")
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
+
+
+def after_show(window: Any, warnings: list[str], district_problems: list[str]) -> None:
+    """Tell the clerk, once, what was found at open and in the district file."""
+    if warnings:
+        window.statusBar().showMessage(warnings[0], 60_000)
+        show_warnings(window, translate("Startup", "About this register"), warnings)
+    if district_problems:
+        show_warnings(window, translate("Startup", "The district file has problems"),
+                      [translate("Startup", "The bundled district file was not applied; the "
+                                 "program works without it."), *district_problems])
+
+
+def login(worker: Worker, default_actor: str) -> tuple[str, str | None] | None:
+    """(actor, role): without accounts the system user name and no role; None: cancelled."""
+    from ui.login import ask_login
+
+    if not worker.run_sync(accounts_exist_now):
+        return default_actor, None
+    result = ask_login(worker)
+    if result is None:
+        return None
+    return result[0], result[1]
+
+
+__all__ = ["QMessageBox", "after_show", "apply_bundled_district", "login", "opening_warnings"]
