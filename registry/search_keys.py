@@ -14,7 +14,7 @@ from functools import lru_cache
 # plays no part: don't load it.
 os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 
-from pypinyin import Style, lazy_pinyin  # noqa: E402
+from pypinyin import Style, lazy_pinyin
 
 NAME_PREFIX = "n"
 INITIALS_PREFIX = "p"
