@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from registry.rosters import hours, indicators, organizations, social_workers, training, volunteers
+from registry.rosters import (
+    hours,
+    indicators,
+    organizations,
+    registers,
+    social_workers,
+    training,
+    volunteers,
+)
 from registry.rosters.spec import RosterSpec
 from registry.vocab import ORG_STATUSES, ROLE_STATUSES
 
@@ -34,4 +42,10 @@ ROSTERS: dict[str, RosterSpec] = {spec.key: spec for spec in (
                date_label="截止日期", year_label="截止年度", statuses=ROLE_STATUSES),
     RosterSpec("indicators", "街道指标", indicators.build, _AREA | {"year"},
                year_label="服务时长年度"),
+    RosterSpec("certificates", "志愿服务证明登记表", registers.build_certificates,
+               _DATES | {"organization_id", "year"}, date_label="出具日期", year_label="出具年度"),
+    RosterSpec("deadlines", "到期事项一览", registers.build_deadlines, frozenset({"date_to"}),
+               date_label="到期日"),
+    RosterSpec("audit", "操作日志", registers.build_audit, _DATES | {"year"},
+               date_label="操作时间", year_label="操作年度"),
 )}

@@ -1,0 +1,100 @@
+"""Registers kept for accountability: 志愿服务证明登记表 (for public posting), 到期事项一览
+and 操作日志."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from registry.deadlines import upcoming
+from registry.models import AuditEntry, Certificate, Person, Volunteer
+from registry.rosters.queries import between, raw_rows
+from registry.rosters.spec import Column, RosterData, RosterFilters
+from registry.rules.idnumber import mask_id_number
+from registry.rules.phone import mask_phone
+
+CERTIFICATE_COLUMNS = (
+    Column("证明编号", width=18), Column("姓名", width=10), Column("证件号码", "id"),
+    Column("志愿者编号", width=16), Column("服务起始", "date"), Column("服务截止", "date"),
+    Column("服务时长", "hours", total=True), Column("服务内容", width=30), Column("出具单位", width=24),
+    Column("出具日期", "date"), Column("验证码", width=16),
+)
+DEADLINE_COLUMNS = (
+    Column("到期日", "date"), Column("剩余天数", "int", 8), Column("事项", width=26),
+    Column("对象", width=28), Column("说明", width=30),
+)
+AUDIT_COLUMNS = (
+    Column("时间", width=19), Column("操作人", width=12), Column("操作", width=14), Column("对象表", width=16),
+    Column("记录编号", "int", 10), Column("变更前", width=50), Column("变更后", width=50), Column("说明", width=30),
+)
+DEFAULT_HORIZON_DAYS = 90
+# Keys whose values in the audit log's before/after are personal numbers.
+_MASKED_KEYS = {"id_number": mask_id_number, "phone": mask_phone, "contact": mask_phone}
+
+
+def build_certificates(filters: RosterFilters, today: date) -> RosterData:
+    c, v, p = Certificate, Volunteer, Person
+    start, end = filters.period()
+    query = (c.select(c.number, p.name, p.id_number, v.volunteer_number, c.period_from, c.period_to,
+                      c.hours, c.content, c.issuing_organization, c.issued_on, c.verification_code)
+             .join(v, on=(c.volunteer == v.id)).join(p, on=(v.person == p.id))
+             .order_by(c.issued_on, c.number))
+    conditions = between(c.issued_on, start, end)
+    if filters.organization_id is not None:
+        conditions.append(c.issuer == filters.organization_id)
+    if conditions:
+        query = query.where(*conditions)
+    rows = list(raw_rows(query))
+    return RosterData(CERTIFICATE_COLUMNS, rows, len(rows), unit="份")
+
+
+def build_deadlines(filters: RosterFilters, today: date) -> RosterData:
+    horizon = filters.date_to or today + timedelta(days=DEFAULT_HORIZON_DAYS)
+    items = upcoming(today=today, within_days=max(0, (horizon - today).days))
+    rows = [(i.due, i.days_left, i.label, i.subject, i.detail) for i in items]
+    return RosterData(DEADLINE_COLUMNS, rows, len(rows), unit="项",
+                      facts=(f"统计至 {horizon.isoformat()}（{today.isoformat()} 起）",))
+
+
+def _masked(text: str | None) -> str:
+    """The audit JSON with personal numbers masked, as readable `key: value` lines."""
+    if not text:
+        return ""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(data, dict):
+        return text
+    parts = []
+    for key, value in data.items():
+        mask = _MASKED_KEYS.get(key)
+        if mask is not None and isinstance(value, str) and value:
+            value = mask(value)
+        parts.append(f"{key}: {value}")
+    return "；".join(parts)
+
+
+def _audit_rows(query: Any) -> Iterable[Sequence[Any]]:
+    for at, actor, action, table, record_id, before, after, detail in raw_rows(query):
+        stamp = at.isoformat(sep=" ") if isinstance(at, datetime) else str(at)
+        yield stamp, actor, action, table, record_id, _masked(before), _masked(after), detail
+
+
+def build_audit(filters: RosterFilters, today: date) -> RosterData:
+    a = AuditEntry
+    start, end = filters.period()
+    query = a.select(a.at, a.actor, a.action, a.table_name, a.record_id, a.before, a.after,
+                     a.detail).order_by(a.id)
+    conditions = []
+    if start is not None:
+        conditions.append(a.at >= datetime.combine(start, datetime.min.time()))
+    if end is not None:
+        conditions.append(a.at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
+    if conditions:
+        query = query.where(*conditions)
+    count = query.count() if conditions else a.select().count()
+    return RosterData(AUDIT_COLUMNS, _audit_rows(query), count, unit="条",
+                      facts=("变更内容中的证件号码和电话号码一律隐去中间位。",))

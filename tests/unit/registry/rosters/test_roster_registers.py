@@ -1,0 +1,61 @@
+"""志愿服务证明登记表, 到期事项一览 and 操作日志."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from test_roster_support import data_rows, values
+
+from registry import ops
+from registry.ops.certificates import issue_certificate
+from registry.rosters import ROSTERS, RosterFilters, export_roster
+
+TODAY = dt.date.today()
+
+
+def _volunteer_with_certificate(area: dict[str, int]) -> tuple[int, str]:
+    vid = ops.register_volunteer("clerk", {"id_number": "11010519491231002X", "name": "张三",
+                                           "volunteer_number": "V1", "phone": "13800138000",
+                                           "community": area["community"]}).id
+    rid = ops.record_hours("clerk", vid, {"service_date": TODAY - dt.timedelta(days=10), "hours": 4,
+                                          "service_category": "为老服务"}).id
+    ops.approve_records("chief", [rid])
+    cid = issue_certificate("clerk", vid, {"period_from": TODAY - dt.timedelta(days=30), "period_to": TODAY,
+                                           "issuing_organization": "建外街道办事处"}).id
+    from registry.models import Certificate
+
+    return cid, Certificate.get_by_id(cid).number
+
+
+def test_the_certificate_register_lists_issued_certificates_masked(area, tmp_path: Path) -> None:
+    _cid, number = _volunteer_with_certificate(area)
+    result = export_roster("certificates", tmp_path / "c.xlsx", actor="clerk")
+    [row] = data_rows(result.path)
+    assert row[1:4] == (number, "张三", "110105********002X")
+    assert row[7] == 4 and row[9] == "建外街道办事处"
+    assert "志愿服务证明登记表" in str(values(result.path)[0][0])
+
+
+def test_the_deadline_list_follows_the_horizon(area, tmp_path: Path) -> None:
+    ops.register_social_worker("clerk", {"id_number": "110105199001010037", "name": "李四", "level": "社会工作师",
+                                         "certificate_number": "S1",
+                                         "registered_on": TODAY - dt.timedelta(days=3 * 365 - 30)})
+    near = export_roster("deadlines", tmp_path / "d.xlsx", actor="clerk")
+    subjects = {r[4] for r in data_rows(near.path)}
+    assert subjects == {"李四"}
+    soon = export_roster("deadlines", tmp_path / "d2.xlsx", actor="clerk",
+                         filters=RosterFilters(date_to=TODAY + dt.timedelta(days=5)))
+    assert [r for r in data_rows(soon.path) if r[4] == "李四"] == []
+
+
+def test_the_audit_log_export_masks_numbers_inside_changes(area, tmp_path: Path) -> None:
+    _volunteer_with_certificate(area)
+    result = export_roster("audit", tmp_path / "a.xlsx", actor="clerk")
+    rows = data_rows(result.path)
+    assert result.rows == len(rows) > 5
+    person = next(r for r in rows if r[4] == "person" and r[3] == "create")
+    assert "110105********002X" in person[7] and "11010519491231002X" not in person[7]
+    assert "138****8000" in person[7]
+    assert all("11010519491231002X" not in str(cell) for r in rows for cell in r)
+    assert {"certificates", "deadlines", "audit"} <= set(ROSTERS)
