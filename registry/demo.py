@@ -780,11 +780,12 @@ class _Demo:
         for w in workers:
             start, due = cycle_bounds(preset, w[7])
             w[14] = sum(c for end, c in by_person.get(w[1], ()) if start <= end <= due)
-        rows = [(*w[:6], w[6].isoformat(), w[7].isoformat(), *w[8:14], _hours_text(w[14]))
+        rows = [(*w[:6], w[6].isoformat(), w[7].isoformat(), *w[8:14], _hours_text(w[14]), preset.name)
                 for w in workers]
         columns = ("id", "person_id", "level", "certificate_number", "obtained_year",
                    "registration_number", "registered_on", "registered_until", "employer_id",
-                   "employer_name", "post", "community_id", "status", "status_reason", "ce_hours")
+                   "employer_name", "post", "community_id", "status", "status_reason", "ce_hours",
+                   "ce_preset")
         self.load.insert(models.SocialWorker, columns, rows, stage=STAGE_SOCIAL_WORKERS,
                          total=len(rows))
         self.load.insert(models.Training,

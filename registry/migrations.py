@@ -172,6 +172,7 @@ def _v1_to_v2(db: Database) -> None:
                    'REFERENCES organization (id) ON DELETE RESTRICT')
     for table in ("volunteer", "social_worker"):
         db.execute_sql(f"ALTER TABLE {table} ADD COLUMN status_changed_on DATE")
+    db.execute_sql("ALTER TABLE social_worker ADD COLUMN ce_preset VARCHAR(255) NOT NULL DEFAULT ''")
     _create_tables(db, [models.SearchKey, models.Account, models.MonthCategoryHours])
     db.execute_sql('CREATE INDEX IF NOT EXISTS "volunteer_community_id_status" ON "volunteer" '
                    '("community_id", "status")')

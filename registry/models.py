@@ -282,6 +282,7 @@ class SocialWorker(BaseModel):
     status_changed_on = DateField(null=True)
     # summary: continuing-education hours credited in the current registration cycle
     ce_hours = Hours(default=0)
+    ce_preset = CharField(default="")  # the preset whose cycle ce_hours was counted over
 
     class Meta:
         indexes = ((("community", "status"), False),)

@@ -59,6 +59,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             print("有错误的行，没有导入任何数据。改正后重新导入，或加 --skip-invalid 只导入没有错误的行。")
         return EXIT_REJECTED if rejected else 0
+    from registry.backup import make_backup
+    from registry.db import is_sqlite
+
+    if is_sqlite():
+        print(f"导入前已备份：{make_backup('before-import')}")
     result = commit_import(preview, actor=args.actor, skip_invalid=args.skip_invalid)
     print(result.summary())
     return 0

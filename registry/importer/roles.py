@@ -36,7 +36,7 @@ WORKER_KEYS = ("level", "obtained_year", "registration_number", "registered_on",
 WORKER_DEFAULTS: dict[str, Any] = {
     "obtained_year": None, "registration_number": None, "registered_on": None,
     "registered_until": None, "employer": None, "employer_name": "", "post": "",
-    "community": None, "status": "在册", "status_reason": "", "ce_hours": Decimal(0),
+    "community": None, "status": "在册", "status_reason": "", "ce_hours": Decimal(0), "ce_preset": "",
 }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from registry.accounts import accounts_exist
 from registry.fields import Cleaner, clean_date, clean_decimal, clean_int, clean_text
 from registry.models import (
     Activity,
@@ -243,6 +244,9 @@ def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
         done = [r for r in records if r.status == "approved"]
         if done:
             raise RegistryError(f"有 {len(done)} 条记录已经审核过了。")
+        own = [r for r in records if r.recorder == actor]
+        if own and accounts_exist():  # with accounts, four eyes: nobody approves their own entries
+            raise RegistryError(f"有 {len(own)} 条记录是您本人登记的，需要由其他人审核。")
         approved_at = _now()
         for record in records:
             before = snapshot(record)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from peewee import Case
 
 from registry.fields import clean_choice
-from registry.models import Setting, Volunteer
+from registry.models import Setting, SocialWorker, Volunteer
 from registry.ops.base import Changes, audit, require, transaction
 from registry.rules.presets import (
     CE_PRESETS,
@@ -66,5 +66,11 @@ def set_preset(actor: str, key: str, name: str) -> Changes:
             Volunteer.update(star_level=star_level_expression(preset),
                              star_preset=preset.name).execute()
             tables.add("volunteer")
+        elif key == "ce_preset":  # the cycle changes, so does what counts in it
+            from registry.ops.social_workers import refresh_ce_hours
+
+            for worker in SocialWorker.select():
+                refresh_ce_hours(worker)
+            tables.add("social_worker")
         audit(actor, "set_preset", "setting", None, {key: before}, {key: value})
     return Changes(frozenset(tables))

@@ -107,11 +107,12 @@ def ce_hours_in_cycle(worker: SocialWorker) -> Decimal:
 
 
 def refresh_ce_hours(worker: SocialWorker) -> None:
-    """Inside an operation: bring the worker's summary of CE hours up to date."""
-    hours = ce_hours_in_cycle(worker)
-    if hours != worker.ce_hours:
-        SocialWorker.update(ce_hours=hours).where(SocialWorker.id == worker.id).execute()
-        worker.ce_hours = hours
+    """Inside an operation: bring the worker's summary of CE hours up to date, stamped
+    with the preset that counted it."""
+    hours, preset = ce_hours_in_cycle(worker), current_ce_preset().name
+    if (hours, preset) != (worker.ce_hours, worker.ce_preset):
+        SocialWorker.update(ce_hours=hours, ce_preset=preset).where(SocialWorker.id == worker.id).execute()
+        worker.ce_hours, worker.ce_preset = hours, preset
 
 
 def extend_registrations(actor: str, expiring_from: Any, expiring_to: Any, months: Any,

@@ -178,3 +178,15 @@ def test_month_and_category_totals_follow_approvals_and_corrections(volunteer):
     assert months[1] == 1 and months[2] == 2 and sum(months) == 3
     assert hours_by_category(LAST_YEAR) == [("其他", 2), ("助残服务", 1)]
     assert sum(r.hours for r in MonthCategoryHours.select()) == Volunteer.get_by_id(volunteer).total_hours
+
+
+def test_with_accounts_nobody_approves_their_own_entries(volunteer):
+    from registry.ops.accounts import add_account
+
+    add_account("installer", "boss", "admin", "boss-password")
+    add_account("boss", "li", "clerk", "clerk-password")
+    rid = ops.record_hours("li", volunteer, {"service_date": dt.date(LAST_YEAR, 5, 1), "hours": 2}).id
+    with pytest.raises(ops.RegistryError, match="其他人审核"):
+        ops.approve_records("li", [rid])
+    ops.approve_records("boss", [rid])
+    assert ServiceRecord.get_by_id(rid).approver == "boss"

@@ -45,3 +45,12 @@ def test_training_dates_must_be_in_order(db):
     with pytest.raises(ops.ValidationError):
         ops.create_training("clerk", {"title": "x", "starts_on": "2024-05-02", "ends_on": "2024-05-01",
                                       "hours": 2})
+
+
+def test_changing_the_ce_preset_recounts_and_stamps_every_worker(worker):
+    person = SocialWorker.get_by_id(worker).person_id
+    long_ago = SocialWorker.get_by_id(worker).registered_until - dt.timedelta(days=2 * 365 + 100)
+    ops.record_attendance("clerk", training("伦理", long_ago, 6, True), [person])
+    assert (SocialWorker.get_by_id(worker).ce_hours, SocialWorker.get_by_id(worker).ce_preset) == (6, "national")
+    ops.set_preset("admin", "ce_preset", "annual_90")  # a one-year cycle: that training falls outside
+    assert (SocialWorker.get_by_id(worker).ce_hours, SocialWorker.get_by_id(worker).ce_preset) == (0, "annual_90")
