@@ -100,7 +100,7 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
             folder.mkdir(parents=True, exist_ok=True)  # our own folder: made on first use
         elif not folder.is_dir():
             raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
-        open_warnings.extend(check_at_open(Path(db.database)))
+        open_warnings[:] = check_at_open(Path(db.database))
     database.initialize(db)
     db.connect(reuse_if_open=True)
     try:

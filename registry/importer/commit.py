@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from peewee import IntegrityError
 
+from registry.accounts import PermissionDenied, check_permission
 from registry.db import database, is_sqlite
 from registry.importer.bulk import WriteContext, no_gc
 from registry.importer.handlers import handler_for
@@ -26,7 +27,7 @@ from registry.importer.model import (
     summary_line,
 )
 from registry.importer.preview import plan
-from registry.ops.base import RegistryError, ValidationError
+from registry.ops.base import NotAllowedError, RegistryError, ValidationError
 from registry.problems import error
 
 
@@ -57,6 +58,10 @@ def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = Fa
     raise ImportRejected and write nothing."""
     if not actor:
         raise RegistryError("没有记录是谁在操作，导入已取消。")
+    try:
+        check_permission(actor, "import")  # the bulk path writes its audit entries itself
+    except PermissionDenied as exc:
+        raise NotAllowedError(str(exc)) from exc
     if preview.has_errors and not skip_invalid:
         raise ImportRejected(preview)
     handler = handler_for(preview.kind.name)

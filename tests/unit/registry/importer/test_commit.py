@@ -117,3 +117,18 @@ def test_an_unchanged_row_and_an_update_of_the_role(area: dict[str, int],
 def test_the_actor_is_required(mixed: Path) -> None:
     with pytest.raises(ops.RegistryError):
         commit_import(preview_import("volunteers", mixed), actor="", skip_invalid=True)
+
+
+def test_viewers_cannot_import(area, sheet) -> None:
+    from registry.models import Person
+    from registry.ops import NotAllowedError
+    from registry.ops.accounts import add_account
+
+    add_account("installer", "boss", "admin", "boss-password")
+    add_account("boss", "wang", "viewer", "viewer-password")
+    path = sheet(["姓名", "身份证号"], [["张三", "11010519491231002X"]])
+    preview = preview_import("volunteers", path)
+    before = Person.select().count()
+    with pytest.raises(NotAllowedError):
+        commit_import(preview, actor="wang")
+    assert Person.select().count() == before
