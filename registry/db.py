@@ -19,6 +19,7 @@ BUSY_TIMEOUT_MS = 10_000
 
 database = DatabaseProxy()
 open_warnings: list[str] = []  # what the checks at open found, for the program to show
+_opened: str | None = None  # the path or URL of the register open in this process
 
 SQLITE_PRAGMAS: dict[str, object] = {
     "journal_mode": "wal",
@@ -90,9 +91,16 @@ def is_sqlite(db: Database | DatabaseProxy | None = None) -> bool:
 
 def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Database:
     """Open the register at `target`, make or upgrade its schema, and bind the models."""
+    global _opened
     from registry import migrations
     from registry.health import check_at_open
 
+    key = os.fspath(target)
+    if database.obj is not None and not database.is_closed():
+        if key == _opened:
+            current: Database = database.obj
+            return current  # already open here: a second open must not look like a crash
+        close_database()  # leaving one register for another
     db = make_database(target)
     if isinstance(db, SqliteDatabase) and db.database != ":memory:":
         folder = Path(db.database).parent
@@ -108,12 +116,15 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
     except BaseException:
         db.close()
         raise
+    _opened = key
     return db
 
 
 def close_database() -> None:
+    global _opened
     from registry.health import closed_cleanly
 
+    _opened = None
     if database.obj is not None and not database.is_closed():
         database.close()
     if isinstance(database.obj, SqliteDatabase) and database.obj.database != ":memory:":

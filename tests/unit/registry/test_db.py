@@ -56,3 +56,13 @@ def test_the_audit_log_is_append_only(db: Path):
         AuditEntry.update(actor="x").where(AuditEntry.id == entry).execute()
     with pytest.raises(IntegrityError):
         AuditEntry.delete().execute()
+
+
+def test_opening_the_open_register_again_is_not_taken_for_a_crash(tmp_path: Path):
+    path = tmp_path / "r.sqlite3"
+    first = open_database(path)
+    assert open_database(path) is first  # e.g. the command line logs in, then the command opens
+    other = open_database(tmp_path / "other.sqlite3")  # leaving one register for another
+    assert other is not first and not (tmp_path / "r.sqlite3.in-use").exists()
+    close_database()
+    assert not (tmp_path / "other.sqlite3.in-use").exists()
