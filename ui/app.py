@@ -22,6 +22,7 @@ from ui.i18n import LANGUAGES, install_translations, translate  # noqa: E402
 from ui.worker import Worker  # noqa: E402
 
 EXIT_ERROR = 2
+PASSWORD_ENV = "REGISTRY_PASSWORD"
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
                 "Source Han Sans SC", "PingFang SC")
 SCREENSHOT_SIZE = (1366, 768)
@@ -35,6 +36,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="界面语言")
     parser.add_argument("--screenshot", metavar="DIR", help="把每个栏目截图保存到 DIR 后退出")
     parser.add_argument("--actor", default=None, help="操作人（默认为系统用户名）")
+    parser.add_argument("--user", default=None,
+                        help=f"登录账号（登记库设有账号时；密码从环境变量 {PASSWORD_ENV} 读取）")
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--self-test", action="store_true",
                         help="在临时文件夹中自检（演示数据、截图、花名册）后退出，不碰真实登记库")
@@ -206,14 +209,20 @@ def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
     from ui.main_window import MainWindow, load_lookups
     from ui.permissions import load_permissions
     from ui.recovery import record_recovery
-    from ui.startup import after_show, apply_bundled_district, login, opening_warnings
+    from ui.startup import LoginRefused, after_show, apply_bundled_district, login, opening_warnings
 
     target = database_target(args.db)
     opened, recovered = open_register(worker, target)
     if not opened:
         return EXIT_ERROR
     warnings = worker.run_sync(opening_warnings)
-    session = login(worker, args.actor or default_actor())
+    try:
+        session = login(worker, args.actor or default_actor(), user=args.user,
+                        password=os.environ.get(PASSWORD_ENV) or None,
+                        interactive=not (args.screenshot or args.exit_after_show))
+    except LoginRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
     if session is None:
         return 0
     actor = session[0]

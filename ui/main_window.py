@@ -35,14 +35,16 @@ from ui.i18n import translate
 from ui.icons import icon
 from ui.lists import audit_actors, is_empty, lookups
 from ui.permissions import load_permissions, role_label
+from ui.register_settings import RegisterSettingsDialog
 from ui.search import SearchBox
+from ui.sections.audit import AuditSection
 from ui.sections.base import ListSection, Section
 from ui.sections.certificates import CertificatesSection
 from ui.sections.export import ExportSection
 from ui.sections.importing import ImportSection
 from ui.sections.organizations import OrganizationsSection
 from ui.sections.people import VolunteersSection
-from ui.sections.records import AuditSection, HoursSection, TrainingsSection
+from ui.sections.records import HoursSection, TrainingsSection
 from ui.sections.social_workers import SocialWorkersSection
 from ui.sections.stats import StatsSection
 from ui.sections.welcome import WelcomePage
@@ -55,7 +57,8 @@ SECTION_KEYS = tuple(t.key for t in SECTION_TYPES)
 RECORD_SECTIONS = {"organization": "organizations", "social_worker": "social_workers",
                    "volunteer": "volunteers", "training": "trainings", "certificate": "certificates"}
 EXPORT_FOR = {"volunteers": "volunteers", "social_workers": "social-workers",
-              "organizations": "organizations", "hours": "hours", "trainings": "training-stats"}
+              "organizations": "organizations", "hours": "hours", "trainings": "training-stats",
+              "certificates": "certificates", "audit": "audit"}
 
 
 def person_roles(person_id: int) -> tuple[int | None, int | None]:
@@ -157,7 +160,10 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(icon("save"), translate("Main", "Backup and restore…"), self)
         self.backup_action.setObjectName("backup_action")
         self.backup_action.triggered.connect(self.manage_backups)
-        for action in (self.backup_action, self.accounts_action):
+        self.settings_action = QAction(icon("cog"), translate("Main", "Register settings…"), self)
+        self.settings_action.setObjectName("settings_action")
+        self.settings_action.triggered.connect(self.register_settings)
+        for action in (self.backup_action, self.accounts_action, self.settings_action):
             self.admin_menu.addAction(action)
         b = QToolButton()
         b.setObjectName("admin_menu")
@@ -171,6 +177,7 @@ class MainWindow(QMainWindow):
 
     def _permissions_changed(self) -> None:
         self.accounts_action.setVisible(self.ctx.may("user_add"))
+        self.settings_action.setVisible(self.ctx.may("set_preset"))
         for name, action in (("welcome_import", "import"), ("welcome_volunteer", "create"),
                              ("welcome_organization", "create")):
             found = self.welcome.findChild(QPushButton, name)
@@ -188,6 +195,10 @@ class MainWindow(QMainWindow):
     def manage_accounts(self) -> None:
         if self.ctx.may("user_add"):
             AccountsDialog(self.ctx, self).exec()
+
+    def register_settings(self) -> None:
+        if self.ctx.may("set_preset"):
+            RegisterSettingsDialog(self.ctx, self).exec()
 
     def manage_backups(self) -> None:
         BackupDialog(self.ctx, self.backups, self).exec()

@@ -8,7 +8,7 @@ from typing import Any
 # The audit actions behind the program's buttons.
 ACTIONS = ("create", "update", "deactivate", "approve", "correct", "import", "attendance",
            "inspection", "issue", "reprint", "unmask", "user_add", "user_disable", "user_reset",
-           "restore", "extend_registration", "backup", "export")
+           "restore", "extend_registration", "backup", "export", "set_preset", "retention")
 
 
 def load_permissions(actor: str) -> dict[str, Any]:

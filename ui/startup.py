@@ -73,16 +73,35 @@ def after_show(window: Any, warnings: list[str], district_problems: list[str]) -
                                  "program works without it."), *district_problems])
 
 
-def login(worker: Worker, default_actor: str) -> tuple[str, str | None] | None:
-    """(actor, role): without accounts the system user name and no role; None: cancelled."""
-    from ui.login import ask_login
+class LoginRefused(Exception):
+    """Logging in without the dialog failed; the message says why, in the program's language."""
+
+
+def login(worker: Worker, default_actor: str, *, user: str | None = None, password: str | None = None,
+          interactive: bool = True) -> tuple[str, str | None] | None:
+    """(actor, role): without accounts the system user name (or `user`) and no role; None:
+    cancelled. With accounts, `user` and `password` log in without the dialog; when there
+    is no one to ask (`interactive` False) they are required, else LoginRefused."""
+    from registry.accounts import LoginFailed
+    from ui.login import ask_login, check_login
 
     if not worker.run_sync(accounts_exist_now):
-        return default_actor, None
+        return user or default_actor, None
+    if user and password:
+        try:
+            return worker.run_sync(lambda: check_login(user, password))  # type: ignore[no-any-return]
+        except LoginFailed as exc:
+            raise LoginRefused(translate("Startup", "Could not log in as {user}: {reason}").format(
+                user=user, reason=exc)) from exc
+    if not interactive:
+        raise LoginRefused(translate(
+            "Startup", "This register has accounts. Without a window to log in, give the user name "
+                       "with --user NAME and the password in the environment variable "
+                       "REGISTRY_PASSWORD."))
     result = ask_login(worker)
     if result is None:
         return None
     return result[0], result[1]
 
 
-__all__ = ["QMessageBox", "after_show", "apply_bundled_district", "login", "opening_warnings"]
+__all__ = ["LoginRefused", "QMessageBox", "after_show", "apply_bundled_district", "login", "opening_warnings"]

@@ -571,6 +571,13 @@ Your register was not changed by the unfinished step. Please save your work, res
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong: {error}</source>
@@ -583,6 +590,14 @@ Your register was not changed by the unfinished step. Please save your work, res
 </context>
 <context>
     <name>Export</name>
+    <message>
+        <source>Any date</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
     <message>
         <source>Full ID and phone numbers (the export is logged)</source>
         <translation>Full ID and phone numbers (the export is logged)</translation>
@@ -620,6 +635,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Training</translation>
     </message>
     <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
@@ -642,6 +661,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Choose a training</source>
         <translation>Choose a training</translation>
+    </message>
+    <message>
+        <source>(applies to: {what})</source>
+        <translation>(applies to: {what})</translation>
     </message>
     <message>
         <source>Save roster as</source>
@@ -1232,6 +1255,49 @@ Your register was not changed by the unfinished step. Please save your work, res
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>replaced by entry {number}</source>
+        <translation>replaced by entry {number}</translation>
+    </message>
+    <message>
+        <source>corrects entry {number}</source>
+        <translation>corrects entry {number}</translation>
+    </message>
+    <message>
+        <source>Service record (newest first)</source>
+        <translation>Service record (newest first)</translation>
+    </message>
+    <message>
+        <source>No service hours recorded yet.</source>
+        <translation>No service hours recorded yet.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Category / content</source>
+        <translation>Category / content</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</source>
+        <translation>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>Data import</source>
@@ -1441,6 +1507,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Backup and restore…</source>
         <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>Register settings…</source>
+        <translation>Register settings…</translation>
     </message>
     <message>
         <source>System</source>
@@ -2047,12 +2117,129 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Date</translation>
     </message>
     <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
     <message>
         <source>Show full numbers</source>
         <translation>Show full numbers</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Register settings</source>
+        <translation>Register settings</translation>
+    </message>
+    <message>
+        <source>Volunteer star levels</source>
+        <translation>Volunteer star levels</translation>
+    </message>
+    <message>
+        <source>Continuing education</source>
+        <translation>Continuing education</translation>
+    </message>
+    <message>
+        <source>Rounding of service hours</source>
+        <translation>Rounding of service hours</translation>
+    </message>
+    <message>
+        <source>A new star standard recomputes every volunteer&apos;s star level; a new continuing-education standard recounts every social worker&apos;s hours.</source>
+        <translation>A new star standard recomputes every volunteer&apos;s star level; a new continuing-education standard recounts every social worker&apos;s hours.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Deactivated volunteers</source>
+        <translation>Deactivated volunteers</translation>
+    </message>
+    <message>
+        <source>Deactivated social workers</source>
+        <translation>Deactivated social workers</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Keep for ever</source>
+        <translation>Keep for ever</translation>
+    </message>
+    <message>
+        <source>After these years their name, ID number, phone and address are erased; their service hours stay. Someone who still holds another role is kept.</source>
+        <translation>After these years their name, ID number, phone and address are erased; their service hours stay. Someone who still holds another role is kept.</translation>
+    </message>
+    <message>
+        <source>Apply now…</source>
+        <translation>Apply now…</translation>
+    </message>
+    <message>
+        <source>Keeping personal data</source>
+        <translation>Keeping personal data</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Saving the settings…</source>
+        <translation>Saving the settings…</translation>
+    </message>
+    <message>
+        <source>kept for ever</source>
+        <translation>kept for ever</translation>
+    </message>
+    <message>
+        <source>erased {years} years after deactivation</source>
+        <translation>erased {years} years after deactivation</translation>
+    </message>
+    <message>
+        <source>No retention period is set; nothing is erased.</source>
+        <translation>No retention period is set; nothing is erased.</translation>
+    </message>
+    <message>
+        <source>Erase now the personal data that is due?
+
+Volunteers: {volunteer}
+Social workers: {social_worker}
+
+Service hours stay. Unsaved changes in this dialog are saved first. This cannot be undone.</source>
+        <translation>Erase now the personal data that is due?
+
+Volunteers: {volunteer}
+Social workers: {social_worker}
+
+Service hours stay. Unsaved changes in this dialog are saved first. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Apply retention</source>
+        <translation>Apply retention</translation>
+    </message>
+    <message>
+        <source>Erasing personal data…</source>
+        <translation>Erasing personal data…</translation>
+    </message>
+    <message>
+        <source>Erased: {volunteers} volunteers, {workers} social workers; kept because they hold another role: {kept}.</source>
+        <translation>Erased: {volunteers} volunteers, {workers} social workers; kept because they hold another role: {kept}.</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2255,14 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>The bundled district file was not applied; the program works without it.</source>
         <translation>The bundled district file was not applied; the program works without it.</translation>
+    </message>
+    <message>
+        <source>Could not log in as {user}: {reason}</source>
+        <translation>Could not log in as {user}: {reason}</translation>
+    </message>
+    <message>
+        <source>This register has accounts. Without a window to log in, give the user name with --user NAME and the password in the environment variable REGISTRY_PASSWORD.</source>
+        <translation>This register has accounts. Without a window to log in, give the user name with --user NAME and the password in the environment variable REGISTRY_PASSWORD.</translation>
     </message>
 </context>
 <context>

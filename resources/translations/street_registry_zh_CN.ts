@@ -571,6 +571,13 @@ Your register was not changed by the unfinished step. Please save your work, res
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong: {error}</source>
@@ -583,6 +590,14 @@ Your register was not changed by the unfinished step. Please save your work, res
 </context>
 <context>
     <name>Export</name>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
     <message>
         <source>Full ID and phone numbers (the export is logged)</source>
         <translation>导出完整身份证号和电话（将记入操作日志）</translation>
@@ -620,6 +635,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>培训</translation>
     </message>
     <message>
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>保存到</translation>
     </message>
@@ -642,6 +661,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Choose a training</source>
         <translation>请选择培训</translation>
+    </message>
+    <message>
+        <source>(applies to: {what})</source>
+        <translation>（按{what}）</translation>
     </message>
     <message>
         <source>Save roster as</source>
@@ -1232,6 +1255,49 @@ Your register was not changed by the unfinished step. Please save your work, res
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>replaced by entry {number}</source>
+        <translation>已被第 {number} 条更正</translation>
+    </message>
+    <message>
+        <source>corrects entry {number}</source>
+        <translation>更正第 {number} 条</translation>
+    </message>
+    <message>
+        <source>Service record (newest first)</source>
+        <translation>服务记录（最新在前）</translation>
+    </message>
+    <message>
+        <source>No service hours recorded yet.</source>
+        <translation>尚无服务时长记录。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Category / content</source>
+        <translation>类别 / 内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</source>
+        <translation>仅显示最近 {shown} 条（共 {total} 条），全部记录请到“服务时长”栏目查看。</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>Data import</source>
@@ -1441,6 +1507,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Backup and restore…</source>
         <translation>备份与恢复…</translation>
+    </message>
+    <message>
+        <source>Register settings…</source>
+        <translation>登记库设置…</translation>
     </message>
     <message>
         <source>System</source>
@@ -2047,12 +2117,129 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>日期</translation>
     </message>
     <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Register settings</source>
+        <translation>登记库设置</translation>
+    </message>
+    <message>
+        <source>Volunteer star levels</source>
+        <translation>志愿者星级标准</translation>
+    </message>
+    <message>
+        <source>Continuing education</source>
+        <translation>继续教育标准</translation>
+    </message>
+    <message>
+        <source>Rounding of service hours</source>
+        <translation>服务时长取整规则</translation>
+    </message>
+    <message>
+        <source>A new star standard recomputes every volunteer&apos;s star level; a new continuing-education standard recounts every social worker&apos;s hours.</source>
+        <translation>更换星级标准会重新计算每位志愿者的星级；更换继续教育标准会重新统计每位社工的学时。</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>计算规则</translation>
+    </message>
+    <message>
+        <source>Deactivated volunteers</source>
+        <translation>已注销的志愿者</translation>
+    </message>
+    <message>
+        <source>Deactivated social workers</source>
+        <translation>已注销的持证社工</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Keep for ever</source>
+        <translation>永久保存</translation>
+    </message>
+    <message>
+        <source>After these years their name, ID number, phone and address are erased; their service hours stay. Someone who still holds another role is kept.</source>
+        <translation>注销满上述年限后，删除其姓名、证件号码、联系电话和住址，服务时长保留。仍担任其他身份的人员不删除。</translation>
+    </message>
+    <message>
+        <source>Apply now…</source>
+        <translation>立即执行…</translation>
+    </message>
+    <message>
+        <source>Keeping personal data</source>
+        <translation>个人信息保存期限</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>设置没有变化。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Saving the settings…</source>
+        <translation>正在保存设置…</translation>
+    </message>
+    <message>
+        <source>kept for ever</source>
+        <translation>永久保存</translation>
+    </message>
+    <message>
+        <source>erased {years} years after deactivation</source>
+        <translation>注销满 {years} 年后删除</translation>
+    </message>
+    <message>
+        <source>No retention period is set; nothing is erased.</source>
+        <translation>没有设置保存期限，不删除任何信息。</translation>
+    </message>
+    <message>
+        <source>Erase now the personal data that is due?
+
+Volunteers: {volunteer}
+Social workers: {social_worker}
+
+Service hours stay. Unsaved changes in this dialog are saved first. This cannot be undone.</source>
+        <translation>现在删除已到保存期限的个人信息吗？
+
+志愿者：{volunteer}
+持证社工：{social_worker}
+
+服务时长保留。本窗口中尚未保存的修改会先保存。删除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Apply retention</source>
+        <translation>执行保存期限</translation>
+    </message>
+    <message>
+        <source>Erasing personal data…</source>
+        <translation>正在删除个人信息…</translation>
+    </message>
+    <message>
+        <source>Erased: {volunteers} volunteers, {workers} social workers; kept because they hold another role: {kept}.</source>
+        <translation>已删除：志愿者 {volunteers} 人，持证社工 {workers} 人；因仍担任其他身份而保留：{kept} 人。</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2255,14 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>The bundled district file was not applied; the program works without it.</source>
         <translation>随程序附带的区县配置文件没有套用；没有它程序也能正常使用。</translation>
+    </message>
+    <message>
+        <source>Could not log in as {user}: {reason}</source>
+        <translation>无法以“{user}”登录：{reason}</translation>
+    </message>
+    <message>
+        <source>This register has accounts. Without a window to log in, give the user name with --user NAME and the password in the environment variable REGISTRY_PASSWORD.</source>
+        <translation>此登记库设有账号。不显示登录窗口时，请用 --user 账号名 指定用户名，并在环境变量 REGISTRY_PASSWORD 中提供密码。</translation>
     </message>
 </context>
 <context>

@@ -7,12 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,14 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from registry.models import Training
-from registry.rosters import GROUP_BY, ROSTERS, ExportCancelled, RosterFilters, export_roster
-from ui import settings
-from ui.context import AppContext, error_text
+from registry.rosters import GROUP_BY, ROSTERS, RosterFilters
+from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon
+from ui.optional_date import OptionalDateEdit
 from ui.progress import BackgroundTask
+from ui.roster_export import ask_target, default_target, failure_text, result_text, start_export
 from ui.sections.base import Section
-from ui.worker import Cancelled, Job
 
 
 def recent_trainings() -> list[tuple[int, str]]:
@@ -58,6 +55,21 @@ class ExportSection(Section):
                                                                    dt.date.today().year - 10, -1)])
         self.group_by = self._combo("group_by", list(GROUP_BY.items()))
         self.training = self._combo("training", [])
+        self.date_from = OptionalDateEdit()
+        self.date_from.setObjectName("export_date_from")
+        self.date_to = OptionalDateEdit()
+        self.date_to.setObjectName("export_date_to")
+        self.any_dates = QPushButton(translate("Export", "Any date"))
+        self.any_dates.setObjectName("export_any_dates")
+        self.any_dates.clicked.connect(self.clear_dates)
+        self.date_label = QLabel()
+        self.date_label.setObjectName("export_date_label")
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(translate("Export", "to")))
+        dates.addWidget(self.date_to)
+        dates.addWidget(self.any_dates)
+        dates.addWidget(self.date_label, 1)
         self.unmasked = QCheckBox(translate("Export", "Full ID and phone numbers (the export is logged)"))
         self.unmasked.setObjectName("unmasked")
         self.path = QLineEdit()
@@ -78,6 +90,8 @@ class ExportSection(Section):
                 ("training_id", self.training, translate("Export", "Training"))):
             form.addRow(label, widget)
             self.rows[name] = widget
+        form.addRow(translate("Export", "Dates"), dates)
+        self.rows["date_from"], self.rows["date_to"] = self.date_from, self.date_to
         form.addRow("", self.unmasked)
         form.addRow(translate("Export", "Save as"), path_row)
         self.export_button = QPushButton(icon("export"), translate("Export", "Export"))
@@ -135,74 +149,56 @@ class ExportSection(Section):
         if community is not None:
             self.community.setCurrentIndex(max(0, self.community.findData(community)))
 
+    def clear_dates(self) -> None:
+        self.date_from.clear_value()
+        self.date_to.clear_value()
+
     def _roster_changed(self) -> None:
         spec = ROSTERS[self.roster.currentData()]
         for name, widget in self.rows.items():
             widget.setEnabled(name in spec.filters)
+        self.any_dates.setEnabled(bool({"date_from", "date_to"} & spec.filters))
+        self.date_label.setText(translate("Export", "(applies to: {what})").format(what=spec.date_label)
+                                if spec.date_label else "")
         self.status.clear()
         self.status.addItem(translate("Export", "All"), None)
         for s in spec.statuses:
             self.status.addItem(s, s)
-        stamp = dt.date.today().strftime("%Y%m%d")
-        self.path.setText(str(Path(settings.last_folder()) / f"{spec.title}-{stamp}.xlsx"))
+        self.path.setText(str(default_target(spec.key)))
+        self.status_changed.emit()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, translate("Export", "Save roster as"),
-                                              self.path.text(), "Excel (*.xlsx)")
-        if path:
-            self.path.setText(path if path.endswith(".xlsx") else path + ".xlsx")
+        path = ask_target(self, Path(self.path.text()))
+        if path is not None:
+            self.path.setText(str(path))
 
     def filters(self) -> RosterFilters:
         spec = ROSTERS[self.roster.currentData()]
         values = {"community_id": self.community.currentData(),
                   "organization_id": self.organization.currentData(),
                   "status": self.status.currentData(), "year": self.year.currentData(),
-                  "group_by": self.group_by.currentData(), "training_id": self.training.currentData()}
+                  "group_by": self.group_by.currentData(), "training_id": self.training.currentData(),
+                  "date_from": self.date_from.value(), "date_to": self.date_to.value()}
         return RosterFilters(**{k: v for k, v in values.items() if k in spec.filters and v is not None})
 
     def export(self) -> None:
         roster, target = self.roster.currentData(), Path(self.path.text().strip())
-        filters, unmasked, actor = self.filters(), self.unmasked.isChecked(), self.ctx.actor
+        filters, unmasked = self.filters(), self.unmasked.isChecked()
         if unmasked and QMessageBox.question(
                 self, translate("Export", "Full numbers"),
                 translate("Export", "Export full ID and phone numbers? This is personal information; "
                           "the export will be recorded in the audit log.")) != QMessageBox.StandardButton.Yes:
             return
-        settings.remember_folder(target)
-
-        def run(job: Job) -> Any:
-            try:
-                return export_roster(roster, target, actor=actor, filters=filters, unmasked=unmasked,
-                                     progress=lambda done, total: job.progress(done, total or 0, ""),
-                                     cancelled=lambda: job.cancelled)
-            except ExportCancelled as exc:
-                raise Cancelled from exc
-
         self.export_button.setEnabled(False)
         self.result.setText("")
-        self.task = BackgroundTask(self, self.ctx.worker, run,
-                                   translate("Export", "Writing {title}…").format(
-                                       title=ROSTERS[roster].title),
-                                   on_done=self._done, on_error=self._failed)
+        self.task = start_export(self, self.ctx, roster, target, filters, unmasked=unmasked,
+                                 on_done=self._done, on_error=self._failed)
 
     def _done(self, result: Any) -> None:
         self.export_button.setEnabled(True)
         self.last_result = result
-        self.result.setText(translate("Export", "Written {rows} rows to {path}").format(
-            rows=result.rows, path=result.path))
-        self.ctx.hub.changed.emit(_export_changes())
-        if self.ctx.open_folders:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
+        self.result.setText(result_text(result))
 
     def _failed(self, error: BaseException) -> None:
         self.export_button.setEnabled(True)
-        if isinstance(error, Cancelled):
-            self.result.setText(translate("Export", "Export cancelled; no file was written."))
-        else:
-            self.result.setText(error_text(error))
-
-
-def _export_changes() -> Any:
-    from registry.ops import Changes
-
-    return Changes(frozenset({"audit_entry"}))
+        self.result.setText(failure_text(error))

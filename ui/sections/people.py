@@ -23,6 +23,7 @@ from ui.i18n import translate
 from ui.lists import VolunteerList, date_text, hours_text, stars
 from ui.sections.base import FilterDef, detail_table
 from ui.sections.reveal import RevealNumbers
+from ui.service_history import history_html, service_history
 
 
 def _communities(ctx: AppContext) -> list[tuple[Any, str]]:
@@ -96,7 +97,7 @@ def volunteer_html(volunteer_id: int, unmasked: bool = False) -> str:
     ]
     if s["reason"]:
         rows.append((translate("Sections", "Reason"), s["reason"]))
-    return detail_table(s["name"], rows)
+    return detail_table(s["name"], rows, history_html(*service_history(volunteer_id)))
 
 
 class VolunteersSection(RevealNumbers):

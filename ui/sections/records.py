@@ -1,16 +1,13 @@
-"""The training, service-hours and audit-log sections."""
+"""The training and service-hours sections."""
 
 from __future__ import annotations
 
-import datetime as dt
-import html
-import json
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from registry import ops
-from registry.models import Attendance, AuditEntry, Person, ServiceRecord, Training
+from registry.models import Attendance, Person, ServiceRecord, Training
 from registry.rules.idnumber import mask_id_number
 from ui.context import AppContext
 from ui.forms.activity import ActivityHoursDialog
@@ -18,17 +15,7 @@ from ui.forms.attendance import AttendanceDialog
 from ui.forms.hours import CorrectDialog
 from ui.forms.training import TrainingDialog
 from ui.i18n import translate
-from ui.lists import (
-    ACTIONS,
-    TABLES,
-    AuditList,
-    ServiceRecordList,
-    TrainingList,
-    action_label,
-    date_text,
-    hours_text,
-    table_label,
-)
+from ui.lists import ServiceRecordList, TrainingList, date_text, hours_text
 from ui.sections.base import FilterDef, ListSection, detail_table, small_table
 from ui.sections.people import _communities, _organizations, _years
 
@@ -145,72 +132,3 @@ class HoursSection(ListSection):
         hours = values[7] if len(values) > 7 else ""
         content = values[5] if len(values) > 5 else ""
         CorrectDialog(self.ctx, key, str(hours), str(content), self).exec()
-
-
-def _actors(ctx: AppContext) -> list[tuple[Any, str]]:
-    return [(a, a) for a in ctx.lookups.get("actors", [])]  # type: ignore[misc]
-
-
-def _tables(_ctx: AppContext) -> list[tuple[Any, str]]:
-    return [(k, table_label(k)) for k in TABLES]
-
-
-def _actions(_ctx: AppContext) -> list[tuple[Any, str]]:
-    return [(k, action_label(k)) for k in ACTIONS]
-
-
-def _periods(_ctx: AppContext) -> list[tuple[Any, str]]:
-    return [(1, translate("Sections", "Today")), (7, translate("Sections", "Last 7 days")),
-            (30, translate("Sections", "Last 30 days")), (365, translate("Sections", "Last year"))]
-
-
-def audit_html(entry_id: int) -> str:
-    e = AuditEntry.get_by_id(entry_id)
-
-    def pretty(text: str | None) -> str:
-        if not text:
-            return ""
-        try:
-            data = json.loads(text)
-        except ValueError:
-            return html.escape(text)
-        return "<br>".join(f"{html.escape(str(k))}：{html.escape(str(v))}" for k, v in data.items())
-
-    before, after = translate("Sections", "Before"), translate("Sections", "After")
-    extra = (f"<h4>{html.escape(before)}</h4><p>{pretty(e.before)}</p>"
-             f"<h4>{html.escape(after)}</h4><p>{pretty(e.after)}</p>")
-    rows = [(translate("Sections", "Time"), date_text(e.at)), (translate("Sections", "User"), e.actor),
-            (translate("Sections", "Action"), action_label(e.action)),
-            (translate("Sections", "Table"), table_label(e.table_name)),
-            (translate("Sections", "Record"), e.record_id or ""),
-            (translate("Sections", "Details"), e.detail)]
-    return detail_table(translate("Sections", "Log entry {number}").format(number=e.id), rows, extra)
-
-
-class AuditSection(ListSection):
-    key = "audit"
-    spec = AuditList()
-    tables = frozenset()  # every change is logged: refreshed on any change once shown
-    filter_defs = (
-        FilterDef("actor", QT_TRANSLATE_NOOP("Sections", "User"), _actors),
-        FilterDef("table", QT_TRANSLATE_NOOP("Sections", "Table"), _tables),
-        FilterDef("action", QT_TRANSLATE_NOOP("Sections", "Action"), _actions),
-        FilterDef("days", QT_TRANSLATE_NOOP("Sections", "Date"), _periods),
-    )
-
-    def title(self) -> str:
-        return translate("Sections", "Audit log")
-
-    def filters(self) -> dict[str, Any]:
-        values = super().filters()
-        days = values.pop("days", None)
-        if days:
-            values["date_from"] = dt.date.today() - dt.timedelta(days=int(days) - 1)
-        return values
-
-    def on_changes(self, changes: Any) -> None:
-        if self.activated_once:
-            self.refresh()
-
-    def detail_html(self, key: Any) -> str:
-        return audit_html(key)

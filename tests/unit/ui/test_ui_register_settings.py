@@ -1,0 +1,104 @@
+"""登记库设置: administrators choose the rule presets and the retention periods, and may
+apply the retention at once; clerks do not see the dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from registry.models import Organization, Person, SocialWorker, Volunteer
+from registry.ops.presets import get_setting
+from registry.ops.retention import ERASED_NAME, setting_key
+
+
+def open_dialog(r: Any, qtbot: Any) -> Any:
+    from ui.register_settings import RegisterSettingsDialog
+
+    dialog = RegisterSettingsDialog(r.ctx, r.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    return dialog
+
+
+def choose(box: Any, value: str) -> None:
+    box.setCurrentIndex(box.findData(value))
+
+
+def test_only_administrators_see_the_settings(running_as: Any) -> None:
+    clerk = running_as("办事员")
+    assert not clerk.window.settings_action.isVisible()
+    clerk.window.register_settings()  # the shortcut path refuses too: no dialog, no hang
+    admin = running_as("管理员")
+    assert admin.window.settings_action.isVisible()
+
+
+def test_saving_presets_recomputes_and_refreshes(running_as: Any, qtbot: Any) -> None:
+    r = running_as("管理员")
+    volunteers = r.section("volunteers")
+    dialog = open_dialog(r, qtbot)
+    assert dialog.presets["star_preset"].currentData() == "national"
+    assert dialog.presets["star_preset"].currentText().startswith("全国标准")
+    choose(dialog.presets["star_preset"], "beijing")
+    choose(dialog.presets["ce_preset"], "annual_90")
+    choose(dialog.presets["rounding_preset"], "exact")
+    dialog.years["volunteer"].setValue(3)
+    assert set(dialog.changed()) == {"star_preset", "ce_preset", "rounding_preset", "volunteer"}
+    with qtbot.waitSignal(r.ctx.hub.changed, timeout=20_000) as changed:
+        dialog.save_button.click()
+    assert {"setting", "volunteer", "social_worker"} <= changed.args[0].tables
+    assert dialog.message.text() == "已保存。"
+    r.idle()
+    saved = r.query(lambda: {k: get_setting(k) for k in ("star_preset", "ce_preset", "rounding_preset")})
+    assert saved == {"star_preset": "beijing", "ce_preset": "annual_90", "rounding_preset": "exact"}
+    assert r.query(lambda: get_setting(setting_key("volunteer"))) == "3"
+    assert r.query(lambda: Volunteer.select().where(Volunteer.star_preset != "beijing").count()) == 0
+    assert dialog.changed() == {}
+    dialog.save_button.click()
+    assert dialog.message.text() == "设置没有变化。"
+    assert volunteers.model.ready
+
+
+def test_apply_retention_after_confirmation_reports_what_was_erased(
+        running_as: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from registry import ops
+
+    r = running_as("管理员")
+
+    def leaver() -> int:  # a volunteer with no other role, deactivated five years ago
+        others = ([p for (p,) in SocialWorker.select(SocialWorker.person).tuples()]
+                  + [p for row in Organization.select(Organization.legal_representative,
+                                                      Organization.contact).tuples() for p in row if p])
+        v = Volunteer.select().where((Volunteer.status == "在册")
+                                     & Volunteer.person.not_in(others)).first()
+        ops.deactivate_volunteer("管理员", v.id, "搬离本街道")
+        Volunteer.update(status_changed_on=dt.date.today() - dt.timedelta(days=5 * 366)).where(
+            Volunteer.id == v.id).execute()
+        return int(v.person_id)
+    person = r.query(leaver)
+
+    dialog = open_dialog(r, qtbot)
+    dialog.apply_button.click()  # nothing set yet: nothing erased, no question asked
+    assert "没有设置保存期限" in dialog.message.text()
+
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog.years["volunteer"].setValue(3)
+    dialog.apply_button.click()  # the clerk says no the first time
+    assert "注销满 3 年后删除" in asked[0] and "永久保存" in asked[0]
+    assert r.query(lambda: Person.get_by_id(person).name) != ERASED_NAME
+
+    with qtbot.waitSignal(r.ctx.hub.changed, timeout=20_000,
+                          check_params_cb=lambda c: "person" in c.tables):
+        dialog.apply_button.click()
+    assert dialog.report is not None and dialog.report.erased["volunteer"] == 1
+    assert "志愿者 1 人" in dialog.message.text()
+    assert r.query(lambda: get_setting(setting_key("volunteer"))) == "3"  # saved first
+    assert r.query(lambda: Person.get_by_id(person).name) == ERASED_NAME
+    r.idle()

@@ -1,0 +1,74 @@
+"""Writing one roster in the background: the export section and the audit log's 导出 button
+share this path (the worker, a delayed cancellable progress dialog, the audit refresh)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from registry.ops import Changes
+from registry.rosters import ROSTERS, ExportCancelled, RosterFilters, export_roster
+from ui import settings
+from ui.context import AppContext, error_text
+from ui.i18n import translate
+from ui.progress import BackgroundTask
+from ui.worker import Cancelled, Job
+
+EXPORT_CHANGES = Changes(frozenset({"audit_entry"}))  # every export is written to the audit log
+
+
+def default_target(roster: str) -> Path:
+    """The last folder used, and the roster's title with today's date."""
+    stamp = dt.date.today().strftime("%Y%m%d")
+    return Path(settings.last_folder()) / f"{ROSTERS[roster].title}-{stamp}.xlsx"
+
+
+def ask_target(parent: QWidget, suggestion: Path) -> Path | None:
+    """A save dialog for an .xlsx file; None when the clerk cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, translate("Export", "Save roster as"),
+                                          str(suggestion), "Excel (*.xlsx)")
+    if not path:
+        return None
+    return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+
+def start_export(parent: QWidget, ctx: AppContext, roster: str, target: Path, filters: RosterFilters,
+                 *, unmasked: bool = False, on_done: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None]) -> BackgroundTask:
+    """Write `roster` to `target` on the worker. On success the audit log is refreshed and
+    the folder opened (when the context says so) before `on_done(result)`."""
+    actor = ctx.actor
+    settings.remember_folder(target)
+
+    def run(job: Job) -> Any:
+        try:
+            return export_roster(roster, target, actor=actor, filters=filters, unmasked=unmasked,
+                                 progress=lambda done, total: job.progress(done, total or 0, ""),
+                                 cancelled=lambda: job.cancelled)
+        except ExportCancelled as exc:
+            raise Cancelled from exc
+
+    def done(result: Any) -> None:
+        on_done(result)
+        ctx.hub.changed.emit(EXPORT_CHANGES)
+        if ctx.open_folders:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
+
+    label = translate("Export", "Writing {title}…").format(title=ROSTERS[roster].title)
+    return BackgroundTask(parent, ctx.worker, run, label, on_done=done, on_error=on_error)
+
+
+def result_text(result: Any) -> str:
+    return translate("Export", "Written {rows} rows to {path}").format(rows=result.rows, path=result.path)
+
+
+def failure_text(error: BaseException) -> str:
+    if isinstance(error, Cancelled):
+        return translate("Export", "Export cancelled; no file was written.")
+    return error_text(error)

@@ -1,0 +1,123 @@
+"""The audit-log section (操作日志): every change, who made it and when; exported as the
+"audit" roster with the section's date range."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QLabel
+
+from registry.models import AuditEntry
+from registry.rosters import RosterFilters
+from ui.context import AppContext
+from ui.i18n import translate
+from ui.lists import ACTIONS, TABLES, AuditList, action_label, date_text, table_label
+from ui.progress import BackgroundTask
+from ui.roster_export import ask_target, default_target, failure_text, result_text, start_export
+from ui.sections.base import FilterDef, ListSection, detail_table
+
+
+def _actors(ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(a, a) for a in ctx.lookups.get("actors", [])]  # type: ignore[misc]
+
+
+def _tables(_ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(k, table_label(k)) for k in TABLES]
+
+
+def _actions(_ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(k, action_label(k)) for k in ACTIONS]
+
+
+def _periods(_ctx: AppContext) -> list[tuple[Any, str]]:
+    return [(1, translate("Sections", "Today")), (7, translate("Sections", "Last 7 days")),
+            (30, translate("Sections", "Last 30 days")), (365, translate("Sections", "Last year"))]
+
+
+def audit_html(entry_id: int) -> str:
+    e = AuditEntry.get_by_id(entry_id)
+
+    def pretty(text: str | None) -> str:
+        if not text:
+            return ""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return html.escape(text)
+        return "<br>".join(f"{html.escape(str(k))}：{html.escape(str(v))}" for k, v in data.items())
+
+    before, after = translate("Sections", "Before"), translate("Sections", "After")
+    extra = (f"<h4>{html.escape(before)}</h4><p>{pretty(e.before)}</p>"
+             f"<h4>{html.escape(after)}</h4><p>{pretty(e.after)}</p>")
+    rows = [(translate("Sections", "Time"), date_text(e.at)), (translate("Sections", "User"), e.actor),
+            (translate("Sections", "Action"), action_label(e.action)),
+            (translate("Sections", "Table"), table_label(e.table_name)),
+            (translate("Sections", "Record"), e.record_id or ""),
+            (translate("Sections", "Details"), e.detail)]
+    return detail_table(translate("Sections", "Log entry {number}").format(number=e.id), rows, extra)
+
+
+class AuditSection(ListSection):
+    key = "audit"
+    spec = AuditList()
+    tables = frozenset()  # every change is logged: refreshed on any change once shown
+    filter_defs = (
+        FilterDef("actor", QT_TRANSLATE_NOOP("Sections", "User"), _actors),
+        FilterDef("table", QT_TRANSLATE_NOOP("Sections", "Table"), _tables),
+        FilterDef("action", QT_TRANSLATE_NOOP("Sections", "Action"), _actions),
+        FilterDef("days", QT_TRANSLATE_NOOP("Sections", "Date"), _periods),
+    )
+
+    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.export_button = self.add_action(translate("Sections", "Export"), "export", self.export,
+                                             "export_audit", "export")
+        self.export_result = QLabel()
+        self.export_result.setObjectName("audit_export_result")
+        self.toolbar.insertWidget(self.toolbar.count() - 1, self.export_result)
+        self.task: BackgroundTask | None = None
+        self.last_result: Any = None
+
+    def title(self) -> str:
+        return translate("Sections", "Audit log")
+
+    def export_filters(self) -> RosterFilters:
+        """The section's date range, as the audit roster takes it."""
+        values = self.filters()
+        return RosterFilters(date_from=values.get("date_from"), date_to=values.get("date_to"))
+
+    def export(self) -> None:
+        target = ask_target(self, default_target("audit"))
+        if target is None:
+            return
+        self.export_button.setEnabled(False)
+        self.export_result.setText("")
+        self.task = start_export(self, self.ctx, "audit", target, self.export_filters(),
+                                 on_done=self._exported, on_error=self._export_failed)
+
+    def _exported(self, result: Any) -> None:
+        self.export_button.setEnabled(self.ctx.may("export"))
+        self.last_result = result
+        self.export_result.setText(result_text(result))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self.export_button.setEnabled(self.ctx.may("export"))
+        self.export_result.setText(failure_text(error))
+
+    def filters(self) -> dict[str, Any]:
+        values = super().filters()
+        days = values.pop("days", None)
+        if days:
+            values["date_from"] = dt.date.today() - dt.timedelta(days=int(days) - 1)
+        return values
+
+    def on_changes(self, changes: Any) -> None:
+        if self.activated_once:
+            self.refresh()
+
+    def detail_html(self, key: Any) -> str:
+        return audit_html(key)
