@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import argparse
 import getpass
-from collections.abc import Callable
 from pathlib import Path
 
+from registry.cli import Add
 from registry.importer.kinds import KINDS
 
 MAX_PROBLEM_LINES = 200
 EXIT_REJECTED = 1
 
-Handler = Callable[[argparse.Namespace], int]
-Add = Callable[[str, Handler, str], argparse.ArgumentParser]
-
-
 def _open_database(args: argparse.Namespace, *, required: bool) -> bool:
     """Open the register named by --db (or the default one). For templates a database is
     optional: opened only when --db was given or the default register exists."""
-    from registry.cli import _database_target
+    from registry.cli import database_target
     from registry.db import open_database
 
-    target = _database_target(args)
+    target = database_target(args)
     if not required and not getattr(args, "db", None) and "://" not in target \
             and not Path(target).is_file():
         return False

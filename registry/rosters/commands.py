@@ -5,17 +5,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from registry.cli import Add
 from registry.models import Community, Organization, Street, Training
 from registry.ops.base import RegistryError
 from registry.rosters.definitions import ROSTERS
 from registry.rosters.spec import GROUP_BY, RosterFilters
-
-Handler = Callable[[argparse.Namespace], int]
-AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 
 def _day(text: str) -> date:
@@ -75,12 +72,12 @@ def _progress(done: int, total: int | None) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from registry.cli import _database_target
+    from registry.cli import database_target
     from registry.db import database, open_database
     from registry.rosters.export import export_roster
 
     if database.obj is None or database.is_closed():  # registry.cli opens it when logging in
-        open_database(_database_target(args))
+        open_database(database_target(args))
     result = export_roster(args.roster, args.output, actor=args.actor or _default_actor(),
                            filters=filters_from_args(args), unmasked=args.unmasked,
                            progress=_progress)
@@ -102,7 +99,7 @@ def _default_actor() -> str:
         return "命令行"
 
 
-def add_commands(add: AddCommand) -> None:
+def add_commands(add: Add) -> None:
     from pathlib import Path
 
     titles = "；".join(f"{key}={spec.title}" for key, spec in ROSTERS.items())

@@ -1,0 +1,116 @@
+"""Looking after the register: backup, restore, migrate-to, retention, district, user."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from registry.cli import EXIT_FAILED, Add, CommandError, login, print_progress, read_password
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from registry.backup import backup_to, make_backup
+
+    path = backup_to(Path(args.file)) if args.file else make_backup("manual")
+    print(f"已备份到：{path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from registry.backup import restore
+
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CommandError("恢复会替换当前登记库中的全部数据：确认无误请加 --yes。")
+        if input(f"用“{args.file}”替换当前登记库的全部数据？输入 yes 确认：").strip().lower() != "yes":
+            print("已取消。")
+            return EXIT_FAILED
+    saved = restore(args.actor, Path(args.file))
+    print(f"已恢复。恢复前的数据已备份到：{saved}")
+    return 0
+
+
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    from registry.transfer import migrate_to
+
+    checks = migrate_to(args.url, progress=lambda table, done: print_progress(f"复制 {table}", done, done))
+    print("表\t源行数\t目标行数\t校验和")
+    for check in checks:
+        verdict = "一致" if check.ok else "不一致"
+        print(f"{check.table}\t{check.source_rows}\t{check.target_rows}\t{check.source_checksum[:16]} {verdict}")
+    bad = [c.table for c in checks if not c.ok]
+    if bad:
+        print(f"错误：{len(bad)} 张表迁移后不一致：{'、'.join(bad)}。请不要使用目标数据库。", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"迁移完成：{len(checks)} 张表的行数和校验和全部一致。")
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    from registry.ops.retention import KINDS, apply_retention, set_retention
+
+    for kind, years in (("volunteer", args.volunteer_years), ("social_worker", args.social_worker_years)):
+        if years is not None:
+            set_retention(args.actor, kind, years)
+    report = apply_retention(args.actor)
+    for kind, count in report.erased.items():
+        print(f"{KINDS[kind][1]}：删除 {count} 人的个人信息")
+    if report.kept_for_other_roles:
+        print(f"另有 {report.kept_for_other_roles} 人仍有其他在册身份，未删除。")
+    return 0
+
+
+def cmd_district(args: argparse.Namespace) -> int:
+    from registry.district import apply_district, check_district
+
+    config, problems = check_district(Path(args.file))
+    if config is None:
+        for problem in problems:
+            print(f"错误：{problem}", file=sys.stderr)
+        print(f"配置文件有 {len(problems)} 处问题，请修改后再试。", file=sys.stderr)
+        return EXIT_FAILED
+    communities = sum(len(s.communities) for s in config.streets)
+    print(f"配置正确：{config.full_name}（{config.code}），{len(config.streets)} 个街道，{communities} 个社区。")
+    if args.action == "apply":
+        login(args)
+        changes = apply_district(args.actor, config)
+        print(f"已套用到登记库：新增 {len(changes.ids)} 个社区。")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from registry.ops.accounts import add_account, disable_account, reset_password
+
+    if args.action == "add":
+        if not args.role:
+            raise CommandError("请用 --role 指定角色：admin、clerk 或 viewer。")
+        add_account(args.actor, args.name, args.role, read_password(f"“{args.name}”的新密码："))
+        print(f"已添加账号 {args.name}（{args.role}）。")
+    elif args.action == "disable":
+        disable_account(args.actor, args.name)
+        print(f"已停用账号 {args.name}。")
+    else:
+        reset_password(args.actor, args.name, read_password(f"“{args.name}”的新密码："))
+        print(f"已重设账号 {args.name} 的密码。")
+    return 0
+
+
+def add_commands(add: Add) -> None:
+    p = add("backup", cmd_backup, "备份登记库（不指定文件则存入备份文件夹并按期轮换）")
+    p.add_argument("file", nargs="?")
+    p = add("restore", cmd_restore, "从备份恢复登记库（管理员；恢复前自动备份当前数据）")
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    p = add("migrate-to", cmd_migrate_to, "把本机登记库复制到空的 PostgreSQL 数据库，并逐表核对行数和校验和")
+    p.add_argument("url", help="postgresql://用户@主机/数据库")
+    p = add("retention", cmd_retention, "按保存期限删除已注销人员的个人信息（服务时长保留），并报告删除了什么")
+    p.add_argument("--volunteer-years", type=int, help="志愿者注销后保存的年数（0 为永久保存）")
+    p.add_argument("--social-worker-years", type=int, help="持证社工注销后保存的年数（0 为永久保存）")
+    p = add("district", cmd_district, "检查（check）或套用（apply）区的配置文件")
+    p.add_argument("action", choices=("check", "apply"))
+    p.add_argument("file")
+    p = add("user", cmd_user, "管理账号：add 添加、disable 停用、reset 重设密码（管理员）")
+    p.add_argument("action", choices=("add", "disable", "reset"))
+    p.add_argument("name")
+    p.add_argument("--role", choices=("admin", "clerk", "viewer"))

@@ -1,0 +1,103 @@
+"""Volunteer service certificates and deadlines: certificate, verify, deadlines."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from registry.cli import EXIT_FAILED, Add, CommandError, database_target
+from registry.db import open_database
+
+
+def _find_volunteer(text: str) -> int:
+    """A volunteer by ID number or volunteer number."""
+    from registry.models import Person, Volunteer
+    from registry.rules.text import normalize_id_like
+
+    key = normalize_id_like(text)
+    volunteer = (Volunteer.select().join(Person)
+                 .where((Person.id_number == key) | (Volunteer.volunteer_number == key)
+                        | (Volunteer.national_number == key)).first())
+    if volunteer is None:
+        raise CommandError(f"登记库中没有身份证号或志愿者编号为“{text}”的志愿者。")
+    return int(volunteer.id)
+
+
+def cmd_certificate(args: argparse.Namespace) -> int:
+    from registry.certificate_pdf import write_certificate_pdf
+    from registry.models import Certificate, Organization
+    from registry.ops.certificates import issue_certificate
+
+    open_database(database_target(args))
+    target = Path(args.output)
+    if not target.parent.is_dir():
+        raise CommandError(f"文件夹“{target.parent}”不存在。")
+    volunteer_id = _find_volunteer(args.person)
+    issuer = None
+    if args.issuer:
+        org = Organization.get_or_none(Organization.name == args.issuer)
+        if org is None:
+            raise CommandError(f"登记库中没有名为“{args.issuer}”的组织。")
+        issuer = org.id
+    changes = issue_certificate(args.actor, volunteer_id, {
+        "period_from": args.date_from, "period_to": args.date_to, "issuer": issuer,
+        "issuing_organization": args.issuer or args.office, "person_in_charge": args.person_in_charge,
+        "handler": args.handler or args.actor, "contact": args.contact})
+    cert = Certificate.get_by_id(changes.id)
+    write_certificate_pdf(cert, target)
+    for problem in changes.warnings:
+        print(f"提醒：{problem.message}", file=sys.stderr)
+    print(f"证明编号：{cert.number}")
+    print(f"服务时长：{cert.hours} 小时")
+    print(f"已写入：{target}")
+    print(cert.verification_code)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from registry.ops.certificates import find_certificate
+    from registry.rules.idnumber import mask_id_number
+
+    open_database(database_target(args))
+    cert = find_certificate(args.code)
+    if cert is None:
+        print(f"查无此证明：验证码“{args.code}”不是本登记库出具的。", file=sys.stderr)
+        return EXIT_FAILED
+    person = cert.volunteer.person
+    print(f"真实有效：证明编号 {cert.number}")
+    print(f"志愿者：{person.name}（{mask_id_number(person.id_number)}）")
+    print(f"服务时间：{cert.period_from.isoformat()} 至 {cert.period_to.isoformat()}")
+    print(f"服务时长：{cert.hours} 小时")
+    print(f"出具单位：{cert.issuing_organization}，出具日期 {cert.issued_on.isoformat()}")
+    return 0
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    from registry.deadlines import upcoming
+
+    if args.within < 0:
+        raise CommandError("--within 不能是负数。")
+    open_database(database_target(args))
+    items = upcoming(within_days=args.within)
+    for item in items:
+        print(f"{item.due.isoformat()}\t还有 {item.days_left} 天\t{item.label}\t{item.subject}\t{item.detail}")
+    print(f"共 {len(items)} 项在 {args.within} 天内到期。")
+    return 0
+
+
+def add_commands(add: Add) -> None:
+    p = add("certificate", cmd_certificate, "为志愿者出具志愿服务证明（PDF），最后一行输出验证码")
+    p.add_argument("person", help="身份证号或志愿者编号")
+    p.add_argument("--from", dest="date_from", required=True, help="起始日期，如 2025-01-01")
+    p.add_argument("--to", dest="date_to", required=True, help="截止日期")
+    p.add_argument("-o", "--output", required=True, help="PDF 文件")
+    p.add_argument("--issuer", help="出具证明的组织（登记库中的名称）；不填则由街道出具")
+    p.add_argument("--office", default="街道办事处", help="不填 --issuer 时印在证明上的出具单位名称")
+    p.add_argument("--person-in-charge", default="", help="负责人")
+    p.add_argument("--handler", default="", help="经办人（默认为操作人）")
+    p.add_argument("--contact", default="", help="联系电话")
+    p = add("verify", cmd_verify, "核验志愿服务证明的验证码")
+    p.add_argument("code")
+    p = add("deadlines", cmd_deadlines, "列出即将到期的年检、评估、社工登记和继续教育")
+    p.add_argument("--within", type=int, default=90, help="多少天内（默认 90）")

@@ -1,0 +1,108 @@
+"""Commands about people and the register itself: check-id, check-uscc, demo, stats, search."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from registry.cli import DEMO_PASSWORD, EXIT_FAILED, PASSWORD_ENV, Add, CommandError, database_target, print_progress
+from registry.db import open_database
+
+
+def cmd_check_id(args: argparse.Namespace) -> int:
+    from registry.rules.idnumber import check_id_number
+
+    facts, problems = check_id_number(args.number)
+    for problem in problems:
+        label = "错误" if problem.is_error else "提醒"
+        print(f"{label}：{problem.message}", file=sys.stderr if problem.is_error else sys.stdout)
+    if facts is None:
+        print(f"无效：{args.number}")
+        return EXIT_FAILED
+    print(f"有效：{facts.number}")
+    print(f"出生日期：{facts.birth_date.isoformat()}")
+    print(f"性别：{facts.sex}")
+    print(f"地区代码：{facts.region_code}（{facts.region_name or '未知地区'}）")
+    return 0
+
+
+def cmd_check_uscc(args: argparse.Namespace) -> int:
+    from registry.rules.uscc import check_uscc
+
+    facts, problems = check_uscc(args.code)
+    for problem in problems:
+        print(("错误：" if problem.is_error else "提醒：") + problem.message)
+    if facts is None:
+        print(f"无效：{args.code}")
+        return EXIT_FAILED
+    print(f"有效：{facts.code}")
+    print(f"登记管理部门：{facts.department}")
+    if facts.org_type:
+        print(f"机构类别：{facts.org_type}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from registry.demo import fill_demo
+
+    if args.volunteers < 1:
+        raise CommandError("--volunteers 必须是正整数。")
+    if args.records is not None and args.records < 0:
+        raise CommandError("--records 不能是负数。")
+    open_database(database_target(args))
+    started = time.perf_counter()
+    counts = fill_demo(volunteers=args.volunteers, service_records=args.records, seed=args.seed,
+                       progress=print_progress)
+    elapsed = time.perf_counter() - started
+    for table, count in counts.items():
+        print(f"{table}\t{count}")
+    print(f"演示数据已生成，用时 {elapsed:.1f} 秒。")
+    if args.with_accounts:
+        from registry.ops.accounts import add_account
+
+        password = os.environ.get(PASSWORD_ENV) or DEMO_PASSWORD
+        for name in ("admin", "clerk", "viewer"):  # the first, the administrator, makes the others
+            add_account("admin", name, name, password)
+        print(f"演示账号：admin（管理员）、clerk（办事员）、viewer（查看员），密码均为 {password}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from registry.stats import table_counts
+
+    open_database(database_target(args))
+    for table, count in table_counts().items():
+        print(f"{table}\t{count}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from registry.rules.idnumber import mask_id_number
+    from registry.search import people_by_ids, search_people
+
+    open_database(database_target(args))
+    page = search_people(args.text, limit=args.limit)
+    for person in people_by_ids(page.ids):
+        print(f"{person.id}\t{person.name}\t{mask_id_number(person.id_number)}")
+    if page.has_more:
+        print(f"……还有更多，请输入更完整的内容。（显示前 {args.limit} 条）")
+    return 0 if page.ids else EXIT_FAILED
+
+
+def add_commands(add: Add) -> None:
+    p = add("check-id", cmd_check_id, "检查一个身份证号，显示出生日期、性别和地区")
+    p.add_argument("number")
+    p = add("check-uscc", cmd_check_uscc, "检查一个统一社会信用代码")
+    p.add_argument("code")
+    p = add("demo", cmd_demo, "在空登记库中生成一个区的演示数据")
+    p.add_argument("--volunteers", type=int, default=2000, help="志愿者人数（默认 2000）")
+    p.add_argument("--records", type=int, default=None, help="服务时长记录条数（默认为志愿者人数的 10 倍）")
+    p.add_argument("--seed", type=int, default=1, help="随机种子，相同种子生成相同数据")
+    p.add_argument("--with-accounts", action="store_true",
+                   help=f"同时建立演示账号 admin、clerk、viewer（密码取 {PASSWORD_ENV}，默认 {DEMO_PASSWORD}）")
+    add("stats", cmd_stats, "显示每张表的记录数")
+    p = add("search", cmd_search, "按姓名、拼音首字母、身份证号（或后几位）、电话查找人员")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
