@@ -36,7 +36,7 @@ QT_X11 = [
 ]
 VENV_SUPPORT = [("python3-venv",)]
 POSTGRES = [("postgresql",)]
-NSIS = [("nsis",)]
+PACKAGING = [("nsis",), ("binutils",)]  # makensis for the installer, strip for the bundle
 DISTRICT_FOR_CI = ROOT / "packaging" / "districts" / "110105-chaoyang.toml"
 POSTGRES_ENV = "REGISTRY_TEST_POSTGRES_URL"
 
@@ -203,7 +203,7 @@ def cmd_app(args: list[str]) -> int:
 
 def cmd_test(args: list[str]) -> int:
     full = not args  # the whole run (as CI does it) also builds and self-tests the installer
-    ensure_debian_packages(QT_OFFSCREEN + POSTGRES + (NSIS if full else []))
+    ensure_debian_packages(QT_OFFSCREEN + POSTGRES + (PACKAGING if full else []))
     ensure_venv("test,charts,build" if full else "test,charts")
     env = venv_env(QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     server = None
