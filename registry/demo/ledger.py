@@ -1,0 +1,203 @@
+"""The hours ledger: how many lines each volunteer has, the service records themselves
+(pending, approved and corrected), and every summary of them (volunteer totals and
+stars, yearly sums per volunteer, community and organization, monthly sums per
+category), added up while the lines are made so nothing has to scan the ledger after."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from registry import models
+from registry.db import database
+from registry.demo.activities import fill_activities, free_templates
+from registry.demo.common import (
+    STAGE_RECORDS,
+    STAGE_SUMMARIES,
+    STAR_PRESET,
+    DemoError,
+    Row,
+    hours_text,
+    weighted_table,
+)
+from registry.demo.data import HOURS_CENTS
+from registry.demo.loader import CHUNK_ROWS, chunks
+from registry.demo.state import Demo
+from registry.rules.presets import get_star_preset
+
+HISTORY_DAYS = 3 * 365  # the ledger covers the last three years
+PENDING_DAYS = 60  # recent lines may still wait for approval
+PENDING_SHARE_RECENT = 0.55  # of recent lines: about 3 % of the ledger overall
+ACTIVITY_SHARE = 0.6  # of lines that belong to an organized activity
+MAX_LINES_PER_VOLUNTEER = 1_000
+
+
+def line_counts(demo: Demo, lines: int) -> list[int]:
+    """Ledger lines per volunteer: a quarter never served, the rest heavy-tailed, so a
+    few reach five stars while most have a handful of hours."""
+    rng = demo.rng
+    n = demo.n_volunteers
+    if n == 0 or lines <= 0:
+        return [0] * n
+    weights = [rng.paretovariate(1.6) if rng.random() < 0.75 else 0.0 for _ in range(n)]
+    total = sum(weights) or 1.0
+    scale = lines / total
+    counts = [min(MAX_LINES_PER_VOLUNTEER, int(w * scale)) for w in weights]
+    left = lines - sum(counts)
+    room = n * MAX_LINES_PER_VOLUNTEER - sum(counts)
+    if left > room:
+        raise DemoError(f"服务记录太多：{demo.n_volunteers} 名志愿者最多生成 "
+                        f"{n * MAX_LINES_PER_VOLUNTEER} 条。")
+    served = [i for i, w in enumerate(weights) if w] or list(range(n))
+    while left > 0:
+        i = served[int(rng.random() * len(served))]
+        if counts[i] < MAX_LINES_PER_VOLUNTEER:
+            counts[i] += 1
+            left -= 1
+        elif len(served) < n:
+            served = list(range(n))
+    return counts
+
+
+def fill_ledger(demo: Demo) -> None:
+    rng = demo.rng
+    rnd = rng.random
+    today = demo.today.toordinal()
+    first_day = today - HISTORY_DAYS
+    n_days = HISTORY_DAYS  # days first_day .. today - 1
+    first_year = date.fromordinal(first_day).year
+    n_years = demo.today.year - first_year + 1
+    n_corrections = 0 if demo.n_records < 10 else max(3, min(500, demo.n_records // 20_000))
+    originals = max(0, demo.n_records - n_corrections)
+    by_street = fill_activities(demo, first_day, n_days)
+    counts = line_counts(demo, originals)
+    free = free_templates(demo)
+    hours = weighted_table(HOURS_CENTS, 200)
+    n_hours = len(hours)
+    text = {c: hours_text(c) for c in range(0, 1001, 50)}
+    corrected = set(rng.sample(range(originals), min(n_corrections, originals)))
+    # per day: (service date, recorded at, approved at, correction recorded, year index)
+    days = []
+    for d in range(n_days):
+        o = first_day + d
+        recorded = date.fromordinal(o).isoformat()
+        approved = date.fromordinal(min(o + 1 + d % 6, today)).isoformat()
+        later = date.fromordinal(min(o + 10 + d % 9, today)).isoformat()
+        days.append((recorded, f"{recorded} 18:{d % 60:02d}:00", f"{approved} 10:{d % 50:02d}:00",
+                     f"{later} 15:{d % 40:02d}:00", date.fromordinal(o).year - first_year))
+    pending_from = n_days - PENDING_DAYS
+    n_comm = len(demo.geo.comm_names)
+    comm_year = [0] * (n_comm * n_years)
+    org_year = [0] * ((len(demo.orgs) + 1) * n_years)
+    vol_updates: list[Row] = []
+    vol_years: list[Row] = []
+    month_cat: defaultdict[tuple[int, str, str], int] = defaultdict(int)
+    thresholds = [int(t * 100) for t in get_star_preset(STAR_PRESET).thresholds]
+    after = "按签到表核对，更正服务时长"
+
+    def rows() -> Iterator[Row]:
+        rid = 0
+        k = 0  # original lines so far
+        owed = 0  # corrections due; a pending line defers its correction to the next one
+        for i in range(demo.n_volunteers):
+            count = counts[i]
+            if not count:
+                continue
+            vid = i + 1
+            comm = demo.vol_comm[i]
+            team = demo.vol_team[i]
+            start = max(0, demo.vol_reg[i] - first_day)
+            if start >= n_days:
+                start = n_days - 1
+            span = n_days - start
+            acts = by_street[demo.geo.comm_street[comm]]
+            n_acts = len(acts)
+            tmpls = free[comm]
+            items: list[tuple[Any, ...]] = []
+            for _ in range(count):
+                if n_acts and rnd() < ACTIVITY_SHARE:
+                    a = acts[int(rnd() * n_acts)]
+                    if a[0] >= start:
+                        items.append(a)
+                        continue
+                t = tmpls[int(rnd() * 12)]
+                items.append((start + int(rnd() * span), hours[int(rnd() * n_hours)], t[0], None,
+                              team, comm + 1, *t[1:]))
+            items.sort(key=first_item)
+            years = [0] * n_years
+            for item in items:
+                rid += 1
+                day = item[0]
+                cents = item[1]
+                d = days[day]
+                if day >= pending_from and rnd() < PENDING_SHARE_RECENT:
+                    yield (rid, vid, d[0], text[cents], d[1], None, "pending", "", None, "",
+                           *item[3:])
+                    owed += k in corrected
+                    k += 1
+                    continue
+                yield (rid, vid, d[0], text[cents], d[1], d[2], "approved", item[2], None, "",
+                       *item[3:])
+                owed += k in corrected
+                k += 1
+                if owed:
+                    owed -= 1
+                    original = rid
+                    rid += 1
+                    cents = hours[int(rnd() * n_hours)]
+                    if cents == item[1]:
+                        cents = item[1] + 50 if item[1] < 400 else item[1] - 50
+                    yield (rid, vid, d[0], text[cents], d[3], d[3], "approved", item[2],
+                           original, after, *item[3:])
+                y = d[4]
+                years[y] += cents
+                month_cat[(first_year + y, d[0][5:7], item[8])] += cents
+                comm_year[(item[5] - 1) * n_years + y] += cents
+                org = item[4]
+                if org is not None:
+                    org_year[org * n_years + y] += cents
+            total = sum(years)
+            if total:
+                vol_updates.append((hours_text(total), bisect_right(thresholds, total), vid))
+                vol_years.extend((vid, first_year + y, hours_text(h))
+                                 for y, h in enumerate(years) if h)
+
+    columns = ("id", "volunteer_id", "service_date", "hours", "recorded_at", "approved_at",
+               "status", "approver", "corrects_id", "correction_reason", "activity_id",
+               "organization_id", "community_id", "place", "served_group", "service_category",
+               "content", "recorder")
+    demo.load.insert(models.ServiceRecord, columns, rows(), stage=STAGE_RECORDS,
+                     total=originals + n_corrections)
+    fill_summaries(demo, vol_updates, vol_years, comm_year, org_year, first_year, n_years)
+    demo.load.insert(models.MonthCategoryHours, ("year", "month", "category", "hours"),
+                     [(year, int(month), category or "", hours_text(cents))
+                      for (year, month, category), cents in sorted(month_cat.items()) if cents],
+                     stage=STAGE_SUMMARIES, total=len(month_cat))
+
+
+def fill_summaries(demo: Demo, vol_updates: list[Row], vol_years: list[Row], comm_year: list[int],
+                   org_year: list[int], first_year: int, n_years: int) -> None:
+    stage = STAGE_SUMMARIES
+    param = database.param
+    cursor = database.cursor()
+    with database.atomic():
+        for n, chunk in enumerate(chunks(vol_updates, CHUNK_ROWS)):
+            cursor.executemany(
+                f'UPDATE "volunteer" SET "total_hours" = {param}, "star_level" = {param} '
+                f'WHERE "id" = {param}', chunk)
+            demo.load.report(stage, n * CHUNK_ROWS + len(chunk), len(vol_updates))
+    demo.load.insert(models.VolunteerYear, ("volunteer_id", "year", "hours"), vol_years,
+                     stage=stage, total=len(vol_years))
+    demo.load.insert(models.CommunityYear, ("community_id", "year", "hours"),
+                     [(i // n_years + 1, first_year + i % n_years, hours_text(h))
+                      for i, h in enumerate(comm_year) if h], stage=stage, total=len(comm_year))
+    demo.load.insert(models.OrganizationYear, ("organization_id", "year", "hours"),
+                     [(i // n_years, first_year + i % n_years, hours_text(h))
+                      for i, h in enumerate(org_year) if h], stage=stage, total=len(org_year))
+
+
+def first_item(item: tuple[Any, ...]) -> Any:
+    return item[0]
