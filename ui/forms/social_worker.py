@@ -13,9 +13,9 @@ from registry.ops import Changes
 from registry.vocab import SOCIAL_WORKER_LEVELS
 from ui.context import AppContext
 from ui.forms.checks import date_check, int_check
-from ui.forms.dialog import RecordDialog
 from ui.forms.form import choices
-from ui.forms.person import PERSON_KEYS, PersonFields
+from ui.forms.person import PERSON_KEYS
+from ui.forms.role import RoleDialog
 from ui.i18n import translate
 
 ROLE_KEYS = ("level", "certificate_number", "obtained_year", "registration_number",
@@ -30,14 +30,16 @@ def load_social_worker(worker_id: int) -> dict[str, Any]:
     return values
 
 
-class SocialWorkerDialog(RecordDialog):
+class SocialWorkerDialog(RoleDialog):
+    role_flag = "social_worker"
+    role_keys = ROLE_KEYS
+
     def __init__(self, ctx: AppContext, worker_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         title = (translate("Forms", "New social worker") if worker_id is None
                  else translate("Forms", "Edit social worker"))
-        super().__init__(ctx, title, parent)
+        super().__init__(ctx, title, worker_id, parent)
         self.worker_id = worker_id
-        self.person = PersonFields(self.form, ctx.worker, self._existing)
         f = self.form
         f.add_choice("level", translate("Forms", "Certificate level"), choices(SOCIAL_WORKER_LEVELS))
         f.add_text("certificate_number", translate("Forms", "Certificate number"))
@@ -54,37 +56,18 @@ class SocialWorkerDialog(RecordDialog):
         f.add_text("employer_name", translate("Forms", "Employer"))
         f.add_text("post", translate("Forms", "Post"))
         f.add_choice("community", translate("Forms", "Community"), ctx.lookups.get("communities", []))
-        self.original: dict[str, Any] = {}
-        if worker_id is not None:
-            self.person.watch_duplicates = False
-            ctx.worker.call(load_social_worker, worker_id, on_done=self._loaded)
+        self.load(load_social_worker)
 
-    def _loaded(self, values: dict[str, Any]) -> None:
-        self.original = {k: ("" if v is None else v) for k, v in values.items()}
-        self.form.set_values(values)
-        self.person.watch_duplicates = True
+    def already_holds_role(self, name: str) -> str:
+        return translate("Forms", "{name} is already registered as a social worker: "
+                         "open the existing record.").format(name=name)
 
-    def _existing(self, found: dict[str, Any]) -> None:
-        if self.worker_id is not None:
-            return
-        if found.get("social_worker"):
-            self.show_banner(translate("Forms", "{name} is already registered as a social worker: "
-                                       "open the existing record.").format(name=found["name"]))
-            if found.get("open"):
-                self.duplicate_person(found["id"], "")
-        else:
-            self.show_banner(translate("Forms", "{name} is already in the register; saving adds "
-                                       "the social worker role to the same person.").format(
-                name=found["name"]), "color: #2c5d8f;")
-            for key, value in found["values"].items():
-                if key != "id_number" and value and not self.form.value(key):
-                    self.form.set_value(key, value)
+    def adds_role(self, name: str) -> str:
+        return translate("Forms", "{name} is already in the register; saving adds "
+                         "the social worker role to the same person.").format(name=name)
 
     def operation(self) -> Callable[[], Changes]:
-        data = self.form.values((*PERSON_KEYS, *ROLE_KEYS))
-        actor = self.ctx.actor
-        if self.worker_id is None:
+        data, actor, wid = self.entered(), self.ctx.actor, self.worker_id
+        if wid is None:
             return lambda: ops.register_social_worker(actor, data)
-        changed = {k: v for k, v in data.items() if str(self.original.get(k, "")) != str(v or "")}
-        wid = self.worker_id
-        return lambda: ops.update_social_worker(actor, wid, changed)
+        return lambda: ops.update_social_worker(actor, wid, data)

@@ -14,8 +14,8 @@ from registry.ops import Changes
 from registry.vocab import SERVICE_CATEGORIES
 from ui.context import AppContext
 from ui.forms.checks import date_check
-from ui.forms.dialog import RecordDialog
-from ui.forms.person import PERSON_KEYS, PersonFields
+from ui.forms.person import PERSON_KEYS
+from ui.forms.role import RoleDialog
 from ui.i18n import translate
 
 ROLE_KEYS = ("community", "volunteer_number", "national_number", "registered_on", "skills",
@@ -31,14 +31,16 @@ def load_volunteer(volunteer_id: int) -> dict[str, Any]:
     return values
 
 
-class VolunteerDialog(RecordDialog):
+class VolunteerDialog(RoleDialog):
+    role_flag = "volunteer"
+    role_keys = ROLE_KEYS
+
     def __init__(self, ctx: AppContext, volunteer_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         title = (translate("Forms", "New volunteer") if volunteer_id is None
                  else translate("Forms", "Edit volunteer"))
-        super().__init__(ctx, title, parent)
+        super().__init__(ctx, title, volunteer_id, parent)
         self.volunteer_id = volunteer_id
-        self.person = PersonFields(self.form, ctx.worker, self._existing)
         f = self.form
         f.add_choice("community", translate("Forms", "Community"), ctx.lookups.get("communities", []))
         f.add_text("volunteer_number", translate("Forms", "Volunteer number"))
@@ -50,40 +52,20 @@ class VolunteerDialog(RecordDialog):
                    placeholder="、".join(SERVICE_CATEGORIES[:3]))
         f.add_check("consent_contact", translate("Forms", "May be contacted"))
         f.add_check("consent_publish", translate("Forms", "Name may be published"))
-        self.original: dict[str, Any] = {}
         if volunteer_id is None:
             f.set_value("registered_on", dt.date.today().isoformat())
-        else:
-            self.person.watch_duplicates = False
-            ctx.worker.call(load_volunteer, volunteer_id, on_done=self._loaded)
+        self.load(load_volunteer)
 
-    def _loaded(self, values: dict[str, Any]) -> None:
-        self.original = {k: ("" if v is None else v) for k, v in values.items()}
-        self.form.set_values(values)
-        self.person.watch_duplicates = True
+    def already_holds_role(self, name: str) -> str:
+        return translate("Forms", "{name} is already a volunteer: open the existing "
+                         "record instead of creating a second one.").format(name=name)
 
-    def _existing(self, found: dict[str, Any]) -> None:
-        if self.volunteer_id is not None:
-            return
-        if found.get("volunteer"):
-            self.show_banner(translate("Forms", "{name} is already a volunteer: open the existing "
-                                       "record instead of creating a second one.").format(
-                name=found["name"]))
-            if found.get("open"):
-                self.duplicate_person(found["id"], "")
-        else:
-            self.show_banner(translate("Forms", "{name} is already in the register; saving adds "
-                                       "the volunteer role to the same person.").format(
-                name=found["name"]), "color: #2c5d8f;")
-            for key, value in found["values"].items():
-                if key != "id_number" and value and not self.form.value(key):
-                    self.form.set_value(key, value)
+    def adds_role(self, name: str) -> str:
+        return translate("Forms", "{name} is already in the register; saving adds "
+                         "the volunteer role to the same person.").format(name=name)
 
     def operation(self) -> Callable[[], Changes]:
-        data = self.form.values((*PERSON_KEYS, *ROLE_KEYS))
-        actor = self.ctx.actor
-        if self.volunteer_id is None:
+        data, actor, vid = self.entered(), self.ctx.actor, self.volunteer_id
+        if vid is None:
             return lambda: ops.register_volunteer(actor, data)
-        changed = {k: v for k, v in data.items() if self.original.get(k, "") != v}
-        vid = self.volunteer_id
-        return lambda: ops.update_volunteer(actor, vid, changed)
+        return lambda: ops.update_volunteer(actor, vid, data)

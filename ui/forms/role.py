@@ -1,0 +1,65 @@
+"""What the volunteer and social-worker dialogs share: a person plus a role record.
+
+Typing an ID number already in the register either opens the existing record (the person
+already holds this role) or fills the person's known fields in (saving adds the role to
+the same person); editing sends only the fields that changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from ui.context import AppContext
+from ui.forms.dialog import RecordDialog
+from ui.forms.person import PERSON_KEYS, PersonFields
+
+
+class RoleDialog(RecordDialog):
+    role_flag = ""  # the key of the found person's facts saying they already hold this role
+    role_keys: tuple[str, ...] = ()
+
+    def __init__(self, ctx: AppContext, title: str, record_id: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, title, parent)
+        self.record_id = record_id
+        self.person = PersonFields(self.form, ctx.worker, self._existing)
+        self.original: dict[str, Any] = {}
+
+    def load(self, loader: Callable[[int], dict[str, Any]]) -> None:
+        """Fill the form from the stored record (call after adding the role's fields)."""
+        if self.record_id is not None:
+            self.person.watch_duplicates = False
+            self.ctx.worker.call(loader, self.record_id, on_done=self._loaded)
+
+    def _loaded(self, values: dict[str, Any]) -> None:
+        self.original = {k: ("" if v is None else v) for k, v in values.items()}
+        self.form.set_values(values)
+        self.person.watch_duplicates = True
+
+    def already_holds_role(self, name: str) -> str:
+        raise NotImplementedError
+
+    def adds_role(self, name: str) -> str:
+        raise NotImplementedError
+
+    def _existing(self, found: dict[str, Any]) -> None:
+        if self.record_id is not None:
+            return
+        if found.get(self.role_flag):
+            self.show_banner(self.already_holds_role(found["name"]))
+            if found.get("open"):
+                self.duplicate_person(found["id"], "")
+            return
+        self.show_banner(self.adds_role(found["name"]), "color: #2c5d8f;")
+        for key, value in found["values"].items():
+            if key != "id_number" and value and not self.form.value(key):
+                self.form.set_value(key, value)
+
+    def entered(self) -> dict[str, Any]:
+        """All fields for a new record; for an edit, only those that changed."""
+        data = self.form.values((*PERSON_KEYS, *self.role_keys))
+        if self.record_id is None:
+            return data
+        return {k: v for k, v in data.items() if str(self.original.get(k, "")) != str(v or "")}
