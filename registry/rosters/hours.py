@@ -11,7 +11,7 @@ from typing import Any
 from peewee import JOIN, SQL, fn
 
 from registry.models import Community, Organization, Person, ServiceRecord, Street, Volunteer
-from registry.rosters.queries import between, in_street, raw_rows
+from registry.rosters.queries import between, in_area, raw_rows
 from registry.rosters.spec import GROUP_BY, Column, RosterData, RosterFilters
 
 _TAIL = (Column("服务次数", "int", total=True), Column("服务时长", "hours", total=True))
@@ -38,10 +38,7 @@ def _conditions(filters: RosterFilters) -> list[Any]:
     r = ServiceRecord
     start, end = filters.period()
     where = [effective_lines(), *between(r.service_date, start, end)]
-    if filters.community_id is not None:
-        where.append(r.community == filters.community_id)
-    if filters.street_id is not None:
-        where.append(in_street(r.community, filters.street_id))
+    where.extend(in_area(r.community, filters.community_id, filters.street_id))
     if filters.organization_id is not None:
         where.append(r.organization == filters.organization_id)
     return where

@@ -27,6 +27,16 @@ def in_street(community_field: ColumnBase, street_id: int) -> Expression:
     return result
 
 
+def in_area(community_field: ColumnBase, community_id: int | None, street_id: int | None) -> list[Expression]:
+    """Conditions for the community and street filters, on a community column."""
+    conditions: list[Expression] = []
+    if community_id is not None:
+        conditions.append(community_field == community_id)
+    if street_id is not None:
+        conditions.append(in_street(community_field, street_id))
+    return conditions
+
+
 def between(field: ColumnBase, start: Any, end: Any) -> list[Expression]:
     """Conditions for start <= field <= end; either end may be open."""
     conditions: list[Expression] = []

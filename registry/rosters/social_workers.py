@@ -11,7 +11,7 @@ from peewee import JOIN, Case, fn
 
 from registry.models import Community, Person, SocialWorker
 from registry.ops.presets import current_ce_preset
-from registry.rosters.queries import between, in_street, raw_rows
+from registry.rosters.queries import between, in_area, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.rules.presets import ContinuingEducationPreset, cycle_bounds
 
@@ -34,10 +34,7 @@ CE_COLUMNS = (
 def _conditions(filters: RosterFilters, start: date | None, end: date | None) -> list[Any]:
     s = SocialWorker
     where: list[Any] = []
-    if filters.community_id is not None:
-        where.append(s.community == filters.community_id)
-    if filters.street_id is not None:
-        where.append(in_street(s.community, filters.street_id))
+    where.extend(in_area(s.community, filters.community_id, filters.street_id))
     if filters.organization_id is not None:
         where.append(s.employer == filters.organization_id)
     if filters.status is not None:

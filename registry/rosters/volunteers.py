@@ -7,7 +7,7 @@ from datetime import date
 from peewee import JOIN, Case, Value, fn
 
 from registry.models import Community, Person, Volunteer, VolunteerOrganization, VolunteerYear
-from registry.rosters.queries import between, in_street, raw_rows
+from registry.rosters.queries import between, in_area, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
 
 COLUMNS = (
@@ -22,10 +22,7 @@ COLUMNS = (
 def conditions(filters: RosterFilters) -> list[object]:
     v = Volunteer
     where: list[object] = []
-    if filters.community_id is not None:
-        where.append(v.community == filters.community_id)
-    if filters.street_id is not None:
-        where.append(in_street(v.community, filters.street_id))
+    where.extend(in_area(v.community, filters.community_id, filters.street_id))
     if filters.organization_id is not None:
         members = VolunteerOrganization.select(VolunteerOrganization.volunteer).where(
             VolunteerOrganization.organization == filters.organization_id)
