@@ -33,8 +33,7 @@ CE_COLUMNS = (
 
 def _conditions(filters: RosterFilters, start: date | None, end: date | None) -> list[Any]:
     s = SocialWorker
-    where: list[Any] = []
-    where.extend(in_area(s.community, filters.community_id, filters.street_id))
+    where: list[Any] = [*in_area(s.community, filters.community_id, filters.street_id)]
     if filters.organization_id is not None:
         where.append(s.employer == filters.organization_id)
     if filters.status is not None:

@@ -21,8 +21,7 @@ COLUMNS = (
 
 def conditions(filters: RosterFilters) -> list[object]:
     v = Volunteer
-    where: list[object] = []
-    where.extend(in_area(v.community, filters.community_id, filters.street_id))
+    where: list[object] = [*in_area(v.community, filters.community_id, filters.street_id)]
     if filters.organization_id is not None:
         members = VolunteerOrganization.select(VolunteerOrganization.volunteer).where(
             VolunteerOrganization.organization == filters.organization_id)
