@@ -36,12 +36,18 @@ def is_blank(raw: Any) -> bool:
 
 def clean_text(raw: Any, field: str, label: str, *, required: bool = False,
                max_length: int = MAX_TEXT) -> tuple[str, list[Problem]]:
-    if is_blank(raw):
+    if raw.__class__ is str:  # nearly every cell: normalized once, not twice via is_blank
+        text = normalize_text(raw)
+        if not text:
+            return "", [error("required", field, f"“{label}”不能为空。")] if required else []
+    elif is_blank(raw):
         return "", [error("required", field, f"“{label}”不能为空。")] if required else []
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)  # spreadsheets hand whole numbers over as floats
-    text = normalize_text(str(raw))
-    text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    else:
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)  # spreadsheets hand whole numbers over as floats
+        text = normalize_text(str(raw))
+    if not text.isprintable():  # the filter below would keep every character
+        text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
     if len(text) > max_length:
         return text[:max_length], [error("too_long", field,
                                          f"“{label}”太长（{len(text)} 个字），最多 {max_length} 个字。")]
@@ -178,7 +184,10 @@ class Cleaner:
 
     def take(self, name: str, cleaner: Callable[..., tuple[Any, list[Problem]]],
              *args: Any, **kwargs: Any) -> None:
-        if self.wants(name):
-            value, problems = cleaner(self.data.get(name), name, *args, **kwargs)
-            self.values[name] = value
+        data = self.data
+        if self.partial and name not in data:  # wants(), inline: called per field per row
+            return
+        value, problems = cleaner(data.get(name), name, *args, **kwargs)
+        self.values[name] = value
+        if problems:
             self.problems.extend(problems)
