@@ -141,15 +141,13 @@ def check_id_number(
 ) -> tuple[IdFacts | None, list[Problem]]:
     """Check a resident ID number; facts are returned only when there is no error.
     Region problems are warnings: the code is where the card was first issued."""
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
-        return None, [error("id.empty", field, "身份证号没有填写")]
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return None, [_excel_number(field)]
-    if not isinstance(raw, str):
-        return None, [error("id.format", field, "身份证号应为 18 位数字（最后一位可以是 X），请按文本填写")]
-    number = normalize_id_like(raw)
-    if not number:
-        return None, [error("id.empty", field, "身份证号没有填写")]
+    if raw.__class__ is str and raw.isascii() and raw.isalnum():
+        number = raw.upper()  # nothing to strip, map or drop: normalize_id_like would only copy
+    else:
+        number_or_problem = _normalized(raw, field)
+        if isinstance(number_or_problem, Problem):
+            return None, [number_or_problem]
+        number = number_or_problem
     if _ID_RE.fullmatch(number) is None:
         return None, [_shape_problem(number, field)]
     born, problems = _parse_birth(number, today or date.today(), field)
@@ -162,9 +160,27 @@ def check_id_number(
     if born is None or problems:
         return None, problems
     code = number[:6]
-    facts = IdFacts(number, born, "男" if int(number[16]) % 2 else "女", code,
-                    region_name(code, born.year))
-    return facts, _region_problems(code, born.year, field)
+    name, region_problems = _region_facts(code, born.year, field)
+    facts = IdFacts(number, born, "男" if int(number[16]) % 2 else "女", code, name)
+    return facts, list(region_problems)
+
+
+def _normalized(raw: str | int | float | None, field: str) -> str | Problem:
+    """The ID number as compared, or the problem that leaves nothing to compare."""
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+        return error("id.empty", field, "身份证号没有填写")
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return _excel_number(field)
+    if not isinstance(raw, str):
+        return error("id.format", field, "身份证号应为 18 位数字（最后一位可以是 X），请按文本填写")
+    number = normalize_id_like(raw)
+    return number or error("id.empty", field, "身份证号没有填写")
+
+
+@lru_cache(maxsize=32_768)
+def _region_facts(code: str, birth_year: int, field: str) -> tuple[str | None, tuple[Problem, ...]]:
+    """Region name and problems depend on these three only; a roster repeats them often."""
+    return region_name(code, birth_year), tuple(_region_problems(code, birth_year, field))
 
 
 def _shape_problem(number: str, field: str) -> Problem:

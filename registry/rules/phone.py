@@ -10,6 +10,8 @@ from registry.problems import Problem, error, warning
 from registry.rules.text import normalize_text
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
+# \d would also take other scripts' digits, which the full check rejects.
+_ASCII_MOBILE = re.compile(r"1[3-9][0-9]{9}").fullmatch
 # 010 and 02x are the only 3-digit area codes; all others are 0 + 3 digits starting 3–9,
 # so a number typed without hyphen still splits unambiguously.
 _LANDLINE = re.compile(r"(0(?:10|2\d|[3-9]\d\d))(\d{7,8})")
@@ -55,6 +57,8 @@ def check_phone(
 ) -> tuple[str | None, list[Problem]]:
     """(normalized number or None when empty, problems). Normal forms: "13800138000",
     "010-12345678", "0755-1234567转123", "400-123-4567", bare local "12345678"."""
+    if raw.__class__ is str and len(raw) == 11 and _ASCII_MOBILE(raw) is not None:
+        return raw, []  # the usual cell: a bare mobile number, already in normal form
     if raw is None or (isinstance(raw, float) and math.isnan(raw)):
         return None, []
     text = _to_text(raw)
