@@ -34,6 +34,10 @@ class Memo:
     def __init__(self) -> None:
         self._cache: dict[tuple[str, type, Any], tuple[dict[str, Any], list[Problem]]] = {}
 
+    def find(self, field: str, raw: Any) -> tuple[dict[str, Any], list[Problem]] | None:
+        """The result cleaned before, or None; spares building `compute` on a hit."""
+        return self._cache.get((field, raw.__class__, raw))
+
     def get(self, field: str, raw: Any,
             compute: Callable[[], tuple[dict[str, Any], list[Problem]]],
             ) -> tuple[dict[str, Any], list[Problem]]:
@@ -51,6 +55,11 @@ def _aliased(raw: Any, aliases: dict[str, str]) -> Any:
     return raw
 
 
+def _clean_repeating(key: str, value: Any, aliases: dict[str, str],
+                     ) -> tuple[dict[str, Any], list[Problem]]:
+    return clean_person({key: _aliased(value, aliases)}, partial=True)
+
+
 _PER_ROW = ("id_number", "name", "phone", "address", "notes")  # nearly every value differs
 _REPEATING = {"political_status": POLITICAL_ALIASES, "education": EDUCATION_ALIASES, "ethnicity": {}}
 
@@ -64,8 +73,10 @@ def clean_person_part(raw: dict[str, Any], memo: Memo,
     for key, aliases in _REPEATING.items():
         if key in raw:
             value = raw[key]
-            cleaned, more = memo.get(key, value, partial(clean_person, {key: _aliased(value, aliases)},
-                                                         partial=True))
+            hit = memo.find(key, value)
+            if hit is None:  # the partial is built only for a value not seen before
+                hit = memo.get(key, value, partial(_clean_repeating, key, value, aliases))
+            cleaned, more = hit
             values.update(cleaned)
             if more:
                 problems = problems + more

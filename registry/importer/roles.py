@@ -50,6 +50,15 @@ def _split_combined(combined: Any) -> dict[str, str]:
 class Volunteers:
     def __init__(self) -> None:
         self.memo = Memo()
+        self._splits: dict[tuple[type, Any], dict[str, str]] = {}
+
+    def _split(self, combined: Any) -> dict[str, str]:
+        """_split_combined once per distinct cell: the split depends on the value alone."""
+        key = (combined.__class__, combined)
+        split = self._splits.get(key)
+        if split is None:
+            split = self._splits[key] = _split_combined(combined)
+        return split
 
     def clean(self, raw: dict[str, Any], lookups: Lookups) -> tuple[dict[str, Any], list[Problem]]:
         memo = self.memo
@@ -59,13 +68,17 @@ class Volunteers:
         for key in VOLUNTEER_KEYS:  # each column on its own through the register's cleaner
             if key in raw:
                 value = raw[key]
-                cleaned, more = memo.get(key, value, partial(clean_volunteer, {key: value}, partial=True))
+                hit = memo.find(key, value)
+                if hit is None:
+                    hit = memo.get(key, value, partial(clean_volunteer, {key: value}, partial=True))
+                cleaned, more = hit
                 role.update(cleaned)
                 given.add(key)
                 problems = problems + more if more else problems
         combined = raw.get("skills_categories")
         if not is_blank(combined):
-            data = {k: v for k, v in _split_combined(combined).items() if is_blank(raw.get(k))}
+            split = self._split(combined)
+            data = {k: v for k, v in split.items() if is_blank(raw.get(k))}
             cleaned, more = memo.get("skills_categories", combined,
                                      lambda: clean_volunteer(data, partial=True))
             role.update(cleaned)
