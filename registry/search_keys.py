@@ -59,9 +59,14 @@ def name_grams(name: str) -> set[str]:
 
 
 def search_keys(name: str, initials: str) -> list[str]:
+    return list(_search_keys(name, initials))
+
+
+@lru_cache(maxsize=65_536)  # names repeat (张伟, 王芳 …): an import computes each once
+def _search_keys(name: str, initials: str) -> tuple[str, ...]:
     keys = {NAME_PREFIX + g for g in name_grams(name)}
     keys.update(INITIALS_PREFIX + initials[:i] for i in range(1, len(initials) + 1))
-    return sorted(keys)
+    return tuple(sorted(keys))
 
 
 def reversed_text(text: str | None) -> str | None:
@@ -71,5 +76,7 @@ def reversed_text(text: str | None) -> str | None:
 def reversed_phone(phone: str | None) -> str | None:
     """The digits of a phone number, last first: "010-62345678" and its tail "5678" are then
     both prefixes of one indexed value."""
+    if phone and phone.isdigit():  # the usual case, already digits only
+        return phone[::-1]
     digits = "".join(ch for ch in phone or "" if ch.isdigit())
     return digits[::-1] or None

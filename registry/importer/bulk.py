@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+from peewee import BooleanField, DateTimeField, DecimalField, Field
+
 from registry.db import database, is_sqlite
 from registry.models import AuditEntry, BaseModel
 from registry.ops.base import _jsonable
@@ -122,6 +124,30 @@ def fast_json(data: dict[str, Any] | None) -> str | None:
     return None if data is None else _ENCODER.encode(data)
 
 
+def _json_value(field: Field) -> str:
+    """The SQL that gives a column's value as registry.ops.base.snapshot writes it."""
+    column: str = field.column_name
+    if is_sqlite():
+        if isinstance(field, BooleanField):  # stored as 1/0
+            return f"json(CASE WHEN {column} THEN 'true' WHEN NOT {column} THEN 'false' END)"
+        if isinstance(field, DateTimeField):  # stored as "2026-11-27 09:30:00"
+            return f"replace({column}, ' ', 'T')"
+        if isinstance(field, DecimalField):
+            return f"CAST({column} AS TEXT)"
+        return column
+    if isinstance(field, DecimalField):
+        return f"trim_scale({column})::text"
+    return column
+
+
+def record_json_sql(model: type[BaseModel]) -> str:
+    """SQL for the whole stored record as a JSON object, keyed by field name, as
+    snapshot() and to_json() give it (keys sorted; numbers held as text, as theirs)."""
+    fields = sorted(model._meta.sorted_fields, key=lambda f: f.name)
+    pairs = ", ".join(f"'{f.name}', {_json_value(f)}" for f in fields)
+    return f"json_object({pairs})" if is_sqlite() else f"json_build_object({pairs})::text"
+
+
 @dataclass
 class WriteContext:
     """Who commits, when, and the audit entries gathered on the way."""
@@ -135,6 +161,23 @@ class WriteContext:
             before: dict[str, Any] | None, after: dict[str, Any] | None, detail: str = "") -> None:
         self.audit.append((self.now, self.actor, action, table, record_id, fast_json(before),
                            fast_json(after), detail))
+
+    def log_created(self, model: type[BaseModel], first_id: int, end_id: int) -> None:
+        """A "create" entry for each record with an id in [first_id, end_id), holding the
+        record as stored. The database writes them from the rows themselves: for a large
+        import that is several times faster than encoding each one in Python."""
+        if end_id <= first_id:
+            return
+        self.flush_audit()  # entries stay in the order they were logged
+        param = database.param
+        table = model._meta.table_name
+        columns = ", ".join(AuditEntry._meta.fields[n].column_name for n in (
+            "at", "actor", "action", "table_name", "record_id", "before", "after", "detail"))
+        database.execute_sql(
+            f'INSERT INTO "{AuditEntry._meta.table_name}" ({columns}) '
+            f"SELECT {param}, {param}, 'create', {param}, id, NULL, {record_json_sql(model)}, '' "
+            f'FROM "{table}" WHERE id >= {param} AND id < {param} ORDER BY id',
+            (self.now, self.actor, table, first_id, end_id))
 
     def flush_audit(self) -> None:
         insert_rows(AuditEntry, [

@@ -36,9 +36,9 @@ def write_persons(rows: list[RowPlan], ctx: WriteContext) -> None:
         row.target["person_id"] = next_id
         records.append(record)
         keys.extend((k, next_id) for k in search_keys(record["name"], record["initials"]))
-        ctx.log("create", "person", next_id, None, record)
         next_id += 1
     insert_rows(Person, records)
+    ctx.log_created(Person, next_id - len(records), next_id)
     _insert_keys(keys)
     updates, renamed = [], []
     for row in rows:
@@ -72,9 +72,9 @@ def write_roles(rows: list[RowPlan], ctx: WriteContext, model: type[BaseModel],
                   **row.values["role"]}
         row.target["role_id"] = next_id
         records.append(record)
-        ctx.log("create", table, next_id, None, record)
         next_id += 1
     insert_rows(model, records)
+    ctx.log_created(model, next_id - len(records), next_id)
     updates = []
     for row in rows:
         changed = row.target["role_update"]
