@@ -135,8 +135,8 @@ def _json_value(field: Field) -> str:
         if isinstance(field, DecimalField):
             return f"CAST({column} AS TEXT)"
         return column
-    if isinstance(field, DecimalField):
-        return f"trim_scale({column})::text"
+    if isinstance(field, DecimalField):  # numeric keeps its scale: 3.00 is "3", 2.50 "2.50"
+        return f"CASE WHEN {column} = trunc({column}) THEN trunc({column})::text ELSE {column}::text END"
     return column
 
 
@@ -162,7 +162,8 @@ class WriteContext:
         self.audit.append((self.now, self.actor, action, table, record_id, fast_json(before),
                            fast_json(after), detail))
 
-    def log_created(self, model: type[BaseModel], first_id: int, end_id: int) -> None:
+    def log_created(self, model: type[BaseModel], first_id: int, end_id: int,
+                    detail: str = "") -> None:
         """A "create" entry for each record with an id in [first_id, end_id), holding the
         record as stored. The database writes them from the rows themselves: for a large
         import that is several times faster than encoding each one in Python."""
@@ -175,9 +176,9 @@ class WriteContext:
             "at", "actor", "action", "table_name", "record_id", "before", "after", "detail"))
         database.execute_sql(
             f'INSERT INTO "{AuditEntry._meta.table_name}" ({columns}) '
-            f"SELECT {param}, {param}, 'create', {param}, id, NULL, {record_json_sql(model)}, '' "
-            f'FROM "{table}" WHERE id >= {param} AND id < {param} ORDER BY id',
-            (self.now, self.actor, table, first_id, end_id))
+            f"SELECT {param}, {param}, 'create', {param}, id, NULL, {record_json_sql(model)}, "
+            f'{param} FROM "{table}" WHERE id >= {param} AND id < {param} ORDER BY id',
+            (self.now, self.actor, table, detail, first_id, end_id))
 
     def flush_audit(self) -> None:
         insert_rows(AuditEntry, [

@@ -71,9 +71,9 @@ class Hours:
                 "recorder": ctx.actor, "recorded_at": ctx.now, "status": "approved",
                 "approver": ctx.actor, "approved_at": ctx.now, "corrects": None,
                 "correction_reason": ""})
-            ctx.log("create", "service_record", next_id, None, records[-1], detail="导入并审核")
             next_id += 1
         insert_rows(ServiceRecord, records)
+        ctx.log_created(ServiceRecord, next_id - len(records), next_id, detail="导入并审核")
         apply_summaries(records)
         ctx.tables |= {"service_record", "volunteer"}
 

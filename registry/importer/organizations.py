@@ -84,9 +84,9 @@ class Organizations:
             if record["status"] != ORG_STATUSES[0]:
                 record["status_changed_on"] = ctx.now.date()
             records.append(record)
-            ctx.log("create", "organization", next_id, None, record)
             next_id += 1
         insert_rows(Organization, records)
+        ctx.log_created(Organization, next_id - len(records), next_id)
         updates = []
         for row in rows:
             changed = dict(row.target["update"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,11 +11,26 @@ from typing import Any
 import xlsxwriter
 from stdnum.cn.ric import calc_check_digit
 
+from registry.models import AuditEntry, BaseModel
+from registry.ops.base import snapshot, to_json
+
 
 def id_number(region: str, born: str, sequence: str) -> str:
     """A valid 18-digit ID number from a region code, yyyymmdd birth date and 3-digit sequence."""
     body = region + born + sequence
     return body + calc_check_digit(body + "0")
+
+
+def creation_entry(record: BaseModel) -> AuditEntry:
+    """The audit entry that says the record was created."""
+    return AuditEntry.get((AuditEntry.table_name == record._meta.table_name)
+                          & (AuditEntry.record_id == record.id) & (AuditEntry.action == "create"))
+
+
+def logged_as_stored(record: BaseModel) -> bool:
+    """Whether the record's creation entry holds it exactly as snapshot() of the stored
+    record reads, as the operations log a record made by hand."""
+    return bool(json.loads(creation_entry(record).after) == json.loads(to_json(snapshot(record)) or ""))
 
 
 def write_sheet(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any] | None], *,

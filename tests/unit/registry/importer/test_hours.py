@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importer_helpers import id_number
+from importer_helpers import creation_entry, id_number, logged_as_stored
 
 from registry import ops
 from registry.importer import commit_import, preview_import
@@ -74,6 +74,10 @@ def test_hours_enter_totals_years_and_stars(people: dict[str, int], area: dict[s
                  .order_by(ServiceRecord.id))
     assert all(r.status == "approved" and r.approver == "clerk" for r in lines[-2:])
     assert lines[-1].community_id == area["community"]  # defaults to the volunteer's community
+    imported = [*lines[-2:], ServiceRecord.get(ServiceRecord.volunteer == people["second"])]
+    assert [r.hours for r in imported] == [Decimal("3.5"), Decimal(2), Decimal("1.25")]
+    for line in imported:  # fractional and whole hours read back from the audit log as stored
+        assert logged_as_stored(line) and creation_entry(line).detail == "导入并审核"
     expected = ledger_summaries()
     stored = stored_summaries()
     for key in ("total", "volunteer_year", "community_year", "organization_year"):

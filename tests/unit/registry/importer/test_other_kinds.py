@@ -7,7 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from importer_helpers import id_number
+from importer_helpers import id_number, logged_as_stored
 
 from registry import ops
 from registry.importer import commit_import, preview_import
@@ -57,6 +57,7 @@ def test_organizations_from_the_directory(area: dict[str, int], sheet: Callable[
     filed = Organization.get(Organization.name == "永安里书画社")
     assert (filed.org_type, filed.uscc, filed.community_id, filed.street_id) == (
         "社区社会组织", None, area["community"], area["street"])
+    assert logged_as_stored(group) and logged_as_stored(filed)
     again = preview_import("organizations", path)
     assert [r.action for r in again.rows] == ["unchanged", "unchanged", "reject"]
 
