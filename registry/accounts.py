@@ -28,7 +28,7 @@ ADMIN_ACTIONS: Final = frozenset({
     "set_preset", "extend_registration", "retention",
 })
 # Things anyone logged in may do: they change no register data.
-ANY_ROLE_ACTIONS: Final = frozenset({"login", "export", "backup"})
+ANY_ROLE_ACTIONS: Final = frozenset({"login", "export", "backup", "password_change"})
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
@@ -105,6 +105,15 @@ def check_password_strength(password: str) -> str | None:
 def authenticate(name: str, password: str, now: dt.datetime | None = None) -> Account:
     """The account, if the password is right; a few failures lock it for a while."""
     now = now or dt.datetime.now()
+    account = check_password(name, password, now)
+    Account.update(last_login=now.replace(microsecond=0)).where(Account.id == account.id).execute()
+    return account
+
+
+def check_password(name: str, password: str, now: dt.datetime | None = None) -> Account:
+    """The active account, if the password is right. Every wrong password counts towards
+    the lock, wherever it is typed (the login, or changing one's own password)."""
+    now = now or dt.datetime.now()
     account = Account.get_or_none(Account.name == name)
     if account is None or not account.active:
         raise LoginFailed("用户名或密码不正确。")
@@ -119,7 +128,7 @@ def authenticate(name: str, password: str, now: dt.datetime | None = None) -> Ac
         if locked:
             raise LoginFailed(f"密码错误次数过多，账号已锁定 {LOCK_MINUTES} 分钟。")
         raise LoginFailed(f"用户名或密码不正确（还可再试 {MAX_FAILED - failed} 次）。")
-    Account.update(failed_attempts=0, locked_until=None, last_login=now.replace(microsecond=0)).where(
-        Account.id == account.id).execute()
-    logged_in: Account = account
-    return logged_in
+    if account.failed_attempts or account.locked_until:
+        Account.update(failed_attempts=0, locked_until=None).where(Account.id == account.id).execute()
+    checked: Account = account
+    return checked

@@ -1,4 +1,5 @@
-"""账号管理 (administrators): the accounts of the register; add, disable, reset a password."""
+"""账号管理 (administrators): the accounts of the register; add, disable, reset a password.
+And 修改密码, which anyone logged in may do for their own account."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.ops.accounts import add_account, disable_account, reset_password
+from registry.ops.accounts import add_account, change_own_password, disable_account, reset_password
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon
@@ -37,9 +38,11 @@ def list_accounts() -> list[tuple[Any, ...]]:
 
 
 class PasswordDialog(QDialog):
-    """A new account (name, role, password) or a new password for one."""
+    """A new account (name, role, password), a new password for one, or (with `current`)
+    one's own new password after the current one."""
 
-    def __init__(self, title: str, parent: QWidget | None = None, *, new_account: bool = True) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, *, new_account: bool = True,
+                 current: bool = False) -> None:
         from registry.accounts import ROLE_LABELS, ROLES
 
         super().__init__(parent)
@@ -57,11 +60,15 @@ class PasswordDialog(QDialog):
         self.password.setObjectName("account_password")
         self.again = QLineEdit()
         self.again.setObjectName("account_again")
-        for edit in (self.password, self.again):
+        self.current = QLineEdit()
+        self.current.setObjectName("account_current")
+        for edit in (self.password, self.again, self.current):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         if new_account:
             form.addRow(translate("Accounts", "User name"), self.name)
             form.addRow(translate("Accounts", "Role"), self.role)
+        if current:
+            form.addRow(translate("Accounts", "Current password"), self.current)
         form.addRow(translate("Accounts", "Password (at least 8 characters)"), self.password)
         form.addRow(translate("Accounts", "Password again"), self.again)
         self.message = QLabel()
@@ -163,3 +170,18 @@ class AccountsDialog(QDialog):
         if dialog.exec():
             password = dialog.password.text()
             self._run(lambda: reset_password(actor, name, password))
+
+
+def change_my_password(ctx: AppContext, parent: QWidget) -> None:
+    """Ask for the current and the new password; the core checks the current one (a wrong
+    one counts towards the account's lock) and says why it refused."""
+    dialog = PasswordDialog(translate("Accounts", "Change my password ({name})").format(name=ctx.actor),
+                            parent, new_account=False, current=True)
+    if not dialog.exec():
+        return
+    actor, current, new = ctx.actor, dialog.current.text(), dialog.password.text()
+    ctx.run_op(parent, lambda: change_own_password(actor, current, new),
+               on_done=lambda _changes: QMessageBox.information(
+                   parent, translate("Accounts", "Change my password"),
+                   translate("Accounts", "Your password has been changed. Use the new one from "
+                                         "the next login.")))

@@ -36,6 +36,8 @@ NAMES = {
     "inspection": "fa5s.clipboard-check",
     "grade": "fa5s.award",
     "project": "fa5s.project-diagram",
+    "key": "fa5s.key",
+    "switch_user": "fa5s.user-friends",
 }
 
 

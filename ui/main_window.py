@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from registry.models import SocialWorker, Volunteer
 from registry.ops import Changes
 from ui import settings
-from ui.accounts_dialog import AccountsDialog
+from ui.accounts_dialog import AccountsDialog, change_my_password
 from ui.backup_dialog import BackupDialog
 from ui.backups import AutoBackup
 from ui.context import AppContext
@@ -34,6 +34,7 @@ from ui.forms.volunteer import VolunteerDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.lists import audit_actors, is_empty, lookups
+from ui.login import ask_login
 from ui.permissions import load_permissions, role_label
 from ui.register_settings import RegisterSettingsDialog
 from ui.search import SearchBox
@@ -163,7 +164,16 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(icon("cog"), translate("Main", "Register settings…"), self)
         self.settings_action.setObjectName("settings_action")
         self.settings_action.triggered.connect(self.register_settings)
+        self.password_action = QAction(icon("key"), translate("Main", "Change my password…"), self)
+        self.password_action.setObjectName("password_action")
+        self.password_action.triggered.connect(self.change_password)
+        self.switch_user_action = QAction(icon("switch_user"), translate("Main", "Switch user…"), self)
+        self.switch_user_action.setObjectName("switch_user_action")
+        self.switch_user_action.triggered.connect(self.switch_user)
         for action in (self.backup_action, self.accounts_action, self.settings_action):
+            self.admin_menu.addAction(action)
+        self.admin_menu.addSeparator()
+        for action in (self.password_action, self.switch_user_action):
             self.admin_menu.addAction(action)
         b = QToolButton()
         b.setObjectName("admin_menu")
@@ -178,6 +188,8 @@ class MainWindow(QMainWindow):
     def _permissions_changed(self) -> None:
         self.accounts_action.setVisible(self.ctx.may("user_add"))
         self.settings_action.setVisible(self.ctx.may("set_preset"))
+        for action in (self.password_action, self.switch_user_action):  # only with accounts
+            action.setVisible(self.ctx.role is not None)
         for name, action in (("welcome_import", "import"), ("welcome_volunteer", "create"),
                              ("welcome_organization", "create")):
             found = self.welcome.findChild(QPushButton, name)
@@ -195,6 +207,25 @@ class MainWindow(QMainWindow):
     def manage_accounts(self) -> None:
         if self.ctx.may("user_add"):
             AccountsDialog(self.ctx, self).exec()
+
+    @Slot()
+    def change_password(self) -> None:
+        if self.ctx.role is not None:
+            change_my_password(self.ctx, self)
+
+    @Slot()
+    def switch_user(self) -> None:
+        """Hand the program to another account (a colleague at the same desk) without
+        closing it. Cancelled: the current account stays."""
+        if self.ctx.role is None:
+            return
+        result = ask_login(self.ctx.worker, self, note=translate(
+            "Main", "Log in as another account. The current one ({actor}) stays logged in if you "
+                    "cancel.").format(actor=self.ctx.actor))
+        if result is None:
+            return
+        self.ctx.actor, self.ctx.role = result
+        self.reload_permissions()
 
     def register_settings(self) -> None:
         if self.ctx.may("set_preset"):

@@ -1,9 +1,18 @@
 """Managing accounts: add, disable, reset a password. Administrators only, except the very
-first account of a register, which must be an administrator."""
+first account of a register, which must be an administrator, and changing one's own
+password, which anyone logged in may do."""
 
 from __future__ import annotations
 
-from registry.accounts import ROLE_LABELS, ROLES, accounts_exist, check_password_strength, hash_password
+from registry.accounts import (
+    ROLE_LABELS,
+    ROLES,
+    LoginFailed,
+    accounts_exist,
+    check_password,
+    check_password_strength,
+    hash_password,
+)
 from registry.fields import Cleaner, clean_choice, clean_text
 from registry.models import Account
 from registry.ops.base import Changes, RegistryError, audit, require, transaction
@@ -61,6 +70,24 @@ def reset_password(actor: str, name: str, password: str) -> Changes:
         Account.update(password_hash=hash_password(password), failed_attempts=0, locked_until=None,
                        active=True).where(Account.id == account.id).execute()
         audit(actor, "user_reset", "account", account.id)
+    return Changes(frozenset({"account"}), (account.id,))
+
+
+def change_own_password(actor: str, current: str, new: str) -> Changes:
+    """The actor's own password, knowing the current one. A wrong current password counts
+    as a failed login, so this is no way around the lock."""
+    weak = check_password_strength(new)
+    if weak:
+        raise RegistryError(weak)
+    if new == current:
+        raise RegistryError("新密码与当前密码相同，请换一个。")
+    try:
+        account = check_password(actor, current)  # outside the transaction: a failure counts
+    except LoginFailed as exc:
+        raise RegistryError(f"密码没有修改：{str(exc).replace('用户名或密码', '当前密码')}") from exc
+    with transaction():
+        Account.update(password_hash=hash_password(new)).where(Account.id == account.id).execute()
+        audit(actor, "password_change", "account", account.id)
     return Changes(frozenset({"account"}), (account.id,))
 
 

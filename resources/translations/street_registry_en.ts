@@ -12,6 +12,10 @@
         <translation>Role</translation>
     </message>
     <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
         <source>Password (at least 8 characters)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
@@ -78,6 +82,18 @@
     <message>
         <source>New password for {name}</source>
         <translation>New password for {name}</translation>
+    </message>
+    <message>
+        <source>Change my password ({name})</source>
+        <translation>Change my password ({name})</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Your password has been changed. Use the new one from the next login.</source>
+        <translation>Your password has been changed. Use the new one from the next login.</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1529,14 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Register settings…</translation>
     </message>
     <message>
+        <source>Change my password…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>System</translation>
     </message>
@@ -1523,6 +1547,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>User: {actor}    Register: {db}</source>
         <translation>User: {actor}    Register: {db}</translation>
+    </message>
+    <message>
+        <source>Log in as another account. The current one ({actor}) stays logged in if you cancel.</source>
+        <translation>Log in as another account. The current one ({actor}) stays logged in if you cancel.</translation>
     </message>
     <message>
         <source>The register is empty</source>

@@ -12,6 +12,10 @@
         <translation>角色</translation>
     </message>
     <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
         <source>Password (at least 8 characters)</source>
         <translation>密码（至少 8 个字符）</translation>
     </message>
@@ -78,6 +82,18 @@
     <message>
         <source>New password for {name}</source>
         <translation>为 {name} 设置新密码</translation>
+    </message>
+    <message>
+        <source>Change my password ({name})</source>
+        <translation>修改我的密码（{name}）</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your password has been changed. Use the new one from the next login.</source>
+        <translation>密码已修改，下次登录请使用新密码。</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1529,14 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>登记库设置…</translation>
     </message>
     <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -1523,6 +1547,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>User: {actor}    Register: {db}</source>
         <translation>操作人：{actor}    登记库：{db}</translation>
+    </message>
+    <message>
+        <source>Log in as another account. The current one ({actor}) stays logged in if you cancel.</source>
+        <translation>请用另一个账号登录。如果取消，仍由当前账号（{actor}）继续使用。</translation>
     </message>
     <message>
         <source>The register is empty</source>

@@ -26,6 +26,9 @@ class RevealNumbers(ListSection):
 
     def _reveal_visibility(self) -> None:
         self.reveal_button.setVisible(self.ctx.may("unmask"))
+        if getattr(self, "revealed_key", None) is not None:  # someone else may be at the desk
+            self.revealed_key = None
+            self._load_detail()
 
     def show_record(self, key: Any) -> None:
         if key != getattr(self, "revealed_key", None):

@@ -9,7 +9,7 @@ import pytest
 from registry import ops
 from registry.accounts import LoginFailed, authenticate, may, password_matches
 from registry.models import Account, AuditEntry, Person
-from registry.ops.accounts import add_account, disable_account, log_unmask, reset_password
+from registry.ops.accounts import add_account, change_own_password, disable_account, log_unmask, reset_password
 
 ROOT = Path(__file__).parents[3]
 PERSON = {"id_number": "11010519491231002X", "name": "张三"}
@@ -80,6 +80,35 @@ def test_disable_and_reset(accounts):
     assert authenticate("li", "new-password").name == "li"
     with pytest.raises(ops.RegistryError, match="最后一个管理员"):
         disable_account("boss", "boss")
+
+
+def test_anyone_changes_their_own_password_knowing_the_current_one(accounts):
+    change_own_password("wang", "viewer-password", "a-new-secret")  # even a viewer
+    assert authenticate("wang", "a-new-secret").name == "wang"
+    with pytest.raises(LoginFailed):
+        authenticate("wang", "viewer-password")
+    entry = AuditEntry.get(AuditEntry.action == "password_change")
+    assert (entry.actor, entry.table_name) == ("wang", "account")
+    assert "a-new-secret" not in f"{entry.before}{entry.after}{entry.detail}"
+    with pytest.raises(ops.RegistryError, match="8"):
+        change_own_password("wang", "a-new-secret", "short")
+    with pytest.raises(ops.RegistryError, match="相同"):
+        change_own_password("wang", "a-new-secret", "a-new-secret")
+
+
+def test_a_wrong_current_password_changes_nothing_and_counts_towards_the_lock(accounts):
+    stored = Account.get(Account.name == "li").password_hash
+    with pytest.raises(ops.RegistryError, match="当前密码不正确（还可再试 4 次）"):
+        change_own_password("li", "guess", "new-password-1")
+    assert Account.get(Account.name == "li").password_hash == stored
+    for _ in range(3):
+        with pytest.raises(ops.RegistryError):
+            change_own_password("li", "guess", "new-password-1")
+    with pytest.raises(ops.RegistryError, match="锁定"):
+        change_own_password("li", "guess", "new-password-1")
+    with pytest.raises(LoginFailed, match="锁定"):
+        authenticate("li", "clerk-password")  # the lock holds for the login too
+    assert not AuditEntry.select().where(AuditEntry.action == "password_change").exists()
 
 
 def test_cli_login_and_user_management(tmp_path):

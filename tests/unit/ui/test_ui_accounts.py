@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
@@ -121,3 +122,68 @@ def test_an_administrator_adds_disables_and_resets_accounts(running_as: Any, qtb
     dialog.reset()  # the same filled-in dialog gives the new password; resetting re-enables
     r.idle()
     assert r.query(lambda: Account.get(Account.name == "李四").active) is True
+
+
+def test_a_clerk_changes_their_own_password(running_as: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from registry.accounts import LoginFailed, authenticate
+    from ui.accounts_dialog import PasswordDialog
+
+    r = running_as("办事员")
+    assert r.window.password_action.isVisible() and not r.window.accounts_action.isVisible()
+    answers = iter([PASSWORD, "wrong-password"])
+
+    def fill(self: PasswordDialog) -> int:
+        assert self.current.isVisibleTo(self) and not self.name.isVisibleTo(self)
+        self.current.setText(next(answers))
+        self.password.setText("my-new-password")
+        self.again.setText("my-new-password")
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(PasswordDialog, "exec", fill)
+    seen: list[str] = []
+    close_next_message_box(seen)
+    r.window.password_action.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert "密码已修改" in seen[0]
+    assert r.query(lambda: authenticate("办事员", "my-new-password").name) == "办事员"
+    with pytest.raises(LoginFailed):
+        r.query(lambda: authenticate("办事员", PASSWORD))
+
+    close_next_message_box(seen)  # the second try gives a wrong current password
+    r.window.password_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    assert "当前密码不正确" in seen[1]
+    assert r.query(lambda: authenticate("办事员", "my-new-password").name) == "办事员"
+
+
+def test_switching_user_changes_what_may_be_done_and_hides_shown_numbers(
+        running_as: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from registry.models import Volunteer
+
+    r = running_as("管理员")
+    section = r.section("volunteers")
+    section.view.selectRow(0)
+    qtbot.waitUntil(lambda: section.current_key is not None)
+    qtbot.waitUntil(lambda: not section._detail_timer.isActive())
+    r.idle()
+    key = section.current_key
+    number = r.query(lambda: Volunteer.get_by_id(key).person.id_number)
+    section.reveal_button.click()
+    qtbot.waitUntil(lambda: number in section.detail.toPlainText())
+
+    monkeypatch.setattr("ui.main_window.ask_login", lambda *a, **k: None)
+    r.window.switch_user_action.trigger()  # cancelled: nothing changes
+    assert (r.ctx.actor, r.ctx.role) == ("管理员", "admin")
+
+    monkeypatch.setattr("ui.main_window.ask_login", lambda *a, **k: ("办事员", "clerk"))
+    r.window.switch_user_action.trigger()
+    qtbot.waitUntil(lambda: r.ctx.role == "clerk")
+    r.idle()
+    assert r.ctx.actor == "办事员" and "办事员" in r.window.where.text()
+    assert not r.window.accounts_action.isVisible() and not section.reveal_button.isVisible()
+    qtbot.waitUntil(lambda: number not in section.detail.toPlainText())
+
+
+def test_without_accounts_there_is_no_password_or_user_to_switch(running: Any) -> None:
+    assert running.ctx.role is None
+    assert not running.window.password_action.isVisible()
+    assert not running.window.switch_user_action.isVisible()
