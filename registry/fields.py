@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -22,6 +22,10 @@ MAX_NUMBER = Decimal(10) ** 12  # beyond any amount, count or hours the register
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
+
+FieldCleaner = Callable[..., tuple[Any, list[Problem]]]
+# (field name, cleaner, the cleaner's arguments after the raw value and field name, keywords)
+Rule = tuple[str, FieldCleaner, tuple[Any, ...], Mapping[str, Any]]
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"),
@@ -191,3 +195,15 @@ class Cleaner:
         self.values[name] = value
         if problems:
             self.problems.extend(problems)
+
+    def take_all(self, rules: Iterable[Rule]) -> None:
+        """take(name, cleaner, *args, **kwargs) for each rule in turn: one call for a record
+        rather than one per field, for cleaners that run once per imported row."""
+        data, values, problems, partial = self.data, self.values, self.problems, self.partial
+        for name, cleaner, args, kwargs in rules:
+            if partial and name not in data:
+                continue
+            value, found = cleaner(data.get(name), name, *args, **kwargs)
+            values[name] = value
+            if found:
+                problems.extend(found)

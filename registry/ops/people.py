@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from registry.db import database
-from registry.fields import Cleaner, clean_choice, clean_text
+from registry.fields import Cleaner, Rule, clean_choice, clean_text
 from registry.models import Person, SearchKey
 from registry.ops.base import (
     Changes,
@@ -46,27 +46,23 @@ class DuplicatePersonError(RegistryError):
         super().__init__(f"身份证号已登记在“{name}”名下，不会重复建档，请打开已有的人员。")
 
 
-def _id_number(raw: Any, field: str) -> tuple[Any, list[Problem]]:
-    facts, problems = check_id_number(raw, field)
-    return facts, problems
-
-
-def _phone(raw: Any, field: str) -> tuple[str | None, list[Problem]]:
-    return check_phone(raw, field)
+_PERSON_RULES: tuple[Rule, ...] = (
+    ("id_number", check_id_number, (), {}),
+    ("name", clean_text, (LABELS["name"],), {"required": True, "max_length": 50}),
+    ("phone", check_phone, (), {}),
+    ("address", clean_text, (LABELS["address"],), {}),
+    ("ethnicity", clean_text, (LABELS["ethnicity"],), {"max_length": 20}),
+    ("political_status", clean_choice, (LABELS["political_status"], POLITICAL_STATUSES), {}),
+    ("education", clean_choice, (LABELS["education"], EDUCATION_LEVELS), {}),
+    ("notes", clean_text, (LABELS["notes"],), {}),
+)
 
 
 def clean_person(data: Mapping[str, Any], *, partial: bool = False,
                  ) -> tuple[dict[str, Any], list[Problem]]:
     """Cleaned person fields (ID number facts expanded) and the problems found."""
     c = Cleaner(data, partial=partial)
-    c.take("id_number", _id_number)
-    c.take("name", clean_text, LABELS["name"], required=True, max_length=50)
-    c.take("phone", _phone)
-    c.take("address", clean_text, LABELS["address"])
-    c.take("ethnicity", clean_text, LABELS["ethnicity"], max_length=20)
-    c.take("political_status", clean_choice, LABELS["political_status"], POLITICAL_STATUSES)
-    c.take("education", clean_choice, LABELS["education"], EDUCATION_LEVELS)
-    c.take("notes", clean_text, LABELS["notes"])
+    c.take_all(_PERSON_RULES)  # run for every row of an import
     values = c.values
     if "id_number" in values:
         facts = values.pop("id_number")

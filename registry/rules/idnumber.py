@@ -120,11 +120,19 @@ def _excel_number(field: str) -> Problem:
                  "身份证号被 Excel 存成了数字，后几位已丢失，请把该列设为文本后重新录入")
 
 
+@lru_cache(maxsize=65_536)
+def _birth_date(digits: str) -> date | None:
+    """The date of "YYYYMMDD", None if there is no such day; a roster repeats birthdays."""
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
+
+
 def _parse_birth(number: str, today: date, field: str) -> tuple[date | None, list[Problem]]:
     digits = number[6:14]
-    try:
-        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
+    born = _birth_date(digits)
+    if born is None:
         return None, [error("id.birth_date", field,
                             f"身份证号第 7–14 位出生日期 {digits} 不是一个真实的日期")]
     if born > today:

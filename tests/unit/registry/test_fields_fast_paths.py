@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from registry.fields import MAX_TEXT, Cleaner, clean_bool, clean_date, clean_text, is_blank
+from registry.fields import MAX_TEXT, Cleaner, Rule, clean_bool, clean_date, clean_text, is_blank
 from registry.problems import Problem, error
 from registry.rules.text import normalize_text
 
@@ -65,3 +65,15 @@ def test_cleaner_take_same_as_before(data: dict[str, Any], partial: bool) -> Non
         c.take("b", clean_date, "乙", earliest=dt.date(2000, 1, 1))
         c.take("c", clean_bool, "丙")
     assert (fast.values, fast.problems) == (slow.values, slow.problems)
+
+
+@given(st.dictionaries(st.sampled_from(("a", "b", "c")), cells), st.booleans())
+def test_take_all_same_as_take_one_by_one(data: dict[str, Any], partial: bool) -> None:
+    rules: tuple[Rule, ...] = (("a", clean_text, ("甲",), {"required": True, "max_length": 3}),
+                               ("b", clean_date, ("乙",), {"earliest": dt.date(2000, 1, 1)}),
+                               ("c", clean_bool, ("丙",), {}))
+    together, apart = Cleaner(data, partial=partial), Cleaner(data, partial=partial)
+    together.take_all(rules)
+    for name, cleaner, args, kwargs in rules:
+        apart.take(name, cleaner, *args, **kwargs)
+    assert (together.values, together.problems) == (apart.values, apart.problems)
