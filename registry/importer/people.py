@@ -4,6 +4,7 @@ cleaners, and matching with the register by ID number, never duplicating a perso
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Any
 
@@ -33,6 +34,13 @@ class Memo:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, type, Any], tuple[dict[str, Any], list[Problem]]] = {}
+        self._shared: dict[frozenset[str], frozenset[str]] = {}
+
+    def shared(self, names: AbstractSet[str]) -> frozenset[str]:
+        """One frozen copy for all rows giving the same fields (nearly all rows of a file):
+        a set per row would be one more object for the garbage collector to scan."""
+        frozen = frozenset(names)
+        return self._shared.setdefault(frozen, frozen)
 
     def find(self, field: str, raw: Any) -> tuple[dict[str, Any], list[Problem]] | None:
         """The result cleaned before, or None; spares building `compute` on a hit."""
@@ -65,7 +73,7 @@ _REPEATING = {"political_status": POLITICAL_ALIASES, "education": EDUCATION_ALIA
 
 
 def clean_person_part(raw: dict[str, Any], memo: Memo,
-                      ) -> tuple[dict[str, Any], set[str], list[Problem]]:
+                      ) -> tuple[dict[str, Any], frozenset[str], list[Problem]]:
     """(cleaned person fields, the fields the file gives, problems), by the register's own
     clean_person; repeating columns through the memo."""
     data = {k: raw.get(k) for k in _PER_ROW if k in raw or k in ("id_number", "name")}
@@ -81,14 +89,20 @@ def clean_person_part(raw: dict[str, Any], memo: Memo,
             if more:
                 problems = problems + more
     _check_facts(raw, values, problems)
-    return values, {k for k in PERSON_KEYS[1:] if k in raw}, problems
+    return values, memo.shared({k for k in PERSON_KEYS[1:] if k in raw}), problems
+
+
+def _filled_text(raw: Any) -> str | None:
+    """normalize_text(str(raw)), None when the cell is blank."""
+    if raw.__class__ is str:  # is_blank() would normalize it just the same: do it once
+        return normalize_text(raw) or None
+    return None if is_blank(raw) else normalize_text(str(raw))
 
 
 def _check_facts(raw: dict[str, Any], values: dict[str, Any], problems: list[Problem]) -> None:
     """性别 and 出生日期 columns are not imported: the ID number says both."""
-    sex = raw.get("sex")
-    if not is_blank(sex):
-        text = normalize_text(str(sex))
+    text = _filled_text(raw.get("sex"))
+    if text is not None:
         if text not in SEXES:
             problems.append(warning("sex.unknown", "sex", f"性别填的是“{text}”，已忽略，以身份证号为准。"))
         elif values.get("sex") and text != values["sex"]:
@@ -112,7 +126,7 @@ def clean_number(raw: dict[str, Any], key: str, label: str, *, required: bool = 
     return (text or None), problems
 
 
-def given_values(values: dict[str, Any], given: set[str]) -> dict[str, Any]:
+def given_values(values: dict[str, Any], given: AbstractSet[str]) -> dict[str, Any]:
     """The fields the file gives and fills: only these may change a record."""
     return {k: v for k, v in values.items() if k in given and v is not None and v != ""}
 

@@ -79,8 +79,10 @@ class Volunteers:
         if not is_blank(combined):
             split = self._split(combined)
             data = {k: v for k, v in split.items() if is_blank(raw.get(k))}
-            cleaned, more = memo.get("skills_categories", combined,
-                                     lambda: clean_volunteer(data, partial=True))
+            hit = memo.find("skills_categories", combined)
+            if hit is None:  # keyed on the cell alone, whatever `data` left out (as before)
+                hit = memo.get("skills_categories", combined, partial(clean_volunteer, data, partial=True))
+            cleaned, more = hit
             role.update(cleaned)
             given |= set(data)
             problems = problems + more if more else problems
@@ -90,7 +92,7 @@ class Volunteers:
             raw.get("community"), "community", VOLUNTEER_LABELS["community"])
         problems += number_problems + community_problems
         return {"person": person, "person_given": person_given, "role": role,
-                "role_given": given}, problems
+                "role_given": memo.shared(given)}, problems
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]:
         out = [("id_number", values["person"].get("id_number") or "")]

@@ -46,8 +46,7 @@ class DuplicatePersonError(RegistryError):
         super().__init__(f"身份证号已登记在“{name}”名下，不会重复建档，请打开已有的人员。")
 
 
-_PERSON_RULES: tuple[Rule, ...] = (
-    ("id_number", check_id_number, (), {}),
+_PERSON_RULES: tuple[Rule, ...] = (  # after the ID number
     ("name", clean_text, (LABELS["name"],), {"required": True, "max_length": 50}),
     ("phone", check_phone, (), {}),
     ("address", clean_text, (LABELS["address"],), {}),
@@ -62,13 +61,15 @@ def clean_person(data: Mapping[str, Any], *, partial: bool = False,
                  ) -> tuple[dict[str, Any], list[Problem]]:
     """Cleaned person fields (ID number facts expanded) and the problems found."""
     c = Cleaner(data, partial=partial)
+    facts = None
+    if c.wants("id_number"):  # never stored in c.values: the facts are expanded below
+        facts, problems = check_id_number(data.get("id_number"), "id_number")
+        c.problems.extend(problems)
     c.take_all(_PERSON_RULES)  # run for every row of an import
     values = c.values
-    if "id_number" in values:
-        facts = values.pop("id_number")
-        if facts is not None:
-            values.update(id_number=facts.number, sex=facts.sex, birth_date=facts.birth_date,
-                          region_code=facts.region_code)
+    if facts is not None:
+        values.update(id_number=facts.number, sex=facts.sex, birth_date=facts.birth_date,
+                      region_code=facts.region_code)
     return values, c.problems
 
 
