@@ -144,6 +144,10 @@ def record_json_sql(model: type[BaseModel]) -> str:
     """SQL for the whole stored record as a JSON object, keyed by field name, as
     snapshot() and to_json() give it (keys sorted; numbers held as text, as theirs)."""
     fields = sorted(model._meta.sorted_fields, key=lambda f: f.name)
+    # Both functions take a name and a value per field; PostgreSQL allows 100 arguments,
+    # so up to 50 fields (the widest table here, organization, has 26).
+    if len(fields) > 50:
+        raise ValueError(f"{model.__name__} has too many fields to log in one json_object")
     pairs = ", ".join(f"'{f.name}', {_json_value(f)}" for f in fields)
     return f"json_object({pairs})" if is_sqlite() else f"json_build_object({pairs})::text"
 
