@@ -153,28 +153,26 @@ class MainWindow(QMainWindow):
 
     # --- the administration menu, who is working ------------------------------------------
 
+    def _menu_action(self, name: str, icon_name: str, text: str, slot: Any) -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        self.admin_menu.addAction(action)
+        return action
+
     def _admin_button(self) -> QToolButton:
         self.admin_menu = QMenu(self)
-        self.accounts_action = QAction(icon("users-cog"), translate("Main", "Accounts…"), self)
-        self.accounts_action.setObjectName("accounts_action")
-        self.accounts_action.triggered.connect(self.manage_accounts)
-        self.backup_action = QAction(icon("save"), translate("Main", "Backup and restore…"), self)
-        self.backup_action.setObjectName("backup_action")
-        self.backup_action.triggered.connect(self.manage_backups)
-        self.settings_action = QAction(icon("cog"), translate("Main", "Register settings…"), self)
-        self.settings_action.setObjectName("settings_action")
-        self.settings_action.triggered.connect(self.register_settings)
-        self.password_action = QAction(icon("key"), translate("Main", "Change my password…"), self)
-        self.password_action.setObjectName("password_action")
-        self.password_action.triggered.connect(self.change_password)
-        self.switch_user_action = QAction(icon("switch_user"), translate("Main", "Switch user…"), self)
-        self.switch_user_action.setObjectName("switch_user_action")
-        self.switch_user_action.triggered.connect(self.switch_user)
-        for action in (self.backup_action, self.accounts_action, self.settings_action):
-            self.admin_menu.addAction(action)
-        self.admin_menu.addSeparator()
-        for action in (self.password_action, self.switch_user_action):
-            self.admin_menu.addAction(action)
+        self.backup_action = self._menu_action("backup_action", "save",
+                                               translate("Main", "Backup and restore…"), self.manage_backups)
+        self.accounts_action = self._menu_action("accounts_action", "users-cog",
+                                                 translate("Main", "Accounts…"), self.manage_accounts)
+        self.settings_action = self._menu_action("settings_action", "cog", translate("Main", "Register settings…"),
+                                                 self.register_settings)
+        self.admin_menu.addSeparator()  # below: for anyone logged in, about themselves
+        self.password_action = self._menu_action("password_action", "key", translate("Main", "Change my password…"),
+                                                 self.change_password)
+        self.switch_user_action = self._menu_action("switch_user_action", "switch_user",
+                                                    translate("Main", "Switch user…"), self.switch_user)
         b = QToolButton()
         b.setObjectName("admin_menu")
         b.setText(translate("Main", "System"))
