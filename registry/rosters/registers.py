@@ -3,17 +3,15 @@ and 操作日志."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from registry.audit_fields import readable_fields
 from registry.deadlines import upcoming
 from registry.models import AuditEntry, Certificate, Person, Volunteer
 from registry.rosters.queries import between, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
-from registry.rules.idnumber import mask_id_number
-from registry.rules.phone import mask_phone
 
 CERTIFICATE_COLUMNS = (
     Column("证明编号", width=18), Column("姓名", width=10), Column("证件号码", "id"),
@@ -30,8 +28,6 @@ AUDIT_COLUMNS = (
     Column("记录编号", "int", 10), Column("变更前", width=50), Column("变更后", width=50), Column("说明", width=30),
 )
 DEFAULT_HORIZON_DAYS = 90
-# Keys whose values in the audit log's before/after are personal numbers.
-_MASKED_KEYS = {"id_number": mask_id_number, "phone": mask_phone, "contact": mask_phone}
 
 
 def build_certificates(filters: RosterFilters, today: date) -> RosterData:
@@ -62,19 +58,10 @@ def _masked(text: str | None) -> str:
     """The audit JSON with personal numbers masked, as readable `key: value` lines."""
     if not text:
         return ""
-    try:
-        data = json.loads(text)
-    except ValueError:
+    fields = readable_fields(text)
+    if fields is None:
         return text
-    if not isinstance(data, dict):
-        return text
-    parts = []
-    for key, value in data.items():
-        mask = _MASKED_KEYS.get(key)
-        if mask is not None and isinstance(value, str) and value:
-            value = mask(value)
-        parts.append(f"{key}: {value}")
-    return "；".join(parts)
+    return "；".join(f"{key}: {value}" for key, value in fields)
 
 
 def _audit_rows(query: Any) -> Iterable[Sequence[Any]]:

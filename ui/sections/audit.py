@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel
 
+from registry.audit_fields import readable_fields
 from registry.models import AuditEntry
 from registry.rosters import RosterFilters
 from ui.context import AppContext
@@ -44,11 +44,10 @@ def audit_html(entry_id: int) -> str:
     def pretty(text: str | None) -> str:
         if not text:
             return ""
-        try:
-            data = json.loads(text)
-        except ValueError:
+        fields = readable_fields(text)
+        if fields is None:
             return html.escape(text)
-        return "<br>".join(f"{html.escape(str(k))}：{html.escape(str(v))}" for k, v in data.items())
+        return "<br>".join(f"{html.escape(k)}：{html.escape(v)}" for k, v in fields)
 
     before, after = translate("Sections", "Before"), translate("Sections", "After")
     extra = (f"<h4>{html.escape(before)}</h4><p>{pretty(e.before)}</p>"

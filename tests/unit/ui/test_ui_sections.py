@@ -235,3 +235,19 @@ def test_shortcuts(running: Any, qtbot: Any) -> None:
     assert window.current_section().key == "export"
     assert window.sections["export"].roster.currentData() == "volunteers"
 
+
+
+def test_the_audit_log_shows_changes_with_numbers_masked(running: Any) -> None:
+    from registry import ops
+    from ui.sections.audit import audit_html
+
+    number, phone = "11010519491231002X", "13800138000"
+
+    def create() -> str:
+        person = ops.register_person("测试员", {"id_number": number, "name": "张三", "phone": phone}).id
+        entry = AuditEntry.get((AuditEntry.table_name == "person") & (AuditEntry.record_id == person))
+        return audit_html(entry.id)
+    shown = running.query(create)
+    assert "张三" in shown and "110105********002X" in shown and "138****8000" in shown
+    for full in (number, phone):  # neither as typed nor reversed, as the search columns hold them
+        assert full not in shown and full[::-1] not in shown
