@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from registry.fields import clean_text, is_blank
-from registry.importer.bulk import WriteContext, chunks, fetch_in, insert_rows, reserve_ids
+from registry.importer.bulk import WriteContext, chunks, fetch_in
 from registry.importer.hours_summary import apply_summaries
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, RowPlan
@@ -62,18 +62,12 @@ class Hours:
         _check_days(rows)
 
     def write(self, rows: list[RowPlan], ctx: WriteContext) -> None:
-        next_id = reserve_ids(ServiceRecord, len(rows))
-        records = []
-        for row in rows:
-            records.append({
-                "id": next_id, "volunteer": row.target["volunteer"], "activity": None,
-                **row.values["record"], "community": row.target["community"],
-                "recorder": ctx.actor, "recorded_at": ctx.now, "status": "approved",
-                "approver": ctx.actor, "approved_at": ctx.now, "corrects": None,
-                "correction_reason": ""})
-            next_id += 1
-        insert_rows(ServiceRecord, records)
-        ctx.log_created(ServiceRecord, next_id - len(records), next_id, detail="导入并审核")
+        records = [{"volunteer": row.target["volunteer"], "activity": None, **row.values["record"],
+                    "community": row.target["community"], "recorder": ctx.actor,
+                    "recorded_at": ctx.now, "status": "approved", "approver": ctx.actor,
+                    "approved_at": ctx.now, "corrects": None, "correction_reason": ""}
+                   for row in rows]
+        ctx.create(ServiceRecord, records, detail="导入并审核")
         apply_summaries(records)
         ctx.tables |= {"service_record", "volunteer"}
 

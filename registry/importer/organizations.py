@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from registry.fields import clean_choice, is_blank
-from registry.importer.bulk import WriteContext, fetch_groups, fetch_in, insert_rows, reserve_ids, update_rows
+from registry.importer.bulk import WriteContext, fetch_groups, fetch_in, update_rows
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, UPDATE, RowPlan
 from registry.importer.people import diff, formatter, given_values
@@ -76,17 +76,13 @@ class Organizations:
 
     def write(self, rows: list[RowPlan], ctx: WriteContext) -> None:
         new = [r for r in rows if r.target["id"] is None]
-        next_id = reserve_ids(Organization, len(new))
         records = []
         for row in new:
-            record = {"id": next_id, **_DEFAULTS, **row.values["org"], "created_at": ctx.now,
-                      "updated_at": ctx.now}
+            record = {**_DEFAULTS, **row.values["org"], "created_at": ctx.now, "updated_at": ctx.now}
             if record["status"] != ORG_STATUSES[0]:
                 record["status_changed_on"] = ctx.now.date()
             records.append(record)
-            next_id += 1
-        insert_rows(Organization, records)
-        ctx.log_created(Organization, next_id - len(records), next_id)
+        ctx.create(Organization, records)
         updates = []
         for row in rows:
             changed = dict(row.target["update"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from registry.db import database
-from registry.importer.bulk import WriteContext, chunks, insert_rows, reserve_ids, update_rows
+from registry.importer.bulk import WriteContext, chunks, update_rows
 from registry.importer.model import RowPlan
 from registry.models import BaseModel, Person, SearchKey
 from registry.ops.people import _derived
@@ -27,18 +27,12 @@ def _insert_keys(pairs: list[tuple[str, int]]) -> None:
 def write_persons(rows: list[RowPlan], ctx: WriteContext) -> None:
     """Create the persons not yet in the register, update the others' given fields."""
     new = [r for r in rows if r.target["person_id"] is None]
-    next_id = reserve_ids(Person, len(new))
-    records: list[dict[str, Any]] = []
+    records = [{**_PERSON_DEFAULTS, **_derived(row.values["person"]), "created_at": ctx.now,
+                "updated_at": ctx.now} for row in new]
     keys: list[tuple[str, int]] = []
-    for row in new:
-        record = {"id": next_id, **_PERSON_DEFAULTS, **_derived(row.values["person"]),
-                  "created_at": ctx.now, "updated_at": ctx.now}
-        row.target["person_id"] = next_id
-        records.append(record)
-        keys.extend((k, next_id) for k in search_keys(record["name"], record["initials"]))
-        next_id += 1
-    insert_rows(Person, records)
-    ctx.log_created(Person, next_id - len(records), next_id)
+    for row, record, person_id in zip(new, records, ctx.create(Person, records), strict=True):
+        row.target["person_id"] = person_id
+        keys.extend((k, person_id) for k in search_keys(record["name"], record["initials"]))
     _insert_keys(keys)
     updates, renamed = [], []
     for row in rows:
@@ -65,16 +59,10 @@ def write_roles(rows: list[RowPlan], ctx: WriteContext, model: type[BaseModel],
     """Create or update the role records; returns the ids written."""
     table = model._meta.table_name
     new = [r for r in rows if r.target["role_id"] is None]
-    next_id = reserve_ids(model, len(new))
-    records = []
-    for row in new:
-        record = {"id": next_id, "person": row.target["person_id"], **defaults,
-                  **row.values["role"]}
-        row.target["role_id"] = next_id
-        records.append(record)
-        next_id += 1
-    insert_rows(model, records)
-    ctx.log_created(model, next_id - len(records), next_id)
+    records = [{"person": row.target["person_id"], **defaults, **row.values["role"]} for row in new]
+    ids = ctx.create(model, records)
+    for row, role_id in zip(new, ids, strict=True):
+        row.target["role_id"] = role_id
     updates = []
     for row in rows:
         changed = row.target["role_update"]
@@ -86,4 +74,4 @@ def write_roles(rows: list[RowPlan], ctx: WriteContext, model: type[BaseModel],
     update_rows(model, updates)
     if records or updates:
         ctx.tables.add(table)
-    return [r["id"] for r in records] + [u[0] for u in updates]
+    return [*ids, *(u[0] for u in updates)]

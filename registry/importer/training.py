@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from registry.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text, is_blank
-from registry.importer.bulk import WriteContext, chunks, fetch_groups, fetch_in, insert_rows, reserve_ids, update_rows
+from registry.importer.bulk import WriteContext, chunks, fetch_groups, fetch_in, update_rows
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, UPDATE, FieldChange, RowPlan, cell_text
 from registry.models import Attendance, Person, SocialWorker, Training
@@ -105,14 +105,9 @@ class Trainings:
                 ctx.log("create", "training", record.id, None, snapshot(record))
             row.target["training"] = row.target["training"] or trainings[key]
         new = [r for r in rows if r.target["attendance"] is None]
-        next_id = reserve_ids(Attendance, len(new))
-        records = []
-        for row in new:
-            records.append({"id": next_id, "training": row.target["training"], "person": row.target["person"],
-                            "hours_credited": row.values["hours_credited"], "passed": row.values["passed"]})
-            ctx.log("attendance", "attendance", next_id, None, records[-1])
-            next_id += 1
-        insert_rows(Attendance, records)
+        ctx.create(Attendance, [{"training": row.target["training"], "person": row.target["person"],
+                                 "hours_credited": row.values["hours_credited"],
+                                 "passed": row.values["passed"]} for row in new], action="attendance")
         updates = []
         for row in rows:
             line = row.target["attendance"]

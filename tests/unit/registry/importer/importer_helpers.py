@@ -21,16 +21,17 @@ def id_number(region: str, born: str, sequence: str) -> str:
     return body + calc_check_digit(body + "0")
 
 
-def creation_entry(record: BaseModel) -> AuditEntry:
+def creation_entry(record: BaseModel, action: str = "create") -> AuditEntry:
     """The audit entry that says the record was created."""
     return AuditEntry.get((AuditEntry.table_name == record._meta.table_name)
-                          & (AuditEntry.record_id == record.id) & (AuditEntry.action == "create"))
+                          & (AuditEntry.record_id == record.id) & (AuditEntry.action == action))
 
 
-def logged_as_stored(record: BaseModel) -> bool:
+def logged_as_stored(record: BaseModel, action: str = "create") -> bool:
     """Whether the record's creation entry holds it exactly as snapshot() of the stored
     record reads, as the operations log a record made by hand."""
-    return bool(json.loads(creation_entry(record).after) == json.loads(to_json(snapshot(record)) or ""))
+    entry = creation_entry(record, action)
+    return bool(json.loads(entry.after) == json.loads(to_json(snapshot(record)) or ""))
 
 
 def write_sheet(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any] | None], *,

@@ -83,4 +83,5 @@ def test_training_attendance_creates_the_training_and_credits_hours(
     lines = {a.person_id: (a.hours_credited, a.passed) for a in Attendance.select()}
     zhang, li = (Person.get(Person.id_number == n).id for n in (ONE, TWO))
     assert lines == {zhang: (Decimal(8), True), li: (Decimal(6), False)}
+    assert all(logged_as_stored(a, "attendance") for a in Attendance.select())
     assert SocialWorker.get().ce_hours == Decimal(8)
