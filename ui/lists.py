@@ -27,7 +27,7 @@ from registry.models import (
 )
 from registry.rules.idnumber import mask_id_number
 from registry.rules.phone import mask_phone
-from ui.listspec import Column, Filters, ListSpec
+from ui.listspec import Column, Filters, ListSpec, equal_to, where_all
 
 
 def hours_text(value: Any) -> str:
@@ -69,11 +69,7 @@ class VolunteerList(ListSpec):
     )
 
     def conditions(self, f: Filters) -> list[Any]:
-        conds: list[Any] = []
-        if f.get("community"):
-            conds.append(Volunteer.community == f["community"])
-        if f.get("status"):
-            conds.append(Volunteer.status == f["status"])
+        conds = equal_to(f, {"community": Volunteer.community, "status": Volunteer.status})
         if f.get("star") is not None and f.get("star") != "":
             conds.append(Volunteer.star_level == int(f["star"]))
         if f.get("organization"):
@@ -87,13 +83,10 @@ class VolunteerList(ListSpec):
                               Community.name, Volunteer.volunteer_number, Volunteer.registered_on,
                               Volunteer.total_hours, Volunteer.star_level, Volunteer.status)
              .join(Person).switch(Volunteer).join(Community, JOIN.LEFT_OUTER))
-        conds = self.conditions(filters)
-        return q.where(*conds) if conds else q
+        return where_all(q, self.conditions(filters))
 
     def count(self, filters: Filters) -> int:
-        conds = self.conditions(filters)
-        q = Volunteer.select(Volunteer.id)
-        return int((q.where(*conds) if conds else q).count())
+        return int(where_all(Volunteer.select(Volunteer.id), self.conditions(filters)).count())
 
     def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         name, sex, id_number, phone, community, number, registered, hours, star, status = row
@@ -119,17 +112,10 @@ class SocialWorkerList(ListSpec):
     )
 
     def conditions(self, f: Filters) -> list[Any]:
-        conds: list[Any] = []
-        if f.get("community"):
-            conds.append(SocialWorker.community == f["community"])
-        if f.get("level"):
-            conds.append(SocialWorker.level == f["level"])
-        if f.get("status"):
-            conds.append(SocialWorker.status == f["status"])
+        conds = equal_to(f, {"community": SocialWorker.community, "level": SocialWorker.level,
+                             "status": SocialWorker.status, "organization": SocialWorker.employer})
         if f.get("year"):
             conds.append(SocialWorker.obtained_year == int(f["year"]))
-        if f.get("organization"):
-            conds.append(SocialWorker.employer == f["organization"])
         return conds
 
     def query(self, filters: Filters) -> Any:
@@ -139,13 +125,10 @@ class SocialWorkerList(ListSpec):
                                  SocialWorker.employer_name, Community.name, SocialWorker.ce_hours,
                                  SocialWorker.status)
              .join(Person).switch(SocialWorker).join(Community, JOIN.LEFT_OUTER))
-        conds = self.conditions(filters)
-        return q.where(*conds) if conds else q
+        return where_all(q, self.conditions(filters))
 
     def count(self, filters: Filters) -> int:
-        conds = self.conditions(filters)
-        q = SocialWorker.select(SocialWorker.id)
-        return int((q.where(*conds) if conds else q).count())
+        return int(where_all(SocialWorker.select(SocialWorker.id), self.conditions(filters)).count())
 
     def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         name, sex, id_number, level, cert, year, until, employer, community, ce, status = row
@@ -170,17 +153,11 @@ class OrganizationList(ListSpec):
                                  Organization.org_type, Organization.legal_representative_name,
                                  Organization.founded_on, Community.name, Organization.status)
              .join(Community, JOIN.LEFT_OUTER))
-        conds: list[Any] = []
-        if filters.get("community"):
-            conds.append(Organization.community == filters["community"])
-        if filters.get("status"):
-            conds.append(Organization.status == filters["status"])
-        if filters.get("org_type"):
-            conds.append(Organization.org_type == filters["org_type"])
+        conds = equal_to(filters, {"community": Organization.community, "status": Organization.status,
+                                   "org_type": Organization.org_type})
         if filters.get("year"):
-            start, end = _year_range(filters["year"])
-            conds.append(Organization.founded_on.between(start, end))
-        return q.where(*conds) if conds else q
+            conds.append(Organization.founded_on.between(*_year_range(filters["year"])))
+        return where_all(q, conds)
 
     def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         name, uscc, kind, legal, founded, community, status = row
@@ -232,15 +209,9 @@ class ServiceRecordList(ListSpec):
     )
 
     def conditions(self, f: Filters) -> list[Any]:
-        conds: list[Any] = []
-        if f.get("approval"):
-            conds.append(ServiceRecord.status == f["approval"])
-        if f.get("community"):
-            conds.append(ServiceRecord.community == f["community"])
-        if f.get("organization"):
-            conds.append(ServiceRecord.organization == f["organization"])
-        if f.get("volunteer"):
-            conds.append(ServiceRecord.volunteer == f["volunteer"])
+        conds = equal_to(f, {"approval": ServiceRecord.status, "community": ServiceRecord.community,
+                             "organization": ServiceRecord.organization,
+                             "volunteer": ServiceRecord.volunteer})
         if f.get("year"):
             conds.append(ServiceRecord.service_date.between(*_year_range(f["year"])))
         return conds
@@ -252,13 +223,10 @@ class ServiceRecordList(ListSpec):
                                   ServiceRecord.status, ServiceRecord.recorder,
                                   ServiceRecord.approver, ServiceRecord.corrects)
              .join(Volunteer).join(Person).switch(ServiceRecord).join(Activity, JOIN.LEFT_OUTER))
-        conds = self.conditions(filters)
-        return q.where(*conds) if conds else q
+        return where_all(q, self.conditions(filters))
 
     def count(self, filters: Filters) -> int:
-        conds = self.conditions(filters)
-        q = ServiceRecord.select(ServiceRecord.id)
-        return int((q.where(*conds) if conds else q).count())
+        return int(where_all(ServiceRecord.select(ServiceRecord.id), self.conditions(filters)).count())
 
     def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         rid, day, name, activity, content, category, hours, status, recorder, approver, corrects = row
@@ -284,19 +252,14 @@ class AuditList(ListSpec):
         q = AuditEntry.select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
                               AuditEntry.table_name, AuditEntry.record_id, AuditEntry.detail,
                               AuditEntry.after)
-        conds: list[Any] = []
-        if filters.get("actor"):
-            conds.append(AuditEntry.actor == filters["actor"])
-        if filters.get("table"):
-            conds.append(AuditEntry.table_name == filters["table"])
-        if filters.get("action"):
-            conds.append(AuditEntry.action == filters["action"])
+        conds = equal_to(filters, {"actor": AuditEntry.actor, "table": AuditEntry.table_name,
+                                   "action": AuditEntry.action})
         if filters.get("date_from"):
             conds.append(AuditEntry.at >= dt.datetime.combine(filters["date_from"], dt.time()))
         if filters.get("date_to"):
             conds.append(AuditEntry.at < dt.datetime.combine(filters["date_to"], dt.time())
                          + dt.timedelta(days=1))
-        return q.where(*conds) if conds else q
+        return where_all(q, conds)
 
     def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         at, actor, action, table, record, detail, after = row

@@ -16,6 +16,16 @@ from PySide6.QtCore import QCoreApplication
 Filters = Mapping[str, Any]
 
 
+def equal_to(filters: Filters, columns: Mapping[str, Any]) -> list[Any]:
+    """`column == value` for each of the columns whose filter has a value (the lists'
+    choice filters: community, status, organization …)."""
+    return [column == filters[key] for key, column in columns.items() if filters.get(key)]
+
+
+def where_all(query: Any, conditions: list[Any]) -> Any:
+    return query.where(*conditions) if conditions else query
+
+
 @dataclass(frozen=True)
 class Column:
     title: str  # marked with QT_TRANSLATE_NOOP("Columns", ...)
