@@ -5,23 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from registry.db import database
 from registry.importer.bulk import WriteContext, chunks, update_rows
 from registry.importer.model import RowPlan
 from registry.models import BaseModel, Person, SearchKey
-from registry.ops.people import _derived
+from registry.ops.people import _derived, insert_search_keys
 from registry.search_keys import search_keys
 
 _PERSON_DEFAULTS: dict[str, Any] = {
     "phone": None, "address": "", "ethnicity": "", "political_status": "", "education": "",
     "notes": "", "active": True, "deactivated_reason": "",
 }
-
-
-def _insert_keys(pairs: list[tuple[str, int]]) -> None:
-    param = database.param
-    database.cursor().executemany(
-        f"INSERT INTO search_key (key, person_id) VALUES ({param}, {param})", pairs)
 
 
 def write_persons(rows: list[RowPlan], ctx: WriteContext) -> None:
@@ -33,7 +26,7 @@ def write_persons(rows: list[RowPlan], ctx: WriteContext) -> None:
     for row, record, person_id in zip(new, records, ctx.create(Person, records), strict=True):
         row.target["person_id"] = person_id
         keys.extend((k, person_id) for k in search_keys(record["name"], record["initials"]))
-    _insert_keys(keys)
+    insert_search_keys(keys)
     updates, renamed = [], []
     for row in rows:
         changed = row.target["person_update"]
@@ -49,7 +42,7 @@ def write_persons(rows: list[RowPlan], ctx: WriteContext) -> None:
     update_rows(Person, updates)
     for part in chunks(renamed):
         SearchKey.delete().where(SearchKey.person.in_([p[0] for p in part])).execute()
-    _insert_keys([(k, pid) for pid, name, initials in renamed for k in search_keys(name, initials)])
+    insert_search_keys([(k, pid) for pid, name, initials in renamed for k in search_keys(name, initials)])
     if records or updates:
         ctx.tables.add("person")
 

@@ -85,15 +85,17 @@ def _derived(values: dict[str, Any], person: Person | None = None) -> dict[str, 
     return out
 
 
+def insert_search_keys(pairs: list[tuple[str, int]]) -> None:
+    """Rows of the search side index, as (key, person id)."""
+    param = database.param
+    database.cursor().executemany(
+        f"INSERT INTO search_key (key, person_id) VALUES ({param}, {param})", pairs)
+
+
 def index_person(person: Person) -> None:
     """Rewrite the person's rows of the search side index."""
     SearchKey.delete().where(SearchKey.person == person.id).execute()
-    keys = search_keys(person.name, person.initials)
-    param = database.param
-    database.cursor().executemany(
-        f"INSERT INTO search_key (key, person_id) VALUES ({param}, {param})",
-        [(k, person.id) for k in keys],
-    )
+    insert_search_keys([(k, person.id) for k in search_keys(person.name, person.initials)])
 
 
 def find_by_id_number(id_number: str) -> Person | None:
