@@ -110,13 +110,15 @@ def authenticate(name: str, password: str, now: dt.datetime | None = None) -> Ac
     return account
 
 
-def check_password(name: str, password: str, now: dt.datetime | None = None) -> Account:
+def check_password(name: str, password: str, now: dt.datetime | None = None, *,
+                   wrong: str = "用户名或密码") -> Account:
     """The active account, if the password is right. Every wrong password counts towards
-    the lock, wherever it is typed (the login, or changing one's own password)."""
+    the lock, wherever it is typed (the login, or changing one's own password); `wrong`
+    names what was wrong in the message."""
     now = now or dt.datetime.now()
     account = Account.get_or_none(Account.name == name)
     if account is None or not account.active:
-        raise LoginFailed("用户名或密码不正确。")
+        raise LoginFailed(f"{wrong}不正确。")
     if account.locked_until and account.locked_until > now:
         minutes = max(1, int((account.locked_until - now).total_seconds() // 60) + 1)
         raise LoginFailed(f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。")
@@ -127,7 +129,7 @@ def check_password(name: str, password: str, now: dt.datetime | None = None) -> 
             Account.id == account.id).execute()
         if locked:
             raise LoginFailed(f"密码错误次数过多，账号已锁定 {LOCK_MINUTES} 分钟。")
-        raise LoginFailed(f"用户名或密码不正确（还可再试 {MAX_FAILED - failed} 次）。")
+        raise LoginFailed(f"{wrong}不正确（还可再试 {MAX_FAILED - failed} 次）。")
     if account.failed_attempts or account.locked_until:
         Account.update(failed_attempts=0, locked_until=None).where(Account.id == account.id).execute()
     checked: Account = account

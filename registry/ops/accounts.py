@@ -82,9 +82,9 @@ def change_own_password(actor: str, current: str, new: str) -> Changes:
     if new == current:
         raise RegistryError("新密码与当前密码相同，请换一个。")
     try:
-        account = check_password(actor, current)  # outside the transaction: a failure counts
-    except LoginFailed as exc:
-        raise RegistryError(f"密码没有修改：{str(exc).replace('用户名或密码', '当前密码')}") from exc
+        account = check_password(actor, current, wrong="当前密码")  # outside the transaction,
+    except LoginFailed as exc:  # so the failure is counted
+        raise RegistryError(f"密码没有修改：{exc}") from exc
     with transaction():
         Account.update(password_hash=hash_password(new)).where(Account.id == account.id).execute()
         audit(actor, "password_change", "account", account.id)
