@@ -23,14 +23,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from registry.db import close_database, open_database
 from registry.demo import fill_demo
-from registry.models import Volunteer
 from registry.rosters import RosterFilters, export_roster
 from registry.rosters import volunteers as volunteer_roster
 from registry.rosters.writer import WORKBOOK_OPTIONS
 from registry.rules.idnumber import mask_id_number
 from registry.rules.phone import mask_phone
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.models import Volunteer
 
 Row = list[Any]
 

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import xlsxwriter
 from stdnum.cn.ric import calc_check_digit
 
-from registry.vocab import POLITICAL_STATUSES, SERVICE_CATEGORIES
+from registry.rules.vocab import POLITICAL_STATUSES, SERVICE_CATEGORIES
 
 HEADER = ("序号", "姓名", "性别", "证件号码", "出生日期", "政治面貌", "联系电话", "所在社区", "志愿者编号",
           "注册日期", "技能/服务类别", "累计时长", "本年时长", "星级", "备注")
@@ -83,7 +83,7 @@ def make_roster(path: Path, rows: int, seed: int = 7) -> None:
 
 def empty_register(path: Path) -> None:
     from registry import ops
-    from registry.db import open_database
+    from registry.storage.lifecycle import open_database
 
     open_database(path)
     district = ops.add_area("bench", "district", "110105", "朝阳区", 3_452_000).id
@@ -97,7 +97,7 @@ COPIES = ("person WHERE id > 0", "search_key WHERE person_id > 0", "volunteer WH
 
 
 def _empty_copy(folder: Path, name: str, register: Path) -> sqlite3.Connection:
-    from registry.db import SQLITE_PRAGMAS, database
+    from registry.storage.db import SQLITE_PRAGMAS, database
 
     target = folder / name
     for suffix in ("", "-wal", "-shm"):
@@ -158,7 +158,7 @@ def main() -> int:
     from python_calamine import CalamineWorkbook
 
     from registry.importer import commit_import, preview_import
-    from registry.models import AuditEntry, Person, Volunteer
+    from registry.storage.models import AuditEntry, Person, Volunteer
 
     database = folder / "registry.sqlite3"
     for suffix in ("", "-wal", "-shm"):

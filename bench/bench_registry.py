@@ -2,8 +2,8 @@
 
 Builds the demonstration district (registry.demo.fill_demo) with the given number of
 volunteers and service records in a temporary SQLite file, then times about 200 random
-lookups of each kind through registry.search.search_people (first page) and the
-dashboard figures of registry.stats. Prints one table with targets and PASS/FAIL.
+lookups of each kind through registry.queries.search.search_people (first page) and the
+dashboard figures of registry.queries.stats. Prints one table with targets and PASS/FAIL.
 
     .venv/bin/python bench/bench_registry.py [--volunteers 1000000] [--records 10000000]
                                              [--db PATH] [--keep] [--existing]
@@ -28,10 +28,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from registry import demo, stats
-from registry.db import close_database, open_database
-from registry.models import Person, Volunteer
-from registry.search import search_people
+from registry import demo
+from registry.queries import stats
+from registry.queries.search import search_people
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.models import Person, Volunteer
 
 LOOKUP_MS = 20.0
 FIGURE_MS = 200.0

@@ -31,8 +31,8 @@ TARGETS = {"start-up to first window": 1.5, "volunteer list: first rows": 0.3,
 
 
 def build(path: Path, volunteers: int, records: int) -> None:
-    from registry.db import close_database, open_database
     from registry.demo import fill_demo
+    from registry.storage.lifecycle import close_database, open_database
 
     print(f"building {path}: {volunteers:,} volunteers, {records:,} service records …", flush=True)
     started = time.perf_counter()
@@ -62,8 +62,8 @@ def in_process(db: Path, runs: int) -> dict[str, float]:
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-    from registry.db import close_database, open_database
-    from ui.app import create_app, wait_until
+    from registry.storage.lifecycle import close_database, open_database
+    from ui.application import create_app, wait_until
     from ui.context import AppContext, Hub
     from ui.main_window import MainWindow, load_lookups
     from ui.worker import Worker
@@ -80,7 +80,7 @@ def in_process(db: Path, runs: int) -> dict[str, float]:
     wait_until(lambda: section.is_ready() and worker.pending == 0, 60_000)
     model, view = section.model, section.view
     last_row, search = [], []
-    name = worker.run_sync(lambda: __import__("registry.models").models.Person.get_by_id(777).name)
+    name = worker.run_sync(lambda: __import__("registry.storage.models").models.Person.get_by_id(777).name)
     for _ in range(runs):
         wait_until(lambda: worker.pending == 0, 60_000)
         model._pages.clear()  # nothing near the end is loaded, as on first opening
@@ -117,13 +117,13 @@ def in_process(db: Path, runs: int) -> dict[str, float]:
 def first_rows_only(db: Path) -> float:
     """Time from asking for the volunteer list to its first page (count still running)."""
     import ui  # noqa: F401
-    from ui.app import wait_until
+    from ui.application import wait_until
     from ui.lists import VolunteerList
     from ui.paged_model import PagedTableModel
     from ui.worker import Worker
 
     worker = Worker()
-    from registry.db import close_database, open_database
+    from registry.storage.lifecycle import close_database, open_database
 
     worker.run_sync(lambda: open_database(db))
     times = []

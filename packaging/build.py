@@ -27,7 +27,7 @@ def folder_size(path: Path) -> int:
 
 
 def build(district_file: Path, dist: Path) -> Path:
-    from registry.district import check_district
+    from registry.ops.district import check_district
 
     config, problems = check_district(district_file)
     if config is None:
@@ -56,7 +56,7 @@ def self_test(bundle: Path) -> None:
 
 def installer(bundle: Path, district_file: Path) -> Path:
     from registry import __version__
-    from registry.district import check_district
+    from registry.ops.district import check_district
 
     config, _ = check_district(district_file)
     assert config is not None

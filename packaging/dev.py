@@ -187,7 +187,7 @@ def cmd_app(args: list[str]) -> int:
     ensure_debian_packages(groups)
     ensure_venv("charts")
     demo = subprocess.run(
-        [str(VENV_PYTHON), "-c", "from registry.db import demo_database_path as p; print(p())"],
+        [str(VENV_PYTHON), "-c", "from registry.storage.db import demo_database_path as p; print(p())"],
         check=True, capture_output=True, text=True, cwd=ROOT).stdout.strip()
     program = [str(VENV_PYTHON), "-m", "ui", "--db", demo, "--demo", *args]
     if has_screen() or "--screenshot" in args:

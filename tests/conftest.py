@@ -53,7 +53,7 @@ def empty_postgres() -> str:
 @pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Path]:
     """An empty register in a temporary SQLite file; yields its path."""
-    from registry.db import close_database, open_database
+    from registry.storage.lifecycle import close_database, open_database
 
     path = tmp_path / "registry.sqlite3"
     open_database(path)
@@ -64,7 +64,7 @@ def sqlite_db(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty register, once on SQLite and once on PostgreSQL; yields its path or URL."""
-    from registry.db import close_database, open_database
+    from registry.storage.lifecycle import close_database, open_database
 
     target = str(tmp_path / "registry.sqlite3") if request.param == "sqlite" else _empty_postgres()
     open_database(target)

@@ -31,7 +31,7 @@ from ui.lists import date_text
 
 def list_accounts() -> list[tuple[Any, ...]]:
     """On the worker (read only): name, role, active, last login, locked until."""
-    from registry.models import Account
+    from registry.storage.models import Account
 
     return list(Account.select(Account.name, Account.role, Account.active, Account.last_login,
                                Account.locked_until).order_by(Account.name).tuples())
@@ -43,7 +43,7 @@ class PasswordDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None, *, new_account: bool = True,
                  current: bool = False) -> None:
-        from registry.accounts import ROLE_LABELS, ROLES
+        from registry.rules.permissions import ROLE_LABELS, ROLES
 
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -129,7 +129,7 @@ class AccountsDialog(QDialog):
         self.ctx.worker.call(list_accounts, on_done=self._show)
 
     def _show(self, rows: list[tuple[Any, ...]]) -> None:
-        from registry.accounts import ROLE_LABELS
+        from registry.rules.permissions import ROLE_LABELS
 
         self.rows = rows
         self.table.setRowCount(len(rows))

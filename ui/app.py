@@ -8,24 +8,21 @@ import getpass
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 STARTED = time.perf_counter()
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from ui.i18n import LANGUAGES, install_translations, translate  # noqa: E402
+from ui.application import create_app, take_screenshots, wait_until  # noqa: E402
+from ui.i18n import LANGUAGES, translate  # noqa: E402
 from ui.worker import Worker  # noqa: E402
 
 EXIT_ERROR = 2
 PASSWORD_ENV = "REGISTRY_PASSWORD"
-CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
-                "Source Han Sans SC", "PingFang SC")
-SCREENSHOT_SIZE = (1366, 768)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -45,7 +42,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def database_target(arg: str | None) -> str:
-    from registry.db import URL_ENV, default_database_path
+    from registry.storage.db import URL_ENV, default_database_path
 
     return str(arg or os.environ.get(URL_ENV) or default_database_path())
 
@@ -57,30 +54,8 @@ def default_actor() -> str:
         return "clerk"
 
 
-def setup_font(app: QApplication) -> None:
-    families = set(QFontDatabase.families())
-    chosen = [f for f in CJK_FAMILIES if f in families]
-    if chosen:
-        font = QFont(app.font())
-        font.setFamilies([*chosen, *font.families()])
-        font.setPointSize(10)
-        app.setFont(font)
-
-
-def create_app(argv: Sequence[str], language: str) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([sys.argv[0] if sys.argv else "street-registry", *argv])
-    assert isinstance(app, QApplication)
-    app.setOrganizationName("StreetOfficeRegistry")
-    app.setApplicationName("StreetRegistry")
-    install_translations(app, language)
-    setup_font(app)
-    return app
-
-
 def explain_open_failure(error: BaseException) -> str:
-    from registry.migrations import SchemaTooNewError
+    from registry.storage.migrations import SchemaTooNewError
 
     if isinstance(error, SchemaTooNewError):
         head = translate("App", "This register was written by a newer version of the program. "
@@ -94,24 +69,6 @@ def report_fatal(text: str) -> None:
     print(text, file=sys.stderr)
     if QApplication.platformName() not in ("offscreen", "minimal"):
         QMessageBox.critical(None, translate("App", "Street Office Registry"), text)
-
-
-def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> bool:
-    """Run the event loop until `condition()` holds (or the timeout passes)."""
-    deadline = time.monotonic() + timeout_ms / 1000
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(10)
-
-    def check() -> None:
-        if condition() or time.monotonic() > deadline:
-            loop.quit()
-    timer.timeout.connect(check)
-    timer.start()
-    if not condition():
-        loop.exec()
-    timer.stop()
-    return condition()
 
 
 def fill_demo_with_progress(worker: Worker, volunteers: int) -> None:
@@ -132,28 +89,6 @@ def fill_demo_with_progress(worker: Worker, volunteers: int) -> None:
         raise state["error"]
 
 
-def take_screenshots(window: Any, folder: Path) -> list[Path]:
-    """Render every section with the current data to folder/<section>.png."""
-    from ui.sections.base import ListSection
-
-    folder.mkdir(parents=True, exist_ok=True)
-    window.resize(*SCREENSHOT_SIZE)
-    out = []
-    for key in window.sections:
-        section = window.show_section(key)
-        wait_until(lambda s=section: s.is_ready() and window.ctx.worker.pending == 0)
-        if isinstance(section, ListSection) and section.model.rowCount() and not window.empty:
-            section.view.selectRow(0)
-            timer = section._detail_timer
-            wait_until(lambda t=timer: window.ctx.worker.pending == 0 and not t.isActive())
-            wait_until(lambda: window.ctx.worker.pending == 0, 2_000)
-        QCoreApplication.processEvents()
-        path = folder / f"{key}.png"
-        window.grab().save(str(path))
-        out.append(path)
-    return out
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     import ui  # noqa: F401  (applies the PySide reference-count fix first)
 
@@ -171,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(app, worker, args)
     finally:
-        from registry.db import close_database
+        from registry.storage.lifecycle import close_database
 
         with contextlib.suppress(Exception):  # closing is best effort at exit
             worker.run_sync(close_database, timeout=30)
@@ -184,9 +119,10 @@ def open_register(worker: Worker, target: str) -> tuple[bool, Any]:
     (opened, recovery or None)."""
     from peewee import DatabaseError
 
-    from registry.db import DatabaseTargetError, open_database
-    from registry.health import DatabaseDamagedError
-    from registry.migrations import SchemaError
+    from registry.storage.db import DatabaseTargetError
+    from registry.storage.health import DatabaseDamagedError
+    from registry.storage.lifecycle import open_database
+    from registry.storage.migrations import SchemaError
     from ui.recovery import offer_recovery
 
     recovered = None

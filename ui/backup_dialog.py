@@ -169,7 +169,7 @@ class BackupDialog(QDialog):
         self.start_restore(path)
 
     def start_restore(self, path: Path) -> None:
-        from registry.backup import restore
+        from registry.ops.backups import restore
 
         actor = self.ctx.actor
         self._busy(True)

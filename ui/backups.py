@@ -20,8 +20,8 @@ CHECK_EVERY_MS = 60_000
 
 def backup_state() -> dict[str, Any]:
     """On the worker: is it SQLite, the register's path, its backups (newest first)."""
-    from registry.backup import backups_folder, list_backups
-    from registry.db import database, is_sqlite
+    from registry.storage.backup import backups_folder, list_backups
+    from registry.storage.db import database, is_sqlite
 
     if not is_sqlite():
         return {"sqlite": False, "register": "", "folder": None, "backups": []}
@@ -33,14 +33,14 @@ def backup_state() -> dict[str, Any]:
 
 def backup_if_sqlite(reason: str) -> Path | None:
     """On the worker: a rotated, checked backup; None for a PostgreSQL register."""
-    from registry.backup import make_backup
-    from registry.db import is_sqlite
+    from registry.storage.backup import make_backup
+    from registry.storage.db import is_sqlite
 
     return make_backup(reason) if is_sqlite() else None
 
 
 class AutoBackup(QObject):
-    """Watches the hub for changes and backs up when registry.backup.due says so."""
+    """Watches the hub for changes and backs up when registry.storage.backup.due says so."""
 
     backed_up = Signal(str)  # the backup's path
 
@@ -67,7 +67,7 @@ class AutoBackup(QObject):
     @Slot()
     def check(self, now: dt.datetime | None = None) -> bool:
         """Start a backup when one is due; True when one was started."""
-        from registry.backup import due
+        from registry.storage.backup import due
 
         if self.running or not due(self.last, self.changed, now):
             return False

@@ -25,16 +25,16 @@ def certificate_folder() -> str:
 
 
 def certificate_number(certificate_id: int) -> str:
-    from registry.models import Certificate
+    from registry.storage.models import Certificate
 
     return str(Certificate.get_by_id(certificate_id).number)
 
 
 def write_pdf(actor: str, certificate_id: int, path: str, reprint: bool) -> str:
     """On the worker: (log the reprint and) write the PDF."""
-    from registry.certificate_pdf import write_certificate_pdf
-    from registry.models import Certificate
+    from registry.certificates.pdf import write_certificate_pdf
     from registry.ops.certificates import record_reprint
+    from registry.storage.models import Certificate
 
     if reprint:
         record_reprint(actor, certificate_id)

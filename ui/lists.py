@@ -13,7 +13,9 @@ from typing import Any
 from peewee import JOIN
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from registry.models import (
+from registry.rules.idnumber import mask_id_number
+from registry.rules.phone import mask_phone
+from registry.storage.models import (
     Activity,
     AuditEntry,
     Community,
@@ -25,8 +27,6 @@ from registry.models import (
     Volunteer,
     VolunteerOrganization,
 )
-from registry.rules.idnumber import mask_id_number
-from registry.rules.phone import mask_phone
 from ui.listspec import Column, Filters, ListSpec, equal_to, where_all
 
 

@@ -23,7 +23,7 @@ from ui.worker import Worker
 
 def check_login(name: str, password: str) -> tuple[str, str]:
     """On the worker: (account name, role), or LoginFailed with a Chinese message."""
-    from registry.accounts import authenticate
+    from registry.ops.accounts import authenticate
 
     account = authenticate(name, password)
     return str(account.name), str(account.role)
@@ -91,7 +91,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        from registry.accounts import LoginFailed
+        from registry.rules.permissions import LoginFailed
 
         self.busy = False
         self.message.setText(str(error) if isinstance(error, LoginFailed) else error_text(error))

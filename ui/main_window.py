@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.models import SocialWorker, Volunteer
 from registry.ops import Changes
+from registry.storage.models import SocialWorker, Volunteer
 from ui import settings
 from ui.accounts_dialog import AccountsDialog, change_my_password
 from ui.backup_dialog import BackupDialog

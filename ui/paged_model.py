@@ -16,7 +16,7 @@ from typing import Any
 from peewee import Tuple
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from registry.db import is_sqlite
+from registry.storage.db import is_sqlite
 from ui.listspec import Filters, ListSpec
 from ui.worker import Job, Worker
 

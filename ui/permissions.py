@@ -13,7 +13,7 @@ ACTIONS = ("create", "update", "deactivate", "approve", "correct", "import", "at
 
 def load_permissions(actor: str) -> dict[str, Any]:
     """On the worker: the actor's role (None without accounts) and each action's answer."""
-    from registry.accounts import accounts_exist, may, role_of
+    from registry.queries.access import accounts_exist, may, role_of
 
     if not accounts_exist():
         return {"role": None, "permissions": dict.fromkeys(ACTIONS, True)}
@@ -25,6 +25,6 @@ def load_permissions(actor: str) -> dict[str, Any]:
 
 
 def role_label(role: str | None) -> str:
-    from registry.accounts import ROLE_LABELS
+    from registry.rules.permissions import ROLE_LABELS
 
     return ROLE_LABELS.get(role or "", "")

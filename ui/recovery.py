@@ -34,8 +34,8 @@ def staged_path(target: Path) -> Path:
 def stage_backup(backup: Path, target: Path) -> bool:
     """On the worker: copy the backup beside the register and open the copy; True when it
     has accounts (then an administrator must log in)."""
-    from registry.accounts import accounts_exist
-    from registry.db import open_database
+    from registry.queries.access import accounts_exist
+    from registry.storage.lifecycle import open_database
 
     staged = staged_path(target)
     shutil.copy2(backup, staged)
@@ -44,7 +44,7 @@ def stage_backup(backup: Path, target: Path) -> bool:
 
 
 def discard_stage(target: Path) -> None:
-    from registry.db import close_database
+    from registry.storage.lifecycle import close_database
 
     close_database()
     staged_path(target).unlink(missing_ok=True)
@@ -53,7 +53,7 @@ def discard_stage(target: Path) -> None:
 def swap_in(target: Path, now: dt.datetime | None = None) -> Path:
     """On the worker, with the staged copy closed: keep the damaged register (and its WAL)
     under a new name and move the copy into its place. Returns the damaged file's new name."""
-    from registry.db import close_database
+    from registry.storage.lifecycle import close_database
 
     close_database()
     stamp = f"{now or dt.datetime.now():%Y%m%d-%H%M%S}"
@@ -94,7 +94,7 @@ def offer_recovery(worker: Worker, target: Path, error: BaseException,
                    parent: QWidget | None = None, ask: Any = None) -> Recovered | None:
     """Ask and, when the clerk agrees, restore; None when nothing was restored. The caller
     reopens the register and calls record_recovery."""
-    from registry.backup import latest_good_backup
+    from registry.storage.backup import latest_good_backup
     from ui.login import ask_login
 
     backup = worker.run_sync(lambda: latest_good_backup(target))

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from registry.ops import Changes
-from registry.ops.presets import get_setting, set_preset
+from registry.ops.presets import set_preset
 from registry.ops.retention import KINDS, RetentionReport, apply_retention, set_retention, setting_key
+from registry.queries.presets import get_setting
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
 from ui.context import AppContext, error_text
 from ui.i18n import translate

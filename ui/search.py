@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from registry.models import SocialWorker, Volunteer
+from registry.queries.search import people_by_ids, search_people
 from registry.rules.idnumber import mask_id_number
-from registry.search import people_by_ids, search_people
+from registry.storage.models import SocialWorker, Volunteer
 from ui.i18n import translate
 from ui.icons import icon
 from ui.worker import Job, Worker

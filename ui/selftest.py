@@ -30,10 +30,10 @@ def _check_file(path: Path) -> None:
 
 def run_self_test(worker: Any, folder: Path) -> str:
     """Everything but the process: returns the "self-test ok" line or raises."""
-    from registry.db import close_database, open_database
     from registry.demo import fill_demo
     from registry.rosters import export_roster
-    from ui.app import take_screenshots
+    from registry.storage.lifecycle import close_database, open_database
+    from ui.application import take_screenshots
     from ui.context import AppContext, Hub
     from ui.main_window import MainWindow, load_lookups
     from ui.startup import apply_bundled_district
@@ -70,8 +70,8 @@ def run_self_test(worker: Any, folder: Path) -> str:
 def self_test(language: str = "zh_CN") -> int:
     """The `--self-test` entry point: exit 0 with one line, or non-zero with the reason."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from registry.db import close_database
-    from ui.app import create_app
+    from registry.storage.lifecycle import close_database
+    from ui.application import create_app
     from ui.worker import Worker
 
     create_app([], language)

@@ -10,7 +10,7 @@ from typing import Any
 
 from peewee import JOIN, SQL, fn
 
-from registry.models import Activity, ServiceRecord
+from registry.storage.models import Activity, ServiceRecord
 from ui.i18n import translate
 from ui.lists import date_text, hours_text
 

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 def apply_bundled_district(actor: str) -> list[str]:
     """On the worker: check and apply the district file an installer carries (it only adds
     streets and communities). Returns the problems found, in Chinese; [] when all is well."""
-    from registry.district import apply_district, bundled_district_file, check_district
+    from registry.ops.district import apply_district, bundled_district_file, check_district
 
     path = bundled_district_file()
     if path is None:
@@ -36,7 +36,7 @@ def apply_bundled_district(actor: str) -> list[str]:
 
 def opening_warnings() -> list[str]:
     """On the worker: the warnings the checks at open found, each once."""
-    from registry.db import open_warnings
+    from registry.storage.lifecycle import open_warnings
 
     seen = list(dict.fromkeys(open_warnings))
     open_warnings.clear()
@@ -44,7 +44,7 @@ def opening_warnings() -> list[str]:
 
 
 def accounts_exist_now() -> bool:
-    from registry.accounts import accounts_exist
+    from registry.queries.access import accounts_exist
 
     return accounts_exist()
 
@@ -82,7 +82,7 @@ def login(worker: Worker, default_actor: str, *, user: str | None = None, passwo
     """(actor, role): without accounts the system user name (or `user`) and no role; None:
     cancelled. With accounts, `user` and `password` log in without the dialog; when there
     is no one to ask (`interactive` False) they are required, else LoginRefused."""
-    from registry.accounts import LoginFailed
+    from registry.rules.permissions import LoginFailed
     from ui.login import ask_login, check_login
 
     if not worker.run_sync(accounts_exist_now):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from registry import stats
-from registry.deadlines import upcoming
+from registry.queries import stats
+from registry.queries.deadlines import upcoming
 
 
 def community_indicators() -> list[dict[str, Any]]:

@@ -28,9 +28,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from registry import models
-from registry.accounts import PermissionDenied, check_permission
-from registry.db import database
 from registry.demo.common import (
     CE_PRESET,
     STAGE_ACTIVITIES,
@@ -58,14 +55,7 @@ from registry.demo.ledger import (
     PENDING_SHARE_RECENT,
     fill_ledger,
 )
-from registry.demo.loader import (
-    CHUNK_ROWS,
-    COMMIT_ROWS,
-    DEFER_INDEXES_ROWS,
-    LOAD_CACHE_KIB,
-    Loader,
-    fast_load,
-)
+from registry.demo.loader import CHUNK_ROWS, COMMIT_ROWS, DEFER_INDEXES_ROWS, LOAD_CACHE_KIB, Loader, fast_load
 from registry.demo.organizations import fill_organizations
 from registry.demo.people import fill_people, fill_search_index
 from registry.demo.register import ensure_empty, reset_sequences, write_settings
@@ -76,7 +66,12 @@ from registry.demo.social_workers import (
 )
 from registry.demo.state import Demo
 from registry.demo.volunteers import fill_memberships, fill_volunteers
-from registry.ops.base import NotAllowedError, audit
+from registry.ops.base import audit
+from registry.queries.access import check_permission
+from registry.rules.permissions import PermissionDenied
+from registry.rules.problems import NotAllowedError
+from registry.storage import models
+from registry.storage.db import database
 
 __all__ = [
     "ACTIVITY_SHARE",

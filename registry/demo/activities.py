@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from registry import models
 from registry.demo.common import STAGE_ACTIVITIES, Row
 from registry.demo.data import FREE_PLACES, SERVICE
 from registry.demo.state import Demo
+from registry.storage import models
 
 
 def fill_activities(demo: Demo, first_day: int, n_days: int) -> list[list[tuple[Any, ...]]]:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any, TypeVar
 
-from registry.ops.base import RegistryError
+from registry.rules.problems import RegistryError
 
 Progress = Callable[[str, int, int], None]
 Row = tuple[Any, ...]

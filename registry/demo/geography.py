@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 
-from registry import models
 from registry.demo.common import STAGE_GEOGRAPHY, Row
 from registry.demo.data import COMMUNITY_PARTS, DISTRICT, MORE_STREETS, STREETS
 from registry.demo.state import Demo
+from registry.storage import models
 
 VOLUNTEERS_PER_EXTRA_STREET = 25_000
 

@@ -11,22 +11,14 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from registry import models
-from registry.db import database
 from registry.demo.activities import fill_activities, free_templates
-from registry.demo.common import (
-    STAGE_RECORDS,
-    STAGE_SUMMARIES,
-    STAR_PRESET,
-    DemoError,
-    Row,
-    hours_text,
-    weighted_table,
-)
+from registry.demo.common import STAGE_RECORDS, STAGE_SUMMARIES, STAR_PRESET, DemoError, Row, hours_text, weighted_table
 from registry.demo.data import HOURS_CENTS
 from registry.demo.loader import CHUNK_ROWS, chunks
 from registry.demo.state import Demo
 from registry.rules.presets import get_star_preset
+from registry.storage import models
+from registry.storage.db import database
 
 HISTORY_DAYS = 3 * 365  # the ledger covers the last three years
 PENDING_DAYS = 60  # recent lines may still wait for approval

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 
-from registry import models
-from registry.db import database, is_sqlite
 from registry.demo.common import Progress, Row
+from registry.storage import models
+from registry.storage.db import database, is_sqlite
 
 CHUNK_ROWS = 50_000
 COMMIT_ROWS = 2_000_000  # keeps the WAL of a huge load bounded

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from registry import models, vocab
 from registry.demo.common import STAGE_ORGANIZATIONS, Row, weighted_table
 from registry.demo.data import (
     ASSOCIATION_WORDS,
@@ -21,8 +20,10 @@ from registry.demo.data import (
     SUPERVISORS,
 )
 from registry.demo.state import Demo, Org
+from registry.rules import vocab
 from registry.rules.deadlines import add_years, evaluation_expiry
 from registry.rules.uscc import make_org_code, make_uscc
+from registry.storage import models
 
 COMMUNITY_ORG_SHARE = 0.45  # of organizations: community organizations, filed not registered
 

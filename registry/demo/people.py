@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import repeat
 
-from registry import models
 from registry.demo.common import STAGE_PEOPLE, STAGE_SEARCH_KEYS, Row, weighted_table
 from registry.demo.data import (
     BIRTH_SPANS,
@@ -22,7 +21,8 @@ from registry.demo.data import (
     WORKER_BIRTH_SPANS,
 )
 from registry.demo.state import Demo
-from registry.search_keys import pinyin_initials, reversed_text, search_keys
+from registry.rules.search_keys import pinyin_initials, reversed_text, search_keys
+from registry.storage import models
 
 # The identity-card check digit (GB 11643): weights of the first 17 digits, and the
 # check character for each weighted sum modulo 11.

@@ -3,9 +3,9 @@ presets the data was summed under and, on PostgreSQL, id sequences past the rows
 
 from __future__ import annotations
 
-from registry import models
-from registry.db import database, is_sqlite
 from registry.demo.common import CE_PRESET, STAR_PRESET, DemoError
+from registry.storage import models
+from registry.storage.db import database, is_sqlite
 
 
 def ensure_empty() -> None:

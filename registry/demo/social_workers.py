@@ -6,19 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from registry import models
-from registry.demo.common import (
-    CE_PRESET,
-    STAGE_SOCIAL_WORKERS,
-    STAGE_TRAINING,
-    Row,
-    hours_text,
-    weighted_table,
-)
+from registry.demo.common import CE_PRESET, STAGE_SOCIAL_WORKERS, STAGE_TRAINING, Row, hours_text, weighted_table
 from registry.demo.data import COMMUNITY_ORG, SW_LEVELS, SW_POSTS, TRAINING_ORGANIZERS, TRAINING_TOPICS
 from registry.demo.state import Demo
 from registry.rules.deadlines import registration_valid_until
 from registry.rules.presets import cycle_bounds, get_ce_preset
+from registry.storage import models
 
 SOCIAL_WORKERS_PER_THOUSAND = 1.2
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from registry import models, vocab
 from registry.demo.common import STAGE_VOLUNTEERS, STAR_PRESET, Row
 from registry.demo.data import SKILLS
 from registry.demo.state import Demo
+from registry.rules import vocab
+from registry.storage import models
 
 
 def fill_volunteers(demo: Demo) -> None:

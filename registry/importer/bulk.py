@@ -16,9 +16,9 @@ from typing import Any
 
 from peewee import BooleanField, DateTimeField, DecimalField, Field
 
-from registry.db import database, is_sqlite
-from registry.models import AuditEntry, BaseModel
 from registry.ops.base import _jsonable
+from registry.storage.db import database, is_sqlite
+from registry.storage.models import AuditEntry, BaseModel
 
 CHUNK = 500
 

@@ -13,22 +13,14 @@ from contextlib import contextmanager
 
 from peewee import IntegrityError
 
-from registry.accounts import PermissionDenied, check_permission
-from registry.db import database, is_sqlite
 from registry.importer.bulk import WriteContext, no_gc
 from registry.importer.handlers import handler_for
-from registry.importer.model import (
-    CREATE,
-    REJECT,
-    UNCHANGED,
-    UPDATE,
-    ImportPreview,
-    ImportResult,
-    summary_line,
-)
+from registry.importer.model import CREATE, REJECT, UNCHANGED, UPDATE, ImportPreview, ImportResult, summary_line
 from registry.importer.preview import plan
-from registry.ops.base import NotAllowedError, RegistryError, ValidationError
-from registry.problems import error
+from registry.queries.access import check_permission
+from registry.rules.permissions import PermissionDenied
+from registry.rules.problems import NotAllowedError, RegistryError, ValidationError, error
+from registry.storage.db import database, is_sqlite
 
 
 class ImportRejected(ValidationError):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 from registry.importer.model import REJECT, ImportPreview, cell_text
-from registry.importer.report import row_problems
 from registry.importer.xlsx import new_workbook, write_text
 
 REASON_HEADER = "错误原因"
@@ -35,7 +34,7 @@ def write_error_workbook(preview: ImportPreview, path: str | os.PathLike[str]) -
             for col in range(len(headers)):
                 write_text(sheet, index, col, cell_text(row.cells[col]), text, quoted)
             reasons = "；".join(f"[{p.column}] {p.message}" if p.column else p.message
-                               for p in row_problems(preview, row) if p.is_error)
+                               for p in preview.row_problems(row) if p.is_error)
             write_text(sheet, index, len(headers), reasons, reason, reason)
         sheet.freeze_panes(1, 0)
     finally:

@@ -7,16 +7,16 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from registry.fields import clean_text, is_blank
 from registry.importer.bulk import WriteContext, chunks, fetch_in
 from registry.importer.hours_summary import apply_summaries
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, RowPlan
 from registry.importer.people import clean_number
-from registry.models import Person, ServiceRecord, Volunteer
 from registry.ops.hours import LABELS, MAX_HOURS_PER_DAY, clean_record
-from registry.problems import Problem, error, warning
+from registry.rules.fields import clean_text, is_blank
 from registry.rules.idnumber import check_id_number
+from registry.rules.problems import Problem, error, warning
+from registry.storage.models import Person, ServiceRecord, Volunteer
 
 RECORD_KEYS = ("service_date", "hours", "place", "served_group", "service_category", "content")
 LONG_DAY = Decimal(12)

@@ -8,11 +8,11 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from registry.db import database
 from registry.importer.bulk import chunks
-from registry.models import Volunteer
-from registry.ops.presets import current_star_preset
+from registry.queries.presets import current_star_preset
 from registry.rules.presets import star_level
+from registry.storage.db import database
+from registry.storage.models import Volunteer
 
 _YEAR_TABLES = (("volunteer_year", "volunteer_id", "volunteer"),
                 ("community_year", "community_id", "community"),

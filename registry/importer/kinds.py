@@ -166,7 +166,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (VOLUNTEERS, SOCIAL_WORKERS, ORGANI
 
 
 def get_kind(name: str) -> Kind:
-    from registry.ops.base import RegistryError
+    from registry.rules.problems import RegistryError
 
     try:
         return KINDS[name]

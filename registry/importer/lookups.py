@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from registry.fields import is_blank
-from registry.models import Community, Organization
-from registry.problems import Problem, error
+from registry.rules.fields import is_blank
+from registry.rules.problems import Problem, error
 from registry.rules.text import normalize_text
+from registry.storage.models import Community, Organization
 
 _COMMUNITY_SUFFIXES = ("社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区")
 

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from registry.importer.kinds import Kind
 from registry.importer.read import Table
-from registry.problems import Problem, Severity
+from registry.rules.problems import Problem, Severity
 
 _ERROR = Severity.ERROR
 CREATE, UPDATE, UNCHANGED, REJECT = "create", "update", "unchanged", "reject"
@@ -99,6 +99,11 @@ class Handler(Protocol):
     def write(self, rows: list[RowPlan], ctx: Any) -> None: ...
 
 
+# Fields whose problems belong to a column that feeds them under another name.
+_FED_BY = {"service_categories": "skills_categories", "skills": "skills_categories",
+           "street": "community", "employer": "employer_name"}
+
+
 @dataclass
 class ImportPreview:
     kind: Kind
@@ -113,12 +118,29 @@ class ImportPreview:
 
     @property
     def problems(self) -> list[ImportProblem]:
-        from registry.importer.report import row_problems
-
         out = list(self.file_problems)
         for row in self.rows:
-            out.extend(row_problems(self, row))
+            out.extend(self.row_problems(row))
         return out
+
+    def row_problems(self, row: RowPlan) -> list[ImportProblem]:
+        """A row's problems as lines that name the row, the column and the value."""
+        out = []
+        for problem in row.all_problems:
+            column, index = self.column_for(problem.field)
+            value = cell_text(row.cells[index]) if index is not None else ""
+            out.append(ImportProblem(self.table.sheet, row.number, column, value,
+                                     problem.message, problem.severity))
+        return out
+
+    def column_for(self, field: str) -> tuple[str, int | None]:
+        """(header text, column index) a field's problems are reported under."""
+        for name in (field, _FED_BY.get(field, "")):
+            index = self.table.column_of(name) if name else None
+            if index is not None:
+                return self.table.headers[index], index
+        labels = {c.field: c.label for c in self.kind.columns}
+        return labels.get(field, ""), None
 
     @property
     def errors(self) -> list[ImportProblem]:

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from registry.fields import clean_choice, is_blank
 from registry.importer.bulk import WriteContext, fetch_groups, fetch_in, update_rows
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, UPDATE, RowPlan
 from registry.importer.people import diff, formatter, given_values
-from registry.models import Organization
 from registry.ops.organizations import COMMUNITY_ORG, LABELS, clean_organization
-from registry.problems import Problem, error, warning
+from registry.rules.fields import clean_choice, is_blank
+from registry.rules.problems import Problem, error, warning
 from registry.rules.uscc import check_uscc
-from registry.vocab import ORG_STATUSES
+from registry.rules.vocab import ORG_STATUSES
+from registry.storage.models import Organization
 
 ORG_KEYS = ("name", "org_type", "registration_authority", "supervising_unit",
             "legal_representative_name", "founded_on", "address", "business_scope",

@@ -8,16 +8,16 @@ from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Any
 
-from registry.fields import clean_text, is_blank, parse_date
 from registry.importer.bulk import fetch_in
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, UPDATE, FieldChange, RowPlan, cell_text
-from registry.models import BaseModel, Person
 from registry.ops.people import LABELS as PERSON_LABELS
 from registry.ops.people import clean_person
-from registry.problems import Problem, error, warning
+from registry.rules.fields import clean_text, is_blank, parse_date
+from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
-from registry.vocab import SEXES
+from registry.rules.vocab import SEXES
+from registry.storage.models import BaseModel, Person
 
 PERSON_KEYS = ("id_number", "name", "phone", "address", "ethnicity", "political_status",
                "education", "notes")

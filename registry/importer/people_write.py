@@ -7,9 +7,9 @@ from typing import Any
 
 from registry.importer.bulk import WriteContext, chunks, update_rows
 from registry.importer.model import RowPlan
-from registry.models import BaseModel, Person, SearchKey
 from registry.ops.people import _derived, insert_search_keys
-from registry.search_keys import search_keys
+from registry.rules.search_keys import search_keys
+from registry.storage.models import BaseModel, Person, SearchKey
 
 _PERSON_DEFAULTS: dict[str, Any] = {
     "phone": None, "address": "", "ethnicity": "", "political_status": "", "education": "",

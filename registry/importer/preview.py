@@ -12,8 +12,7 @@ from registry.importer.kinds import Kind, get_kind
 from registry.importer.lookups import Lookups
 from registry.importer.model import REJECT, Handler, ImportPreview, ImportProblem, RowPlan
 from registry.importer.read import Table, read_table
-from registry.ops.base import RegistryError
-from registry.problems import Severity, error
+from registry.rules.problems import RegistryError, Severity, error
 
 
 def preview_import(kind: str, path: str | os.PathLike[str], *, sheet: str | None = None,

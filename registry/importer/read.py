@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from registry.fields import is_blank
 from registry.importer.kinds import Kind, header_key, header_map
-from registry.ops.base import RegistryError
+from registry.rules.fields import is_blank
+from registry.rules.problems import RegistryError
 from registry.rules.text import normalize_text
 
 HEADER_SCAN_ROWS = 20

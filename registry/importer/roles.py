@@ -7,21 +7,21 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from registry.fields import is_blank
 from registry.importer.bulk import WriteContext, chunks
 from registry.importer.lookups import Lookups
 from registry.importer.model import RowPlan
 from registry.importer.people import Memo, clean_number, clean_person_part, match_people
 from registry.importer.people_write import write_persons, write_roles
-from registry.models import SocialWorker, Volunteer
 from registry.ops.social_workers import LABELS as WORKER_LABELS
 from registry.ops.social_workers import clean_social_worker, refresh_ce_hours
 from registry.ops.volunteers import LABELS as VOLUNTEER_LABELS
 from registry.ops.volunteers import clean_volunteer
-from registry.problems import Problem
 from registry.rules.deadlines import registration_valid_until
+from registry.rules.fields import is_blank
+from registry.rules.problems import Problem
 from registry.rules.text import normalize_text
-from registry.vocab import LIST_SEPARATOR, SERVICE_CATEGORIES, split_list
+from registry.rules.vocab import LIST_SEPARATOR, SERVICE_CATEGORIES, split_list
+from registry.storage.models import SocialWorker, Volunteer
 
 VOLUNTEER_KEYS = ("national_number", "registered_on", "skills", "service_categories",
                   "consent_contact", "consent_publish")

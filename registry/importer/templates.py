@@ -6,10 +6,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from registry.db import database
 from registry.importer.kinds import Column, Kind, get_kind
 from registry.importer.xlsx import new_workbook
-from registry.vocab import (
+from registry.rules.vocab import (
     EDUCATION_LEVELS,
     ORG_STATUSES,
     ORG_TYPES,
@@ -18,6 +17,7 @@ from registry.vocab import (
     SEXES,
     SOCIAL_WORKER_LEVELS,
 )
+from registry.storage.db import database
 
 TEMPLATE_ROWS = 2_000
 LISTS_SHEET = "下拉选项"
@@ -33,7 +33,7 @@ def _communities() -> tuple[str, ...]:
     """The register's communities when a database is open, else none."""
     if database.obj is None or database.is_closed():
         return ()
-    from registry.models import Community
+    from registry.storage.models import Community
 
     return tuple(name for (name,) in Community.select(Community.name).order_by(Community.code).tuples())
 

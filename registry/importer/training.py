@@ -7,17 +7,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from registry.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text, is_blank
 from registry.importer.bulk import WriteContext, chunks, fetch_groups, fetch_in, update_rows
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, UPDATE, FieldChange, RowPlan, cell_text
-from registry.models import Attendance, Person, SocialWorker, Training
 from registry.ops.base import snapshot
 from registry.ops.social_workers import refresh_ce_hours
 from registry.ops.training import LABELS
-from registry.problems import Problem, error, warning
+from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text, is_blank
 from registry.rules.idnumber import check_id_number
+from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
+from registry.storage.models import Attendance, Person, SocialWorker, Training
 
 MAX_HOURS = Decimal(1000)
 

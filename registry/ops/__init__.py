@@ -4,13 +4,7 @@ Each validates its input, writes in one transaction, appends to the audit log an
 returns a Changes value naming what changed. The actor (who is doing it) is passed in.
 """
 
-from registry.ops.base import (
-    Changes,
-    NotAllowedError,
-    NotFoundError,
-    RegistryError,
-    ValidationError,
-)
+from registry.ops.base import Changes
 from registry.ops.geography import add_area, update_area
 from registry.ops.hours import (
     approve_records,
@@ -28,20 +22,12 @@ from registry.ops.organizations import (
     set_evaluation_grade,
     update_organization,
 )
-from registry.ops.people import (
-    DuplicatePersonError,
-    deactivate_person,
-    register_person,
-    update_person,
-)
+from registry.ops.people import DuplicatePersonError, deactivate_person, register_person, update_person
 from registry.ops.presets import set_preset
-from registry.ops.social_workers import (
-    deactivate_social_worker,
-    register_social_worker,
-    update_social_worker,
-)
+from registry.ops.social_workers import deactivate_social_worker, register_social_worker, update_social_worker
 from registry.ops.training import create_training, record_attendance
 from registry.ops.volunteers import deactivate_volunteer, register_volunteer, update_volunteer
+from registry.rules.problems import NotAllowedError, NotFoundError, RegistryError, ValidationError
 
 __all__ = [
     "Changes", "DuplicatePersonError", "NotAllowedError", "NotFoundError", "RegistryError", "ValidationError",

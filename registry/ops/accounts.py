@@ -4,19 +4,23 @@ password, which anyone logged in may do."""
 
 from __future__ import annotations
 
-from registry.accounts import (
+import datetime as dt
+
+from registry.ops.base import Changes, audit, require, transaction
+from registry.queries.access import accounts_exist
+from registry.rules.fields import Cleaner, clean_choice, clean_text
+from registry.rules.permissions import (
+    LOCK_MINUTES,
+    MAX_FAILED,
     ROLE_LABELS,
     ROLES,
     LoginFailed,
-    accounts_exist,
-    check_password,
     check_password_strength,
     hash_password,
+    password_matches,
 )
-from registry.fields import Cleaner, clean_choice, clean_text
-from registry.models import Account
-from registry.ops.base import Changes, RegistryError, audit, require, transaction
-from registry.problems import error
+from registry.rules.problems import RegistryError, error
+from registry.storage.models import Account
 
 
 def _find(name: str) -> Account:
@@ -96,3 +100,37 @@ def log_unmask(actor: str, table: str, record_id: int, what: str) -> Changes:
     with transaction():
         audit(actor, "unmask", table, record_id, detail=what)
     return Changes(frozenset({"audit_entry"}))
+
+
+def authenticate(name: str, password: str, now: dt.datetime | None = None) -> Account:
+    """The account, if the password is right; a few failures lock it for a while."""
+    now = now or dt.datetime.now()
+    account = check_password(name, password, now)
+    Account.update(last_login=now.replace(microsecond=0)).where(Account.id == account.id).execute()
+    return account
+
+
+def check_password(name: str, password: str, now: dt.datetime | None = None, *,
+                   wrong: str = "用户名或密码") -> Account:
+    """The active account, if the password is right. Every wrong password counts towards
+    the lock, wherever it is typed (the login, or changing one's own password); `wrong`
+    names what was wrong in the message."""
+    now = now or dt.datetime.now()
+    account = Account.get_or_none(Account.name == name)
+    if account is None or not account.active:
+        raise LoginFailed(f"{wrong}不正确。")
+    if account.locked_until and account.locked_until > now:
+        minutes = max(1, int((account.locked_until - now).total_seconds() // 60) + 1)
+        raise LoginFailed(f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。")
+    if not password_matches(password, account.password_hash):
+        failed = account.failed_attempts + 1
+        locked = now + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED else None
+        Account.update(failed_attempts=0 if locked else failed, locked_until=locked).where(
+            Account.id == account.id).execute()
+        if locked:
+            raise LoginFailed(f"密码错误次数过多，账号已锁定 {LOCK_MINUTES} 分钟。")
+        raise LoginFailed(f"{wrong}不正确（还可再试 {MAX_FAILED - failed} 次）。")
+    if account.failed_attempts or account.locked_until:
+        Account.update(failed_attempts=0, locked_until=None).where(Account.id == account.id).execute()
+    checked: Account = account
+    return checked

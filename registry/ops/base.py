@@ -5,35 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from peewee import IntegrityError
 
-from registry.accounts import PermissionDenied, check_permission
-from registry.db import database
-from registry.models import AuditEntry, BaseModel
-from registry.problems import Problem, error
-
-
-class RegistryError(Exception):
-    """A failure the clerk can act on; str() is a plain Chinese sentence."""
-
-
-class ValidationError(RegistryError):
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("；".join(p.message for p in self.problems if p.is_error))
-
-
-class NotFoundError(RegistryError):
-    pass
-
-
-class NotAllowedError(RegistryError):
-    """The actor's role does not allow the action."""
+from registry.queries.access import check_permission
+from registry.rules.permissions import PermissionDenied
+from registry.rules.problems import NotAllowedError, Problem, RegistryError, ValidationError, error
+from registry.storage.db import database
+from registry.storage.models import AuditEntry, BaseModel
 
 
 @dataclass(frozen=True)
@@ -114,13 +97,6 @@ def require(problems: list[Problem]) -> tuple[Problem, ...]:
     if any(p.is_error for p in problems):
         raise ValidationError(problems)
     return tuple(problems)
-
-
-def get_or_fail(model: type[BaseModel], record_id: int, what: str) -> Any:
-    record = model.get_or_none(model._meta.primary_key == record_id)
-    if record is None:
-        raise NotFoundError(f"找不到{what}（编号 {record_id}），可能已被删除。")
-    return record
 
 
 def missing(field_name: str, label: str) -> Problem:

@@ -8,12 +8,12 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from registry.fields import Cleaner, clean_date, clean_int, clean_text
-from registry.ledger import volunteer_hours, volunteer_records
-from registry.models import Certificate, Organization, Volunteer
-from registry.ops.base import Changes, RegistryError, audit, get_or_fail, require, snapshot, transaction
-from registry.problems import error
+from registry.ops.base import Changes, audit, require, snapshot, transaction
+from registry.queries.ledger import volunteer_hours, volunteer_records
+from registry.rules.fields import Cleaner, clean_date, clean_int, clean_text
 from registry.rules.phone import check_phone
+from registry.rules.problems import RegistryError, error
+from registry.storage.models import Certificate, Organization, Volunteer, get_or_fail
 
 STREET_OFFICE = "JD"  # issuer code of the street office itself
 _CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from registry.fields import Cleaner, clean_int, clean_text
-from registry.models import BaseModel, Community, District, Street
-from registry.ops.base import (
-    Changes,
-    RegistryError,
-    audit,
-    changed_fields,
-    get_or_fail,
-    require,
-    snapshot,
-    transaction,
-)
+from registry.ops.base import Changes, audit, changed_fields, require, snapshot, transaction
+from registry.rules.fields import Cleaner, clean_int, clean_text
+from registry.rules.problems import RegistryError
+from registry.storage.models import BaseModel, Community, District, Street, get_or_fail
 
 _LEVELS: dict[str, tuple[type[BaseModel], str, str | None, type[BaseModel] | None]] = {
     # level: (model, Chinese name, parent field, parent model)

@@ -12,9 +12,13 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from registry.accounts import accounts_exist
-from registry.fields import Cleaner, clean_date, clean_decimal, clean_int, clean_text
-from registry.models import (
+from registry.ops.base import Changes, audit, require, snapshot, transaction
+from registry.queries.access import accounts_exist
+from registry.queries.presets import current_rounding_preset, current_star_preset
+from registry.rules.fields import Cleaner, clean_date, clean_decimal, clean_int, clean_text
+from registry.rules.presets import credited_hours, star_level
+from registry.rules.problems import Problem, RegistryError, ValidationError, error, warning
+from registry.storage.models import (
     Activity,
     BaseModel,
     Community,
@@ -25,20 +29,8 @@ from registry.models import (
     ServiceRecord,
     Volunteer,
     VolunteerYear,
-)
-from registry.ops.base import (
-    Changes,
-    RegistryError,
-    ValidationError,
-    audit,
     get_or_fail,
-    require,
-    snapshot,
-    transaction,
 )
-from registry.ops.presets import current_rounding_preset, current_star_preset
-from registry.problems import Problem, error, warning
-from registry.rules.presets import credited_hours, star_level
 
 MAX_HOURS_PER_DAY = Decimal(24)
 LABELS = {

@@ -7,34 +7,20 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from registry.fields import Cleaner, clean_choice, clean_date, clean_decimal, clean_int, clean_text
-from registry.models import (
+from registry.ops.base import Changes, audit, changed_fields, require, snapshot, transaction
+from registry.rules.deadlines import evaluation_expiry
+from registry.rules.fields import Cleaner, clean_choice, clean_date, clean_decimal, clean_int, clean_text
+from registry.rules.problems import Problem, RegistryError, error
+from registry.rules.uscc import check_uscc
+from registry.rules.vocab import INSPECTION_RESULTS, ORG_STATUSES, ORG_TYPE_ALIASES, ORG_TYPES, PROJECT_STATUSES
+from registry.storage.models import (
     AnnualInspection,
     Community,
     EvaluationGrade,
     Organization,
     ServiceProject,
     Street,
-)
-from registry.ops.base import (
-    Changes,
-    RegistryError,
-    audit,
-    changed_fields,
     get_or_fail,
-    require,
-    snapshot,
-    transaction,
-)
-from registry.problems import Problem, error
-from registry.rules.deadlines import evaluation_expiry
-from registry.rules.uscc import check_uscc
-from registry.vocab import (
-    INSPECTION_RESULTS,
-    ORG_STATUSES,
-    ORG_TYPE_ALIASES,
-    ORG_TYPES,
-    PROJECT_STATUSES,
 )
 
 LABELS = {

@@ -6,24 +6,15 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from registry.db import database
-from registry.fields import Cleaner, Rule, clean_choice, clean_text
-from registry.models import Person, SearchKey
-from registry.ops.base import (
-    Changes,
-    RegistryError,
-    audit,
-    changed_fields,
-    get_or_fail,
-    require,
-    snapshot,
-    transaction,
-)
-from registry.problems import Problem, error
+from registry.ops.base import Changes, audit, changed_fields, require, snapshot, transaction
+from registry.rules.fields import Cleaner, Rule, clean_choice, clean_text
 from registry.rules.idnumber import check_id_number
 from registry.rules.phone import check_phone
-from registry.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
-from registry.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
+from registry.rules.problems import Problem, RegistryError, error
+from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
+from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
+from registry.storage.db import database
+from registry.storage.models import Person, SearchKey, get_or_fail
 
 LABELS = {
     "id_number": "身份证号",

@@ -4,45 +4,18 @@ from __future__ import annotations
 
 from peewee import Case
 
-from registry.fields import clean_choice
-from registry.models import Setting, SocialWorker, Volunteer
 from registry.ops.base import Changes, audit, require, transaction
-from registry.rules.presets import (
-    CE_PRESETS,
-    ROUNDING_PRESETS,
-    STAR_PRESETS,
-    ContinuingEducationPreset,
-    RoundingPreset,
-    StarPreset,
-    get_ce_preset,
-    get_rounding_preset,
-    get_star_preset,
-)
+from registry.queries.presets import get_setting
+from registry.rules.fields import clean_choice
+from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS, StarPreset, get_star_preset
+from registry.storage.models import Setting, SocialWorker, Volunteer
 
-DEFAULTS = {"star_preset": "national", "ce_preset": "national", "rounding_preset": "half_hour"}
 CHOICES = {
     "star_preset": tuple(STAR_PRESETS),
     "ce_preset": tuple(CE_PRESETS),
     "rounding_preset": tuple(ROUNDING_PRESETS),
 }
 LABELS = {"star_preset": "星级标准", "ce_preset": "继续教育标准", "rounding_preset": "时长取整规则"}
-
-
-def get_setting(key: str, default: str = "") -> str:
-    row = Setting.get_or_none(Setting.key == key)
-    return str(row.value) if row is not None else DEFAULTS.get(key, default)
-
-
-def current_star_preset() -> StarPreset:
-    return get_star_preset(get_setting("star_preset"))
-
-
-def current_ce_preset() -> ContinuingEducationPreset:
-    return get_ce_preset(get_setting("ce_preset"))
-
-
-def current_rounding_preset() -> RoundingPreset:
-    return get_rounding_preset(get_setting("rounding_preset"))
 
 
 def star_level_expression(preset: StarPreset) -> Case:

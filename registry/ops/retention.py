@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from registry.fields import Cleaner, clean_int
-from registry.models import Organization, Person, SearchKey, Setting, SocialWorker, Volunteer
 from registry.ops.base import Changes, audit, require, transaction
-from registry.ops.presets import get_setting
+from registry.queries.presets import get_setting
 from registry.rules.deadlines import add_years
+from registry.rules.fields import Cleaner, clean_int
+from registry.storage.models import Organization, Person, SearchKey, Setting, SocialWorker, Volunteer
 
 KINDS = {"volunteer": (Volunteer, "志愿者"), "social_worker": (SocialWorker, "持证社工")}
 ERASED_NAME = "（已按保存期限删除）"

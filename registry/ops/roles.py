@@ -9,20 +9,11 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from registry.fields import clean_text
-from registry.models import BaseModel, Community
-from registry.ops.base import (
-    Changes,
-    RegistryError,
-    audit,
-    changed_fields,
-    get_or_fail,
-    require,
-    snapshot,
-    transaction,
-)
+from registry.ops.base import Changes, audit, changed_fields, require, snapshot, transaction
 from registry.ops.people import PERSON_FIELDS, _require_id, _update, clean_person, upsert_person
-from registry.problems import Problem, error
+from registry.rules.fields import clean_text
+from registry.rules.problems import Problem, RegistryError, error
+from registry.storage.models import BaseModel, Community, get_or_fail
 
 RoleCleaner = Callable[..., tuple[dict[str, Any], list[Problem]]]
 

@@ -9,15 +9,15 @@ from typing import Any
 
 from peewee import fn
 
-from registry.fields import Cleaner, clean_choice, clean_date, clean_int, clean_text
-from registry.models import Attendance, Organization, SocialWorker, Training
 from registry.ops.base import Changes, audit, require, transaction
-from registry.ops.presets import current_ce_preset
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
-from registry.problems import Problem, error, warning
+from registry.queries.presets import current_ce_preset
 from registry.rules.deadlines import add_months, registration_valid_until
+from registry.rules.fields import Cleaner, clean_choice, clean_date, clean_int, clean_text
 from registry.rules.presets import cycle_bounds
-from registry.vocab import SOCIAL_WORKER_LEVEL_ALIASES, SOCIAL_WORKER_LEVELS
+from registry.rules.problems import Problem, error, warning
+from registry.rules.vocab import SOCIAL_WORKER_LEVEL_ALIASES, SOCIAL_WORKER_LEVELS
+from registry.storage.models import Attendance, Organization, SocialWorker, Training
 
 LABELS = {
     "level": "证书等级",

@@ -7,19 +7,11 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from registry.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text
-from registry.models import Attendance, Person, SocialWorker, Training
-from registry.ops.base import (
-    Changes,
-    RegistryError,
-    audit,
-    get_or_fail,
-    require,
-    snapshot,
-    transaction,
-)
+from registry.ops.base import Changes, audit, require, snapshot, transaction
 from registry.ops.social_workers import refresh_ce_hours
-from registry.problems import error
+from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text
+from registry.rules.problems import RegistryError, error
+from registry.storage.models import Attendance, Person, SocialWorker, Training, get_or_fail
 
 LABELS = {
     "title": "培训名称",

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from registry.fields import Cleaner, clean_bool, clean_date, clean_int, clean_text, is_blank
-from registry.models import Organization, Volunteer, VolunteerOrganization
-from registry.ops.base import Changes, ValidationError
+from registry.ops.base import Changes
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
-from registry.problems import Problem, error, warning
+from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_int, clean_text, is_blank
+from registry.rules.problems import Problem, ValidationError, error, warning
 from registry.rules.text import normalize_text
-from registry.vocab import LIST_SEPARATOR, SERVICE_CATEGORIES, split_list
+from registry.rules.vocab import LIST_SEPARATOR, SERVICE_CATEGORIES, split_list
+from registry.storage.models import Organization, Volunteer, VolunteerOrganization
 
 LABELS = {
     "volunteer_number": "志愿者编号",

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from registry.rosters import (
-    hours,
-    indicators,
-    organizations,
-    registers,
-    social_workers,
-    training,
-    volunteers,
-)
+from registry.rosters import hours, indicators, organizations, registers, social_workers, training, volunteers
 from registry.rosters.spec import RosterSpec
-from registry.vocab import ORG_STATUSES, ROLE_STATUSES
+from registry.rules.vocab import ORG_STATUSES, ROLE_STATUSES
 
 _AREA = frozenset({"street_id", "community_id"})
 _DATES = frozenset({"date_from", "date_to"})

@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from registry.accounts import PermissionDenied, check_permission
-from registry.ops.base import NotAllowedError, RegistryError, audit, transaction
+from registry.ops.base import audit, transaction
+from registry.queries.access import check_permission
 from registry.rosters.definitions import ROSTERS
 from registry.rosters.scope import check_filters, describe, scope_name
 from registry.rosters.spec import RosterData, RosterFilters, RosterSpec
@@ -30,6 +30,8 @@ from registry.rosters.writer import (
     discard_workbook,
     open_workbook,
 )
+from registry.rules.permissions import PermissionDenied
+from registry.rules.problems import NotAllowedError, RegistryError
 
 ZIP64_ROWS = 1_000_000  # beyond this a sheet's XML may pass the 2 GB plain-zip limit
 

@@ -10,9 +10,9 @@ from typing import Any
 
 from peewee import JOIN, SQL, fn
 
-from registry.models import Community, Organization, Person, ServiceRecord, Street, Volunteer
 from registry.rosters.queries import between, in_area, raw_rows
 from registry.rosters.spec import GROUP_BY, Column, RosterData, RosterFilters
+from registry.storage.models import Community, Organization, Person, ServiceRecord, Street, Volunteer
 
 _TAIL = (Column("服务次数", "int", total=True), Column("服务时长", "hours", total=True))
 COLUMNS = {

@@ -8,10 +8,10 @@ from typing import Any
 
 from peewee import fn
 
-from registry.models import Community, CommunityYear, Organization, SocialWorker, Street, Volunteer
 from registry.ops.organizations import COMMUNITY_ORG
 from registry.rosters.queries import raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
+from registry.storage.models import Community, CommunityYear, Organization, SocialWorker, Street, Volunteer
 
 COLUMNS = (
     Column("社区", width=18), Column("所属街道", width=16), Column("常住人口", "int", 11, total=True),

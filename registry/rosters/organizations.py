@@ -8,10 +8,10 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from registry.models import AnnualInspection, Community, EvaluationGrade, Organization, Street
 from registry.ops.organizations import COMMUNITY_ORG
 from registry.rosters.queries import between, in_street, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
+from registry.storage.models import AnnualInspection, Community, EvaluationGrade, Organization, Street
 
 COLUMNS = (
     Column("组织名称", width=30), Column("统一社会信用代码", width=21), Column("类型", width=13),

@@ -10,8 +10,8 @@ from typing import Any
 
 from peewee import ColumnBase, Expression
 
-from registry.db import database
-from registry.models import Community
+from registry.storage.db import database
+from registry.storage.models import Community
 
 
 def raw_rows(query: Any) -> Iterable[Sequence[Any]]:

@@ -7,11 +7,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from registry.audit_fields import readable_fields
-from registry.deadlines import upcoming
-from registry.models import AuditEntry, Certificate, Person, Volunteer
+from registry.queries.deadlines import upcoming
 from registry.rosters.queries import between, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
+from registry.rules.audit_fields import readable_fields
+from registry.storage.models import AuditEntry, Certificate, Person, Volunteer
 
 CERTIFICATE_COLUMNS = (
     Column("证明编号", width=18), Column("姓名", width=10), Column("证件号码", "id"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from registry.models import Community, District, Organization, Street, Training
-from registry.ops.base import RegistryError
 from registry.rosters.spec import GROUP_BY, RosterFilters, RosterSpec
+from registry.rules.problems import RegistryError
+from registry.storage.models import Community, District, Organization, Street, Training
 
 FILTER_LABELS = {
     "street_id": "街道", "community_id": "社区", "organization_id": "组织", "status": "状态",

@@ -9,11 +9,11 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
-from registry.models import Community, Person, SocialWorker
-from registry.ops.presets import current_ce_preset
+from registry.queries.presets import current_ce_preset
 from registry.rosters.queries import between, in_area, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.rules.presets import ContinuingEducationPreset, cycle_bounds
+from registry.storage.models import Community, Person, SocialWorker
 
 COLUMNS = (
     Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),

@@ -6,10 +6,10 @@ from datetime import date
 
 from peewee import JOIN, Case, fn
 
-from registry.models import Attendance, Person, SocialWorker, Training
-from registry.ops.base import NotFoundError
 from registry.rosters.queries import between, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
+from registry.rules.problems import NotFoundError
+from registry.storage.models import Attendance, Person, SocialWorker, Training
 
 SIGNIN_COLUMNS = (
     Column("姓名", width=12), Column("性别", width=6), Column("证件号码", "id"),

@@ -6,9 +6,9 @@ from datetime import date
 
 from peewee import JOIN, Case, Value, fn
 
-from registry.models import Community, Person, Volunteer, VolunteerOrganization, VolunteerYear
 from registry.rosters.queries import between, in_area, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
+from registry.storage.models import Community, Person, Volunteer, VolunteerOrganization, VolunteerYear
 
 COLUMNS = (
     Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),

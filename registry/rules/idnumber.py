@@ -14,7 +14,7 @@ from functools import lru_cache
 from stdnum import numdb
 from stdnum.cn.ric import calc_check_digit
 
-from registry.problems import Problem, error, warning
+from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_id_like
 
 # A name with the years it was in use; None = open-ended.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from registry.problems import Problem, error, warning
+from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from registry.problems import Problem, error, warning
+from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_id_like
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"

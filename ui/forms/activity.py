@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from registry import ops
-from registry.models import Activity, Person, Volunteer
 from registry.ops import Changes
 from registry.ops.hours import activity_hours
+from registry.queries.search import people_by_ids, search_people
 from registry.rules.idnumber import check_id_number, mask_id_number
-from registry.search import people_by_ids, search_people
-from registry.vocab import SERVICE_CATEGORIES
+from registry.rules.vocab import SERVICE_CATEGORIES
+from registry.storage.models import Activity, Person, Volunteer
 from ui.context import AppContext
 from ui.forms.checks import decimal_check, int_check
 from ui.forms.dialog import RecordDialog

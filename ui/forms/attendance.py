@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.models import Person, SocialWorker, Training, Volunteer
 from registry.ops import Changes, record_attendance
 from registry.rules.idnumber import mask_id_number
+from registry.storage.models import Person, SocialWorker, Training, Volunteer
 from ui.context import AppContext, error_text
 from ui.i18n import translate
 from ui.lists import hours_text

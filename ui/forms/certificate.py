@@ -22,8 +22,8 @@ KEYS = ("period_from", "period_to", "issuer", "issuing_organization", "person_in
 
 def street_office_name() -> str:
     """On the worker: the default street's office, as printed on certificates."""
-    from registry.models import Street
-    from registry.ops.presets import get_setting
+    from registry.queries.presets import get_setting
+    from registry.storage.models import Street
 
     street = Street.get_or_none(Street.code == get_setting("default_street")) or Street.select().first()
     return f"{street.name}办事处" if street else "街道办事处"

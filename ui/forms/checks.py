@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from registry.fields import clean_date, clean_decimal, clean_int
-from registry.problems import Problem
+from registry.rules.fields import clean_date, clean_decimal, clean_int
+from registry.rules.problems import Problem
 from registry.rules.uscc import check_uscc
 
 

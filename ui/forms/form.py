@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.problems import Problem
+from registry.rules.problems import Problem
 
 Check = Callable[[str], list[Problem]]
 ERROR_STYLE = "color: #b00020;"

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from registry import ops
 from registry.ops import Changes
-from registry.vocab import SERVICE_CATEGORIES
+from registry.rules.vocab import SERVICE_CATEGORIES
 from ui.context import AppContext
 from ui.forms.checks import date_check, decimal_check
 from ui.forms.dialog import RecordDialog

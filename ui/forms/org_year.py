@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from registry import ops
 from registry.ops import Changes
-from registry.vocab import INSPECTION_RESULTS, ORG_STATUSES, PROJECT_STATUSES
+from registry.rules.vocab import INSPECTION_RESULTS, ORG_STATUSES, PROJECT_STATUSES
 from ui.context import AppContext
 from ui.forms.checks import date_check, decimal_check, int_check
 from ui.forms.deactivate import ReasonDialog

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from registry import ops
-from registry.models import Organization
 from registry.ops import Changes
 from registry.rules.uscc import check_uscc
-from registry.vocab import ORG_TYPES
+from registry.rules.vocab import ORG_TYPES
+from registry.storage.models import Organization
 from ui.context import AppContext
 from ui.forms.checks import date_check, decimal_check, uscc_check
 from ui.forms.dialog import RecordDialog

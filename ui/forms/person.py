@@ -10,11 +10,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPushButton
 
-from registry.models import Person, SocialWorker, Volunteer
-from registry.problems import Problem
 from registry.rules.idnumber import check_id_number
 from registry.rules.phone import check_phone
-from registry.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
+from registry.rules.problems import Problem
+from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
+from registry.storage.models import Person, SocialWorker, Volunteer
 from ui.forms.form import Form, choices
 from ui.i18n import translate
 from ui.worker import Worker
@@ -122,6 +122,6 @@ class PersonFields(QObject):
 
 
 def _info_severity() -> Any:
-    from registry.problems import Severity
+    from registry.rules.problems import Severity
 
     return Severity.WARNING

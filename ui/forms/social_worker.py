@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from registry import ops
-from registry.models import SocialWorker
 from registry.ops import Changes
-from registry.vocab import SOCIAL_WORKER_LEVELS
+from registry.rules.vocab import SOCIAL_WORKER_LEVELS
+from registry.storage.models import SocialWorker
 from ui.context import AppContext
 from ui.forms.checks import date_check, int_check
 from ui.forms.form import choices

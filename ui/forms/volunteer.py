@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from registry import ops
-from registry.models import Volunteer
 from registry.ops import Changes
-from registry.vocab import SERVICE_CATEGORIES
+from registry.rules.vocab import SERVICE_CATEGORIES
+from registry.storage.models import Volunteer
 from ui.context import AppContext
 from ui.forms.checks import date_check
 from ui.forms.person import PERSON_KEYS

@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel
 
-from registry.audit_fields import readable_fields
-from registry.models import AuditEntry
 from registry.rosters import RosterFilters
+from registry.rules.audit_fields import readable_fields
+from registry.storage.models import AuditEntry
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.lists import ACTIONS, TABLES, AuditList, action_label, date_text, table_label

@@ -8,8 +8,8 @@ from typing import Any
 from peewee import JOIN
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from registry.models import Certificate, Person, Volunteer
 from registry.rules.idnumber import mask_id_number
+from registry.storage.models import Certificate, Person, Volunteer
 from ui.certificate_files import save_certificate
 from ui.context import AppContext
 from ui.i18n import translate

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.models import Training
 from registry.rosters import GROUP_BY, ROSTERS, RosterFilters
+from registry.storage.models import Training
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from registry import ops
-from registry.models import AnnualInspection, EvaluationGrade, Organization, ServiceProject
-from registry.vocab import ORG_STATUSES, ORG_TYPES
+from registry.rules.vocab import ORG_STATUSES, ORG_TYPES
+from registry.storage.models import AnnualInspection, EvaluationGrade, Organization, ServiceProject
 from ui.context import AppContext
 from ui.forms.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
 from ui.forms.organization import OrganizationDialog

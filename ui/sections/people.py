@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from registry import ops
-from registry.models import Volunteer, VolunteerYear
-from registry.ops.presets import current_star_preset
+from registry.queries.presets import current_star_preset
 from registry.rules.idnumber import mask_id_number
 from registry.rules.phone import mask_phone
 from registry.rules.presets import hours_to_next_star
-from registry.vocab import ROLE_STATUSES, SOCIAL_WORKER_LEVELS
+from registry.rules.vocab import ROLE_STATUSES, SOCIAL_WORKER_LEVELS
+from registry.storage.models import Volunteer, VolunteerYear
 from ui.context import AppContext
 from ui.forms.deactivate import ReasonDialog
 from ui.forms.hours import HoursDialog

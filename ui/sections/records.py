@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from registry import ops
-from registry.models import Attendance, Person, ServiceRecord, Training
 from registry.rules.idnumber import mask_id_number
+from registry.storage.models import Attendance, Person, ServiceRecord, Training
 from ui.context import AppContext
 from ui.forms.activity import ActivityHoursDialog
 from ui.forms.attendance import AttendanceDialog

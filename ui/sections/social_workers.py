@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from registry import ops
-from registry.models import SocialWorker
-from registry.ops.presets import current_ce_preset
+from registry.queries.presets import current_ce_preset
 from registry.rules.presets import cycle_bounds, required_hours, shortfall
+from registry.storage.models import SocialWorker
 from ui.context import AppContext
 from ui.forms.deactivate import ReasonDialog
 from ui.forms.extend import ExtendDialog

@@ -7,9 +7,17 @@ from pathlib import Path
 import pytest
 
 from registry import ops
-from registry.accounts import LoginFailed, authenticate, may, password_matches
-from registry.models import Account, AuditEntry, Person
-from registry.ops.accounts import add_account, change_own_password, disable_account, log_unmask, reset_password
+from registry.ops.accounts import (
+    add_account,
+    authenticate,
+    change_own_password,
+    disable_account,
+    log_unmask,
+    reset_password,
+)
+from registry.queries.access import may
+from registry.rules.permissions import LoginFailed, password_matches
+from registry.storage.models import Account, AuditEntry, Person
 
 ROOT = Path(__file__).parents[3]
 PERSON = {"id_number": "11010519491231002X", "name": "张三"}

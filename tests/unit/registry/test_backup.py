@@ -5,11 +5,12 @@ from pathlib import Path
 import pytest
 
 from registry import ops
-from registry.backup import BackupError, backup_to, due, list_backups, make_backup, quick_check, restore, rotate
-from registry.db import close_database, open_database
-from registry.health import DatabaseDamagedError, network_share_warning, sqlite_version_ok
-from registry.models import AuditEntry, Person
 from registry.ops.accounts import add_account
+from registry.ops.backups import restore
+from registry.storage.backup import BackupError, backup_to, due, list_backups, make_backup, quick_check, rotate
+from registry.storage.health import DatabaseDamagedError, network_share_warning, sqlite_version_ok
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.models import AuditEntry, Person
 
 PERSON = {"id_number": "11010519491231002X", "name": "张三"}
 

@@ -45,8 +45,8 @@ def test_bad_database_paths_end_in_one_sentence_without_traceback(tmp_path):
 
 
 def test_a_newer_register_is_refused_by_the_cli(tmp_path, capsys):
-    from registry.db import close_database, open_database
-    from registry.models import Meta
+    from registry.storage.lifecycle import close_database, open_database
+    from registry.storage.models import Meta
 
     path = tmp_path / "r.sqlite3"
     open_database(path)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from registry import ops
-from registry.db import close_database, open_database
 from registry.rules.idnumber import check_id_number
+from registry.storage.lifecycle import close_database, open_database
 
 ROOT = Path(__file__).parents[3]
 pytestmark = pytest.mark.slow
@@ -49,8 +49,8 @@ def integrity(path: Path) -> str:
 
 APPROVE = """
 import sys, pathlib
-from registry.db import open_database
-from registry.models import ServiceRecord
+from registry.storage.lifecycle import open_database
+from registry.storage.models import ServiceRecord
 from registry.ops.hours import approve_records
 open_database(sys.argv[1])
 ids = [r.id for r in ServiceRecord.select(ServiceRecord.id).where(ServiceRecord.status == "pending")]
@@ -98,8 +98,8 @@ def test_killing_a_batch_approval_keeps_all_or_none(tmp_path):
 
 BACKUP = """
 import sys, pathlib
-from registry.db import open_database
-from registry.backup import backup_to
+from registry.storage.lifecycle import open_database
+from registry.storage.backup import backup_to
 open_database(sys.argv[1])
 pathlib.Path(sys.argv[2]).touch()
 backup_to(pathlib.Path(sys.argv[3]))
@@ -110,7 +110,7 @@ backup_to(pathlib.Path(sys.argv[3]))
 def big_register(tmp_path):
     path = tmp_path / "big.sqlite3"
     open_database(path)
-    from registry.db import database
+    from registry.storage.db import database
 
     database.execute_sql("CREATE TABLE filler (x BLOB)")
     database.cursor().executemany("INSERT INTO filler VALUES (?)", [(os.urandom(4000),) for _ in range(40000)])
@@ -129,7 +129,7 @@ def test_killing_a_backup_midway_leaves_the_register_whole_and_no_backup_file(bi
 
 WRITER = """
 import sys
-from registry.db import open_database
+from registry.storage.lifecycle import open_database
 from registry import ops
 from registry.rules.idnumber import check_id_number
 open_database(sys.argv[1])

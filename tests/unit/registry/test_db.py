@@ -2,17 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from registry import db as registry_db
-from registry.db import (
-    DatabaseTargetError,
-    close_database,
-    database,
-    default_database_path,
-    demo_database_path,
-    make_database,
-    open_database,
-)
-from registry.models import AuditEntry
+from registry.storage import db as registry_db
+from registry.storage.db import DatabaseTargetError, database, default_database_path, demo_database_path, make_database
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.models import AuditEntry
 
 
 def test_sqlite_is_opened_with_wal_foreign_keys_and_a_busy_timeout(sqlite_db: Path):

@@ -3,10 +3,10 @@ import datetime as dt
 import pytest
 
 from registry import ops
-from registry.deadlines import upcoming
-from registry.models import AuditEntry, SocialWorker
 from registry.ops.social_workers import extend_registrations
+from registry.queries.deadlines import upcoming
 from registry.rules.uscc import make_org_code, make_uscc
+from registry.storage.models import AuditEntry, SocialWorker
 
 TODAY = dt.date.today()
 

@@ -12,9 +12,19 @@ from pathlib import Path
 import pytest
 from stdnum.cn.ric import calc_check_digit
 
-from registry import demo, models
-from registry.db import close_database, database, open_database
-from registry.models import (
+from registry import demo
+from registry.ops.social_workers import ce_hours_in_cycle
+from registry.queries.search import search_people
+from registry.rules.deadlines import evaluation_expiry, registration_valid_until
+from registry.rules.idnumber import check_id_number
+from registry.rules.presets import get_star_preset, star_level
+from registry.rules.problems import RegistryError
+from registry.rules.search_keys import pinyin_initials, search_keys
+from registry.rules.uscc import check_uscc
+from registry.storage import models
+from registry.storage.db import database
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.models import (
     Community,
     CommunityYear,
     EvaluationGrade,
@@ -28,14 +38,6 @@ from registry.models import (
     Volunteer,
     VolunteerYear,
 )
-from registry.ops.base import RegistryError
-from registry.ops.social_workers import ce_hours_in_cycle
-from registry.rules.deadlines import evaluation_expiry, registration_valid_until
-from registry.rules.idnumber import check_id_number
-from registry.rules.presets import get_star_preset, star_level
-from registry.rules.uscc import check_uscc
-from registry.search import search_people
-from registry.search_keys import pinyin_initials, search_keys
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -130,7 +132,7 @@ def test_summaries_equal_the_ledger(counts: dict[str, int]) -> None:
     for model, key, expected in summaries:
         stored = {(k, y): h for k, y, h in model.select(key, model.year, model.hours).tuples()}
         assert stored == {k: v for k, v in expected.items() if v}, model
-    from registry.models import MonthCategoryHours
+    from registry.storage.models import MonthCategoryHours
 
     months = {(m.year, m.month, m.category): m.hours for m in MonthCategoryHours.select()}
     assert months == {k: v for k, v in per_month.items() if v}

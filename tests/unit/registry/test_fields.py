@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from registry.fields import clean_bool, clean_date, clean_decimal, clean_int, clean_text, parse_date
+from registry.rules.fields import clean_bool, clean_date, clean_decimal, clean_int, clean_text, parse_date
 
 
 @pytest.mark.parametrize("raw", [

@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from registry.fields import MAX_TEXT, Cleaner, Rule, clean_bool, clean_date, clean_text, is_blank
-from registry.problems import Problem, error
+from registry.rules.fields import MAX_TEXT, Cleaner, Rule, clean_bool, clean_date, clean_text, is_blank
+from registry.rules.problems import Problem, error
 from registry.rules.text import normalize_text
 
 TRICKY = ("0123456789xX-+ \t\n\r\x00\x1f\x7f\u3000\xa0\u200b\ufeff\u2028\u2013"

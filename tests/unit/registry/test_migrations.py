@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from registry import migrations
-from registry.db import close_database, open_database
-from registry.models import Meta, Person, SearchKey
-from registry.search import search_people
+from registry.queries.search import search_people
+from registry.storage import migrations
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.models import Meta, Person, SearchKey
 
 V1 = Path(__file__).parents[2] / "data" / "registry-v1.sqlite3"
 
@@ -43,7 +43,7 @@ def test_upgrading_a_version_1_register_keeps_every_row(v1_copy: Path):
         assert SearchKey.select().where(SearchKey.key == "n晓明").count() == 1
         assert search_people("oyxm").ids == (2,)
         assert search_people("8000").ids == (1,)  # phone tail, from the new reversed column
-        from registry.stats import hours_by_category
+        from registry.queries.stats import hours_by_category
 
         assert hours_by_category(2024) == [("为老服务", Decimal("105.5"))]  # summary built from the ledger
     finally:

@@ -1,8 +1,8 @@
 import pytest
 
 from registry import ops
+from registry.queries.search import people_by_ids, search_people
 from registry.rules.idnumber import check_id_number
-from registry.search import people_by_ids, search_people
 
 PEOPLE = [("张三", "13800138000"), ("张三丰", "13900139000"), ("欧阳晓明", "010-62345678"),
           ("李晓", None), ("王小明", "13700137011")]

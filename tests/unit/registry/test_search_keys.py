@@ -1,6 +1,6 @@
 import pytest
 
-from registry.search_keys import name_grams, pinyin_initials, reversed_phone, search_keys
+from registry.rules.search_keys import name_grams, pinyin_initials, reversed_phone, search_keys
 
 
 @pytest.mark.parametrize(("name", "initials"), [

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from registry import models, stats
-from registry.db import close_database, database, open_database
 from registry.demo import fill_demo
-from registry.models import Community, ServiceRecord, SocialWorker, Street, Volunteer
-from registry.ops.base import NotFoundError
+from registry.queries import stats
+from registry.rules.problems import NotFoundError
+from registry.storage import models
+from registry.storage.db import database
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.models import Community, ServiceRecord, SocialWorker, Street, Volunteer
 
 TODAY = dt.date(2025, 6, 1)
 NATIONAL = (100, 300, 600, 1000, 1500)

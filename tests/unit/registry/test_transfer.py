@@ -3,11 +3,11 @@ import datetime as dt
 import pytest
 
 from registry import ops
-from registry.db import close_database, open_database
 from registry.demo import fill_demo
-from registry.models import Person, ServiceRecord, Volunteer
-from registry.search import search_people
-from registry.transfer import migrate_to
+from registry.queries.search import search_people
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.models import Person, ServiceRecord, Volunteer
+from registry.storage.transfer import migrate_to
 
 
 def test_a_sqlite_register_moves_to_postgresql_with_every_table_verified(sqlite_db, empty_postgres):

@@ -32,7 +32,7 @@ def qapp_args() -> list[str]:
 @pytest.fixture(scope="session", autouse=True)
 def chinese(qapp: Any) -> None:
     """The shipped language, and a Chinese font, as the program sets them up."""
-    from ui.app import setup_font
+    from ui.application import setup_font
     from ui.i18n import install_translations
 
     qapp.setOrganizationName("StreetOfficeRegistry")
@@ -44,8 +44,8 @@ def chinese(qapp: Any) -> None:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demonstration register, built once and copied for each test."""
-    from registry.db import close_database, open_database
     from registry.demo import fill_demo
+    from registry.storage.lifecycle import close_database, open_database
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     open_database(path)
@@ -67,7 +67,7 @@ class Running:
     """A main window over a register, with helpers to wait for the worker."""
 
     def __init__(self, qtbot: Any, path: Path, actor: str = "测试员") -> None:
-        from registry.db import open_database
+        from registry.storage.lifecycle import open_database
         from ui.context import AppContext, Hub
         from ui.main_window import MainWindow, load_lookups
         from ui.permissions import load_permissions
@@ -100,7 +100,7 @@ class Running:
     def close(self) -> None:
         import shiboken6
 
-        from registry.db import close_database
+        from registry.storage.lifecycle import close_database
 
         self.idle()
         if shiboken6.isValid(self.window):
@@ -125,8 +125,8 @@ def running_as(qtbot: Any, demo_path: Path) -> Iterator[Any]:
     started: list[Running] = []
 
     def start(actor: str) -> Running:
-        from registry.db import close_database, open_database
         from registry.ops.accounts import add_account
+        from registry.storage.lifecycle import close_database, open_database
 
         if not started:
             open_database(demo_path)

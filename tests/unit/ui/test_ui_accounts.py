@@ -91,8 +91,8 @@ def test_a_clerk_works_but_has_no_account_management(running_as: Any) -> None:
 
 def test_an_administrator_adds_disables_and_resets_accounts(running_as: Any, qtbot: Any,
                                                            monkeypatch: Any) -> None:
-    from registry.accounts import authenticate
-    from registry.models import Account
+    from registry.ops.accounts import authenticate
+    from registry.storage.models import Account
     from ui.accounts_dialog import AccountsDialog, PasswordDialog
 
     r = running_as("管理员")
@@ -125,7 +125,8 @@ def test_an_administrator_adds_disables_and_resets_accounts(running_as: Any, qtb
 
 
 def test_a_clerk_changes_their_own_password(running_as: Any, qtbot: Any, monkeypatch: Any) -> None:
-    from registry.accounts import LoginFailed, authenticate
+    from registry.ops.accounts import authenticate
+    from registry.rules.permissions import LoginFailed
     from ui.accounts_dialog import PasswordDialog
 
     r = running_as("办事员")
@@ -157,7 +158,7 @@ def test_a_clerk_changes_their_own_password(running_as: Any, qtbot: Any, monkeyp
 
 def test_switching_user_changes_what_may_be_done_and_hides_shown_numbers(
         running_as: Any, qtbot: Any, monkeypatch: Any) -> None:
-    from registry.models import Volunteer
+    from registry.storage.models import Volunteer
 
     r = running_as("管理员")
     section = r.section("volunteers")

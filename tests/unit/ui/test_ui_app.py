@@ -34,7 +34,7 @@ def test_screenshot_option_with_demo_and_english(tmp_path: Path) -> None:
 def test_newer_schema_is_refused_with_a_message(tmp_path: Path) -> None:
     import sqlite3
 
-    from registry.db import close_database, open_database
+    from registry.storage.lifecycle import close_database, open_database
 
     path = tmp_path / "new.sqlite3"
     open_database(path)

@@ -37,8 +37,8 @@ def test_closing_backs_up_when_data_changed(running: Any, demo_path: Path) -> No
 
 def test_backup_page_lists_backs_up_and_restores_after_confirming(running: Any, qtbot: Any,
                                                                   demo_path: Path, monkeypatch: Any) -> None:
-    from registry.models import Person
     from registry.ops import update_person
+    from registry.storage.models import Person
     from ui.backup_dialog import BackupDialog
 
     dialog = BackupDialog(running.ctx, running.window.backups, running.window)
@@ -112,9 +112,9 @@ def damage(path: Path) -> None:
 
 def test_a_damaged_register_is_replaced_by_its_latest_good_backup(tmp_path: Path, monkeypatch: Any) -> None:
     from registry import ops
-    from registry.backup import make_backup
-    from registry.db import close_database, open_database
-    from registry.models import AuditEntry, Person
+    from registry.storage.backup import make_backup
+    from registry.storage.lifecycle import close_database, open_database
+    from registry.storage.models import AuditEntry, Person
     from ui.app import open_register
     from ui.recovery import record_recovery
     from ui.worker import Worker
@@ -147,7 +147,7 @@ def test_a_damaged_register_is_replaced_by_its_latest_good_backup(tmp_path: Path
 
 
 def test_open_warnings_are_shown_once_without_blocking(running: Any, qtbot: Any) -> None:
-    from registry import db
+    from registry.storage import lifecycle as db
     from ui.startup import after_show, opening_warnings
 
     running.query(db.open_warnings.clear)

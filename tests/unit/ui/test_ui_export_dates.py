@@ -10,8 +10,8 @@ from typing import Any
 import openpyxl
 from PySide6.QtCore import QDate
 
-from registry.models import AuditEntry, Volunteer
 from registry.rosters import ROSTERS
+from registry.storage.models import AuditEntry, Volunteer
 
 
 def title_area(path: Path) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 import openpyxl
 
-from registry.models import AuditEntry, Person
+from registry.storage.models import AuditEntry, Person
 
 GOOD = ("王小明", "11010519491231002X", "13800138000")
 BAD = ("李错号", "110105194912310021", "13900139000")

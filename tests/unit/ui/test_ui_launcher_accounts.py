@@ -13,8 +13,8 @@ from tests.unit.ui.test_ui_app import run_ui
 
 @pytest.fixture
 def protected(tmp_path: Path) -> Path:
-    from registry.db import close_database, open_database
     from registry.ops.accounts import add_account
+    from registry.storage.lifecycle import close_database, open_database
 
     path = tmp_path / "accounts.sqlite3"
     open_database(path)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from registry.models import AuditEntry, Organization, ServiceRecord, SocialWorker, Volunteer
+from registry.storage.models import AuditEntry, Organization, ServiceRecord, SocialWorker, Volunteer
 
 # (list, filter, the model and field the filter compares)
 CASES = [

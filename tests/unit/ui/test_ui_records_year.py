@@ -28,7 +28,7 @@ def save_dialog(running: Any, dialog: Any, values: dict[str, Any]) -> None:
 
 
 def test_organization_year_inspection_grade_project_and_deregistration(running: Any, monkeypatch: Any) -> None:
-    from registry.models import Organization
+    from registry.storage.models import Organization
     from ui.forms.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
 
     section, key = first_key(running, "organizations")
@@ -64,7 +64,7 @@ def test_inspection_problems_are_shown_beside_the_field(running: Any) -> None:
 
 
 def test_attendance_by_ticking_and_by_pasting_with_unknown_numbers_listed(running: Any) -> None:
-    from registry.models import Attendance, Person
+    from registry.storage.models import Attendance, Person
     from ui.forms.attendance import AttendanceDialog
 
     section, key = first_key(running, "trainings")
@@ -99,7 +99,7 @@ def test_social_worker_detail_shows_continuing_education(running: Any) -> None:
 
 
 def test_extending_registrations_is_for_administrators(running_as: Any, monkeypatch: Any) -> None:
-    from registry.models import SocialWorker
+    from registry.storage.models import SocialWorker
     from ui.forms.extend import ExtendDialog
 
     r = running_as("管理员")
@@ -117,7 +117,7 @@ def test_extending_registrations_is_for_administrators(running_as: Any, monkeypa
 def test_certificate_issued_written_listed_and_reprinted(running: Any, tmp_path: Path, monkeypatch: Any) -> None:
     from pypdf import PdfReader
 
-    from registry.models import AuditEntry, Certificate, ServiceRecord
+    from registry.storage.models import AuditEntry, Certificate, ServiceRecord
     from ui.forms.certificate import CertificateDialog
 
     volunteer = running.query(lambda: ServiceRecord.select(ServiceRecord.volunteer)
@@ -152,7 +152,7 @@ def test_certificate_issued_written_listed_and_reprinted(running: Any, tmp_path:
 
 
 def test_deadlines_filter_and_open_the_record(running: Any) -> None:
-    from registry.deadlines import upcoming
+    from registry.queries.deadlines import upcoming
 
     stats = running.section("stats")
     counts = {}
@@ -174,7 +174,7 @@ def test_deadlines_filter_and_open_the_record(running: Any) -> None:
 
 
 def test_an_administrator_reveals_full_numbers_in_the_detail_only_and_it_is_logged(running_as: Any) -> None:
-    from registry.models import AuditEntry, Person, Volunteer
+    from registry.storage.models import AuditEntry, Person, Volunteer
 
     r = running_as("管理员")
     section, key = first_key(r, "volunteers")

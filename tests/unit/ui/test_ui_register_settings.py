@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from registry.models import Organization, Person, SocialWorker, Volunteer
-from registry.ops.presets import get_setting
 from registry.ops.retention import ERASED_NAME, setting_key
+from registry.queries.presets import get_setting
+from registry.storage.models import Organization, Person, SocialWorker, Volunteer
 
 
 def open_dialog(r: Any, qtbot: Any) -> Any:

@@ -17,7 +17,7 @@ def screenshot_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_screenshots_of_every_section(running: Any, screenshot_folder: Path, capsys: Any) -> None:
-    from ui.app import take_screenshots
+    from ui.application import take_screenshots
 
     paths = take_screenshots(running.window, screenshot_folder)
     with capsys.disabled():

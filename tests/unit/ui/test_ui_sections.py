@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from registry.models import AuditEntry, Person, ServiceRecord, Volunteer
+from registry.storage.models import AuditEntry, Person, ServiceRecord, Volunteer
 
 GOOD_ID = "11010519491231002X"
 

@@ -13,8 +13,8 @@ CHAOYANG = ROOT / "packaging" / "districts" / "110105-chaoyang.toml"
 
 
 def test_the_bundled_district_is_applied_and_its_problems_shown(tmp_path: Path, monkeypatch: Any) -> None:
-    from registry.db import close_database, open_database
-    from registry.models import Community
+    from registry.storage.lifecycle import close_database, open_database
+    from registry.storage.models import Community
     from ui.startup import apply_bundled_district
 
     open_database(tmp_path / "r.sqlite3")

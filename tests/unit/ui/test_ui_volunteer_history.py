@@ -9,7 +9,7 @@ from typing import Any
 
 from peewee import fn
 
-from registry.models import ServiceRecord, Volunteer
+from registry.storage.models import ServiceRecord, Volunteer
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

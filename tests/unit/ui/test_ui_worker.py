@@ -69,7 +69,7 @@ def test_progress_dialog_appears_only_for_slow_work(qtbot: Any, worker: Worker) 
 
 def test_pages_by_key_match_sql_order(running: Any, qtbot: Any) -> None:
     """Every row reached by scrolling, jumping to the end and back matches one ORDER BY."""
-    from registry.models import Person, Volunteer
+    from registry.storage.models import Person, Volunteer
 
     section = running.section("volunteers")
     model = section.model

@@ -11,8 +11,8 @@ from typing import Any
 import xlsxwriter
 from stdnum.cn.ric import calc_check_digit
 
-from registry.models import AuditEntry, BaseModel
 from registry.ops.base import snapshot, to_json
+from registry.storage.models import AuditEntry, BaseModel
 
 
 def id_number(region: str, born: str, sequence: str) -> str:

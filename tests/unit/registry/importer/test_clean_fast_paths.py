@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from importer_helpers import id_number
 
-from registry.fields import clean_text, is_blank, parse_date
 from registry.importer.lookups import Lookups
 from registry.importer.model import cell_text
 from registry.importer.people import _REPEATING, _aliased
@@ -21,9 +20,10 @@ from registry.importer.roles import VOLUNTEER_KEYS, Volunteers, _split_combined
 from registry.ops.people import clean_person
 from registry.ops.volunteers import LABELS as VOLUNTEER_LABELS
 from registry.ops.volunteers import clean_volunteer
-from registry.problems import Problem, warning
+from registry.rules.fields import clean_text, is_blank, parse_date
+from registry.rules.problems import Problem, warning
 from registry.rules.text import normalize_text
-from registry.vocab import SEXES
+from registry.rules.vocab import SEXES
 
 PERSON_KEYS = ("id_number", "name", "phone", "address", "ethnicity", "political_status",
                "education", "notes")

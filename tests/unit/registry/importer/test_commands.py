@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from importer_helpers import id_number
 
-from registry.db import close_database
-from registry.importer.commands import add_commands
-from registry.models import Person
+from registry.cli.importing import add_commands
+from registry.storage.lifecycle import close_database
+from registry.storage.models import Person
 
 ONE, TWO = id_number("110105", "19800101", "011"), id_number("110105", "19810101", "022")
 Handler = Callable[[argparse.Namespace], int]

@@ -12,8 +12,8 @@ from importer_helpers import creation_entry, id_number, logged_as_stored
 
 from registry import ops
 from registry.importer import ImportRejected, commit_import, preview_import
-from registry.models import AuditEntry, Person, SearchKey, Volunteer
-from registry.search import search_people
+from registry.queries.search import search_people
+from registry.storage.models import AuditEntry, Person, SearchKey, Volunteer
 
 HEADER = ["姓名", "身份证号", "联系电话", "所在社区", "志愿者编号"]
 ONE, TWO, THREE = (id_number("110105", "19800101", s) for s in ("011", "022", "033"))
@@ -132,9 +132,9 @@ def test_the_actor_is_required(mixed: Path) -> None:
 
 
 def test_viewers_cannot_import(area, sheet) -> None:
-    from registry.models import Person
     from registry.ops import NotAllowedError
     from registry.ops.accounts import add_account
+    from registry.storage.models import Person
 
     add_account("installer", "boss", "admin", "boss-password")
     add_account("boss", "wang", "viewer", "viewer-password")

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from importer_helpers import id_number, write_sheet
 
-from registry.db import database, is_sqlite
 from registry.importer import commit_import, preview_import
-from registry.models import Person
+from registry.storage.db import database, is_sqlite
+from registry.storage.models import Person
 
 HEADER = ["姓名", "身份证号码", "手机", "所在社区", "注册日期", "政治面貌", "服务类别", "备注"]
 HOSTILE = st.sampled_from([

@@ -14,9 +14,9 @@ from importer_helpers import creation_entry, id_number, logged_as_stored
 
 from registry import ops
 from registry.importer import commit_import, preview_import
-from registry.models import CommunityYear, OrganizationYear, ServiceRecord, Volunteer, VolunteerYear
-from registry.ops.presets import current_star_preset
+from registry.queries.presets import current_star_preset
 from registry.rules.presets import star_level
+from registry.storage.models import CommunityYear, OrganizationYear, ServiceRecord, Volunteer, VolunteerYear
 
 HEADER = ["姓名", "身份证号", "志愿者编号", "服务日期", "服务时长（小时）", "服务内容", "服务类别", "组织单位",
           "服务地点"]

@@ -15,7 +15,7 @@ import pytest
 import xlsxwriter
 from stdnum.cn.ric import calc_check_digit
 
-from registry.db import close_database
+from registry.storage.lifecycle import close_database
 
 ROOT = Path(__file__).parents[4]
 ROWS = 50_000
@@ -23,7 +23,7 @@ TABLES = ("person", "volunteer", "search_key", "audit_entry")
 
 IMPORT = """
 import pathlib, sys
-from registry.db import open_database
+from registry.storage.lifecycle import open_database
 from registry.importer import commit_import, preview_import
 open_database(sys.argv[1])
 preview = preview_import("volunteers", sys.argv[2])

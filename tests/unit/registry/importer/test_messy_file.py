@@ -14,7 +14,7 @@ from importer_helpers import id_number
 
 from registry import ops
 from registry.importer import commit_import, preview_import
-from registry.models import Person, Volunteer
+from registry.storage.models import Person, Volunteer
 
 A = id_number("110105", "19491231", "002")  # 女, ends in X
 B = id_number("110105", "19900512", "013")  # 男

@@ -11,8 +11,8 @@ from importer_helpers import id_number, logged_as_stored
 
 from registry import ops
 from registry.importer import commit_import, preview_import
-from registry.models import Attendance, Organization, Person, SocialWorker, Training
 from registry.rules.uscc import make_org_code, make_uscc
+from registry.storage.models import Attendance, Organization, Person, SocialWorker, Training
 
 ONE, TWO = id_number("110105", "19800101", "011"), id_number("110105", "19810101", "022")
 SOCIAL_GROUP = make_uscc("51110105" + make_org_code("MJ012345"))

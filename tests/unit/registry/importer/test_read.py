@@ -13,7 +13,7 @@ from importer_helpers import id_number
 from registry.importer import preview_import
 from registry.importer.kinds import VOLUNTEERS
 from registry.importer.read import read_table
-from registry.ops.base import RegistryError
+from registry.rules.problems import RegistryError
 
 ONE = id_number("110105", "19800101", "011")
 

@@ -10,9 +10,9 @@ import pytest
 from importer_helpers import id_number
 
 from registry import ops
-from registry.db import close_database, open_database
 from registry.importer import commit_import, preview_import
-from registry.models import Community, Person, Volunteer
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.models import Community, Person, Volunteer
 
 export = pytest.importorskip("registry.rosters.export")
 

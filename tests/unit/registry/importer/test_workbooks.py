@@ -11,8 +11,8 @@ import pytest
 from importer_helpers import id_number
 from python_calamine import CalamineWorkbook
 
-from registry.db import close_database
 from registry.importer import KINDS, commit_import, preview_import, write_error_workbook, write_template
+from registry.storage.lifecycle import close_database
 
 ONE, TWO = id_number("110105", "19800101", "011"), id_number("110105", "19810101", "022")
 

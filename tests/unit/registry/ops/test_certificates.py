@@ -7,9 +7,9 @@ import pypdf
 import pytest
 
 from registry import ops
-from registry.certificate_pdf import write_certificate_pdf
-from registry.models import AuditEntry, Certificate
+from registry.certificates.pdf import write_certificate_pdf
 from registry.ops.certificates import find_certificate, issue_certificate
+from registry.storage.models import AuditEntry, Certificate
 
 ROOT = Path(__file__).parents[4]
 TODAY = dt.date(2026, 3, 1)
@@ -42,7 +42,7 @@ def test_a_certificate_counts_approved_hours_of_the_period_only(volunteer):
 
 
 def test_corrections_are_reflected_in_the_certified_hours(volunteer):
-    from registry.models import ServiceRecord
+    from registry.storage.models import ServiceRecord
 
     first = ServiceRecord.select().where(ServiceRecord.service_date == dt.date(2025, 5, 1)).get()
     ops.approve_records("chief", ops.correct_record("clerk", first.id, {"hours": 1}, "核对").ids)
@@ -89,7 +89,7 @@ def test_the_pdf_is_one_a4_page_with_the_facts_in_chinese(volunteer, tmp_path):
 
 
 def test_cli_certificate_then_verify(volunteer, db, tmp_path):
-    from registry.db import close_database
+    from registry.storage.lifecycle import close_database
 
     close_database()
     run = lambda *args: subprocess.run([sys.executable, "-m", "registry", "--db", str(db), *args],  # noqa: E731

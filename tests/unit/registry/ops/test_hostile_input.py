@@ -8,12 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from registry import ops
-from registry.models import Organization, Person
 from registry.ops.hours import clean_record
 from registry.ops.organizations import clean_organization
 from registry.ops.people import clean_person
 from registry.ops.social_workers import clean_social_worker
 from registry.ops.volunteers import clean_volunteer
+from registry.storage.models import Organization, Person
 
 HOSTILE_TEXT = st.sampled_from([
     "", " ", "\x00", "\u202e张三", "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "@SUM(A1)", "-2+3", "\t\r\n",

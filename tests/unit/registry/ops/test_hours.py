@@ -5,14 +5,7 @@ import pytest
 from peewee import IntegrityError
 
 from registry import ops
-from registry.models import (
-    AuditEntry,
-    CommunityYear,
-    OrganizationYear,
-    ServiceRecord,
-    Volunteer,
-    VolunteerYear,
-)
+from registry.storage.models import AuditEntry, CommunityYear, OrganizationYear, ServiceRecord, Volunteer, VolunteerYear
 
 LAST_YEAR = dt.date.today().year - 1
 
@@ -166,8 +159,8 @@ def test_overlapping_activities_warn_of_double_counting(area, volunteer):
 
 
 def test_month_and_category_totals_follow_approvals_and_corrections(volunteer):
-    from registry.models import MonthCategoryHours
-    from registry.stats import hours_by_category, hours_by_month
+    from registry.queries.stats import hours_by_category, hours_by_month
+    from registry.storage.models import MonthCategoryHours
 
     first = record(volunteer, 3, dt.date(LAST_YEAR, 2, 1), service_category="为老服务")
     second = record(volunteer, 2, dt.date(LAST_YEAR, 3, 1))

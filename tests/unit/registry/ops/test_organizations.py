@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 
 from registry import ops
-from registry.models import AnnualInspection, EvaluationGrade, Organization, ServiceProject
 from registry.rules.uscc import make_org_code, make_uscc
+from registry.storage.models import AnnualInspection, EvaluationGrade, Organization, ServiceProject
 
 
 def civil_affairs_code(kind: str, serial: str = "MJ000001") -> str:

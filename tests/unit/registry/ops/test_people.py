@@ -3,7 +3,7 @@ import json
 import pytest
 
 from registry import ops
-from registry.models import AuditEntry, Person, SearchKey
+from registry.storage.models import AuditEntry, Person, SearchKey
 
 VALID = "11010519491231002X"
 

@@ -8,12 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.cn.ric import calc_check_digit
 
-from registry.fields import Cleaner, clean_choice, clean_text
 from registry.ops.people import LABELS, clean_person
-from registry.problems import Problem
+from registry.rules.fields import Cleaner, clean_choice, clean_text
 from registry.rules.idnumber import check_id_number
 from registry.rules.phone import check_phone
-from registry.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
+from registry.rules.problems import Problem
+from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
 
 
 def _id_number(raw: Any, field: str) -> tuple[Any, list[Problem]]:

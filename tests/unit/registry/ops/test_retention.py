@@ -1,9 +1,9 @@
 import datetime as dt
 
 from registry import ops
-from registry.models import Person, SearchKey, ServiceRecord, Volunteer
 from registry.ops.retention import ERASED_NAME, apply_retention, set_retention
-from registry.search import search_people
+from registry.queries.search import search_people
+from registry.storage.models import Person, SearchKey, ServiceRecord, Volunteer
 
 
 def test_personal_data_is_erased_after_the_retention_period_and_hours_stay(db):

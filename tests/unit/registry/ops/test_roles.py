@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from registry import ops
-from registry.models import AuditEntry, Person, SocialWorker, Volunteer, VolunteerOrganization
+from registry.storage.models import AuditEntry, Person, SocialWorker, Volunteer, VolunteerOrganization
 
 VALID = "11010519491231002X"
 

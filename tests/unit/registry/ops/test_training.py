@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from registry import ops
-from registry.models import Attendance, SocialWorker
+from registry.storage.models import Attendance, SocialWorker
 
 
 @pytest.fixture

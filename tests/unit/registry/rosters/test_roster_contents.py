@@ -13,8 +13,12 @@ from peewee import fn
 from test_roster_support import TODAY, data_rows, open_demo, values
 from test_roster_support import sheet as worksheet
 
-from registry.db import close_database
-from registry.models import (
+from registry.rosters import ROSTERS, RosterFilters, export_roster
+from registry.rules.idnumber import mask_id_number
+from registry.rules.phone import mask_phone
+from registry.rules.problems import RegistryError
+from registry.storage.lifecycle import close_database
+from registry.storage.models import (
     AnnualInspection,
     Attendance,
     Community,
@@ -28,10 +32,6 @@ from registry.models import (
     VolunteerOrganization,
     VolunteerYear,
 )
-from registry.ops.base import RegistryError
-from registry.rosters import ROSTERS, RosterFilters, export_roster
-from registry.rules.idnumber import mask_id_number
-from registry.rules.phone import mask_phone
 
 
 @pytest.fixture

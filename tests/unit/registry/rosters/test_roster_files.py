@@ -13,11 +13,11 @@ import pytest
 from test_roster_support import TODAY, data_rows, make_id, open_demo, sheet, values
 
 from registry import cli, ops
-from registry.db import close_database
-from registry.models import AuditEntry, Volunteer
-from registry.ops.base import RegistryError
 from registry.rosters import ExportCancelled, export_roster
 from registry.rosters import writer as writer_module
+from registry.rules.problems import RegistryError
+from registry.storage.lifecycle import close_database
+from registry.storage.models import AuditEntry, Volunteer
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ def _volunteer_with_certificate(area: dict[str, int]) -> tuple[int, str]:
     ops.approve_records("chief", [rid])
     cid = issue_certificate("clerk", vid, {"period_from": TODAY - dt.timedelta(days=30), "period_to": TODAY,
                                            "issuing_organization": "建外街道办事处"}).id
-    from registry.models import Certificate
+    from registry.storage.models import Certificate
 
     return cid, Certificate.get_by_id(cid).number
 

@@ -12,10 +12,10 @@ import pytest
 from test_roster_support import calamine, data_rows, make_id, sheet, sheet_xml, values
 
 from registry import ops
-from registry.models import AuditEntry, Person
 from registry.rosters import RosterFilters, export_roster
 from registry.rosters.spec import Column
 from registry.rosters.writer import MAX_TEXT, RosterWriter, open_workbook
+from registry.storage.models import AuditEntry, Person
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3", "=1+2"]
 
@@ -126,7 +126,7 @@ def test_text_too_long_for_a_cell_is_cut_and_the_roster_says_so(area: dict[str, 
 
 
 def ops_person(volunteer_id: int) -> int:
-    from registry.models import Volunteer
+    from registry.storage.models import Volunteer
 
     return int(Volunteer.get_by_id(volunteer_id).person_id)
 

@@ -15,8 +15,8 @@ import openpyxl
 from python_calamine import CalamineWorkbook
 from stdnum.cn.ric import calc_check_digit
 
-from registry.db import close_database, open_database
 from registry.demo import fill_demo
+from registry.storage.lifecycle import close_database, open_database
 
 TODAY = date(2024, 6, 30)
 HEAD = 3  # title, facts, header rows above the data

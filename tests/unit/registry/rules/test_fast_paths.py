@@ -10,10 +10,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from stdnum.cn.ric import calc_check_digit
 
-from registry.problems import Problem, error
 from registry.rules import idnumber, phone
 from registry.rules.idnumber import check_id_number
 from registry.rules.phone import check_phone
+from registry.rules.problems import Problem, error
 from registry.rules.text import _TABLE, normalize_id_like, normalize_text
 
 TODAY = date(2025, 6, 1)

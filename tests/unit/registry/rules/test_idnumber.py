@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.cn.ric import calc_check_digit
 
-from registry.problems import Severity
 from registry.rules.idnumber import check_id_number, mask_id_number, region_name
+from registry.rules.problems import Severity
 
 VALID = "11010519491231002X"
 TODAY = date(2025, 6, 1)

@@ -1,7 +1,7 @@
 import pytest
 
-from registry.problems import Severity
 from registry.rules.phone import check_phone, mask_phone
+from registry.rules.problems import Severity
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from registry.problems import Severity
+from registry.rules.problems import Severity
 from registry.rules.uscc import CHARSET, check_uscc, make_org_code, make_uscc
 
 REAL = "91350100M000100Y43"

@@ -81,7 +81,7 @@ def check_at_open(path: Path) -> list[str]:
     for warning in warnings:
         log.warning(warning)
     if path.exists() and _marker(path).exists():
-        from registry.backup import latest_good_backup, quick_check
+        from registry.storage.backup import latest_good_backup, quick_check
 
         if not quick_check(path):
             good = latest_good_backup(path)

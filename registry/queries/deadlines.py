@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from peewee import fn
 
-from registry.models import AnnualInspection, EvaluationGrade, Organization, Person, SocialWorker
-from registry.ops.presets import current_ce_preset
+from registry.queries.presets import current_ce_preset
 from registry.rules.deadlines import KIND_LABELS, annual_inspection_deadlines, days_left, reregistration_window
 from registry.rules.presets import required_hours
+from registry.storage.models import AnnualInspection, EvaluationGrade, Organization, Person, SocialWorker
 
 REGISTERED_TYPES = ("社会团体", "社会服务机构", "基金会")  # filed community groups have no inspection
 

@@ -1,6 +1,6 @@
 """Backups of a SQLite register: made online (SQLite's backup API), checked with
-quick_check, rotated, and restored only by an administrator after a backup of what the
-restore replaces. A PostgreSQL register is backed up by its server (pg_dump), not here."""
+quick_check and rotated (restoring one is an operation: ops/backups.py). A PostgreSQL
+register is backed up by its server (pg_dump), not here."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from registry.accounts import check_permission
-from registry.db import database
-from registry.ops.base import RegistryError, audit, transaction
+from registry.rules.problems import RegistryError
+from registry.storage.db import database
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +26,7 @@ class BackupError(RegistryError):
     pass
 
 
-def _sqlite() -> SqliteDatabase:
+def sqlite_database() -> SqliteDatabase:
     db = database.obj
     if not isinstance(db, SqliteDatabase):
         raise BackupError("共享服务器（PostgreSQL）上的登记库由服务器管理员备份，本程序不做文件备份。")
@@ -36,7 +35,7 @@ def _sqlite() -> SqliteDatabase:
 
 def backups_folder(db_path: Path | None = None) -> Path:
     """Backups live beside the register, in a folder of their own."""
-    path = db_path or Path(_sqlite().database)
+    path = db_path or Path(sqlite_database().database)
     return path.parent / "backups"
 
 
@@ -56,7 +55,7 @@ def quick_check(path: Path) -> bool:
 def backup_to(target: Path) -> Path:
     """Copy the open register to `target` while it stays in use; the copy is checked
     before it takes its name, so a backup file is always whole."""
-    db = _sqlite()
+    db = sqlite_database()
     target = Path(target)
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
@@ -123,37 +122,3 @@ def due(last_backup: dt.datetime | None, changed_since: bool, now: dt.datetime |
     """Whether an automatic backup is due: data changed and none in the last 30 minutes."""
     now = now or dt.datetime.now()
     return changed_since and (last_backup is None or now - last_backup >= AUTO_INTERVAL)
-
-
-def restore(actor: str, source: Path) -> Path:
-    """Replace the open register with a backup; returns the backup of what was replaced."""
-    from registry.db import open_database
-    from registry.migrations import CURRENT_VERSION
-
-    check_permission(actor, "restore")
-    db = _sqlite()
-    source = Path(source)
-    if not source.is_file() or not quick_check(source):
-        raise BackupError(f"“{source.name}”不是完好的登记库备份，没有恢复。")
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as conn:
-        try:
-            version = int(conn.execute("SELECT value FROM registry_meta WHERE key='schema_version'")
-                          .fetchone()[0])
-        except (sqlite3.DatabaseError, TypeError) as exc:
-            raise BackupError(f"“{source.name}”不是街道社会工作登记台的备份。") from exc
-    conn.close()
-    if version > CURRENT_VERSION:
-        raise BackupError("这个备份来自较新版本的程序，请先升级程序再恢复。")
-    saved = make_backup("before-restore")
-    target = Path(db.database)
-    incoming = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        incoming.backup(db.connection())  # page by page into the live file, inside SQLite's locks
-    finally:
-        incoming.close()
-    db.close()
-    open_database(target)  # upgrades an older backup's schema, after its own backup
-    with transaction():  # written into the restored register, so the history says what happened
-        audit(actor, "restore", "registry", None,
-              detail=f"从 {source.name} 恢复；原数据已备份到 {saved.name}")
-    return saved

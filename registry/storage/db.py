@@ -1,8 +1,8 @@
 """Where the register lives: one deferred peewee database, opened from a path or a URL.
 
 SQLite is the default (one file in the user's data folder); a district that shares one
-server uses PostgreSQL through a `postgresql://` URL. Opening a database also brings its
-schema up to date (see migrations.py).
+server uses PostgreSQL through a `postgresql://` URL. Opening one (lifecycle.py) also
+checks it and brings its schema up to date.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ URL_ENV = "REGISTRY_DATABASE_URL"
 BUSY_TIMEOUT_MS = 10_000
 
 database = DatabaseProxy()
-open_warnings: list[str] = []  # what the checks at open found, for the program to show
-_opened: str | None = None  # the path or URL of the register open in this process
 
 SQLITE_PRAGMAS: dict[str, object] = {
     "journal_mode": "wal",
@@ -87,45 +85,3 @@ def is_sqlite(db: Database | DatabaseProxy | None = None) -> bool:
     if isinstance(target, DatabaseProxy):
         target = target.obj
     return isinstance(target, SqliteDatabase)
-
-
-def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Database:
-    """Open the register at `target`, make or upgrade its schema, and bind the models."""
-    global _opened
-    from registry import migrations
-    from registry.health import check_at_open
-
-    key = os.fspath(target)
-    if database.obj is not None and not database.is_closed():
-        if key == _opened:
-            current: Database = database.obj
-            return current  # already open here: a second open must not look like a crash
-        close_database()  # leaving one register for another
-    db = make_database(target)
-    if isinstance(db, SqliteDatabase) and db.database != ":memory:":
-        folder = Path(db.database).parent
-        if data_dir() in (folder, *folder.parents):
-            folder.mkdir(parents=True, exist_ok=True)  # our own folder: made on first use
-        elif not folder.is_dir():
-            raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
-        open_warnings[:] = check_at_open(Path(db.database))
-    database.initialize(db)
-    db.connect(reuse_if_open=True)
-    try:
-        migrations.ensure_schema(db, upgrade=upgrade)
-    except BaseException:
-        db.close()
-        raise
-    _opened = key
-    return db
-
-
-def close_database() -> None:
-    global _opened
-    from registry.health import closed_cleanly
-
-    _opened = None
-    if database.obj is not None and not database.is_closed():
-        database.close()
-    if isinstance(database.obj, SqliteDatabase) and database.obj.database != ":memory:":
-        closed_cleanly(Path(database.obj.database))

@@ -16,7 +16,7 @@ def _open_database(args: argparse.Namespace, *, required: bool) -> bool:
     """Open the register named by --db (or the default one). For templates a database is
     optional: opened only when --db was given or the default register exists."""
     from registry.cli import database_target
-    from registry.db import open_database
+    from registry.storage.lifecycle import open_database
 
     target = database_target(args)
     if not required and not getattr(args, "db", None) and "://" not in target \
@@ -55,8 +55,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             print("有错误的行，没有导入任何数据。改正后重新导入，或加 --skip-invalid 只导入没有错误的行。")
         return EXIT_REJECTED if rejected else 0
-    from registry.backup import make_backup
-    from registry.db import is_sqlite
+    from registry.storage.backup import make_backup
+    from registry.storage.db import is_sqlite
 
     if is_sqlite():
         print(f"导入前已备份：{make_backup('before-import')}")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from registry.fonts import find_cjk_font
-from registry.models import Certificate
+from registry.certificates.fonts import find_cjk_font
+from registry.storage.models import Certificate
 
 TITLE = "志愿服务证明"
 

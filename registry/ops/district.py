@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from registry.models import Community, District, Setting, Street
-from registry.ops.base import Changes, RegistryError, audit, transaction
+from registry.ops.base import Changes, audit, transaction
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
+from registry.rules.problems import RegistryError
+from registry.storage.models import Community, District, Setting, Street
 
 PRESET_KEYS: dict[str, tuple[str, dict[str, Any]]] = {
     "star": ("star_preset", STAR_PRESETS),

@@ -8,7 +8,7 @@ import sys
 import time
 
 from registry.cli import DEMO_PASSWORD, EXIT_FAILED, PASSWORD_ENV, Add, CommandError, database_target, print_progress
-from registry.db import open_database
+from registry.storage.lifecycle import open_database
 
 
 def cmd_check_id(args: argparse.Namespace) -> int:
@@ -70,7 +70,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from registry.stats import table_counts
+    from registry.queries.stats import table_counts
 
     open_database(database_target(args))
     for table, count in table_counts().items():
@@ -79,8 +79,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from registry.queries.search import people_by_ids, search_people
     from registry.rules.idnumber import mask_id_number
-    from registry.search import people_by_ids, search_people
 
     open_database(database_target(args))
     page = search_people(args.text, limit=args.limit)

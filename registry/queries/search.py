@@ -16,10 +16,10 @@ from typing import Any
 
 from peewee import Expression, Field, Query, fn
 
-from registry.db import is_sqlite
-from registry.models import Person, SearchKey
+from registry.rules.search_keys import INITIALS_PREFIX, NAME_PREFIX
 from registry.rules.text import normalize_id_like, normalize_text
-from registry.search_keys import INITIALS_PREFIX, NAME_PREFIX
+from registry.storage.db import is_sqlite
+from registry.storage.models import Person, SearchKey
 
 PAGE_SIZE = 50
 MIN_TAIL_DIGITS = 4  # fewer trailing digits would match a tenth of the register

@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 from registry.cli import Add
-from registry.models import Community, Organization, Street, Training
-from registry.ops.base import RegistryError
 from registry.rosters.definitions import ROSTERS
 from registry.rosters.spec import GROUP_BY, RosterFilters
+from registry.rules.problems import RegistryError
+from registry.storage.models import Community, Organization, Street, Training
 
 
 def _day(text: str) -> date:
@@ -73,8 +73,9 @@ def _progress(done: int, total: int | None) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from registry.cli import database_target
-    from registry.db import database, open_database
     from registry.rosters.export import export_roster
+    from registry.storage.db import database
+    from registry.storage.lifecycle import open_database
 
     if database.obj is None or database.is_closed():  # registry.cli opens it when logging in
         open_database(database_target(args))

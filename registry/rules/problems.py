@@ -3,6 +3,7 @@ the importer and the forms."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -34,3 +35,21 @@ def warning(code: str, field: str, message: str) -> Problem:
 
 def has_errors(problems: list[Problem] | tuple[Problem, ...]) -> bool:
     return any(p.is_error for p in problems)
+
+
+class RegistryError(Exception):
+    """A failure the clerk can act on; str() is a plain Chinese sentence."""
+
+
+class ValidationError(RegistryError):
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("；".join(p.message for p in self.problems if p.is_error))
+
+
+class NotFoundError(RegistryError):
+    pass
+
+
+class NotAllowedError(RegistryError):
+    """The actor's role does not allow the action."""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from registry.problems import Problem, error, warning
+from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
 
 MAX_TEXT = 2_000

@@ -12,10 +12,10 @@ from typing import Any
 
 from peewee import Database, PostgresqlDatabase
 
-from registry import models
-from registry.db import database, is_sqlite, make_database
-from registry.migrations import create_schema
-from registry.ops.base import RegistryError
+from registry.rules.problems import RegistryError
+from registry.storage import models
+from registry.storage.db import database, is_sqlite, make_database
+from registry.storage.migrations import create_schema
 
 BATCH = 5_000
 

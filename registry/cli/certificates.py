@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 from registry.cli import EXIT_FAILED, Add, CommandError, database_target
-from registry.db import open_database
+from registry.storage.lifecycle import open_database
 
 
 def _find_volunteer(text: str) -> int:
     """A volunteer by ID number or volunteer number."""
-    from registry.models import Person, Volunteer
     from registry.rules.text import normalize_id_like
+    from registry.storage.models import Person, Volunteer
 
     key = normalize_id_like(text)
     volunteer = (Volunteer.select().join(Person)
@@ -25,9 +25,9 @@ def _find_volunteer(text: str) -> int:
 
 
 def cmd_certificate(args: argparse.Namespace) -> int:
-    from registry.certificate_pdf import write_certificate_pdf
-    from registry.models import Certificate, Organization
+    from registry.certificates.pdf import write_certificate_pdf
     from registry.ops.certificates import issue_certificate
+    from registry.storage.models import Certificate, Organization
 
     open_database(database_target(args))
     target = Path(args.output)
@@ -74,7 +74,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
-    from registry.deadlines import upcoming
+    from registry.queries.deadlines import upcoming
 
     if args.within < 0:
         raise CommandError("--within 不能是负数。")

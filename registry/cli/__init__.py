@@ -1,8 +1,8 @@
 """Command line: `python -m registry --db PATH COMMAND`. Imports no Qt.
 
-This module parses, logs in and reports failures; the commands live in registry/commands/
-(and registry/rosters/commands.py, registry/importer/commands.py). Bad input ends with one
-plain sentence on stderr and a non-zero exit, never a traceback.
+This module parses, logs in and reports failures; the commands live beside it, one module
+per subject. Bad input ends with one plain sentence on stderr and a non-zero exit, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 
 from peewee import DatabaseError
 
-from registry.db import URL_ENV, DatabaseTargetError, close_database, default_database_path, open_database
-from registry.migrations import SchemaError
-from registry.ops.base import RegistryError
+from registry.rules.problems import RegistryError
+from registry.storage.db import URL_ENV, DatabaseTargetError, default_database_path
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.migrations import SchemaError
 
 PASSWORD_ENV = "REGISTRY_PASSWORD"
 DEMO_PASSWORD = "demo-password"
@@ -55,7 +56,9 @@ def read_password(prompt: str = "密码：") -> str:
 
 def login(args: argparse.Namespace) -> None:
     """Open the register; where it has accounts, log in and act as that account."""
-    from registry.accounts import LoginFailed, accounts_exist, authenticate
+    from registry.ops.accounts import authenticate
+    from registry.queries.access import accounts_exist
+    from registry.rules.permissions import LoginFailed
 
     open_database(database_target(args))
     if not accounts_exist():
@@ -77,9 +80,7 @@ def print_progress(stage: str, done: int, total: int) -> None:
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    from registry.commands import admin, certificates, register
-    from registry.importer import commands as imports
-    from registry.rosters import commands as exports
+    from registry.cli import admin, certificates, exporting, importing, register
 
     parser = argparse.ArgumentParser(prog="python -m registry", description="街道社会工作登记台 命令行工具")
     parser.add_argument("--db", help=f"数据库文件路径或 postgresql:// 地址（默认读取 {URL_ENV}，"
@@ -92,7 +93,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         handlers[name] = handler
         return commands.add_parser(name, help=help_text, description=help_text)
 
-    for group in (register, certificates, exports, imports, admin):
+    for group in (register, certificates, exporting, importing, admin):
         group.add_commands(add)
     return parser, handlers
 

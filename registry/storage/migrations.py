@@ -13,8 +13,8 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
-from registry import models
-from registry.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
+from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
+from registry.storage import models
 
 log = logging.getLogger(__name__)
 

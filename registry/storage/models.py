@@ -24,7 +24,8 @@ from peewee import (
 )
 from peewee import Model as _PeeweeModel
 
-from registry.db import database
+from registry.rules.problems import NotFoundError
+from registry.storage.db import database
 
 
 def _now() -> dt.datetime:
@@ -427,3 +428,10 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     CommunityYear, OrganizationYear, MonthCategoryHours, SocialWorker, Training, Attendance, Activity,
     ServiceRecord, Certificate, AuditEntry, Account, RulePreset, Setting,
 )
+
+
+def get_or_fail(model: type[BaseModel], record_id: int, what: str) -> Any:
+    record = model.get_or_none(model._meta.primary_key == record_id)
+    if record is None:
+        raise NotFoundError(f"找不到{what}（编号 {record_id}），可能已被删除。")
+    return record

@@ -10,7 +10,7 @@ from registry.cli import EXIT_FAILED, Add, CommandError, login, print_progress, 
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from registry.backup import backup_to, make_backup
+    from registry.storage.backup import backup_to, make_backup
 
     path = backup_to(Path(args.file)) if args.file else make_backup("manual")
     print(f"已备份到：{path}")
@@ -18,7 +18,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from registry.backup import restore
+    from registry.ops.backups import restore
 
     if not args.yes:
         if not sys.stdin.isatty():
@@ -32,7 +32,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate_to(args: argparse.Namespace) -> int:
-    from registry.transfer import migrate_to
+    from registry.storage.transfer import migrate_to
 
     checks = migrate_to(args.url, progress=lambda table, done: print_progress(f"复制 {table}", done, done))
     print("表\t源行数\t目标行数\t校验和")
@@ -62,7 +62,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 
 def cmd_district(args: argparse.Namespace) -> int:
-    from registry.district import apply_district, check_district
+    from registry.ops.district import apply_district, check_district
 
     config, problems = check_district(Path(args.file))
     if config is None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from registry.models import ServiceRecord
+from registry.storage.models import ServiceRecord
 
 
 def effective_records() -> Any:

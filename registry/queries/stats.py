@@ -10,12 +10,19 @@ from decimal import Decimal
 
 from peewee import SQL, fn
 
-from registry import models
-from registry.db import database
-from registry.models import Community, CommunityYear, SocialWorker, Street, Volunteer, VolunteerYear
-from registry.ops.base import get_or_fail
-from registry.ops.presets import current_star_preset
+from registry.queries.presets import current_star_preset
 from registry.rules.presets import STAR_PRESETS, hours_to_next_star
+from registry.storage import models
+from registry.storage.db import database
+from registry.storage.models import (
+    Community,
+    CommunityYear,
+    SocialWorker,
+    Street,
+    Volunteer,
+    VolunteerYear,
+    get_or_fail,
+)
 
 IN_REGISTER = "在册"
 _CENT = Decimal("0.01")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from registry.ops.base import RegistryError
+from registry.rules.problems import RegistryError
 
 RESOURCES = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1])) / "resources" / "fonts"
 SYSTEM_FONTS = (

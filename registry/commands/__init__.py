@@ -1,1 +1,0 @@
-"""The command line's commands, grouped by what they are about; registry/cli.py runs them."""

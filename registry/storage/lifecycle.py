@@ -1,0 +1,53 @@
+"""Opening and closing the register: the checks at open, the schema brought up to date, the
+models bound to it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from peewee import Database, SqliteDatabase
+
+from registry.storage import migrations
+from registry.storage.db import DatabaseTargetError, data_dir, database, make_database
+from registry.storage.health import check_at_open, closed_cleanly
+
+open_warnings: list[str] = []  # what the checks at open found, for the program to show
+_opened: str | None = None  # the path or URL of the register open in this process
+
+
+def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Database:
+    """Open the register at `target`, make or upgrade its schema, and bind the models."""
+    global _opened
+    key = os.fspath(target)
+    if database.obj is not None and not database.is_closed():
+        if key == _opened:
+            current: Database = database.obj
+            return current  # already open here: a second open must not look like a crash
+        close_database()  # leaving one register for another
+    db = make_database(target)
+    if isinstance(db, SqliteDatabase) and db.database != ":memory:":
+        folder = Path(db.database).parent
+        if data_dir() in (folder, *folder.parents):
+            folder.mkdir(parents=True, exist_ok=True)  # our own folder: made on first use
+        elif not folder.is_dir():
+            raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
+        open_warnings[:] = check_at_open(Path(db.database))
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    try:
+        migrations.ensure_schema(db, upgrade=upgrade)
+    except BaseException:
+        db.close()
+        raise
+    _opened = key
+    return db
+
+
+def close_database() -> None:
+    global _opened
+    _opened = None
+    if database.obj is not None and not database.is_closed():
+        database.close()
+    if isinstance(database.obj, SqliteDatabase) and database.obj.database != ":memory:":
+        closed_cleanly(Path(database.obj.database))
