@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from enum import StrEnum
 from typing import Final
 
 ROLES: Final = ("viewer", "clerk", "admin")
@@ -14,13 +15,48 @@ MAX_FAILED: Final = 5
 LOCK_MINUTES: Final = 15
 MIN_PASSWORD: Final = 8
 
-# Actions a clerk may not take; everything else that changes data needs a clerk.
-ADMIN_ACTIONS: Final = frozenset({
-    "unmask", "export_unmasked", "user_add", "user_disable", "user_reset", "restore",
-    "set_preset", "extend_registration", "retention",
-})
-# Things anyone logged in may do: they change no register data.
-ANY_ROLE_ACTIONS: Final = frozenset({"login", "export", "backup", "password_change"})
+
+class Action(StrEnum):
+    """Everything the register records in its audit log or checks a role for: a closed set,
+    so an action no one gave a role to is a programming error, not a clerk's right."""
+
+    LOGIN = "login"
+    EXPORT = "export"
+    BACKUP = "backup"
+    PASSWORD_CHANGE = "password_change"
+    CREATE = "create"
+    UPDATE = "update"
+    DEACTIVATE = "deactivate"
+    DELETE = "delete"
+    APPROVE = "approve"
+    CORRECT = "correct"
+    IMPORT = "import"
+    ATTENDANCE = "attendance"
+    INSPECTION = "inspection"
+    ISSUE = "issue"
+    REPRINT = "reprint"
+    DEMO = "demo"
+    UNMASK = "unmask"
+    EXPORT_UNMASKED = "export_unmasked"
+    USER_ADD = "user_add"
+    USER_DISABLE = "user_disable"
+    USER_RESET = "user_reset"
+    RESTORE = "restore"
+    SET_PRESET = "set_preset"
+    EXTEND_REGISTRATION = "extend_registration"
+    RETENTION = "retention"
+
+
+# The least role each action needs. Viewers' actions change no register data.
+ROLE_NEEDED: Final[dict[Action, str]] = {
+    **dict.fromkeys((Action.LOGIN, Action.EXPORT, Action.BACKUP, Action.PASSWORD_CHANGE), "viewer"),
+    **dict.fromkeys((Action.CREATE, Action.UPDATE, Action.DEACTIVATE, Action.DELETE, Action.APPROVE,
+                     Action.CORRECT, Action.IMPORT, Action.ATTENDANCE, Action.INSPECTION, Action.ISSUE,
+                     Action.REPRINT, Action.DEMO), "clerk"),
+    **dict.fromkeys((Action.UNMASK, Action.EXPORT_UNMASKED, Action.USER_ADD, Action.USER_DISABLE,
+                     Action.USER_RESET, Action.RESTORE, Action.SET_PRESET, Action.EXTEND_REGISTRATION,
+                     Action.RETENTION), "admin"),
+}
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
@@ -50,11 +86,8 @@ def password_matches(password: str, stored: str) -> bool:
 
 
 def role_needed(action: str) -> str:
-    if action in ADMIN_ACTIONS:
-        return "admin"
-    if action in ANY_ROLE_ACTIONS:
-        return "viewer"
-    return "clerk"
+    """The least role `action` needs; an action outside Action is a programming error."""
+    return ROLE_NEEDED[Action(action)]
 
 
 def check_password_strength(password: str) -> str | None:
