@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 from registry.ops import Changes
 from ui.backups import AutoBackup, backup_if_sqlite, backup_state
 from ui.context import AppContext, show_error
-from ui.i18n import translate
+from ui.i18n import tr_noop, translate
 from ui.icons import icon
 from ui.progress import BackgroundTask
 
 REASONS = {
-    "auto": QT_TRANSLATE_NOOP("Backups", "Automatic"),
-    "close": QT_TRANSLATE_NOOP("Backups", "On closing"),
-    "import": QT_TRANSLATE_NOOP("Backups", "Before an import"),
-    "manual": QT_TRANSLATE_NOOP("Backups", "By hand"),
-    "before-restore": QT_TRANSLATE_NOOP("Backups", "Before a restore"),
+    "auto": tr_noop("Backups", "Automatic"),
+    "close": tr_noop("Backups", "On closing"),
+    "import": tr_noop("Backups", "Before an import"),
+    "manual": tr_noop("Backups", "By hand"),
+    "before-restore": tr_noop("Backups", "Before a restore"),
 }
 
 

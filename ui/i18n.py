@@ -14,6 +14,14 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 _installed: list[QTranslator] = []
 
 
+def tr_noop(context: str, text: str) -> str:
+    """Mark `text` for translation in `context` without translating it yet: a typed
+    QT_TRANSLATE_NOOP (whose stub returns object). Translate it where it is shown,
+    with translate(context, text). pyside6-lupdate finds these texts because
+    resources/translations/update_translations.py names tr_noop as an alias."""
+    return text
+
+
 def install_translations(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> bool:
     """Install the program's and Qt's translators for `language`; True when ours loaded."""
     for old in _installed:

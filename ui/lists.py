@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from peewee import JOIN
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from registry.rules.idnumber import mask_id_number
 from registry.rules.phone import mask_phone
@@ -27,6 +27,7 @@ from registry.storage.models import (
     Volunteer,
     VolunteerOrganization,
 )
+from ui.i18n import tr_noop
 from ui.listspec import Column, Filters, ListSpec, equal_to, where_all
 
 
@@ -56,16 +57,16 @@ def _year_range(year: Any) -> tuple[dt.date, dt.date]:
 class VolunteerList(ListSpec):
     key = Volunteer.id
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Name"), 90, Person.name),
-        Column(QT_TRANSLATE_NOOP("Columns", "Sex"), 50),
-        Column(QT_TRANSLATE_NOOP("Columns", "ID number"), 170),
-        Column(QT_TRANSLATE_NOOP("Columns", "Phone"), 120),
-        Column(QT_TRANSLATE_NOOP("Columns", "Community"), 130),
-        Column(QT_TRANSLATE_NOOP("Columns", "Volunteer no."), 130),
-        Column(QT_TRANSLATE_NOOP("Columns", "Registered"), 100),
-        Column(QT_TRANSLATE_NOOP("Columns", "Total hours"), 90, Volunteer.total_hours, True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Stars"), 80, Volunteer.star_level),
-        Column(QT_TRANSLATE_NOOP("Columns", "Status"), 60),
+        Column(tr_noop("Columns", "Name"), 90, Person.name),
+        Column(tr_noop("Columns", "Sex"), 50),
+        Column(tr_noop("Columns", "ID number"), 170),
+        Column(tr_noop("Columns", "Phone"), 120),
+        Column(tr_noop("Columns", "Community"), 130),
+        Column(tr_noop("Columns", "Volunteer no."), 130),
+        Column(tr_noop("Columns", "Registered"), 100),
+        Column(tr_noop("Columns", "Total hours"), 90, Volunteer.total_hours, True),
+        Column(tr_noop("Columns", "Stars"), 80, Volunteer.star_level),
+        Column(tr_noop("Columns", "Status"), 60),
     )
 
     def conditions(self, f: Filters) -> list[Any]:
@@ -98,17 +99,17 @@ class VolunteerList(ListSpec):
 class SocialWorkerList(ListSpec):
     key = SocialWorker.id
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Name"), 90, Person.name),
-        Column(QT_TRANSLATE_NOOP("Columns", "Sex"), 50),
-        Column(QT_TRANSLATE_NOOP("Columns", "ID number"), 170),
-        Column(QT_TRANSLATE_NOOP("Columns", "Certificate level"), 120, SocialWorker.level),
-        Column(QT_TRANSLATE_NOOP("Columns", "Certificate no."), 130, SocialWorker.certificate_number),
-        Column(QT_TRANSLATE_NOOP("Columns", "Year obtained"), 80),
-        Column(QT_TRANSLATE_NOOP("Columns", "Registered until"), 100),
-        Column(QT_TRANSLATE_NOOP("Columns", "Employer"), 180),
-        Column(QT_TRANSLATE_NOOP("Columns", "Community"), 120),
-        Column(QT_TRANSLATE_NOOP("Columns", "CE hours"), 80, SocialWorker.ce_hours, True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Status"), 60),
+        Column(tr_noop("Columns", "Name"), 90, Person.name),
+        Column(tr_noop("Columns", "Sex"), 50),
+        Column(tr_noop("Columns", "ID number"), 170),
+        Column(tr_noop("Columns", "Certificate level"), 120, SocialWorker.level),
+        Column(tr_noop("Columns", "Certificate no."), 130, SocialWorker.certificate_number),
+        Column(tr_noop("Columns", "Year obtained"), 80),
+        Column(tr_noop("Columns", "Registered until"), 100),
+        Column(tr_noop("Columns", "Employer"), 180),
+        Column(tr_noop("Columns", "Community"), 120),
+        Column(tr_noop("Columns", "CE hours"), 80, SocialWorker.ce_hours, True),
+        Column(tr_noop("Columns", "Status"), 60),
     )
 
     def conditions(self, f: Filters) -> list[Any]:
@@ -139,13 +140,13 @@ class SocialWorkerList(ListSpec):
 class OrganizationList(ListSpec):
     key = Organization.id
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Organization"), 240, Organization.name),
-        Column(QT_TRANSLATE_NOOP("Columns", "USCC"), 170),
-        Column(QT_TRANSLATE_NOOP("Columns", "Type"), 110, Organization.org_type),
-        Column(QT_TRANSLATE_NOOP("Columns", "Legal representative"), 100),
-        Column(QT_TRANSLATE_NOOP("Columns", "Founded"), 100),
-        Column(QT_TRANSLATE_NOOP("Columns", "Community"), 120),
-        Column(QT_TRANSLATE_NOOP("Columns", "Status"), 60, Organization.status),
+        Column(tr_noop("Columns", "Organization"), 240, Organization.name),
+        Column(tr_noop("Columns", "USCC"), 170),
+        Column(tr_noop("Columns", "Type"), 110, Organization.org_type),
+        Column(tr_noop("Columns", "Legal representative"), 100),
+        Column(tr_noop("Columns", "Founded"), 100),
+        Column(tr_noop("Columns", "Community"), 120),
+        Column(tr_noop("Columns", "Status"), 60, Organization.status),
     )
 
     def query(self, filters: Filters) -> Any:
@@ -167,14 +168,14 @@ class OrganizationList(ListSpec):
 class TrainingList(ListSpec):
     key = Training.id
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Training"), 260, Training.title),
-        Column(QT_TRANSLATE_NOOP("Columns", "Organizer"), 160),
-        Column(QT_TRANSLATE_NOOP("Columns", "Starts"), 100, Training.starts_on),
-        Column(QT_TRANSLATE_NOOP("Columns", "Ends"), 100),
-        Column(QT_TRANSLATE_NOOP("Columns", "Hours"), 60, Training.hours, True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Category"), 100),
-        Column(QT_TRANSLATE_NOOP("Columns", "Continuing education"), 90),
-        Column(QT_TRANSLATE_NOOP("Columns", "Place"), 140),
+        Column(tr_noop("Columns", "Training"), 260, Training.title),
+        Column(tr_noop("Columns", "Organizer"), 160),
+        Column(tr_noop("Columns", "Starts"), 100, Training.starts_on),
+        Column(tr_noop("Columns", "Ends"), 100),
+        Column(tr_noop("Columns", "Hours"), 60, Training.hours, True),
+        Column(tr_noop("Columns", "Category"), 100),
+        Column(tr_noop("Columns", "Continuing education"), 90),
+        Column(tr_noop("Columns", "Place"), 140),
     )
 
     def query(self, filters: Filters) -> Any:
@@ -196,16 +197,16 @@ class ServiceRecordList(ListSpec):
     key = ServiceRecord.id
     default_descending = True
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "No."), 80, ServiceRecord.id, True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Service date"), 100),
-        Column(QT_TRANSLATE_NOOP("Columns", "Volunteer"), 90),
-        Column(QT_TRANSLATE_NOOP("Columns", "Activity / content"), 240),
-        Column(QT_TRANSLATE_NOOP("Columns", "Category"), 100),
-        Column(QT_TRANSLATE_NOOP("Columns", "Hours"), 60, None, True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Status"), 70),
-        Column(QT_TRANSLATE_NOOP("Columns", "Recorder"), 80),
-        Column(QT_TRANSLATE_NOOP("Columns", "Approver"), 80),
-        Column(QT_TRANSLATE_NOOP("Columns", "Corrects"), 70),
+        Column(tr_noop("Columns", "No."), 80, ServiceRecord.id, True),
+        Column(tr_noop("Columns", "Service date"), 100),
+        Column(tr_noop("Columns", "Volunteer"), 90),
+        Column(tr_noop("Columns", "Activity / content"), 240),
+        Column(tr_noop("Columns", "Category"), 100),
+        Column(tr_noop("Columns", "Hours"), 60, None, True),
+        Column(tr_noop("Columns", "Status"), 70),
+        Column(tr_noop("Columns", "Recorder"), 80),
+        Column(tr_noop("Columns", "Approver"), 80),
+        Column(tr_noop("Columns", "Corrects"), 70),
     )
 
     def conditions(self, f: Filters) -> list[Any]:
@@ -240,12 +241,12 @@ class AuditList(ListSpec):
     key = AuditEntry.id
     default_descending = True
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Time"), 140, AuditEntry.id),
-        Column(QT_TRANSLATE_NOOP("Columns", "User"), 90),
-        Column(QT_TRANSLATE_NOOP("Columns", "Action"), 90),
-        Column(QT_TRANSLATE_NOOP("Columns", "Table"), 120),
-        Column(QT_TRANSLATE_NOOP("Columns", "Record"), 70, None, True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Details"), 420),
+        Column(tr_noop("Columns", "Time"), 140, AuditEntry.id),
+        Column(tr_noop("Columns", "User"), 90),
+        Column(tr_noop("Columns", "Action"), 90),
+        Column(tr_noop("Columns", "Table"), 120),
+        Column(tr_noop("Columns", "Record"), 70, None, True),
+        Column(tr_noop("Columns", "Details"), 420),
     )
 
     def query(self, filters: Filters) -> Any:
@@ -269,37 +270,37 @@ class AuditList(ListSpec):
 
 
 ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("Audit", "create"),
-    "update": QT_TRANSLATE_NOOP("Audit", "update"),
-    "deactivate": QT_TRANSLATE_NOOP("Audit", "deactivate"),
-    "approve": QT_TRANSLATE_NOOP("Audit", "approve"),
-    "correct": QT_TRANSLATE_NOOP("Audit", "correct"),
-    "delete": QT_TRANSLATE_NOOP("Audit", "delete"),
-    "import": QT_TRANSLATE_NOOP("Audit", "import"),
-    "export": QT_TRANSLATE_NOOP("Audit", "export"),
-    "attendance": QT_TRANSLATE_NOOP("Audit", "attendance"),
-    "inspection": QT_TRANSLATE_NOOP("Audit", "inspection"),
-    "set_preset": QT_TRANSLATE_NOOP("Audit", "set preset"),
-    "demo": QT_TRANSLATE_NOOP("Audit", "demo data"),
+    "create": tr_noop("Audit", "create"),
+    "update": tr_noop("Audit", "update"),
+    "deactivate": tr_noop("Audit", "deactivate"),
+    "approve": tr_noop("Audit", "approve"),
+    "correct": tr_noop("Audit", "correct"),
+    "delete": tr_noop("Audit", "delete"),
+    "import": tr_noop("Audit", "import"),
+    "export": tr_noop("Audit", "export"),
+    "attendance": tr_noop("Audit", "attendance"),
+    "inspection": tr_noop("Audit", "inspection"),
+    "set_preset": tr_noop("Audit", "set preset"),
+    "demo": tr_noop("Audit", "demo data"),
 }
 TABLES = {
-    "person": QT_TRANSLATE_NOOP("Audit", "person"),
-    "volunteer": QT_TRANSLATE_NOOP("Audit", "volunteer"),
-    "social_worker": QT_TRANSLATE_NOOP("Audit", "social worker"),
-    "organization": QT_TRANSLATE_NOOP("Audit", "organization"),
-    "training": QT_TRANSLATE_NOOP("Audit", "training"),
-    "attendance": QT_TRANSLATE_NOOP("Audit", "attendance"),
-    "activity": QT_TRANSLATE_NOOP("Audit", "activity"),
-    "service_record": QT_TRANSLATE_NOOP("Audit", "service hours"),
-    "annual_inspection": QT_TRANSLATE_NOOP("Audit", "annual inspection"),
-    "evaluation_grade": QT_TRANSLATE_NOOP("Audit", "evaluation grade"),
-    "service_project": QT_TRANSLATE_NOOP("Audit", "service project"),
-    "community": QT_TRANSLATE_NOOP("Audit", "community"),
-    "street": QT_TRANSLATE_NOOP("Audit", "street"),
-    "district": QT_TRANSLATE_NOOP("Audit", "district"),
-    "setting": QT_TRANSLATE_NOOP("Audit", "setting"),
-    "registry": QT_TRANSLATE_NOOP("Audit", "register"),
-    "certificate": QT_TRANSLATE_NOOP("Audit", "certificate"),
+    "person": tr_noop("Audit", "person"),
+    "volunteer": tr_noop("Audit", "volunteer"),
+    "social_worker": tr_noop("Audit", "social worker"),
+    "organization": tr_noop("Audit", "organization"),
+    "training": tr_noop("Audit", "training"),
+    "attendance": tr_noop("Audit", "attendance"),
+    "activity": tr_noop("Audit", "activity"),
+    "service_record": tr_noop("Audit", "service hours"),
+    "annual_inspection": tr_noop("Audit", "annual inspection"),
+    "evaluation_grade": tr_noop("Audit", "evaluation grade"),
+    "service_project": tr_noop("Audit", "service project"),
+    "community": tr_noop("Audit", "community"),
+    "street": tr_noop("Audit", "street"),
+    "district": tr_noop("Audit", "district"),
+    "setting": tr_noop("Audit", "setting"),
+    "registry": tr_noop("Audit", "register"),
+    "certificate": tr_noop("Audit", "certificate"),
 }
 
 

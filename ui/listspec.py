@@ -28,7 +28,7 @@ def where_all(query: Any, conditions: list[Any]) -> Any:
 
 @dataclass(frozen=True)
 class Column:
-    title: str  # marked with QT_TRANSLATE_NOOP("Columns", ...)
+    title: str  # marked with tr_noop("Columns", ...)
     width: int = 110
     sort: Any = None  # peewee expression to ORDER BY, never NULL; None: not sortable
     numeric: bool = False

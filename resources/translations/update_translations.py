@@ -17,13 +17,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 BIN = Path(sys.executable).parent
 LANGUAGES = ("zh_CN", "en")
+# ui.i18n.tr_noop is the program's typed QT_TRANSLATE_NOOP: lupdate must know its name.
+LUPDATE = [str(BIN / "pyside6-lupdate"), "-tr-function-alias", "QT_TRANSLATE_NOOP+=tr_noop"]
 
 
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
     for lang in LANGUAGES:
         ts = HERE / f"street_registry_{lang}.ts"
-        subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete",
+        subprocess.run([*LUPDATE, *sources, "-ts", str(ts), "-no-obsolete",
                         "-locations", "none", "-target-language", lang], cwd=ROOT, check=True)
         subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
                        cwd=ROOT, check=True)

@@ -7,14 +7,13 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel
 
 from registry.rosters import RosterFilters
 from registry.rules.audit_fields import readable_fields
 from registry.storage.models import AuditEntry
 from ui.context import AppContext
-from ui.i18n import translate
+from ui.i18n import tr_noop, translate
 from ui.lists import ACTIONS, TABLES, AuditList, action_label, date_text, table_label
 from ui.progress import BackgroundTask
 from ui.roster_export import ask_target, default_target, failure_text, result_text, start_export
@@ -65,10 +64,10 @@ class AuditSection(ListSection):
     spec = AuditList()
     tables = frozenset()  # every change is logged: refreshed on any change once shown
     filter_defs = (
-        FilterDef("actor", QT_TRANSLATE_NOOP("Sections", "User"), _actors),
-        FilterDef("table", QT_TRANSLATE_NOOP("Sections", "Table"), _tables),
-        FilterDef("action", QT_TRANSLATE_NOOP("Sections", "Action"), _actions),
-        FilterDef("days", QT_TRANSLATE_NOOP("Sections", "Date"), _periods),
+        FilterDef("actor", tr_noop("Sections", "User"), _actors),
+        FilterDef("table", tr_noop("Sections", "Table"), _tables),
+        FilterDef("action", tr_noop("Sections", "Action"), _actions),
+        FilterDef("days", tr_noop("Sections", "Date"), _periods),
     )
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:

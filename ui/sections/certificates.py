@@ -6,13 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from peewee import JOIN
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from registry.rules.idnumber import mask_id_number
 from registry.storage.models import Certificate, Person, Volunteer
 from ui.certificate_files import save_certificate
 from ui.context import AppContext
-from ui.i18n import translate
+from ui.i18n import tr_noop, translate
 from ui.lists import date_text, hours_text
 from ui.listspec import Column, Filters, ListSpec
 from ui.sections.base import FilterDef, ListSection, detail_table
@@ -23,14 +22,14 @@ class CertificateList(ListSpec):
     key = Certificate.id
     default_descending = True
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Certificate no."), 140, Certificate.number),
-        Column(QT_TRANSLATE_NOOP("Columns", "Volunteer"), 90, Person.name),
-        Column(QT_TRANSLATE_NOOP("Columns", "ID number"), 170),
-        Column(QT_TRANSLATE_NOOP("Columns", "Period"), 190),
-        Column(QT_TRANSLATE_NOOP("Columns", "Hours"), 70, Certificate.hours, True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Issuer"), 200),
-        Column(QT_TRANSLATE_NOOP("Columns", "Issued on"), 100, Certificate.issued_on),
-        Column(QT_TRANSLATE_NOOP("Columns", "Verification code"), 150),
+        Column(tr_noop("Columns", "Certificate no."), 140, Certificate.number),
+        Column(tr_noop("Columns", "Volunteer"), 90, Person.name),
+        Column(tr_noop("Columns", "ID number"), 170),
+        Column(tr_noop("Columns", "Period"), 190),
+        Column(tr_noop("Columns", "Hours"), 70, Certificate.hours, True),
+        Column(tr_noop("Columns", "Issuer"), 200),
+        Column(tr_noop("Columns", "Issued on"), 100, Certificate.issued_on),
+        Column(tr_noop("Columns", "Verification code"), 150),
     )
 
     def query(self, filters: Filters) -> Any:
@@ -71,7 +70,7 @@ class CertificatesSection(ListSection):
     key = "certificates"
     spec = CertificateList()
     tables = frozenset({"certificate"})
-    filter_defs = (FilterDef("year", QT_TRANSLATE_NOOP("Sections", "Year"), _years),)
+    filter_defs = (FilterDef("year", tr_noop("Sections", "Year"), _years),)
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(ctx, parent)

@@ -6,15 +6,13 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from registry import ops
 from registry.rules.vocab import ORG_STATUSES, ORG_TYPES
 from registry.storage.models import AnnualInspection, EvaluationGrade, Organization, ServiceProject
 from ui.context import AppContext
 from ui.forms.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
 from ui.forms.organization import OrganizationDialog
-from ui.i18n import translate
+from ui.i18n import tr_noop, translate
 from ui.lists import OrganizationList, date_text, hours_text
 from ui.sections.base import FilterDef, ListSection, detail_table, small_table
 from ui.sections.people import _communities, _years
@@ -82,10 +80,10 @@ class OrganizationsSection(ListSection):
     spec = OrganizationList()
     tables = frozenset({"organization", "annual_inspection", "evaluation_grade", "service_project"})
     filter_defs = (
-        FilterDef("community", QT_TRANSLATE_NOOP("Sections", "Community"), _communities),
-        FilterDef("org_type", QT_TRANSLATE_NOOP("Sections", "Type"), _org_types),
-        FilterDef("status", QT_TRANSLATE_NOOP("Sections", "Status"), _org_statuses),
-        FilterDef("year", QT_TRANSLATE_NOOP("Sections", "Year founded"), _years),
+        FilterDef("community", tr_noop("Sections", "Community"), _communities),
+        FilterDef("org_type", tr_noop("Sections", "Type"), _org_types),
+        FilterDef("status", tr_noop("Sections", "Status"), _org_statuses),
+        FilterDef("year", tr_noop("Sections", "Year founded"), _years),
     )
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:

@@ -6,8 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from registry import ops
 from registry.queries.presets import current_star_preset
 from registry.rules.idnumber import mask_id_number
@@ -19,7 +17,7 @@ from ui.context import AppContext
 from ui.forms.deactivate import ReasonDialog
 from ui.forms.hours import HoursDialog
 from ui.forms.volunteer import VolunteerDialog
-from ui.i18n import translate
+from ui.i18n import tr_noop, translate
 from ui.lists import VolunteerList, date_text, hours_text, stars
 from ui.sections.base import FilterDef, detail_table
 from ui.sections.reveal import RevealNumbers
@@ -106,10 +104,10 @@ class VolunteersSection(RevealNumbers):
     spec = VolunteerList()
     tables = frozenset({"volunteer", "person", "service_record"})
     filter_defs = (
-        FilterDef("community", QT_TRANSLATE_NOOP("Sections", "Community"), _communities),
-        FilterDef("organization", QT_TRANSLATE_NOOP("Sections", "Organization"), _organizations),
-        FilterDef("status", QT_TRANSLATE_NOOP("Sections", "Status"), _statuses),
-        FilterDef("star", QT_TRANSLATE_NOOP("Sections", "Stars"), _stars),
+        FilterDef("community", tr_noop("Sections", "Community"), _communities),
+        FilterDef("organization", tr_noop("Sections", "Organization"), _organizations),
+        FilterDef("status", tr_noop("Sections", "Status"), _statuses),
+        FilterDef("star", tr_noop("Sections", "Stars"), _stars),
     )
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:

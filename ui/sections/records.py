@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from registry import ops
 from registry.rules.idnumber import mask_id_number
 from registry.storage.models import Attendance, Person, ServiceRecord, Training
@@ -14,7 +12,7 @@ from ui.forms.activity import ActivityHoursDialog
 from ui.forms.attendance import AttendanceDialog
 from ui.forms.hours import CorrectDialog
 from ui.forms.training import TrainingDialog
-from ui.i18n import translate
+from ui.i18n import tr_noop, translate
 from ui.lists import ServiceRecordList, TrainingList, date_text, hours_text
 from ui.sections.base import FilterDef, ListSection, detail_table, small_table
 from ui.sections.people import _communities, _organizations, _years
@@ -48,7 +46,7 @@ class TrainingsSection(ListSection):
     key = "trainings"
     spec = TrainingList()
     tables = frozenset({"training", "attendance"})
-    filter_defs = (FilterDef("year", QT_TRANSLATE_NOOP("Sections", "Year"), _years),)
+    filter_defs = (FilterDef("year", tr_noop("Sections", "Year"), _years),)
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(ctx, parent)
@@ -95,10 +93,10 @@ class HoursSection(ListSection):
     spec = ServiceRecordList()
     tables = frozenset({"service_record", "activity"})
     filter_defs = (
-        FilterDef("approval", QT_TRANSLATE_NOOP("Sections", "Status"), _approval),
-        FilterDef("community", QT_TRANSLATE_NOOP("Sections", "Community"), _communities),
-        FilterDef("organization", QT_TRANSLATE_NOOP("Sections", "Organization"), _organizations),
-        FilterDef("year", QT_TRANSLATE_NOOP("Sections", "Year"), _years),
+        FilterDef("approval", tr_noop("Sections", "Status"), _approval),
+        FilterDef("community", tr_noop("Sections", "Community"), _communities),
+        FilterDef("organization", tr_noop("Sections", "Organization"), _organizations),
+        FilterDef("year", tr_noop("Sections", "Year"), _years),
     )
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:

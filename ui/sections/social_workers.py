@@ -6,8 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from registry import ops
 from registry.queries.presets import current_ce_preset
 from registry.rules.presets import cycle_bounds, required_hours, shortfall
@@ -16,7 +14,7 @@ from ui.context import AppContext
 from ui.forms.deactivate import ReasonDialog
 from ui.forms.extend import ExtendDialog
 from ui.forms.social_worker import SocialWorkerDialog
-from ui.i18n import translate
+from ui.i18n import tr_noop, translate
 from ui.lists import SocialWorkerList, date_text, hours_text
 from ui.sections.base import FilterDef, detail_table
 from ui.sections.people import _communities, _levels, _statuses, _years, id_text, phone_text
@@ -69,10 +67,10 @@ class SocialWorkersSection(RevealNumbers):
     spec = SocialWorkerList()
     tables = frozenset({"social_worker", "person", "attendance"})
     filter_defs = (
-        FilterDef("community", QT_TRANSLATE_NOOP("Sections", "Community"), _communities),
-        FilterDef("level", QT_TRANSLATE_NOOP("Sections", "Certificate level"), _levels),
-        FilterDef("status", QT_TRANSLATE_NOOP("Sections", "Status"), _statuses),
-        FilterDef("year", QT_TRANSLATE_NOOP("Sections", "Year obtained"), _years),
+        FilterDef("community", tr_noop("Sections", "Community"), _communities),
+        FilterDef("level", tr_noop("Sections", "Certificate level"), _levels),
+        FilterDef("status", tr_noop("Sections", "Status"), _statuses),
+        FilterDef("year", tr_noop("Sections", "Year obtained"), _years),
     )
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
