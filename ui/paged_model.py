@@ -241,7 +241,7 @@ class PagedTableModel(QAbstractTableModel):
                           self._count, after, before)  # type: ignore[arg-type]
         generation, spec = self._generation, self.spec
 
-        def run(job: Job) -> list[tuple[Any, ...]]:
+        def run(job: Job[list[tuple[Any, ...]]]) -> list[tuple[Any, ...]]:
             if generation != self._generation:  # the list was reloaded meanwhile
                 return []
             return fetch_page(spec, req)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -12,6 +12,7 @@ from ui.i18n import translate
 from ui.worker import Job, Worker
 
 SHOW_AFTER_MS = 600
+T = TypeVar("T")
 
 
 class BackgroundTask(QObject):
@@ -21,11 +22,12 @@ class BackgroundTask(QObject):
     keeps running: the window repaints and the clerk can cancel when `cancellable`.
     """
 
-    def __init__(self, parent: QWidget, worker: Worker, fn: Callable[[Job], Any], label: str, *,
-                 cancellable: bool = True, on_done: Callable[[Any], None] | None = None,
-                 on_error: Callable[[BaseException], None] | None = None) -> None:
+    def __init__(self, parent: QWidget, worker: Worker, fn: Callable[[Job[T]], T], label: str, *,
+                 cancellable: bool = True, on_done: Callable[[T], object] | None = None,
+                 on_error: Callable[[BaseException], object] | None = None) -> None:
         super().__init__(parent)
-        self._on_done, self._on_error = on_done, on_error
+        self._on_done: Callable[[Any], object] | None = on_done
+        self._on_error = on_error
         self.finished = False
         self.shown = False
         self.dialog = QProgressDialog(label, translate("Progress", "Cancel") if cancellable else "",
@@ -40,7 +42,7 @@ class BackgroundTask(QObject):
             self.dialog.setCancelButton(None)
         self.dialog.hide()
         self.dialog.canceled.connect(self._cancel)
-        self.job = worker.submit(fn, self._done, self._failed, self._progress)
+        self.job: Job[Any] = worker.submit(fn, self._done, self._failed, self._progress)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show)
@@ -71,7 +73,7 @@ class BackgroundTask(QObject):
         self.dialog.hide()
         self.dialog.deleteLater()
 
-    def _done(self, result: Any) -> None:
+    def _done(self, result: object) -> None:
         self._close()
         if self._on_done is not None:
             self._on_done(result)

@@ -46,7 +46,7 @@ def start_export(parent: QWidget, ctx: AppContext, roster: str, target: Path, fi
     actor = ctx.actor
     settings.remember_folder(target)
 
-    def run(job: Job) -> Any:
+    def run(job: Job[Any]) -> Any:
         try:
             return export_roster(roster, target, actor=actor, filters=filters, unmasked=unmasked,
                                  progress=lambda done, total: job.progress(done, total or 0, ""),

@@ -64,7 +64,7 @@ class SearchBox(QLineEdit):
         self._timer.timeout.connect(self._search)
         self.textChanged.connect(self._typed)
         self._generation = 0
-        self._job: Job | None = None
+        self._job: Job[list[dict[str, Any]]] | None = None
         self._running = False
         self.last_results: list[dict[str, Any]] = []
         self.installEventFilter(self)

@@ -89,7 +89,7 @@ def login(worker: Worker, default_actor: str, *, user: str | None = None, passwo
         return user or default_actor, None
     if user and password:
         try:
-            return worker.run_sync(lambda: check_login(user, password))  # type: ignore[no-any-return]
+            return worker.run_sync(lambda: check_login(user, password))
         except LoginFailed as exc:
             raise LoginRefused(translate("Startup", "Could not log in as {user}: {reason}").format(
                 user=user, reason=exc)) from exc

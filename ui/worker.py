@@ -15,11 +15,13 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-Callback = Callable[[Any], None]
+T = TypeVar("T")
+# What a callback returns is ignored, so any return is accepted (a lambda showing a message box).
+OnError = Callable[[BaseException], object]
 
 
 class Cancelled(Exception):
@@ -27,12 +29,12 @@ class Cancelled(Exception):
 
 
 @dataclass
-class Job:
-    """A unit of database work. `fn(job)` runs on the worker thread."""
+class Job(Generic[T]):
+    """A unit of database work. `fn(job)` runs on the worker thread; its result goes to on_done."""
 
-    fn: Callable[[Job], Any]
-    on_done: Callback | None = None
-    on_error: Callback | None = None
+    fn: Callable[[Job[T]], T]
+    on_done: Callable[[T], object] | None = None
+    on_error: OnError | None = None
     on_progress: Callable[[int, int, str], None] | None = None
     id: int = 0
     _cancel: threading.Event = field(default_factory=threading.Event)
@@ -66,19 +68,19 @@ class Worker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue: queue.Queue[Job | None] = queue.Queue()
-        self._jobs: dict[int, Job] = {}
+        self._queue: queue.Queue[Job[Any] | None] = queue.Queue()
+        self._jobs: dict[int, Job[Any]] = {}
         self._ids = itertools.count(1)
-        self._results: dict[int, tuple[Any, BaseException | None]] = {}
+        self._results: dict[int, tuple[object, BaseException | None]] = {}
         self._lock = threading.Lock()
         self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.progressed.connect(self._report, Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._run, name="registry-db", daemon=True)
         self._thread.start()
 
-    def submit(self, fn: Callable[[Job], Any], on_done: Callback | None = None,
-               on_error: Callback | None = None,
-               on_progress: Callable[[int, int, str], None] | None = None) -> Job:
+    def submit(self, fn: Callable[[Job[T]], T], on_done: Callable[[T], object] | None = None,
+               on_error: OnError | None = None,
+               on_progress: Callable[[int, int, str], None] | None = None) -> Job[T]:
         job = Job(fn, on_done, on_error, on_progress, next(self._ids))
         job._worker = self
         self._jobs[job.id] = job
@@ -87,35 +89,39 @@ class Worker(QObject):
         self._queue.put(job)
         return job
 
-    def call(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
-             on_error: Callback | None = None, **kwargs: Any) -> Job:
-        """Submit `fn(*args, **kwargs)`, which does not need the job itself."""
+    def call(self, fn: Callable[..., T], *args: object, on_done: Callable[[T], object] | None = None,
+             on_error: OnError | None = None, **kwargs: object) -> Job[T]:
+        """Submit `fn(*args, **kwargs)`, which does not need the job itself.
+
+        Only the result is typed: a ParamSpec cannot check `args` next to the keyword-only
+        callbacks."""
         return self.submit(lambda _job: fn(*args, **kwargs), on_done, on_error)
 
     @property
     def pending(self) -> int:
         return len(self._jobs)
 
-    def run_sync(self, fn: Callable[[], Any], timeout: float = 600.0) -> Any:
+    def run_sync(self, fn: Callable[[], T], timeout: float = 600.0) -> T:
         """Run `fn` on the worker and wait for it, without an event loop (start-up,
         screenshots, tests). Never call from a job."""
-        box: dict[str, Any] = {}
+        results: list[T] = []
+        errors: list[BaseException] = []
         ready = threading.Event()
 
-        def job(_job: Job) -> None:
+        def job(_job: Job[None]) -> None:
             try:
-                box["result"] = fn()
+                results.append(fn())
             except BaseException as exc:  # handed back to the caller
-                box["error"] = exc
+                errors.append(exc)
             finally:
                 ready.set()
 
         self._queue.put(Job(job, id=0))
         if not ready.wait(timeout):
             raise TimeoutError("database worker did not answer")
-        if "error" in box:
-            raise box["error"]
-        return box.get("result")
+        if errors:
+            raise errors[0]
+        return results[0]
 
     def shutdown(self, timeout: float = 30.0) -> None:
         for job in self._jobs.values():
@@ -128,6 +134,8 @@ class Worker(QObject):
             job = self._queue.get()
             if job is None:
                 return
+            result: object
+            error: BaseException | None
             if job.cancelled:
                 result, error = None, Cancelled()
             else:

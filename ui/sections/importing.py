@@ -138,7 +138,7 @@ class ImportSection(Section):
         settings.remember_folder(path)
         self.choose_message.setText("")
 
-        def run(job: Job) -> Any:
+        def run(job: Job[Any]) -> Any:
             preview = preview_import(kind, path)
             job.check()
             return preview, preview.problems
@@ -227,7 +227,7 @@ class ImportSection(Section):
         preview, actor = self.preview, self.ctx.actor
         self.import_button.setEnabled(False)
 
-        def run(job: Job) -> Any:
+        def run(job: Job[Any]) -> Any:
             from ui.backups import backup_if_sqlite
 
             job.progress(0, 0, translate("Import", "Backing up the register before the import…"))
