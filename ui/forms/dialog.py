@@ -52,7 +52,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         self.form.validity_changed.connect(self._validity)
         self.busy = False
         self.last_changes: Changes | None = None
