@@ -7,13 +7,17 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from ui.i18n import install_translations
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from ui.sections.base import Section
 
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
                 "Source Han Sans SC", "PingFang SC")
@@ -60,23 +64,28 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> bool:
     return condition()
 
 
-def take_screenshots(window: Any, folder: Path) -> list[Path]:
+def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     """Render every section with the current data to folder/<section>.png."""
-    from ui.sections.base import ListSection
-
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SCREENSHOT_SIZE)
     out = []
     for key in window.sections:
-        section = window.show_section(key)
-        wait_until(lambda s=section: s.is_ready() and window.ctx.worker.pending == 0)
-        if isinstance(section, ListSection) and section.model.rowCount() and not window.empty:
-            section.view.selectRow(0)
-            timer = section._detail_timer
-            wait_until(lambda t=timer: window.ctx.worker.pending == 0 and not t.isActive())
-            wait_until(lambda: window.ctx.worker.pending == 0, 2_000)
+        settle(window, window.show_section(key))
         QCoreApplication.processEvents()
         path = folder / f"{key}.png"
         window.grab().save(str(path))
         out.append(path)
     return out
+
+
+def settle(window: MainWindow, section: Section) -> None:
+    """Wait until `section` has loaded and, for a list with rows, shows its first row's details."""
+    from ui.sections.base import ListSection
+
+    worker = window.ctx.worker
+    wait_until(lambda: section.is_ready() and worker.pending == 0)
+    if isinstance(section, ListSection) and section.model.rowCount() and not window.empty:
+        section.view.selectRow(0)
+        timer = section._detail_timer
+        wait_until(lambda: worker.pending == 0 and not timer.isActive())
+        wait_until(lambda: worker.pending == 0, 2_000)

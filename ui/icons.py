@@ -42,6 +42,7 @@ NAMES = {
 
 
 def icon(name: str, color: str = "#2c5d8f") -> QIcon:
-    import qtawesome
+    import qtawesome  # untyped: icon() returns Any, hence the annotation
 
-    return qtawesome.icon(NAMES.get(name, name), color=color)
+    found: QIcon = qtawesome.icon(NAMES.get(name, name), color=color)
+    return found
