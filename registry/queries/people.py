@@ -50,25 +50,31 @@ class VolunteerDetail:
 def volunteer_detail(volunteer_id: int, actor: str, *, reveal: bool = False,
                      today: dt.date | None = None) -> VolunteerDetail:
     """The volunteer with this year's and all hours, star level and hours to the next star."""
-    found = (Volunteer.select(Volunteer, Person, Community).join(Person)
-             .switch(Volunteer).join(Community, JOIN.LEFT_OUTER)
-             .where(Volunteer.id == volunteer_id).first())
-    v = found or get_or_fail(Volunteer, volunteer_id, "志愿者")
-    p = v.person
     year = (today or dt.date.today()).year
-    this_year = (VolunteerYear.select(VolunteerYear.hours)
-                 .where((VolunteerYear.volunteer == v.id) & (VolunteerYear.year == year)).scalar())
+    # One row of plain values: building three model instances would cost as much again.
+    row = (Volunteer.select(Person.id, Person.name, Person.sex, Person.birth_date, Person.id_number,
+                            Person.phone, Community.name, Volunteer.volunteer_number,
+                            Volunteer.registered_on, Volunteer.status, Volunteer.status_reason,
+                            Volunteer.skills, Volunteer.service_categories, Volunteer.total_hours,
+                            Volunteer.star_level, VolunteerYear.hours)
+           .join(Person).switch(Volunteer).join(Community, JOIN.LEFT_OUTER)
+           .switch(Volunteer).join(VolunteerYear, JOIN.LEFT_OUTER,
+                                   on=(VolunteerYear.volunteer == Volunteer.id) & (VolunteerYear.year == year))
+           .where(Volunteer.id == volunteer_id).tuples().first())
+    if row is None:
+        get_or_fail(Volunteer, volunteer_id, "志愿者")
+    (person_id, name, sex, born, id_number, phone, community, number, registered, status, reason,
+     skills, categories, total_hours, star, this_year) = row
     preset = current_star_preset()
-    total = _hours(v.total_hours)
+    total = _hours(total_hours)
     mask = masker_for(actor, reveal=reveal)
     return VolunteerDetail(
-        id=v.id, person_id=p.id, name=p.name, sex=p.sex, birth_date=p.birth_date,
-        id_number=mask.id_number(p.id_number), phone=mask.phone(p.phone),
-        community=v.community.name if v.community_id else "", volunteer_number=v.volunteer_number or "",
-        registered_on=v.registered_on, status=v.status, status_reason=v.status_reason,
-        skills=v.skills, service_categories=v.service_categories,
-        hours_this_year=_hours(this_year), hours_total=total, star_level=int(v.star_level or 0),
-        hours_to_next_star=hours_to_next_star(preset, total), star_preset=preset.label)
+        id=volunteer_id, person_id=person_id, name=name, sex=sex, birth_date=born,
+        id_number=mask.id_number(id_number), phone=mask.phone(phone), community=community or "",
+        volunteer_number=number or "", registered_on=registered, status=status, status_reason=reason,
+        skills=skills, service_categories=categories, hours_this_year=_hours(this_year),
+        hours_total=total, star_level=int(star or 0), hours_to_next_star=hours_to_next_star(preset, total),
+        star_preset=preset.label)
 
 
 def volunteer_name(volunteer_id: int) -> str:
@@ -126,16 +132,21 @@ class SocialWorkerDetail:
 
 
 def social_worker_detail(worker_id: int, actor: str, *, reveal: bool = False) -> SocialWorkerDetail:
-    found = (SocialWorker.select(SocialWorker, Person, Community).join(Person)
-             .switch(SocialWorker).join(Community, JOIN.LEFT_OUTER)
-             .where(SocialWorker.id == worker_id).first())
-    w = found or get_or_fail(SocialWorker, worker_id, "社会工作者")
-    p = w.person
+    row = (SocialWorker.select(Person.id, Person.name, Person.sex, Person.id_number, Person.phone,
+                               SocialWorker.level, SocialWorker.certificate_number, SocialWorker.obtained_year,
+                               SocialWorker.registration_number, SocialWorker.registered_until,
+                               SocialWorker.employer_name, SocialWorker.post, Community.name,
+                               SocialWorker.status, SocialWorker.ce_hours)
+           .join(Person).switch(SocialWorker).join(Community, JOIN.LEFT_OUTER)
+           .where(SocialWorker.id == worker_id).tuples().first())
+    if row is None:
+        get_or_fail(SocialWorker, worker_id, "社会工作者")
+    (person_id, name, sex, id_number, phone, level, certificate, obtained, registration, until,
+     employer, post, community, status, ce_hours) = row
     mask = masker_for(actor, reveal=reveal)
     return SocialWorkerDetail(
-        id=w.id, person_id=p.id, name=p.name, sex=p.sex, id_number=mask.id_number(p.id_number),
-        phone=mask.phone(p.phone), level=w.level, certificate_number=w.certificate_number,
-        obtained_year=w.obtained_year, registration_number=w.registration_number or "",
-        registered_until=w.registered_until, employer_name=w.employer_name, post=w.post,
-        community=w.community.name if w.community_id else "", status=w.status,
-        ce=continuing_education(w.level, _hours(w.ce_hours), w.registered_until))
+        id=worker_id, person_id=person_id, name=name, sex=sex, id_number=mask.id_number(id_number),
+        phone=mask.phone(phone), level=level, certificate_number=certificate, obtained_year=obtained,
+        registration_number=registration or "", registered_until=until, employer_name=employer,
+        post=post, community=community or "", status=status,
+        ce=continuing_education(level, _hours(ce_hours), until))
