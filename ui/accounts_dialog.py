@@ -23,18 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from registry.ops.accounts import add_account, change_own_password, disable_account, reset_password
+from registry.queries.accounts import AccountLine, account_lines
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon
 from ui.lists import date_text
-
-
-def list_accounts() -> list[tuple[Any, ...]]:
-    """On the worker (read only): name, role, active, last login, locked until."""
-    from registry.storage.models import Account
-
-    return list(Account.select(Account.name, Account.role, Account.active, Account.last_login,
-                               Account.locked_until).order_by(Account.name).tuples())
 
 
 class PasswordDialog(QDialog):
@@ -123,25 +116,26 @@ class AccountsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        self.accounts: tuple[AccountLine, ...] = ()
         self.reload()
 
     def reload(self) -> None:
-        self.ctx.worker.call(list_accounts, on_done=self._show)
+        self.ctx.worker.call(account_lines, on_done=self._show)
 
-    def _show(self, rows: list[tuple[Any, ...]]) -> None:
+    def _show(self, accounts: tuple[AccountLine, ...]) -> None:
         from registry.rules.permissions import ROLE_LABELS
 
-        self.rows = rows
-        self.table.setRowCount(len(rows))
-        for i, (name, role, active, last, locked) in enumerate(rows):
-            state = (translate("Accounts", "disabled") if not active
-                     else translate("Accounts", "locked") if locked else translate("Accounts", "active"))
-            for c, text in enumerate((name, ROLE_LABELS.get(role, role), state, date_text(last))):
+        self.accounts = accounts
+        self.table.setRowCount(len(accounts))
+        for i, a in enumerate(accounts):
+            state = (translate("Accounts", "disabled") if not a.active
+                     else translate("Accounts", "locked") if a.locked else translate("Accounts", "active"))
+            for c, text in enumerate((a.name, ROLE_LABELS.get(a.role, a.role), state, date_text(a.last_login))):
                 self.table.setItem(i, c, QTableWidgetItem(text))
 
     def selected_name(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()][0] if rows else None
+        return self.accounts[rows[0].row()].name if rows else None
 
     def _run(self, fn: Any) -> None:
         self.ctx.run_op(self, fn, on_done=lambda _c: self.reload())

@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from registry.queries.certificates import certificate_number
 from ui import settings
 from ui.context import AppContext, show_error
 from ui.i18n import translate
@@ -24,21 +25,14 @@ def certificate_folder() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
-def certificate_number(certificate_id: int) -> str:
-    from registry.storage.models import Certificate
-
-    return str(Certificate.get_by_id(certificate_id).number)
-
-
 def write_pdf(actor: str, certificate_id: int, path: str, reprint: bool) -> str:
     """On the worker: (log the reprint and) write the PDF."""
-    from registry.certificates.pdf import write_certificate_pdf
+    from registry.certificates.pdf import write_stored_certificate_pdf
     from registry.ops.certificates import record_reprint
-    from registry.storage.models import Certificate
 
     if reprint:
         record_reprint(actor, certificate_id)
-    return str(write_certificate_pdf(Certificate.get_by_id(certificate_id), Path(path)))
+    return str(write_stored_certificate_pdf(certificate_id, Path(path)))
 
 
 def save_certificate(ctx: AppContext, parent: QWidget, certificate_id: int, reprint: bool = False) -> None:

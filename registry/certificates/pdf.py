@@ -7,7 +7,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from registry.certificates.fonts import find_cjk_font
-from registry.storage.models import Certificate
+from registry.storage.models import Certificate, get_or_fail
 
 TITLE = "志愿服务证明"
 
@@ -74,3 +74,8 @@ def write_certificate_pdf(cert: Certificate, target: Path) -> Path:
     pdf.output(str(partial))
     partial.replace(target)
     return target
+
+
+def write_stored_certificate_pdf(certificate_id: int, target: Path) -> Path:
+    """The PDF of a certificate in the register, by its id (the program's save and reprint)."""
+    return write_certificate_pdf(get_or_fail(Certificate, certificate_id, "志愿服务证明"), target)

@@ -20,44 +20,15 @@ from PySide6.QtWidgets import (
 
 from registry import ops
 from registry.ops import Changes
-from registry.ops.hours import activity_hours
-from registry.queries.search import people_by_ids, search_people
-from registry.rules.idnumber import check_id_number, mask_id_number
+from registry.queries.choices import Choice, Matches, active_volunteers_for, recent_activities
+from registry.queries.records import activity_hours
 from registry.rules.vocab import SERVICE_CATEGORIES
-from registry.storage.models import Activity, Person, Volunteer
 from ui.context import AppContext
 from ui.forms.checks import decimal_check, int_check
 from ui.forms.dialog import RecordDialog
 from ui.forms.form import choices
 from ui.i18n import translate
 from ui.lists import hours_text
-
-
-def recent_activities(limit: int = 300) -> list[tuple[int, str]]:
-    rows = (Activity.select(Activity.id, Activity.name, Activity.starts_at)
-            .order_by(Activity.id.desc()).limit(limit).tuples())
-    return [(i, f"{start:%Y-%m-%d} {name}") for i, name, start in rows]
-
-
-def activity_facts(activity_id: int) -> str:
-    return hours_text(activity_hours(Activity.get_by_id(activity_id)))
-
-
-def volunteers_for(texts: list[str]) -> tuple[list[tuple[int, str]], list[str]]:
-    """On the worker: volunteers for pasted ID numbers or names; and what was not found."""
-    found: list[tuple[int, str]] = []
-    missing: list[str] = []
-    for text in texts:
-        facts, _ = check_id_number(text)
-        people = ([p for p in [Person.get_or_none(Person.id_number == facts.number)] if p]
-                  if facts else people_by_ids(search_people(text, limit=20).ids))
-        hits = [(v.id, f"{p.name}  {mask_id_number(p.id_number)}") for p in people
-                for v in Volunteer.select().where((Volunteer.person == p.id)
-                                                  & (Volunteer.status == "在册"))]
-        found.extend(hits)
-        if not hits:
-            missing.append(text)
-    return found, missing
 
 
 class ActivityHoursDialog(RecordDialog):
@@ -89,10 +60,10 @@ class ActivityHoursDialog(RecordDialog):
         self._reload_activities()
 
     def _reload_activities(self, select: int | None = None) -> None:
-        def done(rows: list[tuple[int, str]]) -> None:
+        def done(activities: tuple[Choice, ...]) -> None:
             self.activity.clear()
-            for value, text in rows:
-                self.activity.addItem(text, value)
+            for choice in activities:
+                self.activity.addItem(choice.label, choice.value)
             if select is not None:
                 self.activity.setCurrentIndex(max(0, self.activity.findData(select)))
         self.ctx.worker.call(recent_activities, on_done=done)
@@ -100,8 +71,8 @@ class ActivityHoursDialog(RecordDialog):
     def _activity_changed(self) -> None:
         activity_id = self.activity.currentData()
         if activity_id is not None:
-            self.ctx.worker.call(activity_facts, activity_id,
-                                 on_done=lambda h: self.form.set_value("hours", h))
+            self.ctx.worker.call(activity_hours, activity_id,
+                                 on_done=lambda h: self.form.set_value("hours", hours_text(h)))
 
     def _new_activity(self) -> None:
         dialog = ActivityDialog(self.ctx, self)
@@ -111,17 +82,17 @@ class ActivityHoursDialog(RecordDialog):
     def _add_people(self) -> None:
         lines = [t.strip() for t in self.paste.toPlainText().splitlines() if t.strip()]
         if lines:
-            self.ctx.worker.call(volunteers_for, lines, on_done=self._people_found)
+            self.ctx.worker.call(active_volunteers_for, lines, self.ctx.actor, on_done=self._people_found)
 
-    def _people_found(self, result: tuple[list[tuple[int, str]], list[str]]) -> None:
-        found, missing = result
+    def _people_found(self, matches: Matches) -> None:
+        missing = matches.missing
         present = {self.attendees.item(i).data(Qt.ItemDataRole.UserRole)
                    for i in range(self.attendees.count())}
-        for vid, text in found:
-            if vid in present:
+        for choice in matches.found:
+            if choice.value in present:
                 continue
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, vid)
+            item = QListWidgetItem(choice.label)
+            item.setData(Qt.ItemDataRole.UserRole, choice.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.attendees.addItem(item)

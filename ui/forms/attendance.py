@@ -23,41 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from registry.ops import Changes, record_attendance
-from registry.rules.idnumber import mask_id_number
-from registry.storage.models import Person, SocialWorker, Training, Volunteer
+from registry.queries.choices import Choice, attendance_candidates, people_with_id_numbers
+from registry.queries.records import training_hours
 from ui.context import AppContext, error_text
 from ui.i18n import translate
 from ui.lists import hours_text
-
-MAX_LISTED = 300
-
-
-def find_people(text: str) -> list[tuple[int, str]]:
-    """On the worker: social workers first, then volunteers (active), matching the text."""
-    out: dict[int, str] = {}
-    for model, role in ((SocialWorker, "社工"), (Volunteer, "志愿者")):
-        q = (Person.select(Person.id, Person.name, Person.id_number).join(model)
-             .where(model.status == "在册"))
-        if text:
-            q = q.where(Person.name.contains(text) | Person.id_number.startswith(text.upper()))
-        for pid, name, number in q.order_by(Person.name).limit(MAX_LISTED).tuples():
-            out.setdefault(pid, f"{name}　{mask_id_number(number or '')}　{role}")
-    return list(out.items())[:MAX_LISTED]
-
-
-def resolve_id_numbers(lines: list[str]) -> tuple[list[int], list[str]]:
-    """On the worker: the people holding these ID numbers, and the numbers nobody holds."""
-    wanted = [line.strip().upper() for line in lines if line.strip()]
-    found = dict(Person.select(Person.id_number, Person.id).where(Person.id_number.in_(wanted)).tuples()) \
-        if wanted else {}
-    return [found[n] for n in wanted if n in found], [n for n in wanted if n not in found]
 
 
 def save_attendance(actor: str, training_id: int, ticked: list[int], lines: list[str],
                     hours: str, passed: bool) -> dict[str, Any]:
     """On the worker: {"unknown": [...]} when a pasted number is unknown (nothing saved),
     else {"changes": Changes}."""
-    found, unknown = resolve_id_numbers(lines)
+    found, unknown = people_with_id_numbers(lines)
     if unknown:
         return {"unknown": unknown}
     changes = record_attendance(actor, training_id, [*ticked, *found],
@@ -120,7 +97,7 @@ class AttendanceDialog(QDialog):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self.search)
         self.filter.textChanged.connect(lambda _t: self._timer.start())
-        ctx.worker.call(lambda: Training.get_by_id(training_id).hours, on_done=self._training_hours)
+        ctx.worker.call(training_hours, training_id, on_done=self._training_hours)
         self.search()
         self._update_count()
 
@@ -129,16 +106,17 @@ class AttendanceDialog(QDialog):
 
     def search(self) -> None:
         text = self.filter.text().strip()
-        self.ctx.worker.call(find_people, text, on_done=self._listed)
+        self.ctx.worker.call(attendance_candidates, text, self.ctx.actor, on_done=self._listed)
 
-    def _listed(self, people: list[tuple[int, str]]) -> None:
+    def _listed(self, people: tuple[Choice, ...]) -> None:
         self.people.blockSignals(True)
         self.people.clear()
-        for pid, label in people:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, pid)
+        for person in people:
+            item = QListWidgetItem(person.label)
+            item.setData(Qt.ItemDataRole.UserRole, person.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if pid in self.ticked else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if person.value in self.ticked
+                               else Qt.CheckState.Unchecked)
             self.people.addItem(item)
         self.people.blockSignals(False)
 

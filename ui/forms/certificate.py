@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from registry.ops import Changes
 from registry.ops.certificates import issue_certificate
+from registry.queries.certificates import street_office_name
 from ui.certificate_files import save_certificate
 from ui.context import AppContext
 from ui.forms.checks import date_check
@@ -18,15 +19,6 @@ from ui.i18n import translate
 
 KEYS = ("period_from", "period_to", "issuer", "issuing_organization", "person_in_charge", "handler",
         "contact")
-
-
-def street_office_name() -> str:
-    """On the worker: the default street's office, as printed on certificates."""
-    from registry.queries.presets import get_setting
-    from registry.storage.models import Street
-
-    street = Street.get_or_none(Street.code == get_setting("default_street")) or Street.select().first()
-    return f"{street.name}办事处" if street else "街道办事处"
 
 
 class CertificateDialog(RecordDialog):

@@ -4,15 +4,16 @@ organization type it encodes is shown."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from registry import ops
 from registry.ops import Changes
+from registry.queries.editing import OrganizationValues, organization_values
 from registry.rules.uscc import check_uscc
 from registry.rules.vocab import ORG_TYPES
-from registry.storage.models import Organization
 from ui.context import AppContext
 from ui.forms.checks import date_check, decimal_check, uscc_check
 from ui.forms.dialog import RecordDialog
@@ -22,13 +23,6 @@ from ui.i18n import translate
 KEYS = ("name", "uscc", "org_type", "registration_authority", "supervising_unit",
         "legal_representative_name", "founded_on", "address", "business_scope", "service_fields",
         "registered_capital", "community", "filed_on", "responsible_person", "venue", "notes")
-
-
-def load_organization(org_id: int) -> dict[str, Any]:
-    org = Organization.get_by_id(org_id)
-    values = {k: getattr(org, k) for k in KEYS if k != "community"}
-    values["community"] = org.community_id
-    return values
 
 
 class OrganizationDialog(RecordDialog):
@@ -63,9 +57,10 @@ class OrganizationDialog(RecordDialog):
         self.uscc.textChanged.connect(self._uscc_changed)
         self.original: dict[str, Any] = {}
         if org_id is not None:
-            ctx.worker.call(load_organization, org_id, on_done=self._loaded)
+            ctx.worker.call(organization_values, org_id, on_done=self._loaded)
 
-    def _loaded(self, values: dict[str, Any]) -> None:
+    def _loaded(self, stored: OrganizationValues) -> None:
+        values = asdict(stored)
         self.original = {k: ("" if v is None else v) for k, v in values.items()}
         self.form.set_values(values)
 

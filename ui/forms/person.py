@@ -10,11 +10,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPushButton
 
+from registry.queries.editing import KnownPerson, person_holding
 from registry.rules.idnumber import check_id_number
 from registry.rules.phone import check_phone
 from registry.rules.problems import Problem
 from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
-from registry.storage.models import Person, SocialWorker, Volunteer
 from ui.forms.form import Form, choices
 from ui.i18n import translate
 from ui.worker import Worker
@@ -31,29 +31,15 @@ def phone_problems(text: str) -> list[Problem]:
     return check_phone(text, "phone")[1]
 
 
-def find_person(id_number: str) -> dict[str, Any] | None:
-    """On the worker: the person holding this ID number and their roles."""
-    person = Person.get_or_none(Person.id_number == id_number)
-    if person is None:
-        return None
-    volunteer = Volunteer.get_or_none(Volunteer.person == person.id)
-    worker = SocialWorker.get_or_none(SocialWorker.person == person.id)
-    return {
-        "id": person.id, "name": person.name,
-        "volunteer": volunteer.id if volunteer else None,
-        "social_worker": worker.id if worker else None,
-        "values": {k: getattr(person, k) for k in PERSON_KEYS},
-    }
-
-
 class PersonFields(QObject):
-    """Adds the person fields to `form` and watches the ID number."""
+    """Adds the person fields to `form` and watches the ID number; `on_existing(person,
+    open)` hears of a person already holding it (`open`: the clerk asked to open them)."""
 
-    def __init__(self, form: Form, worker: Worker,
-                 on_existing: Callable[[dict[str, Any]], None] | None = None) -> None:
+    def __init__(self, form: Form, worker: Worker, actor: str,
+                 on_existing: Callable[[KnownPerson, bool], None] | None = None) -> None:
         super().__init__(form)
-        self.form, self.worker, self.on_existing = form, worker, on_existing
-        self.existing: dict[str, Any] | None = None
+        self.form, self.worker, self.actor, self.on_existing = form, worker, actor, on_existing
+        self.existing: KnownPerson | None = None
         self.id_edit = form.add_text("id_number", translate("Forms", "ID number"), id_problems,
                                      translate("Forms", "18 digits; the last may be X"))
         self.facts = form.add_info("id_facts", translate("Forms", "From the ID number"))
@@ -96,9 +82,9 @@ class PersonFields(QObject):
             return
         number = facts.number
         self._asked = number
-        self.worker.call(find_person, number, on_done=lambda found: self._found(number, found))
+        self.worker.call(person_holding, number, self.actor, on_done=lambda found: self._found(number, found))
 
-    def _found(self, number: str, found: dict[str, Any] | None) -> None:
+    def _found(self, number: str, found: KnownPerson | None) -> None:
         facts, _ = check_id_number(self.id_edit.text())
         if facts is None or facts.number != number:
             return  # the clerk typed on meanwhile
@@ -108,14 +94,14 @@ class PersonFields(QObject):
             return
         self.form.set_problems("id_number", [Problem(
             "id.registered", "id_number", _info_severity(),
-            translate("Forms", "Already in the register: {name}").format(name=found["name"]))])
+            translate("Forms", "Already in the register: {name}").format(name=found.name))])
         self.open_button.show()
         if self.on_existing is not None:
-            self.on_existing(found)
+            self.on_existing(found, False)
 
     def _open_existing(self) -> None:
         if self.existing is not None and self.on_existing is not None:
-            self.on_existing({**self.existing, "open": True})
+            self.on_existing(self.existing, True)
 
     def values(self) -> dict[str, Any]:
         return self.form.values(PERSON_KEYS)

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from registry import ops
 from registry.ops import Changes
+from registry.queries.editing import social_worker_values
 from registry.rules.vocab import SOCIAL_WORKER_LEVELS
-from registry.storage.models import SocialWorker
 from ui.context import AppContext
 from ui.forms.checks import date_check, int_check
 from ui.forms.form import choices
-from ui.forms.person import PERSON_KEYS
 from ui.forms.role import RoleDialog
 from ui.i18n import translate
 
 ROLE_KEYS = ("level", "certificate_number", "obtained_year", "registration_number",
              "registered_on", "registered_until", "employer", "employer_name", "post", "community")
-
-
-def load_social_worker(worker_id: int) -> dict[str, Any]:
-    w = SocialWorker.get_by_id(worker_id)
-    values = {k: getattr(w.person, k) for k in PERSON_KEYS}
-    values.update({k: getattr(w, k) for k in ROLE_KEYS if k not in ("employer", "community")})
-    values["employer"], values["community"] = w.employer_id, w.community_id
-    return values
 
 
 class SocialWorkerDialog(RoleDialog):
@@ -56,7 +46,7 @@ class SocialWorkerDialog(RoleDialog):
         f.add_text("employer_name", translate("Forms", "Employer"))
         f.add_text("post", translate("Forms", "Post"))
         f.add_choice("community", translate("Forms", "Community"), ctx.lookups.get("communities", []))
-        self.load(load_social_worker)
+        self.load(social_worker_values)
 
     def already_holds_role(self, name: str) -> str:
         return translate("Forms", "{name} is already registered as a social worker: "

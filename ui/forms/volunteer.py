@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from registry import ops
 from registry.ops import Changes
+from registry.queries.editing import volunteer_values
 from registry.rules.vocab import SERVICE_CATEGORIES
-from registry.storage.models import Volunteer
 from ui.context import AppContext
 from ui.forms.checks import date_check
-from ui.forms.person import PERSON_KEYS
 from ui.forms.role import RoleDialog
 from ui.i18n import translate
 
 ROLE_KEYS = ("community", "volunteer_number", "national_number", "registered_on", "skills",
              "service_categories", "consent_contact", "consent_publish")
-
-
-def load_volunteer(volunteer_id: int) -> dict[str, Any]:
-    """On the worker: the stored values of a volunteer and their person."""
-    v = Volunteer.get_by_id(volunteer_id)
-    values = {k: getattr(v.person, k) for k in PERSON_KEYS}
-    values.update({k: getattr(v, k) for k in ROLE_KEYS if k != "community"})
-    values["community"] = v.community_id
-    return values
 
 
 class VolunteerDialog(RoleDialog):
@@ -54,7 +43,7 @@ class VolunteerDialog(RoleDialog):
         f.add_check("consent_publish", translate("Forms", "Name may be published"))
         if volunteer_id is None:
             f.set_value("registered_on", dt.date.today().isoformat())
-        self.load(load_volunteer)
+        self.load(volunteer_values)
 
     def already_holds_role(self, name: str) -> str:
         return translate("Forms", "{name} is already a volunteer: open the existing "

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from registry import ops
+from registry.queries.organizations import Project, organization_detail, organization_name
 from registry.rules.vocab import ORG_STATUSES, ORG_TYPES
-from registry.storage.models import AnnualInspection, EvaluationGrade, Organization, ServiceProject
 from ui.context import AppContext
 from ui.forms.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
 from ui.forms.organization import OrganizationDialog
@@ -28,18 +29,12 @@ def _org_statuses(_ctx: AppContext) -> list[tuple[Any, str]]:
 
 def organization_html(org_id: int) -> str:
     """On the worker: the organization with its inspections, grades and projects."""
-    o = Organization.get_by_id(org_id)
-    inspections = list(AnnualInspection.select().where(AnnualInspection.organization == org_id)
-                       .order_by(AnnualInspection.year.desc()).limit(10))
-    grades = list(EvaluationGrade.select().where(EvaluationGrade.organization == org_id)
-                  .order_by(EvaluationGrade.awarded_on.desc()).limit(10))
-    projects = list(ServiceProject.select().where(ServiceProject.organization == org_id)
-                    .order_by(ServiceProject.id.desc()).limit(20))
+    o = organization_detail(org_id)
     rows = [
-        (translate("Sections", "USCC"), o.uscc or ""), (translate("Sections", "Type"), o.org_type),
+        (translate("Sections", "USCC"), o.uscc), (translate("Sections", "Type"), o.org_type),
         (translate("Sections", "Registration authority"), o.registration_authority),
         (translate("Sections", "Supervising unit"), o.supervising_unit),
-        (translate("Sections", "Legal representative"), o.legal_representative_name),
+        (translate("Sections", "Legal representative"), o.legal_representative),
         (translate("Sections", "Founded"), date_text(o.founded_on)),
         (translate("Sections", "Address"), o.address),
         (translate("Sections", "Service fields"), o.service_fields),
@@ -50,16 +45,16 @@ def organization_html(org_id: int) -> str:
     extra = small_table(translate("Sections", "Annual inspections"),
                         [translate("Sections", "Year"), translate("Sections", "Result"),
                          translate("Sections", "Reported")],
-                        [[i.year, i.result, date_text(i.reported_on)] for i in inspections])
+                        [[i.year, i.result, date_text(i.reported_on)] for i in o.inspections])
     extra += small_table(translate("Sections", "Evaluation grades"),
                          [translate("Sections", "Grade"), translate("Sections", "Awarded"),
                           translate("Sections", "Valid until")],
-                         [[f"{g.grade}A", date_text(g.awarded_on), date_text(g.expires_on)] for g in grades])
-    extra += project_lines(projects)
+                         [[f"{g.grade}A", date_text(g.awarded_on), date_text(g.expires_on)] for g in o.grades])
+    extra += project_lines(o.projects)
     return detail_table(o.name, rows, extra)
 
 
-def project_lines(projects: list[ServiceProject]) -> str:
+def project_lines(projects: Sequence[Project]) -> str:
     """Projects as one line each: a table is too wide for the detail panel."""
     lines = [html.escape(translate("Sections", "{name}; bought by {buyer}; {amount} yuan; {start} – {end}; "
                                    "{status}").format(
@@ -69,10 +64,6 @@ def project_lines(projects: list[ServiceProject]) -> str:
     title = translate("Sections", "Purchased-service projects")
     return (f"<h4 style='color:#2c5d8f;margin-bottom:2px'>{html.escape(title)}</h4>"
             + "".join(f"<p style='margin:2px 0'>• {line}</p>" for line in lines))
-
-
-def organization_name(org_id: int) -> str:
-    return str(Organization.get_by_id(org_id).name)
 
 
 class OrganizationsSection(ListSection):

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from registry import ops
-from registry.queries.presets import current_star_preset
-from registry.rules.idnumber import mask_id_number
-from registry.rules.phone import mask_phone
-from registry.rules.presets import hours_to_next_star
+from registry.queries.history import service_history
+from registry.queries.people import volunteer_detail, volunteer_name
 from registry.rules.vocab import ROLE_STATUSES, SOCIAL_WORKER_LEVELS
-from registry.storage.models import Volunteer, VolunteerYear
 from ui.context import AppContext
 from ui.forms.deactivate import ReasonDialog
 from ui.forms.hours import HoursDialog
@@ -21,7 +17,7 @@ from ui.i18n import tr_noop, translate
 from ui.lists import VolunteerList, date_text, hours_text, stars
 from ui.sections.base import FilterDef, detail_table
 from ui.sections.reveal import RevealNumbers
-from ui.service_history import history_html, service_history
+from ui.service_history import history_html
 
 
 def _communities(ctx: AppContext) -> list[tuple[Any, str]]:
@@ -49,53 +45,30 @@ def _years(_ctx: AppContext) -> list[tuple[Any, str]]:
     return [(y, str(y)) for y in range(this, this - 16, -1)]
 
 
-def volunteer_summary(volunteer_id: int) -> dict[str, Any]:
-    """On the worker: the volunteer with totals this year and overall, star level and the
-    hours still needed for the next star."""
-    v = Volunteer.get_by_id(volunteer_id)
-    p = v.person
-    year = dt.date.today().year
-    this_year = (VolunteerYear.select(VolunteerYear.hours)
-                 .where((VolunteerYear.volunteer == v.id) & (VolunteerYear.year == year)).scalar())
-    preset = current_star_preset()
-    total = Decimal(str(v.total_hours or 0))
-    return {"id": v.id, "person": p.id, "name": p.name, "sex": p.sex, "birth": p.birth_date,
-            "id_number": p.id_number, "phone": p.phone, "community": v.community.name if v.community else "",
-            "number": v.volunteer_number, "registered": v.registered_on, "status": v.status,
-            "reason": v.status_reason, "skills": v.skills, "categories": v.service_categories,
-            "total": total, "year": Decimal(str(this_year or 0)), "star": v.star_level,
-            "next": hours_to_next_star(preset, total), "preset": preset.label}
-
-
-def id_text(number: str | None, unmasked: bool) -> str:
-    return (number or "") if unmasked else mask_id_number(number or "")
-
-
-def phone_text(phone: str | None, unmasked: bool) -> str:
-    return "" if not phone else phone if unmasked else mask_phone(phone)
-
-
-def volunteer_html(volunteer_id: int, unmasked: bool = False) -> str:
-    s = volunteer_summary(volunteer_id)
-    next_star = (translate("Sections", "highest level reached") if s["next"] is None
-                 else translate("Sections", "{hours} h to the next star").format(hours=hours_text(s["next"])))
+def volunteer_html(volunteer_id: int, actor: str, reveal: bool = False) -> str:
+    """On the worker: the volunteer's details and service history."""
+    v = volunteer_detail(volunteer_id, actor, reveal=reveal)
+    next_star = (translate("Sections", "highest level reached") if v.hours_to_next_star is None
+                 else translate("Sections", "{hours} h to the next star").format(
+                     hours=hours_text(v.hours_to_next_star)))
     rows = [
-        (translate("Sections", "Sex"), s["sex"]), (translate("Sections", "Born"), date_text(s["birth"])),
-        (translate("Sections", "ID number"), id_text(s["id_number"], unmasked)),
-        (translate("Sections", "Phone"), phone_text(s["phone"], unmasked)),
-        (translate("Sections", "Community"), s["community"]),
-        (translate("Sections", "Volunteer no."), s["number"] or ""),
-        (translate("Sections", "Registered"), date_text(s["registered"])),
-        (translate("Sections", "Status"), s["status"]),
-        (translate("Sections", "Hours this year"), hours_text(s["year"])),
-        (translate("Sections", "Hours overall"), hours_text(s["total"])),
-        (translate("Sections", "Star level"), stars(s["star"]) or translate("Sections", "none yet")),
+        (translate("Sections", "Sex"), v.sex), (translate("Sections", "Born"), date_text(v.birth_date)),
+        (translate("Sections", "ID number"), v.id_number),
+        (translate("Sections", "Phone"), v.phone),
+        (translate("Sections", "Community"), v.community),
+        (translate("Sections", "Volunteer no."), v.volunteer_number),
+        (translate("Sections", "Registered"), date_text(v.registered_on)),
+        (translate("Sections", "Status"), v.status),
+        (translate("Sections", "Hours this year"), hours_text(v.hours_this_year)),
+        (translate("Sections", "Hours overall"), hours_text(v.hours_total)),
+        (translate("Sections", "Star level"), stars(v.star_level) or translate("Sections", "none yet")),
         (translate("Sections", "Next star"), next_star),
-        (translate("Sections", "Skills"), s["skills"]), (translate("Sections", "Service categories"), s["categories"]),
+        (translate("Sections", "Skills"), v.skills),
+        (translate("Sections", "Service categories"), v.service_categories),
     ]
-    if s["reason"]:
-        rows.append((translate("Sections", "Reason"), s["reason"]))
-    return detail_table(s["name"], rows, history_html(*service_history(volunteer_id)))
+    if v.status_reason:
+        rows.append((translate("Sections", "Reason"), v.status_reason))
+    return detail_table(v.name, rows, history_html(service_history(volunteer_id)))
 
 
 class VolunteersSection(RevealNumbers):
@@ -126,14 +99,14 @@ class VolunteersSection(RevealNumbers):
         return translate("Sections", "Volunteers")
 
     def detail_html(self, key: Any) -> str:
-        return volunteer_html(key, self.unmasked(key))
+        return volunteer_html(key, self.ctx.actor, self.unmasked(key))
 
     def certificate(self) -> None:
         from ui.forms.certificate import CertificateDialog
 
         key = self.current_key
         if key is not None:
-            self.ctx.worker.call(lambda: Volunteer.get_by_id(key).person.name,
+            self.ctx.worker.call(volunteer_name, key,
                                  on_done=lambda name: CertificateDialog(self.ctx, key, name, self).exec())
 
     def new_record(self) -> None:
@@ -147,7 +120,7 @@ class VolunteersSection(RevealNumbers):
         if self.current_key is None:
             return
         key = self.current_key
-        self.ctx.worker.call(lambda: Volunteer.get_by_id(key).person.name,
+        self.ctx.worker.call(volunteer_name, key,
                              on_done=lambda name: HoursDialog(self.ctx, key, name, self).exec())
 
     def deactivate(self) -> None:

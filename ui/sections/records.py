@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from registry import ops
-from registry.rules.idnumber import mask_id_number
-from registry.storage.models import Attendance, Person, ServiceRecord, Training
+from registry.queries.records import record_detail, training_detail, training_title
 from ui.context import AppContext
 from ui.forms.activity import ActivityHoursDialog
 from ui.forms.attendance import AttendanceDialog
@@ -17,28 +16,23 @@ from ui.lists import ServiceRecordList, TrainingList, date_text, hours_text
 from ui.sections.base import FilterDef, ListSection, detail_table, small_table
 from ui.sections.people import _communities, _organizations, _years
 
-MAX_ATTENDEES_SHOWN = 300
 
-
-def training_html(training_id: int) -> str:
-    t = Training.get_by_id(training_id)
-    attendees = Attendance.select().where(Attendance.training == training_id).count()
+def training_html(training_id: int, actor: str) -> str:
+    """On the worker: the training and who attended it."""
+    t = training_detail(training_id, actor)
     rows = [(translate("Sections", "Organizer"), t.organizer),
             (translate("Sections", "Dates"), f"{t.starts_on} – {t.ends_on}"),
             (translate("Sections", "Hours"), hours_text(t.hours)),
             (translate("Sections", "Category"), t.category),
             (translate("Sections", "Continuing education"),
              translate("Lists", "Yes") if t.counts_as_ce else translate("Lists", "No")),
-            (translate("Sections", "Attendees"), attendees)]
-    lines = (Attendance.select(Person.name, Person.id_number, Attendance.hours_credited, Attendance.passed)
-             .join(Person).where(Attendance.training == training_id).order_by(Person.name)
-             .limit(MAX_ATTENDEES_SHOWN).tuples())
+            (translate("Sections", "Attendees"), t.attendee_count)]
     extra = small_table(translate("Sections", "Attendance"),
                         [translate("Sections", "Name"), translate("Sections", "ID number"),
                          translate("Sections", "Hours credited"), translate("Sections", "Passed")],
-                        [[name, mask_id_number(number or ""), hours_text(hours),
-                          translate("Lists", "Yes") if passed else translate("Lists", "No")]
-                         for name, number, hours, passed in lines])
+                        [[a.name, a.id_number, hours_text(a.hours_credited),
+                          translate("Lists", "Yes") if a.passed else translate("Lists", "No")]
+                         for a in t.attendees])
     return detail_table(t.title, rows, extra)
 
 
@@ -58,7 +52,7 @@ class TrainingsSection(ListSection):
         return translate("Sections", "Training")
 
     def detail_html(self, key: Any) -> str:
-        return training_html(key)
+        return training_html(key, self.ctx.actor)
 
     def new_record(self) -> None:
         TrainingDialog(self.ctx, self).exec()
@@ -66,7 +60,7 @@ class TrainingsSection(ListSection):
     def record_attendance(self) -> None:
         key = self.current_key
         if key is not None:
-            self.ctx.worker.call(lambda: Training.get_by_id(key).title,
+            self.ctx.worker.call(training_title, key,
                                  on_done=lambda title: AttendanceDialog(self.ctx, key, title, self).exec())
 
 
@@ -75,15 +69,16 @@ def _approval(_ctx: AppContext) -> list[tuple[Any, str]]:
 
 
 def record_html(record_id: int) -> str:
-    r = ServiceRecord.get_by_id(record_id)
-    rows = [(translate("Sections", "Volunteer"), r.volunteer.person.name),
+    """On the worker: one line of the hours ledger."""
+    r = record_detail(record_id)
+    rows = [(translate("Sections", "Volunteer"), r.volunteer),
             (translate("Sections", "Service date"), date_text(r.service_date)),
             (translate("Sections", "Hours"), hours_text(r.hours)),
-            (translate("Sections", "Category"), r.service_category),
+            (translate("Sections", "Category"), r.category),
             (translate("Sections", "Content"), r.content), (translate("Sections", "Place"), r.place),
             (translate("Sections", "Recorder"), r.recorder),
             (translate("Sections", "Approver"), r.approver),
-            (translate("Sections", "Corrects entry"), r.corrects_id or ""),
+            (translate("Sections", "Corrects entry"), r.corrects or ""),
             (translate("Sections", "Reason"), r.correction_reason)]
     return detail_table(translate("Sections", "Entry {number}").format(number=r.id), rows)
 

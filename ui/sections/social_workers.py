@@ -3,13 +3,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from registry import ops
-from registry.queries.presets import current_ce_preset
-from registry.rules.presets import cycle_bounds, required_hours, shortfall
-from registry.storage.models import SocialWorker
+from registry.queries.people import ContinuingEducation, social_worker_detail
 from ui.context import AppContext
 from ui.forms.deactivate import ReasonDialog
 from ui.forms.extend import ExtendDialog
@@ -17,48 +14,41 @@ from ui.forms.social_worker import SocialWorkerDialog
 from ui.i18n import tr_noop, translate
 from ui.lists import SocialWorkerList, date_text, hours_text
 from ui.sections.base import FilterDef, detail_table
-from ui.sections.people import _communities, _levels, _statuses, _years, id_text, phone_text
+from ui.sections.people import _communities, _levels, _statuses, _years
 from ui.sections.reveal import RevealNumbers
 
 
-def ce_rows(w: SocialWorker) -> list[tuple[str, Any]]:
-    """On the worker: CE hours this cycle against the requirement, the shortfall, the due date."""
-    preset = current_ce_preset()
-    done = Decimal(str(w.ce_hours or 0))
-    try:
-        needed, missing = required_hours(preset, w.level), shortfall(preset, w.level, done)
-    except KeyError:  # a level the preset does not know
-        needed = missing = None
-    cycle = (f"{date_text(cycle_bounds(preset, w.registered_until)[0])} – {date_text(w.registered_until)}"
-             if w.registered_until else "")
+def ce_rows(ce: ContinuingEducation) -> list[tuple[str, Any]]:
+    """CE hours this cycle against the requirement, the shortfall, the due date."""
+    cycle = f"{date_text(ce.cycle_start)} – {date_text(ce.due)}" if ce.due else ""
     return [
         (translate("Sections", "CE cycle"), cycle),
-        (translate("Sections", "CE hours this cycle"), hours_text(done)),
-        (translate("Sections", "CE hours required"), hours_text(needed)),
+        (translate("Sections", "CE hours this cycle"), hours_text(ce.hours_done)),
+        (translate("Sections", "CE hours required"), hours_text(ce.hours_required)),
         (translate("Sections", "CE shortfall"),
-         hours_text(missing) if missing else translate("Sections", "none")),
-        (translate("Sections", "CE due by"), date_text(w.registered_until)),
+         hours_text(ce.hours_missing) if ce.hours_missing else translate("Sections", "none")),
+        (translate("Sections", "CE due by"), date_text(ce.due)),
     ]
 
 
-def social_worker_html(worker_id: int, unmasked: bool = False) -> str:
-    w = SocialWorker.get_by_id(worker_id)
-    p = w.person
+def social_worker_html(worker_id: int, actor: str, reveal: bool = False) -> str:
+    """On the worker: the social worker's details and continuing education."""
+    w = social_worker_detail(worker_id, actor, reveal=reveal)
     rows = [
-        (translate("Sections", "Sex"), p.sex),
-        (translate("Sections", "ID number"), id_text(p.id_number, unmasked)),
-        (translate("Sections", "Phone"), phone_text(p.phone, unmasked)),
+        (translate("Sections", "Sex"), w.sex),
+        (translate("Sections", "ID number"), w.id_number),
+        (translate("Sections", "Phone"), w.phone),
         (translate("Sections", "Certificate level"), w.level),
         (translate("Sections", "Certificate no."), w.certificate_number),
         (translate("Sections", "Year obtained"), w.obtained_year or ""),
-        (translate("Sections", "Registration no."), w.registration_number or ""),
+        (translate("Sections", "Registration no."), w.registration_number),
         (translate("Sections", "Registered until"), date_text(w.registered_until)),
         (translate("Sections", "Employer"), w.employer_name), (translate("Sections", "Post"), w.post),
-        (translate("Sections", "Community"), w.community.name if w.community else ""),
+        (translate("Sections", "Community"), w.community),
         (translate("Sections", "Status"), w.status),
-        *ce_rows(w),
+        *ce_rows(w.ce),
     ]
-    return detail_table(p.name, rows)
+    return detail_table(w.name, rows)
 
 
 class SocialWorkersSection(RevealNumbers):
@@ -92,7 +82,7 @@ class SocialWorkersSection(RevealNumbers):
         return translate("Sections", "Social workers")
 
     def detail_html(self, key: Any) -> str:
-        return social_worker_html(key, self.unmasked(key))
+        return social_worker_html(key, self.ctx.actor, self.unmasked(key))
 
     def new_record(self) -> None:
         SocialWorkerDialog(self.ctx, None, self).exec()

@@ -18,15 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from registry.queries.deadlines import DueItem
+from registry.queries.overview import Overview, due_within, meets_aim, overview
 from ui.charts import BarChart
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.sections.base import ROW_HEIGHT, Section
-from ui.stats_data import all_stats, deadlines
 
 DEADLINE_DAYS = (30, 90, 180)
-
-AIM_PER_MILLE = 1.0
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -62,7 +61,7 @@ class StatsSection(Section):
         self.deadlines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deadlines.setToolTip(translate("Stats", "Double-click to open the organization or social worker"))
         self.deadlines.cellDoubleClicked.connect(self.open_deadline)
-        self.due_items: list[Any] = []
+        self.due_items: tuple[DueItem, ...] = ()
         self.within = QComboBox()
         self.within.setObjectName("deadline_days")
         for days in DEADLINE_DAYS:
@@ -102,17 +101,17 @@ class StatsSection(Section):
 
     def refresh(self) -> None:
         self.summary.setText(translate("Stats", "Calculating…"))
-        self.ctx.worker.call(all_stats, self.year, self.days(), on_done=self._show)
+        self.ctx.worker.call(overview, self.year, self.days(), on_done=self._show)
 
     def days(self) -> int:
         return int(self.within.currentData())
 
     def refresh_deadlines(self) -> None:
         if self.activated_once:
-            self.ctx.worker.call(deadlines, self.days(), on_done=self._show_deadlines)
+            self.ctx.worker.call(due_within, self.days(), on_done=self._show_deadlines)
 
-    def _show_deadlines(self, due: list[Any]) -> None:
-        self.due_items = list(due)
+    def _show_deadlines(self, due: tuple[DueItem, ...]) -> None:
+        self.due_items = due
         self.deadlines.setRowCount(len(due))
         for i, d in enumerate(due):
             for c, v in enumerate([d.due.isoformat(), str(d.days_left), d.label, d.subject]):
@@ -131,29 +130,26 @@ class StatsSection(Section):
     def is_ready(self) -> bool:
         return self.loaded
 
-    def _show(self, data: dict[str, Any]) -> None:
-        rows = data["communities"]
+    def _show(self, data: Overview) -> None:
+        rows = data.communities
         self.communities.setRowCount(len(rows))
-        total_pop = sum(r["population"] for r in rows)
-        total_v = sum(r["volunteers"] for r in rows)
-        total_w = sum(r["workers"] for r in rows)
-        for i, r in enumerate(rows):
-            meets = r["per_mille"] is not None and r["per_mille"] >= AIM_PER_MILLE
-            values = [r["name"], f"{r['population']:,}", f"{r['volunteers']:,}",
-                      "" if r["share"] is None else f"{r['share']:.1f}%", f"{r['workers']:,}",
-                      "" if r["per_mille"] is None else f"{r['per_mille']:.2f}",
-                      translate("Stats", "met") if meets else translate("Stats", "not met")]
-            for c, v in enumerate(values):
-                self.communities.setItem(i, c, QTableWidgetItem(v))
-        self._show_deadlines(data["deadlines"])
-        self.months.set_items([(str(m + 1), v) for m, v in enumerate(data["months"])])
-        self.categories.set_items(data["categories"][:8])
-        per_mille = total_w / total_pop * 1000 if total_pop else 0
-        share = total_v / total_pop * 100 if total_pop else 0
+        for i, c in enumerate(rows):
+            share, per_mille = c.volunteer_share, c.social_workers_per_thousand
+            values = [c.community, f"{c.population:,}", f"{c.volunteers:,}",
+                      "" if share is None else f"{share * 100:.1f}%", f"{c.social_workers:,}",
+                      "" if per_mille is None else f"{per_mille:.2f}",
+                      translate("Stats", "met") if meets_aim(per_mille) else translate("Stats", "not met")]
+            for col, v in enumerate(values):
+                self.communities.setItem(i, col, QTableWidgetItem(v))
+        self._show_deadlines(data.deadlines)
+        self.months.set_items([(str(m + 1), float(v)) for m, v in enumerate(data.hours_by_month)])
+        self.categories.set_items([(name, float(hours)) for name, hours in data.hours_by_category[:8]])
+        t = data.totals
         self.summary.setText(translate(
             "Stats", "Residents {pop}; volunteers {vol} ({share:.1f}%); social workers {sw} "
-            "({pm:.2f} per 1,000, aim 1‰)").format(pop=f"{total_pop:,}", vol=f"{total_v:,}",
-                                                   share=share, sw=f"{total_w:,}", pm=per_mille))
+            "({pm:.2f} per 1,000, aim 1‰)").format(pop=f"{t.population:,}", vol=f"{t.volunteers:,}",
+                                                   share=t.volunteer_share * 100, sw=f"{t.social_workers:,}",
+                                                   pm=t.social_workers_per_thousand))
         self.loaded = True
         self.status_changed.emit()
 

@@ -1,0 +1,137 @@
+"""The stored values an edit form starts from, and the person an ID number typed into a
+new record's form already belongs to.
+
+The field names are the forms' keys. Numbers come whole to an account that may change the
+record, since correcting a number means seeing it; anyone else (a viewer opening a form
+they cannot save) gets them masked, as everywhere else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from registry.queries.access import may
+from registry.queries.masking import Masker
+from registry.rules.permissions import Action
+from registry.storage.models import Organization, Person, SocialWorker, Volunteer, get_or_fail
+
+
+def _masker(actor: str, action: Action) -> Masker:
+    return Masker(full=may(actor, action))
+
+
+@dataclass(frozen=True)
+class PersonValues:
+    id_number: str
+    name: str
+    phone: str
+    ethnicity: str
+    political_status: str
+    education: str
+    address: str
+
+
+def _person_values(p: Person, mask: Masker) -> PersonValues:
+    return PersonValues(id_number=mask.id_number(p.id_number), name=p.name, phone=mask.phone(p.phone),
+                        ethnicity=p.ethnicity, political_status=p.political_status,
+                        education=p.education, address=p.address)
+
+
+@dataclass(frozen=True)
+class VolunteerValues:
+    person: PersonValues
+    community: int | None
+    volunteer_number: str | None
+    national_number: str | None
+    registered_on: dt.date | None
+    skills: str
+    service_categories: str
+    consent_contact: bool
+    consent_publish: bool
+
+
+def volunteer_values(volunteer_id: int, actor: str) -> VolunteerValues:
+    v = get_or_fail(Volunteer, volunteer_id, "志愿者")
+    return VolunteerValues(
+        person=_person_values(v.person, _masker(actor, Action.UPDATE)), community=v.community_id,
+        volunteer_number=v.volunteer_number, national_number=v.national_number,
+        registered_on=v.registered_on, skills=v.skills, service_categories=v.service_categories,
+        consent_contact=bool(v.consent_contact), consent_publish=bool(v.consent_publish))
+
+
+@dataclass(frozen=True)
+class SocialWorkerValues:
+    person: PersonValues
+    level: str
+    certificate_number: str
+    obtained_year: int | None
+    registration_number: str | None
+    registered_on: dt.date | None
+    registered_until: dt.date | None
+    employer: int | None  # the registered organization employing them
+    employer_name: str
+    post: str
+    community: int | None
+
+
+def social_worker_values(worker_id: int, actor: str) -> SocialWorkerValues:
+    w = get_or_fail(SocialWorker, worker_id, "社会工作者")
+    return SocialWorkerValues(
+        person=_person_values(w.person, _masker(actor, Action.UPDATE)), level=w.level,
+        certificate_number=w.certificate_number, obtained_year=w.obtained_year,
+        registration_number=w.registration_number, registered_on=w.registered_on,
+        registered_until=w.registered_until, employer=w.employer_id, employer_name=w.employer_name,
+        post=w.post, community=w.community_id)
+
+
+@dataclass(frozen=True)
+class OrganizationValues:
+    name: str
+    uscc: str | None
+    org_type: str
+    registration_authority: str
+    supervising_unit: str
+    legal_representative_name: str
+    founded_on: dt.date | None
+    address: str
+    business_scope: str
+    service_fields: str
+    registered_capital: Decimal | None
+    community: int | None
+    filed_on: dt.date | None
+    responsible_person: str
+    venue: str
+    notes: str
+
+
+def organization_values(org_id: int) -> OrganizationValues:
+    o = get_or_fail(Organization, org_id, "组织")
+    return OrganizationValues(
+        name=o.name, uscc=o.uscc, org_type=o.org_type, registration_authority=o.registration_authority,
+        supervising_unit=o.supervising_unit, legal_representative_name=o.legal_representative_name,
+        founded_on=o.founded_on, address=o.address, business_scope=o.business_scope,
+        service_fields=o.service_fields, registered_capital=o.registered_capital,
+        community=o.community_id, filed_on=o.filed_on, responsible_person=o.responsible_person,
+        venue=o.venue, notes=o.notes)
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """The person holding an ID number, and the roles they hold already."""
+
+    id: int
+    name: str
+    volunteer: int | None  # their volunteer record's id
+    social_worker: int | None  # their social-worker record's id
+    values: PersonValues  # what a new role's form may fill in from them
+
+
+def person_holding(id_number: str, actor: str) -> KnownPerson | None:
+    person = Person.get_or_none(Person.id_number == id_number)
+    if person is None:
+        return None
+    volunteer = Volunteer.select(Volunteer.id).where(Volunteer.person == person.id).scalar()
+    worker = SocialWorker.select(SocialWorker.id).where(SocialWorker.person == person.id).scalar()
+    return KnownPerson(person.id, person.name, volunteer, worker,
+                       _person_values(person, _masker(actor, Action.CREATE)))

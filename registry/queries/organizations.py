@@ -1,0 +1,89 @@
+"""What the organization detail pane shows: the organization and its year, namely the
+latest annual inspections and evaluation grades and its purchased-service projects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from registry.storage.models import (
+    AnnualInspection,
+    EvaluationGrade,
+    Organization,
+    ServiceProject,
+    get_or_fail,
+)
+
+INSPECTIONS_SHOWN = 10
+GRADES_SHOWN = 10
+PROJECTS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class Inspection:
+    year: int
+    result: str
+    reported_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class Grade:
+    grade: int  # 1..5 for 1A..5A
+    awarded_on: dt.date
+    expires_on: dt.date
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    buyer: str
+    amount: Decimal | None
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class OrganizationDetail:
+    id: int
+    name: str
+    uscc: str
+    org_type: str
+    registration_authority: str
+    supervising_unit: str
+    legal_representative: str
+    founded_on: dt.date | None
+    address: str
+    service_fields: str
+    status: str
+    status_reason: str
+    inspections: tuple[Inspection, ...]  # the latest year first
+    grades: tuple[Grade, ...]  # the latest award first
+    projects: tuple[Project, ...]  # the latest entered first
+
+
+def organization_detail(org_id: int) -> OrganizationDetail:
+    o = get_or_fail(Organization, org_id, "组织")
+    inspections = (AnnualInspection.select().where(AnnualInspection.organization == org_id)
+                   .order_by(AnnualInspection.year.desc()).limit(INSPECTIONS_SHOWN))
+    grades = (EvaluationGrade.select().where(EvaluationGrade.organization == org_id)
+              .order_by(EvaluationGrade.awarded_on.desc()).limit(GRADES_SHOWN))
+    projects = (ServiceProject.select().where(ServiceProject.organization == org_id)
+                .order_by(ServiceProject.id.desc()).limit(PROJECTS_SHOWN))
+    return OrganizationDetail(
+        id=o.id, name=o.name, uscc=o.uscc or "", org_type=o.org_type,
+        registration_authority=o.registration_authority, supervising_unit=o.supervising_unit,
+        legal_representative=o.legal_representative_name, founded_on=o.founded_on, address=o.address,
+        service_fields=o.service_fields, status=o.status, status_reason=o.status_reason,
+        inspections=tuple(Inspection(i.year, i.result, i.reported_on) for i in inspections),
+        grades=tuple(Grade(g.grade, g.awarded_on, g.expires_on) for g in grades),
+        projects=tuple(Project(p.name, p.buyer, p.amount, p.starts_on, p.ends_on, p.status)
+                       for p in projects))
+
+
+def organization_name(org_id: int) -> str:
+    name = Organization.select(Organization.name).where(Organization.id == org_id).scalar()
+    if name is None:
+        get_or_fail(Organization, org_id, "组织")
+    return str(name)
