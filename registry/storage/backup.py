@@ -33,6 +33,12 @@ def sqlite_database() -> SqliteDatabase:
     return db
 
 
+def register_file() -> Path | None:
+    """The open register's file; None when it is kept on a PostgreSQL server."""
+    db = database.obj
+    return Path(db.database) if isinstance(db, SqliteDatabase) else None
+
+
 def backups_folder(db_path: Path | None = None) -> Path:
     """Backups live beside the register, in a folder of their own."""
     path = db_path or Path(sqlite_database().database)

@@ -58,7 +58,9 @@ def test_restore_is_for_administrators_and_backs_up_what_it_replaces(sqlite_db):
     ops.register_person("li", {"id_number": "110105199001010037", "name": "李四"})
     with pytest.raises(Exception, match="管理员"):
         restore("li", backup)
-    saved = restore("boss", backup)
+    restored = restore("boss", backup)
+    assert restored.changes.everything_changed  # every screen reloads
+    saved = restored.saved
     assert [p.name for p in Person.select()] == ["张三"]
     with sqlite3.connect(saved) as conn:
         assert conn.execute("SELECT count(*) FROM person").fetchone() == (2,)
