@@ -75,7 +75,9 @@ class Permit:
 
 
 def allow(actor: str, action: Action) -> Permit:
-    """The one permission check: a Permit, or NotAllowedError saying why not."""
+    """The one permission check: a Permit, or NotAllowedError saying why not. An action
+    outside Action is a programming error (ValueError), whoever acts."""
+    action = Action(action)
     if not actor:
         raise RegistryError("没有记录是谁在操作，操作已取消。")
     try:
