@@ -137,6 +137,9 @@ def record_json_sql(model: type[BaseModel]) -> str:
     return f"json_object({pairs})" if is_sqlite() else f"json_build_object({pairs})::text"
 
 
+_ACTIONS = {action.value: action for action in Action}
+
+
 @dataclass
 class WriteContext:
     """The import's write (who commits, when, its audit entries) and the tables written."""
@@ -154,7 +157,8 @@ class WriteContext:
 
     def log(self, action: str, table: str, record_id: int | None,
             before: dict[str, Any] | None, after: dict[str, Any] | None, detail: str = "") -> None:
-        self.write.log(table, record_id, before, after, detail, action=Action(action))
+        self.write.log(table, record_id, before, after, detail,
+                       action=_ACTIONS.get(action) or Action(action))  # Action(): the error
 
     def create(self, model: type[BaseModel], records: list[dict[str, Any]], *,
                action: str = "create", detail: str = "") -> range:
