@@ -42,9 +42,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def database_target(arg: str | None) -> str:
-    from registry.storage.db import URL_ENV, default_database_path
+    from registry.storage.paths import database_target as target
 
-    return str(arg or os.environ.get(URL_ENV) or default_database_path())
+    return target(arg)
 
 
 def default_actor() -> str:
@@ -117,12 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def open_register(worker: Worker, target: str) -> tuple[bool, Any]:
     """Open the register; a damaged one may be restored from its latest good backup.
     (opened, recovery or None)."""
-    from peewee import DatabaseError
-
-    from registry.storage.db import DatabaseTargetError
     from registry.storage.health import DatabaseDamagedError
-    from registry.storage.lifecycle import open_database
+    from registry.storage.lifecycle import DatabaseOpenError, open_database
     from registry.storage.migrations import SchemaError
+    from registry.storage.paths import DatabaseTargetError
     from ui.recovery import offer_recovery
 
     recovered = None
@@ -134,17 +132,17 @@ def open_register(worker: Worker, target: str) -> tuple[bool, Any]:
             print(str(exc), file=sys.stderr)
             return False, None
         return open_register(worker, target)[0], recovered
-    except (SchemaError, DatabaseTargetError, DatabaseError, OSError) as exc:
+    except (SchemaError, DatabaseTargetError, DatabaseOpenError, OSError) as exc:
         report_fatal(explain_open_failure(exc))
         return False, None
     return True, None
 
 
 def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
+    from registry.ops.backups import record_recovery
     from ui.context import AppContext, Hub
     from ui.main_window import MainWindow, load_lookups
     from ui.permissions import load_permissions
-    from ui.recovery import record_recovery
     from ui.startup import LoginRefused, after_show, apply_bundled_district, login, opening_warnings
 
     target = database_target(args.db)
@@ -163,7 +161,9 @@ def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
         return 0
     actor = session[0]
     if recovered is not None:
-        worker.run_sync(lambda: record_recovery(actor, recovered.backup, recovered.damaged))
+        # by the administrator who agreed to it, else (no accounts) whoever is working
+        worker.run_sync(lambda: record_recovery(recovered.actor or actor, recovered.backup,
+                                                recovered.damaged))
     if args.demo:
         empty = worker.run_sync(lambda: load_lookups()["empty"])
         if empty:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.ops import Changes
 from ui.backups import AutoBackup, backup_if_sqlite, backup_state
 from ui.context import AppContext, show_error
 from ui.i18n import tr_noop, translate
@@ -169,28 +168,26 @@ class BackupDialog(QDialog):
         self.start_restore(path)
 
     def start_restore(self, path: Path) -> None:
-        from registry.ops.backups import restore
+        from registry.ops.backups import Restored, restore
 
         actor = self.ctx.actor
         self._busy(True)
 
-        def done(saved: Path) -> None:
+        def done(restored: Restored) -> None:  # its Changes: everything, every screen reloads
             self._busy(False)
             if self.auto is not None:
-                self.auto.mark_done(saved)
-            self.ctx.hub.changed.emit(Changes())  # everything may differ: every screen reloads
+                self.auto.mark_done(restored.saved)
             self.reload()
             QMessageBox.information(self, translate("Backups", "Restored"), translate(
                 "Backups", "The register was restored from {name}. The data it replaced was "
-                "backed up to {saved}.").format(name=path.name, saved=saved))
+                "backed up to {saved}.").format(name=path.name, saved=restored.saved))
 
-        def failed(error: BaseException) -> None:
+        def failed(_error: BaseException) -> bool:
             self._busy(False)
-            show_error(self, error)
+            return False  # run_op shows it
 
-        self.task = BackgroundTask(self, self.ctx.worker, lambda _job: restore(actor, path),
-                                   translate("Backups", "Restoring the register…"), cancellable=False,
-                                   on_done=done, on_error=failed)
+        self.task = self.ctx.run_op(self, lambda _job: restore(actor, path), done, failed,
+                                    progress=translate("Backups", "Restoring the register…"))
 
     def _open_folder(self) -> None:
         folder = self.state.get("folder")

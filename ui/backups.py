@@ -20,23 +20,22 @@ CHECK_EVERY_MS = 60_000
 
 def backup_state() -> dict[str, Any]:
     """On the worker: is it SQLite, the register's path, its backups (newest first)."""
-    from registry.storage.backup import backups_folder, list_backups
-    from registry.storage.db import database, is_sqlite
+    from registry.storage.backup import backups_folder, list_backups, register_file
 
-    if not is_sqlite():
+    register = register_file()
+    if register is None:
         return {"sqlite": False, "register": "", "folder": None, "backups": []}
-    folder = backups_folder()
+    folder = backups_folder(register)
     found = [(stamp, path, path.stat().st_size) for stamp, path in list_backups(folder)] \
         if folder.is_dir() else []
-    return {"sqlite": True, "register": str(database.obj.database), "folder": folder, "backups": found}
+    return {"sqlite": True, "register": str(register), "folder": folder, "backups": found}
 
 
 def backup_if_sqlite(reason: str) -> Path | None:
     """On the worker: a rotated, checked backup; None for a PostgreSQL register."""
-    from registry.storage.backup import make_backup
-    from registry.storage.db import is_sqlite
+    from registry.storage.backup import make_backup, register_file
 
-    return make_backup(reason) if is_sqlite() else None
+    return make_backup(reason) if register_file() is not None else None
 
 
 class AutoBackup(QObject):
@@ -61,7 +60,7 @@ class AutoBackup(QObject):
 
     @Slot(object)
     def on_changes(self, changes: Changes) -> None:
-        if changes.tables:
+        if not changes.nothing_changed:
             self.changed = True
 
     @Slot()

@@ -3,17 +3,18 @@ offering to open it; the same for a reprint, which the core logs."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from registry.ops import Changes
 from registry.queries.certificates import certificate_number
 from ui import settings
-from ui.context import AppContext, show_error
+from ui.context import AppContext
 from ui.i18n import translate
-from ui.progress import BackgroundTask
 
 FOLDER_KEY = "paths/certificates"
 
@@ -25,14 +26,19 @@ def certificate_folder() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
-def write_pdf(actor: str, certificate_id: int, path: str, reprint: bool) -> str:
+@dataclass(frozen=True)
+class WrittenCertificate:
+    path: str
+    changes: Changes  # a reprint is logged; a first print changes nothing
+
+
+def write_pdf(actor: str, certificate_id: int, path: str, reprint: bool) -> WrittenCertificate:
     """On the worker: (log the reprint and) write the PDF."""
     from registry.certificates.pdf import write_stored_certificate_pdf
     from registry.ops.certificates import record_reprint
 
-    if reprint:
-        record_reprint(actor, certificate_id)
-    return str(write_stored_certificate_pdf(certificate_id, Path(path)))
+    changes = record_reprint(actor, certificate_id) if reprint else Changes()
+    return WrittenCertificate(str(write_stored_certificate_pdf(certificate_id, Path(path))), changes)
 
 
 def save_certificate(ctx: AppContext, parent: QWidget, certificate_id: int, reprint: bool = False) -> None:
@@ -51,17 +57,10 @@ def _ask_path(ctx: AppContext, parent: QWidget, certificate_id: int, number: str
     settings.settings().setValue(FOLDER_KEY, str(Path(path).parent))
     actor = ctx.actor
 
-    def done(written: str) -> None:
-        if reprint:
-            from registry.ops import Changes
-
-            ctx.hub.changed.emit(Changes(frozenset({"certificate"}), (certificate_id,)))
-        offer_open(ctx, parent, written)
-
-    parent._certificate_task = BackgroundTask(  # type: ignore[attr-defined]
-        parent, ctx.worker, lambda _job: write_pdf(actor, certificate_id, path, reprint),
-        translate("Certificates", "Writing the certificate…"), cancellable=False,
-        on_done=done, on_error=lambda e: show_error(parent, e))
+    parent._certificate_task = ctx.run_op(  # type: ignore[attr-defined]  # kept alive while it runs
+        parent, lambda _job: write_pdf(actor, certificate_id, path, reprint),
+        lambda written: offer_open(ctx, parent, written.path),
+        progress=translate("Certificates", "Writing the certificate…"))
 
 
 def offer_open(ctx: AppContext, parent: QWidget, path: str) -> None:

@@ -1,18 +1,22 @@
-"""What every section shares: the worker, who is working, the choice lists, and the
-hub through which operations announce what they changed."""
+"""What every section shares: the worker, who is working, the choice lists, the one way to
+run an operation, and the hub through which operations announce what they changed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from registry.ops import Changes, DuplicatePersonError, RegistryError, ValidationError
+from registry.ops import Changes, DuplicatePersonError, HasChanges, RegistryError, ValidationError, changes_of
+from registry.rules.permissions import Action
 from ui.i18n import translate
-from ui.worker import Worker
+from ui.progress import BackgroundTask
+from ui.worker import Job, Worker
+
+Result = TypeVar("Result", bound=Changes | HasChanges)
 
 
 class Hub(QObject):
@@ -33,29 +37,55 @@ class AppContext:
     database_label: str = ""
     open_folders: bool = True  # open the folder after an export (off in tests)
     role: str | None = None  # the logged-in account's role; None: a register without accounts
-    permissions: dict[str, bool] = field(default_factory=dict)  # action -> allowed (asked on the worker)
+    permissions: dict[Action, bool] = field(default_factory=dict)  # asked on the worker; empty: all
 
     def may(self, action: str) -> bool:
-        """What the core allows this actor (asked once on the worker; the core checks again)."""
-        return self.permissions.get(action, True)
+        """What the core allows this actor (asked once on the worker; the core checks again).
+        An action outside Action is a programming error, as in the core."""
+        return self.permissions.get(Action(action), True)
 
-    def run_op(self, parent: QWidget, fn: Callable[[], Changes],
-               on_done: Callable[[Changes], None] | None = None,
-               on_error: Callable[[BaseException], bool] | None = None) -> None:
-        """Run a registry operation on the worker; announce its Changes; show failures.
-        `on_error` may handle a failure itself by returning True."""
+    @overload
+    def run_op(self, parent: QWidget, op: Callable[[], Result],
+               on_done: Callable[[Result], None] | None = None,
+               on_error: Callable[[BaseException], bool] | None = None) -> None: ...
 
-        def done(changes: Changes) -> None:
+    @overload
+    def run_op(self, parent: QWidget, op: Callable[[Job[Result]], Result],
+               on_done: Callable[[Result], None] | None = None,
+               on_error: Callable[[BaseException], bool] | None = None, *,
+               progress: str, cancellable: bool = False) -> BackgroundTask: ...
+
+    def run_op(self, parent: QWidget, op: Callable[..., Any],
+               on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], bool] | None = None, *,
+               progress: str | None = None, cancellable: bool = False) -> BackgroundTask | None:
+        """Run a registry operation on the worker, then announce the Changes it returns
+        (itself, or its `changes`) and call `on_done(result)`; show a failure unless
+        `on_error` handles it (returns True). With `progress`, the text of a progress dialog that
+        appears when the operation takes a while, `op` gets the job, to report progress
+        and, when `cancellable`, to see the clerk cancel."""
+
+        def done(result: Any) -> None:
+            self.announce(changes_of(result))  # first: the views refresh behind any message
             if on_done is not None:
-                on_done(changes)
-            self.hub.changed.emit(changes)
+                on_done(result)
 
         def failed(error: BaseException) -> None:
             if on_error is not None and on_error(error):
                 return
             show_error(parent, error)
 
-        self.worker.call(fn, on_done=done, on_error=failed)
+        if progress is None:
+            self.worker.call(op, on_done=done, on_error=failed)
+            return None
+        return BackgroundTask(parent, self.worker, op, progress, cancellable=cancellable,
+                              on_done=done, on_error=failed)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every view what changed, so each refreshes what it shows of it; when nothing
+        changed there is nothing to tell."""
+        if not changes.nothing_changed:
+            self.hub.changed.emit(changes)
 
     def community_name(self, community_id: Any) -> str:
         return dict(self.lookups.get("communities", [])).get(community_id, "")

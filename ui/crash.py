@@ -25,7 +25,7 @@ log = logging.getLogger("ui")
 
 
 def default_log_path() -> Path:
-    from registry.storage.db import data_dir
+    from registry.storage.paths import data_dir
 
     return data_dir() / "logs" / LOG_NAME
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.ops import Changes
+from registry.ops import Changes, Table
 from registry.storage.models import SocialWorker, Volunteer
 from ui import settings
 from ui.accounts_dialog import AccountsDialog, change_my_password
@@ -57,6 +57,8 @@ SECTION_TYPES: tuple[type[Section], ...] = (
 SECTION_KEYS = tuple(t.key for t in SECTION_TYPES)
 RECORD_SECTIONS = {"organization": "organizations", "social_worker": "social_workers",
                    "volunteer": "volunteers", "training": "trainings", "certificate": "certificates"}
+LOOKUP_TABLES = frozenset({Table.COMMUNITY, Table.STREET, Table.ORGANIZATION,
+                           Table.AUDIT_ENTRY})  # the choices and the audit log's actors
 EXPORT_FOR = {"volunteers": "volunteers", "social_workers": "social-workers",
               "organizations": "organizations", "hours": "hours", "trainings": "training-stats",
               "certificates": "certificates", "audit": "audit"}
@@ -319,12 +321,13 @@ class MainWindow(QMainWindow):
         self.ctx.worker.call(load_lookups, on_done=done)
 
     def on_changes(self, changes: Changes) -> None:
+        if changes.nothing_changed:
+            return
         for section in self.sections.values():
             section.on_changes(changes)
-        if self.empty or changes.tables & {"community", "street", "organization", "audit_entry"} \
-                or not changes.tables:
+        if self.empty or changes.touches(LOOKUP_TABLES):
             self.reload_lookups()
-        if not changes.tables or "account" in changes.tables:
+        if changes.touches({Table.ACCOUNT}):
             self.reload_permissions()
 
     def open_record(self, table: str, record_id: int) -> None:

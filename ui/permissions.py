@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-# The audit actions behind the program's buttons.
-ACTIONS = ("create", "update", "deactivate", "approve", "correct", "import", "attendance",
-           "inspection", "issue", "reprint", "unmask", "user_add", "user_disable", "user_reset",
-           "restore", "extend_registration", "backup", "export", "set_preset", "retention")
+from registry.rules.permissions import Action
 
 
 def load_permissions(actor: str) -> dict[str, Any]:
@@ -16,12 +13,12 @@ def load_permissions(actor: str) -> dict[str, Any]:
     from registry.queries.access import accounts_exist, may, role_of
 
     if not accounts_exist():
-        return {"role": None, "permissions": dict.fromkeys(ACTIONS, True)}
+        return {"role": None, "permissions": dict.fromkeys(Action, True)}
     try:
         role = role_of(actor)
     except Exception:  # not an account of this register: may do nothing
         role = None
-    return {"role": role, "permissions": {a: may(actor, a) for a in ACTIONS}}
+    return {"role": role, "permissions": {a: may(actor, a) for a in Action}}
 
 
 def role_label(role: str | None) -> str:

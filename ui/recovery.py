@@ -68,15 +68,6 @@ def swap_in(target: Path, now: dt.datetime | None = None) -> Path:
     return damaged
 
 
-def record_recovery(actor: str, backup: Path, damaged: Path) -> None:
-    """On the worker, in the reopened register: the audit log says what happened."""
-    from registry.ops.base import audit, transaction
-
-    with transaction():
-        audit(actor, "restore", "registry", None,
-              detail=f"登记库校验未通过，已从 {backup.name} 恢复；损坏的文件保留为 {damaged.name}")
-
-
 def damaged_text(error: BaseException, backup: Path | None) -> str:
     text = translate("Recovery", "The register did not pass its integrity check. The program was "
                      "probably not closed properly (a power cut or a crash), and the file may be "
@@ -93,7 +84,7 @@ def damaged_text(error: BaseException, backup: Path | None) -> str:
 def offer_recovery(worker: Worker, target: Path, error: BaseException,
                    parent: QWidget | None = None, ask: Any = None) -> Recovered | None:
     """Ask and, when the clerk agrees, restore; None when nothing was restored. The caller
-    reopens the register and calls record_recovery."""
+    reopens the register and calls registry.ops.backups.record_recovery."""
     from registry.storage.backup import latest_good_backup
     from ui.login import ask_login
 

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.ops import Changes
-from registry.ops.presets import set_preset
-from registry.ops.retention import KINDS, RetentionReport, apply_retention, set_retention, setting_key
+from registry.ops import Changes, save_settings
+from registry.ops.retention import KINDS, RetentionReport, apply_retention, setting_key
 from registry.queries.presets import get_setting
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
 from ui.context import AppContext, error_text
@@ -31,8 +30,6 @@ from ui.progress import BackgroundTask
 
 PRESETS: dict[str, dict[str, Any]] = {"star_preset": STAR_PRESETS, "ce_preset": CE_PRESETS,
                                       "rounding_preset": ROUNDING_PRESETS}
-RETENTION_CHANGES = Changes(frozenset({"person", "volunteer", "social_worker", "search_key",
-                                       "audit_entry"}))
 
 
 def current_settings() -> dict[str, Any]:
@@ -41,16 +38,6 @@ def current_settings() -> dict[str, Any]:
     for kind in KINDS:
         values[kind] = int(get_setting(setting_key(kind), "0") or 0)
     return values
-
-
-def save_settings(actor: str, changed: dict[str, Any]) -> Changes:
-    """On the worker: each changed preset (a new star preset recomputes every level, a new
-    CE preset recounts every worker) and each changed retention period."""
-    changes = Changes()
-    for key, value in changed.items():
-        changes = changes | (set_preset(actor, key, value) if key in PRESETS
-                             else set_retention(actor, key, value))
-    return changes
 
 
 class RegisterSettingsDialog(QDialog):
@@ -157,19 +144,17 @@ class RegisterSettingsDialog(QDialog):
                 then()
             return
 
-        def done(changes: Changes) -> None:
+        def done(_changes: Changes) -> None:
             self.saved.update(changed)
             self._set_busy(False)
             self.message.setText(translate("Settings", "Saved."))
-            self.ctx.hub.changed.emit(changes)
             if then is not None:
                 then()
 
         self._set_busy(True)
         self.message.setText("")
-        self.task = BackgroundTask(self, self.ctx.worker, lambda _job: save_settings(actor, changed),
-                                   translate("Settings", "Saving the settings…"), cancellable=False,
-                                   on_done=done, on_error=self._failed)
+        self.task = self.ctx.run_op(self, lambda _job: save_settings(actor, changed), done, self._failed,
+                                    progress=translate("Settings", "Saving the settings…"))
 
     def retention_text(self, kind: str) -> str:
         years = self.years[kind].value()
@@ -195,9 +180,8 @@ class RegisterSettingsDialog(QDialog):
     def _erase(self) -> None:
         actor = self.ctx.actor
         self._set_busy(True)
-        self.task = BackgroundTask(self, self.ctx.worker, lambda _job: apply_retention(actor),
-                                   translate("Settings", "Erasing personal data…"), cancellable=False,
-                                   on_done=self._erased, on_error=self._failed)
+        self.task = self.ctx.run_op(self, lambda _job: apply_retention(actor), self._erased, self._failed,
+                                    progress=translate("Settings", "Erasing personal data…"))
 
     def _erased(self, report: RetentionReport) -> None:
         self.report = report
@@ -207,8 +191,8 @@ class RegisterSettingsDialog(QDialog):
             "hold another role: {kept}.").format(volunteers=report.erased.get("volunteer", 0),
                                                  workers=report.erased.get("social_worker", 0),
                                                  kept=report.kept_for_other_roles))
-        self.ctx.hub.changed.emit(RETENTION_CHANGES)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException) -> bool:
         self._set_busy(False)
         self.message.setText(error_text(error))
+        return True  # shown in the dialog

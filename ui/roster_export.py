@@ -1,5 +1,6 @@
 """Writing one roster in the background: the export section and the audit log's 导出 button
-share this path (the worker, a delayed cancellable progress dialog, the audit refresh)."""
+share this path (an operation with a delayed cancellable progress dialog; its Changes name
+the audit log, where every export is written)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from registry.ops import Changes
-from registry.rosters import ROSTERS, ExportCancelled, RosterFilters, export_roster
+from registry.rosters import ROSTERS, ExportCancelled, ExportResult, RosterFilters, export_roster
 from ui import settings
 from ui.context import AppContext, error_text
 from ui.i18n import translate
 from ui.progress import BackgroundTask
 from ui.worker import Cancelled, Job
-
-EXPORT_CHANGES = Changes(frozenset({"audit_entry"}))  # every export is written to the audit log
 
 
 def default_target(roster: str) -> Path:
@@ -41,12 +39,12 @@ def ask_target(parent: QWidget, suggestion: Path) -> Path | None:
 def start_export(parent: QWidget, ctx: AppContext, roster: str, target: Path, filters: RosterFilters,
                  *, unmasked: bool = False, on_done: Callable[[Any], None],
                  on_error: Callable[[BaseException], None]) -> BackgroundTask:
-    """Write `roster` to `target` on the worker. On success the audit log is refreshed and
-    the folder opened (when the context says so) before `on_done(result)`."""
+    """Write `roster` to `target` on the worker. On success the folder is opened (when the
+    context says so) before `on_done(result)`; `on_error` shows every failure itself."""
     actor = ctx.actor
     settings.remember_folder(target)
 
-    def run(job: Job[Any]) -> Any:
+    def run(job: Job[ExportResult]) -> ExportResult:
         try:
             return export_roster(roster, target, actor=actor, filters=filters, unmasked=unmasked,
                                  progress=lambda done, total: job.progress(done, total or 0, ""),
@@ -54,14 +52,17 @@ def start_export(parent: QWidget, ctx: AppContext, roster: str, target: Path, fi
         except ExportCancelled as exc:
             raise Cancelled from exc
 
-    def done(result: Any) -> None:
+    def done(result: ExportResult) -> None:
         on_done(result)
-        ctx.hub.changed.emit(EXPORT_CHANGES)
         if ctx.open_folders:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
 
+    def failed(error: BaseException) -> bool:
+        on_error(error)
+        return True
+
     label = translate("Export", "Writing {title}…").format(title=ROSTERS[roster].title)
-    return BackgroundTask(parent, ctx.worker, run, label, on_done=done, on_error=on_error)
+    return ctx.run_op(parent, run, done, failed, progress=label, cancellable=True)
 
 
 def result_text(result: Any) -> str:

@@ -16,9 +16,10 @@ from collections.abc import Callable, Sequence
 from peewee import DatabaseError
 
 from registry.rules.problems import RegistryError
-from registry.storage.db import URL_ENV, DatabaseTargetError, default_database_path
-from registry.storage.lifecycle import close_database, open_database
+from registry.storage.lifecycle import DatabaseOpenError, close_database, open_database
 from registry.storage.migrations import SchemaError
+from registry.storage.paths import URL_ENV, DatabaseTargetError
+from registry.storage.paths import database_target as target_of
 
 PASSWORD_ENV = "REGISTRY_PASSWORD"
 DEMO_PASSWORD = "demo-password"
@@ -42,7 +43,7 @@ def os_user() -> str:
 
 
 def database_target(args: argparse.Namespace) -> str:
-    return str(args.db or os.environ.get(URL_ENV) or default_database_path())
+    return target_of(args.db)
 
 
 def read_password(prompt: str = "密码：") -> str:
@@ -111,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"错误：无法读写文件（{exc.strerror or exc}）。", file=sys.stderr)
         return EXIT_ERROR
-    except DatabaseError as exc:
+    except (DatabaseError, DatabaseOpenError) as exc:
         print(f"错误：无法使用数据库（{exc}）。请检查 --db 指向的文件或地址。", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -26,8 +26,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if input(f"用“{args.file}”替换当前登记库的全部数据？输入 yes 确认：").strip().lower() != "yes":
             print("已取消。")
             return EXIT_FAILED
-    saved = restore(args.actor, Path(args.file))
-    print(f"已恢复。恢复前的数据已备份到：{saved}")
+    restored = restore(args.actor, Path(args.file))
+    print(f"已恢复。恢复前的数据已备份到：{restored.saved}")
     return 0
 
 
@@ -48,11 +48,14 @@ def cmd_migrate_to(args: argparse.Namespace) -> int:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
-    from registry.ops.retention import KINDS, apply_retention, set_retention
+    from registry.ops.retention import KINDS, apply_retention
+    from registry.ops.settings import save_settings
 
-    for kind, years in (("volunteer", args.volunteer_years), ("social_worker", args.social_worker_years)):
-        if years is not None:
-            set_retention(args.actor, kind, years)
+    periods = {kind: years for kind, years in (("volunteer", args.volunteer_years),
+                                               ("social_worker", args.social_worker_years))
+               if years is not None}
+    if periods:
+        save_settings(args.actor, periods)
     report = apply_retention(args.actor)
     for kind, count in report.erased.items():
         print(f"{KINDS[kind][1]}：删除 {count} 人的个人信息")

@@ -66,12 +66,9 @@ from registry.demo.social_workers import (
 )
 from registry.demo.state import Demo
 from registry.demo.volunteers import fill_memberships, fill_volunteers
-from registry.ops.base import audit
-from registry.queries.access import check_permission
-from registry.rules.permissions import PermissionDenied
-from registry.rules.problems import NotAllowedError
+from registry.ops.kernel import allow
+from registry.rules.permissions import Action
 from registry.storage import models
-from registry.storage.db import database
 
 __all__ = [
     "ACTIVITY_SHARE",
@@ -122,10 +119,7 @@ def fill_demo(*, volunteers: int = 2000, service_records: int | None = None, see
     records = volunteers * 10 if service_records is None else service_records
     if records and not volunteers:
         raise DemoError("没有志愿者就不能生成服务记录。")
-    try:
-        check_permission(actor, "demo")  # before writing anything, not at the audit
-    except PermissionDenied as exc:
-        raise NotAllowedError(str(exc)) from exc
+    permit = allow(actor, Action.DEMO)  # before writing anything, not at the audit
     ensure_empty()
     # The threshold is read here, from this package, so that setting
     # registry.demo.DEFER_INDEXES_ROWS (as the tests do) still takes effect.
@@ -143,10 +137,10 @@ def fill_demo(*, volunteers: int = 2000, service_records: int | None = None, see
         fill_memberships(demo)
         fill_social_workers_and_training(demo)
         fill_ledger(demo)
-        with database.atomic():
+        with permit.write() as w:
             write_settings()
             reset_sequences()
-            audit(actor, "demo", "registry", None,
+            w.log("registry", None,
                   detail=json.dumps({"seed": seed, "rows": loader.counts}, ensure_ascii=False))
     counts = {model._meta.table_name: loader.counts.get(model._meta.table_name, 0)
               for model in models.ALL_MODELS}

@@ -1,12 +1,11 @@
 """Bulk reads and writes for the commit: chunked IN queries, executemany inserts and
-updates with ids assigned up front, and audit entries in one go."""
+updates with ids assigned up front, and audit entries in one go (the kernel's write,
+ops/kernel.py, holds them; new records' entries are made by the database from the rows)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import gc
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,7 +15,8 @@ from typing import Any
 
 from peewee import BooleanField, DateTimeField, DecimalField, Field
 
-from registry.ops.base import _jsonable
+from registry.ops.kernel import Write
+from registry.rules.permissions import Action
 from registry.storage.db import database, is_sqlite
 from registry.storage.models import AuditEntry, BaseModel
 
@@ -109,21 +109,6 @@ def update_rows(model: type[BaseModel], updates: list[tuple[int, dict[str, Any]]
             f'UPDATE "{model._meta.table_name}" SET {sets} WHERE id = {param}', params)
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime | decimal.Decimal):
-        return _jsonable(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_json_default)
-
-
-def fast_json(data: dict[str, Any] | None) -> str | None:
-    """The same text as registry.ops.base.to_json, by the C encoder: dates and decimals
-    only go through Python."""
-    return None if data is None else _ENCODER.encode(data)
-
-
 def _json_value(field: Field) -> str:
     """The SQL that gives a column's value as registry.ops.base.snapshot writes it."""
     column: str = field.column_name
@@ -152,19 +137,28 @@ def record_json_sql(model: type[BaseModel]) -> str:
     return f"json_object({pairs})" if is_sqlite() else f"json_build_object({pairs})::text"
 
 
+_ACTIONS = {action.value: action for action in Action}
+
+
 @dataclass
 class WriteContext:
-    """Who commits, when, and the audit entries gathered on the way."""
+    """The import's write (who commits, when, its audit entries) and the tables written."""
 
-    actor: str
-    now: dt.datetime
-    audit: list[tuple[Any, ...]] = field(default_factory=list)
+    write: Write
     tables: set[str] = field(default_factory=set)
+
+    @property
+    def actor(self) -> str:
+        return self.write.actor
+
+    @property
+    def now(self) -> dt.datetime:
+        return self.write.now
 
     def log(self, action: str, table: str, record_id: int | None,
             before: dict[str, Any] | None, after: dict[str, Any] | None, detail: str = "") -> None:
-        self.audit.append((self.now, self.actor, action, table, record_id, fast_json(before),
-                           fast_json(after), detail))
+        self.write.log(table, record_id, before, after, detail,
+                       action=_ACTIONS.get(action) or Action(action))  # Action(): the error
 
     def create(self, model: type[BaseModel], records: list[dict[str, Any]], *,
                action: str = "create", detail: str = "") -> range:
@@ -184,7 +178,8 @@ class WriteContext:
         encoding each one in Python."""
         if not ids:
             return
-        self.flush_audit()  # entries stay in the order they were logged
+        self.write.allow(Action(action))
+        self.write.flush_audit()  # entries stay in the order they were logged
         param = database.param
         table = model._meta.table_name
         columns = ", ".join(AuditEntry._meta.fields[n].column_name for n in (
@@ -194,12 +189,6 @@ class WriteContext:
             f"SELECT {param}, {param}, {param}, {param}, id, NULL, {record_json_sql(model)}, "
             f'{param} FROM "{table}" WHERE id >= {param} AND id < {param} ORDER BY id',
             (self.now, self.actor, action, table, detail, ids.start, ids.stop))
-
-    def flush_audit(self) -> None:
-        insert_rows(AuditEntry, [
-            dict(zip(("at", "actor", "action", "table_name", "record_id", "before", "after",
-                      "detail"), entry, strict=True)) for entry in self.audit])
-        self.audit.clear()
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from registry.importer.kinds import Kind
 from registry.importer.read import Table
+from registry.ops.changes import Changes
 from registry.rules.problems import Problem, Severity
 
 _ERROR = Severity.ERROR
@@ -161,6 +162,7 @@ class ImportResult:
     updated: int
     rejected: int
     unchanged: int
+    changes: Changes = field(default_factory=Changes)
 
     def summary(self) -> str:
         return summary_line(self.read, self.created, self.updated, self.rejected)

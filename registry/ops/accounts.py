@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from registry.ops.base import Changes, audit, require, transaction
+from registry.ops.base import require
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import write
 from registry.queries.access import accounts_exist
 from registry.rules.fields import Cleaner, clean_choice, clean_text
 from registry.rules.permissions import (
@@ -14,6 +16,7 @@ from registry.rules.permissions import (
     MAX_FAILED,
     ROLE_LABELS,
     ROLES,
+    Action,
     LoginFailed,
     check_password_strength,
     hash_password,
@@ -39,7 +42,9 @@ def add_account(actor: str, name: str, role: str, password: str) -> Changes:
     if weak:
         c.problems.append(error("password", "password", weak))
     require(c.problems)
-    with transaction():
+    # Anyone may while the register has no account: the first is made by whoever installs
+    # the register, and its audit entry names the account itself.
+    with write(actor or c.values["name"], Action.USER_ADD) as w:
         first = not accounts_exist()
         if first and c.values["role"] != "admin":
             raise RegistryError("登记库的第一个账号必须是管理员（admin）。")
@@ -47,34 +52,35 @@ def add_account(actor: str, name: str, role: str, password: str) -> Changes:
             raise RegistryError(f"账号“{c.values['name']}”已存在。")
         account = Account.create(name=c.values["name"], role=c.values["role"],
                                  password_hash=hash_password(password))
-        # The first account is made by whoever installed the register; after that the
-        # audit entry's permission check requires an administrator.
-        audit(c.values["name"] if first else actor, "user_add", "account", account.id, None,
-              {"name": account.name, "role": account.role})
-    return Changes(frozenset({"account"}), (account.id,))
+        w.log(Table.ACCOUNT, account.id, None, {"name": account.name, "role": account.role},
+              actor=c.values["name"] if first else None)
+        w.changed(Table.ACCOUNT, ids=[account.id])
+    return w.changes
 
 
 def disable_account(actor: str, name: str) -> Changes:
-    with transaction():
+    with write(actor, Action.USER_DISABLE) as w:
         account = _find(name)
         if account.role == "admin" and Account.select().where(
                 (Account.role == "admin") & Account.active & (Account.id != account.id)).count() == 0:
             raise RegistryError("不能停用最后一个管理员账号。")
         Account.update(active=False).where(Account.id == account.id).execute()
-        audit(actor, "user_disable", "account", account.id, {"active": True}, {"active": False})
-    return Changes(frozenset({"account"}), (account.id,))
+        w.log(Table.ACCOUNT, account.id, {"active": True}, {"active": False})
+        w.changed(Table.ACCOUNT, ids=[account.id])
+    return w.changes
 
 
 def reset_password(actor: str, name: str, password: str) -> Changes:
     weak = check_password_strength(password)
     if weak:
         raise RegistryError(weak)
-    with transaction():
+    with write(actor, Action.USER_RESET) as w:
         account = _find(name)
         Account.update(password_hash=hash_password(password), failed_attempts=0, locked_until=None,
                        active=True).where(Account.id == account.id).execute()
-        audit(actor, "user_reset", "account", account.id)
-    return Changes(frozenset({"account"}), (account.id,))
+        w.log(Table.ACCOUNT, account.id)
+        w.changed(Table.ACCOUNT, ids=[account.id])
+    return w.changes
 
 
 def change_own_password(actor: str, current: str, new: str) -> Changes:
@@ -89,17 +95,19 @@ def change_own_password(actor: str, current: str, new: str) -> Changes:
         account = check_password(actor, current, wrong="当前密码")  # outside the transaction,
     except LoginFailed as exc:  # so the failure is counted
         raise RegistryError(f"密码没有修改：{exc}") from exc
-    with transaction():
+    with write(actor, Action.PASSWORD_CHANGE) as w:
         Account.update(password_hash=hash_password(new)).where(Account.id == account.id).execute()
-        audit(actor, "password_change", "account", account.id)
-    return Changes(frozenset({"account"}), (account.id,))
+        w.log(Table.ACCOUNT, account.id)
+        w.changed(Table.ACCOUNT, ids=[account.id])
+    return w.changes
 
 
 def log_unmask(actor: str, table: str, record_id: int, what: str) -> Changes:
     """Showing a full ID or phone number on screen is allowed to administrators and logged."""
-    with transaction():
-        audit(actor, "unmask", table, record_id, detail=what)
-    return Changes(frozenset({"audit_entry"}))
+    with write(actor, Action.UNMASK) as w:
+        w.log(table, record_id, detail=what)
+        w.changed(Table.AUDIT_ENTRY)
+    return w.changes
 
 
 def authenticate(name: str, password: str, now: dt.datetime | None = None) -> Account:

@@ -1,20 +1,29 @@
-"""Restoring the register from a backup: an administrator's audited operation."""
+"""Restoring the register from a backup: an administrator's audited operation, and the
+audit entry of a register recovered after a crash."""
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from registry.ops.base import audit, transaction
-from registry.queries.access import check_permission
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import allow, write
+from registry.rules.permissions import Action
 from registry.storage.backup import BackupError, make_backup, quick_check, sqlite_database
 from registry.storage.lifecycle import open_database
 from registry.storage.migrations import CURRENT_VERSION
 
 
-def restore(actor: str, source: Path) -> Path:
-    """Replace the open register with a backup; returns the backup of what was replaced."""
-    check_permission(actor, "restore")
+@dataclass(frozen=True)
+class Restored:
+    saved: Path  # the backup of what the restore replaced
+    changes: Changes = field(default_factory=Changes.everything)
+
+
+def restore(actor: str, source: Path) -> Restored:
+    """Replace the open register with a backup, after backing up what it replaces."""
+    permit = allow(actor, Action.RESTORE)  # here: the register it replaces is the one that says who may
     db = sqlite_database()
     source = Path(source)
     if not source.is_file() or not quick_check(source):
@@ -28,7 +37,7 @@ def restore(actor: str, source: Path) -> Path:
     conn.close()
     if version > CURRENT_VERSION:
         raise BackupError("这个备份来自较新版本的程序，请先升级程序再恢复。")
-    saved = make_backup("before-restore")
+    saved = make_backup("before-restore", keep=source)  # the rotation must not delete what we restore
     target = Path(db.database)
     incoming = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
@@ -37,7 +46,16 @@ def restore(actor: str, source: Path) -> Path:
         incoming.close()
     db.close()
     open_database(target)  # upgrades an older backup's schema, after its own backup
-    with transaction():  # written into the restored register, so the history says what happened
-        audit(actor, "restore", "registry", None,
-              detail=f"从 {source.name} 恢复；原数据已备份到 {saved.name}")
-    return saved
+    with permit.write() as w:  # into the restored register, so its history says what happened
+        w.log("registry", None, detail=f"从 {source.name} 恢复；原数据已备份到 {saved.name}")
+    return Restored(saved)
+
+
+def record_recovery(actor: str, backup: Path, damaged: Path) -> Changes:
+    """In a register put back from its latest good backup after it failed its check at open
+    (ui/recovery.py): the audit log says what happened."""
+    with write(actor, Action.RESTORE) as w:
+        w.log("registry", None,
+              detail=f"登记库校验未通过，已从 {backup.name} 恢复；损坏的文件保留为 {damaged.name}")
+        w.changed(Table.AUDIT_ENTRY)
+    return w.changes

@@ -8,9 +8,12 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from registry.ops.base import Changes, audit, require, snapshot, transaction
+from registry.ops.base import require, snapshot
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import write
 from registry.queries.ledger import volunteer_hours, volunteer_records
 from registry.rules.fields import Cleaner, clean_date, clean_int, clean_text
+from registry.rules.permissions import Action
 from registry.rules.phone import check_phone
 from registry.rules.problems import RegistryError, error
 from registry.storage.models import Certificate, Organization, Volunteer, get_or_fail
@@ -77,7 +80,7 @@ def issue_certificate(actor: str, volunteer_id: int, data: Mapping[str, Any],
     if not name:
         problems.append(error("required", "issuing_organization", "请填写出具单位名称。"))
     warnings = require(problems)
-    with transaction():
+    with write(actor, Action.ISSUE) as w:
         volunteer = get_or_fail(Volunteer, volunteer_id, "志愿者")
         hours = volunteer_hours(volunteer.id, start, end)
         if hours <= 0:
@@ -91,8 +94,10 @@ def issue_certificate(actor: str, volunteer_id: int, data: Mapping[str, Any],
             person_in_charge=values["person_in_charge"], handler=values["handler"],
             contact=contact or "", issued_on=today, issued_by=actor,
             verification_code=new_verification_code())
-        audit(actor, "issue", "certificate", row.id, None, snapshot(row))
-    return Changes(frozenset({"certificate"}), (row.id,), warnings)
+        w.log(Table.CERTIFICATE, row.id, None, snapshot(row))
+        w.changed(Table.CERTIFICATE, ids=[row.id])
+        w.warn(warnings)
+    return w.changes
 
 
 def find_certificate(code: str) -> Certificate | None:
@@ -103,7 +108,8 @@ def find_certificate(code: str) -> Certificate | None:
 
 
 def record_reprint(actor: str, certificate_id: int) -> Changes:
-    with transaction():
+    with write(actor, Action.REPRINT) as w:
         row = get_or_fail(Certificate, certificate_id, "证明")
-        audit(actor, "reprint", "certificate", row.id, detail=row.number)
-    return Changes(frozenset({"certificate"}), (certificate_id,))
+        w.log(Table.CERTIFICATE, row.id, detail=row.number)
+        w.changed(Table.CERTIFICATE, ids=[certificate_id])
+    return w.changes

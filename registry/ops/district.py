@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from registry.ops.base import Changes, audit, transaction
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import write
+from registry.queries.presets import get_setting
+from registry.rules.permissions import Action
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
 from registry.rules.problems import RegistryError
 from registry.storage.models import Community, District, Setting, Street
@@ -150,32 +153,56 @@ def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
                           tuple(streets)), []
 
 
+def _named_settings(config: DistrictConfig) -> tuple[tuple[str, str], ...]:
+    """The settings the district file itself gives, applied every time."""
+    return (("district_full_name", config.full_name), ("default_street", config.default_street))
+
+
+def _lacking(config: DistrictConfig) -> bool:
+    """Whether the register lacks anything the configuration holds (read only)."""
+    if District.select().where(District.code != config.code).exists():
+        raise RegistryError("这个登记库属于另一个区，不能套用本区的配置。")
+    streets = {code for (code,) in Street.select(Street.code).tuples()}
+    communities = {code for (code,) in Community.select(Community.code).tuples()}
+    return (not District.select().where(District.code == config.code).exists()
+            or any(s.code not in streets or any(c.code not in communities for c in s.communities)
+                   for s in config.streets)
+            or any(get_setting(key) != value for key, value in _named_settings(config)))
+
+
 def apply_district(actor: str, config: DistrictConfig) -> Changes:
-    """Add what the register lacks; first application also chooses the presets."""
-    added: list[int] = []
-    with transaction():
+    """Add what the register lacks; first application also chooses the presets. When it
+    lacks nothing, nothing is written (a viewer may start the program)."""
+    if not _lacking(config):
+        return Changes()
+    with write(actor, Action.CREATE) as w:
         district = District.get_or_none(District.code == config.code)
         if District.select().where(District.code != config.code).exists():
             raise RegistryError("这个登记库属于另一个区，不能套用本区的配置。")
         if district is None:
             district = District.create(code=config.code, name=config.name, population=config.population)
-            audit(actor, "create", "district", district.id, None, {"code": config.code, "name": config.name})
+            w.log(Table.DISTRICT, district.id, None, {"code": config.code, "name": config.name})
+            w.changed(Table.DISTRICT)
             for key, value in config.presets.items():
                 Setting.put(key, value)  # the district's choice, made once; later changes are the admin's
+                w.changed(Table.SETTING)
         for street_config in config.streets:
             street = Street.get_or_none(Street.code == street_config.code)
             if street is None:
                 street = Street.create(district=district.id, code=street_config.code, name=street_config.name,
                                        population=street_config.population)
-                audit(actor, "create", "street", street.id, None, {"code": street.code, "name": street.name})
+                w.log(Table.STREET, street.id, None, {"code": street.code, "name": street.name})
+                w.changed(Table.STREET)
             for c in street_config.communities:
                 if not Community.select().where(Community.code == c.code).exists():
                     row = Community.create(street=street.id, code=c.code, name=c.name, population=c.population)
-                    audit(actor, "create", "community", row.id, None, {"code": c.code, "name": c.name})
-                    added.append(row.id)
-        Setting.put("district_full_name", config.full_name)
-        Setting.put("default_street", config.default_street)
-    return Changes(frozenset({"district", "street", "community", "setting"}), tuple(added))
+                    w.log(Table.COMMUNITY, row.id, None, {"code": c.code, "name": c.name})
+                    w.changed(Table.COMMUNITY, ids=[row.id])
+        for key, value in _named_settings(config):
+            if get_setting(key) != value:
+                Setting.put(key, value)
+                w.changed(Table.SETTING)
+    return w.changes
 
 
 def bundled_district_file() -> Path | None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from registry.ops.base import Changes, audit, changed_fields, require, snapshot, transaction
+from registry.ops.base import changed_fields, require, snapshot
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import write
 from registry.rules.fields import Cleaner, clean_int, clean_text
+from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError
 from registry.storage.models import BaseModel, Community, District, Street, get_or_fail
 
@@ -34,7 +37,7 @@ def add_area(actor: str, level: str, code: Any, name: Any, population: Any = 0,
     """Add a district, street (parent: district id) or community (parent: street id)."""
     model, what, parent_field, parent_model = _LEVELS[level]
     values = _clean(level, code, name, population)
-    with transaction():
+    with write(actor, Action.CREATE) as w:
         if model.get_or_none(model.code == values["code"]) is not None:
             raise RegistryError(f"{what}代码“{values['code']}”已存在。")
         if parent_field is not None and parent_model is not None:
@@ -43,14 +46,15 @@ def add_area(actor: str, level: str, code: Any, name: Any, population: Any = 0,
             get_or_fail(parent_model, parent, "上级区划")
             values[parent_field] = parent
         row = model.create(**values)
-        audit(actor, "create", model._meta.table_name, row.id, None, snapshot(row))
-    return Changes(frozenset({model._meta.table_name}), (row.id,))
+        w.log(Table.of(model), row.id, None, snapshot(row))
+        w.changed(Table.of(model), ids=[row.id])
+    return w.changes
 
 
 def update_area(actor: str, level: str, area_id: int, *, name: Any = None,
                 population: Any = None) -> Changes:
     model, what, _parent_field, _parent_model = _LEVELS[level]
-    with transaction():
+    with write(actor, Action.UPDATE) as w:
         row = get_or_fail(model, area_id, what)
         values = _clean(level, row.code, name if name is not None else row.name,
                         population if population is not None else row.population)
@@ -59,5 +63,7 @@ def update_area(actor: str, level: str, area_id: int, *, name: Any = None,
         old, new = changed_fields(before, snapshot(row))
         if new:
             row.save()
-            audit(actor, "update", model._meta.table_name, area_id, old, new)
-    return Changes(frozenset({model._meta.table_name}) if new else frozenset(), (area_id,))
+            w.log(Table.of(model), area_id, old, new)
+            w.changed(Table.of(model))
+        w.changed(ids=[area_id])
+    return w.changes

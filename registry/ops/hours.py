@@ -12,10 +12,13 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from registry.ops.base import Changes, audit, require, snapshot, transaction
+from registry.ops.base import require, snapshot
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import Write, write
 from registry.queries.access import accounts_exist
 from registry.queries.presets import current_rounding_preset, current_star_preset
 from registry.rules.fields import Cleaner, clean_date, clean_decimal, clean_int, clean_text
+from registry.rules.permissions import Action
 from registry.rules.presets import credited_hours, star_level
 from registry.rules.problems import Problem, RegistryError, ValidationError, error, warning
 from registry.storage.models import (
@@ -97,10 +100,12 @@ def create_activity(actor: str, data: Mapping[str, Any]) -> Changes:
     _exists(Organization, values, "organization", "组织", problems)
     _exists(Community, values, "community", "社区", problems)
     warnings = require(problems)
-    with transaction():
+    with write(actor, Action.CREATE) as w:
         row = Activity.create(recorder=actor, **values)
-        audit(actor, "create", "activity", row.id, None, snapshot(row))
-    return Changes(frozenset({"activity"}), (row.id,), warnings)
+        w.log(Table.ACTIVITY, row.id, None, snapshot(row))
+        w.changed(Table.ACTIVITY, ids=[row.id])
+        w.warn(warnings)
+    return w.changes
 
 
 def activity_hours(activity: Activity) -> Decimal:
@@ -109,14 +114,15 @@ def activity_hours(activity: Activity) -> Decimal:
     return credited_hours(current_rounding_preset(), max(0, minutes - activity.travel_minutes))
 
 
-def _insert_record(actor: str, volunteer: Volunteer, values: dict[str, Any]) -> ServiceRecord:
+def _insert_record(w: Write, volunteer: Volunteer, values: dict[str, Any]) -> ServiceRecord:
     if volunteer.status != "在册":
         raise RegistryError(f"志愿者（编号 {volunteer.id}）已注销，不能再登记时长。")
     values = dict(values)
     if values.get("community") is None:
         values["community"] = volunteer.community_id
-    row: ServiceRecord = ServiceRecord.create(volunteer=volunteer.id, recorder=actor, **values)
-    audit(actor, "create", "service_record", row.id, None, snapshot(row))
+    row: ServiceRecord = ServiceRecord.create(volunteer=volunteer.id, recorder=w.actor, **values)
+    w.log(Table.SERVICE_RECORD, row.id, None, snapshot(row))
+    w.changed(Table.SERVICE_RECORD, ids=[row.id])
     return row
 
 
@@ -124,11 +130,12 @@ def record_hours(actor: str, volunteer_id: int, data: Mapping[str, Any]) -> Chan
     """One volunteer's hours, waiting for approval."""
     values, problems = clean_record(data)
     warnings = require(problems)
-    with transaction():
+    with write(actor, Action.CREATE) as w:
         volunteer = get_or_fail(Volunteer, volunteer_id, "志愿者")
         warnings += require(_same_day_warnings(volunteer.id, values["service_date"], values["hours"]))
-        row = _insert_record(actor, volunteer, values)
-    return Changes(frozenset({"service_record"}), (row.id,), warnings)
+        _insert_record(w, volunteer, values)
+        w.warn(warnings)
+    return w.changes
 
 
 def _same_day_warnings(volunteer_id: int, day: dt.date, hours: Decimal) -> list[Problem]:
@@ -150,7 +157,7 @@ def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[
     ids = list(dict.fromkeys(int(v) for v in volunteer_ids))
     if not ids:
         raise RegistryError("没有选择参加活动的志愿者。")
-    with transaction():
+    with write(actor, Action.CREATE) as w:
         activity = get_or_fail(Activity, activity_id, "活动")
         data = {
             "service_date": activity.starts_at.date(),
@@ -174,9 +181,10 @@ def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[
         if already:
             problems.append(error("duplicate", "volunteers",
                                   f"有 {len(already)} 名志愿者已登记过这次活动的时长。"))
-        warnings = require(problems) + tuple(_overlaps(activity, ids))
-        rows = [_insert_record(actor, volunteers[i], values) for i in ids]
-    return Changes(frozenset({"service_record"}), tuple(r.id for r in rows), warnings)
+        w.warn(require(problems) + tuple(_overlaps(activity, ids)))
+        for i in ids:
+            _insert_record(w, volunteers[i], values)
+    return w.changes
 
 
 def _overlaps(activity: Activity, volunteer_ids: list[int]) -> list[Problem]:
@@ -229,7 +237,7 @@ def _restar(volunteer_id: int) -> None:
 def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
     """Approve pending lines; their hours (or a correction's difference) enter the totals."""
     ids = list(dict.fromkeys(int(r) for r in record_ids))
-    with transaction():
+    with write(actor, Action.APPROVE) as w:
         records = list(ServiceRecord.select().where(ServiceRecord.id.in_(ids)))
         if len(records) != len(ids):
             raise RegistryError("有的时长记录不存在，审核没有进行。")
@@ -248,12 +256,13 @@ def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
                 original = ServiceRecord.get_by_id(record.corrects_id)
                 _apply(original, -1)
             _apply(record, +1)
-            audit(actor, "approve", "service_record", record.id, before,
+            w.log(Table.SERVICE_RECORD, record.id, before,
                   {**(before or {}), "status": "approved", "approver": actor,
                    "approved_at": approved_at})
         for volunteer_id in {r.volunteer_id for r in records}:
             _restar(volunteer_id)
-    return Changes(frozenset({"service_record", "volunteer"}), tuple(ids))
+        w.changed(Table.SERVICE_RECORD, Table.VOLUNTEER, ids=ids)
+    return w.changes
 
 
 def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: str) -> Changes:
@@ -261,7 +270,7 @@ def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: 
     given are copied from the line corrected."""
     reason_text, problems = clean_text(reason, "correction_reason", "更正原因", required=True)
     require(problems)
-    with transaction():
+    with write(actor, Action.CORRECT) as w:
         original = get_or_fail(ServiceRecord, record_id, "时长记录")
         if original.status != "approved":
             raise RegistryError("这条记录还没有审核，直接修改或删除即可，不需要更正。")
@@ -277,21 +286,23 @@ def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: 
         row = ServiceRecord.create(volunteer=original.volunteer_id, recorder=actor,
                                    corrects=original.id, correction_reason=reason_text,
                                    **values)
-        audit(actor, "correct", "service_record", row.id, snapshot(original), snapshot(row),
-              detail=reason_text)
-    return Changes(frozenset({"service_record"}), (row.id,), warnings)
+        w.log(Table.SERVICE_RECORD, row.id, snapshot(original), snapshot(row), detail=reason_text)
+        w.changed(Table.SERVICE_RECORD, ids=[row.id])
+        w.warn(warnings)
+    return w.changes
 
 
 def delete_pending_record(actor: str, record_id: int, reason: str) -> Changes:
     """A line not yet approved can be withdrawn; approved lines cannot (see triggers)."""
     reason_text, problems = clean_text(reason, "reason", "删除原因", required=True)
     require(problems)
-    with transaction():
+    with write(actor, Action.DELETE) as w:
         record = get_or_fail(ServiceRecord, record_id, "时长记录")
         if record.status == "approved":
             raise ValidationError([error("approved", "status",
                                          "已审核的记录不能删除，只能更正。")])
         before = snapshot(record)
         record.delete_instance()
-        audit(actor, "delete", "service_record", record_id, before, None, detail=reason_text)
-    return Changes(frozenset({"service_record"}), (record_id,))
+        w.log(Table.SERVICE_RECORD, record_id, before, None, detail=reason_text)
+        w.changed(Table.SERVICE_RECORD, ids=[record_id])
+    return w.changes

@@ -7,9 +7,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from registry.ops.base import Changes, audit, changed_fields, require, snapshot, transaction
+from registry.ops.base import changed_fields, require, snapshot
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import write
 from registry.rules.deadlines import evaluation_expiry
 from registry.rules.fields import Cleaner, clean_choice, clean_date, clean_decimal, clean_int, clean_text
+from registry.rules.permissions import Action
 from registry.rules.problems import Problem, RegistryError, error
 from registry.rules.uscc import check_uscc
 from registry.rules.vocab import INSPECTION_RESULTS, ORG_STATUSES, ORG_TYPE_ALIASES, ORG_TYPES, PROJECT_STATUSES
@@ -91,10 +94,12 @@ def clean_organization(data: Mapping[str, Any], *, partial: bool = False, own_id
 def register_organization(actor: str, data: Mapping[str, Any]) -> Changes:
     values, problems = clean_organization(data)
     warnings = require(problems)
-    with transaction():
+    with write(actor, Action.CREATE) as w:
         org = Organization.create(**values)
-        audit(actor, "create", "organization", org.id, None, snapshot(org))
-    return Changes(frozenset({"organization"}), (org.id,), warnings)
+        w.log(Table.ORGANIZATION, org.id, None, snapshot(org))
+        w.changed(Table.ORGANIZATION, ids=[org.id])
+        w.warn(warnings)
+    return w.changes
 
 
 def update_organization(actor: str, org_id: int, data: Mapping[str, Any]) -> Changes:
@@ -102,7 +107,7 @@ def update_organization(actor: str, org_id: int, data: Mapping[str, Any]) -> Cha
     values, problems = clean_organization(data, partial=True, own_id=org_id,
                                           current_type=org.org_type)
     warnings = require(problems)
-    with transaction():
+    with write(actor, Action.UPDATE) as w:
         before = snapshot(org)
         for name, value in values.items():
             setattr(org, name, value)
@@ -110,8 +115,11 @@ def update_organization(actor: str, org_id: int, data: Mapping[str, Any]) -> Cha
         if new:
             org.updated_at = dt.datetime.now().replace(microsecond=0)
             org.save()
-            audit(actor, "update", "organization", org_id, old, new)
-    return Changes(frozenset({"organization"}) if new else frozenset(), (org_id,), warnings)
+            w.log(Table.ORGANIZATION, org_id, old, new)
+            w.changed(Table.ORGANIZATION)
+        w.changed(ids=[org_id])
+        w.warn(warnings)
+    return w.changes
 
 
 def deregister_organization(actor: str, org_id: int, status: str, reason: str,
@@ -121,7 +129,7 @@ def deregister_organization(actor: str, org_id: int, status: str, reason: str,
     c.take("status", clean_choice, "状态", ORG_STATUSES[1:], required=True)
     c.take("reason", clean_text, "原因", required=True)
     require(c.problems)
-    with transaction():
+    with write(actor, Action.DEACTIVATE) as w:
         org = get_or_fail(Organization, org_id, "社会组织")
         if org.status != "正常":
             raise RegistryError(f"“{org.name}”已经是{org.status}状态。")
@@ -130,9 +138,10 @@ def deregister_organization(actor: str, org_id: int, status: str, reason: str,
         org.status_reason = c.values["reason"]
         org.status_changed_on = on or dt.date.today()
         org.save()
-        audit(actor, "deactivate", "organization", org_id,
-              *changed_fields(before, snapshot(org)), detail=c.values["reason"])
-    return Changes(frozenset({"organization"}), (org_id,))
+        w.log(Table.ORGANIZATION, org_id, *changed_fields(before, snapshot(org)),
+              detail=c.values["reason"])
+        w.changed(Table.ORGANIZATION, ids=[org_id])
+    return w.changes
 
 
 def record_annual_inspection(actor: str, org_id: int, year: Any, result: Any,
@@ -144,7 +153,7 @@ def record_annual_inspection(actor: str, org_id: int, year: Any, result: Any,
     c.take("result", clean_choice, "年检结论", INSPECTION_RESULTS, required=True)
     c.take("reported_on", clean_date, "报送日期")
     require(c.problems)
-    with transaction():
+    with write(actor, Action.INSPECTION) as w:
         get_or_fail(Organization, org_id, "社会组织")
         row = AnnualInspection.get_or_none((AnnualInspection.organization == org_id)
                                            & (AnnualInspection.year == c.values["year"]))
@@ -154,8 +163,9 @@ def record_annual_inspection(actor: str, org_id: int, year: Any, result: Any,
         else:
             row.result, row.reported_on = c.values["result"], c.values["reported_on"]
             row.save()
-        audit(actor, "inspection", "annual_inspection", row.id, before, snapshot(row))
-    return Changes(frozenset({"annual_inspection", "organization"}), (row.id,))
+        w.log(Table.ANNUAL_INSPECTION, row.id, before, snapshot(row))
+        w.changed(Table.ANNUAL_INSPECTION, Table.ORGANIZATION, ids=[row.id])
+    return w.changes
 
 
 def set_evaluation_grade(actor: str, org_id: int, grade: Any, awarded_on: Any) -> Changes:
@@ -163,13 +173,14 @@ def set_evaluation_grade(actor: str, org_id: int, grade: Any, awarded_on: Any) -
     c.take("grade", _grade)
     c.take("awarded_on", clean_date, "评估日期", required=True, latest=dt.date.today())
     require(c.problems)
-    with transaction():
+    with write(actor, Action.CREATE) as w:
         get_or_fail(Organization, org_id, "社会组织")
         row = EvaluationGrade.create(organization=org_id, grade=c.values["grade"],
                                      awarded_on=c.values["awarded_on"],
                                      expires_on=evaluation_expiry(c.values["awarded_on"]))
-        audit(actor, "create", "evaluation_grade", row.id, None, snapshot(row))
-    return Changes(frozenset({"evaluation_grade", "organization"}), (row.id,))
+        w.log(Table.EVALUATION_GRADE, row.id, None, snapshot(row))
+        w.changed(Table.EVALUATION_GRADE, Table.ORGANIZATION, ids=[row.id])
+    return w.changes
 
 
 def _grade(raw: Any, field: str) -> tuple[int | None, list[Problem]]:
@@ -193,8 +204,10 @@ def add_service_project(actor: str, org_id: int, data: Mapping[str, Any]) -> Cha
     if values["starts_on"] and values["ends_on"] and values["ends_on"] < values["starts_on"]:
         c.problems.append(error("date_order", "ends_on", "“结束日期”不能早于“开始日期”。"))
     warnings = require(c.problems)
-    with transaction():
+    with write(actor, Action.CREATE) as w:
         get_or_fail(Organization, org_id, "社会组织")
         row = ServiceProject.create(organization=org_id, **values)
-        audit(actor, "create", "service_project", row.id, None, snapshot(row))
-    return Changes(frozenset({"service_project", "organization"}), (row.id,), warnings)
+        w.log(Table.SERVICE_PROJECT, row.id, None, snapshot(row))
+        w.changed(Table.SERVICE_PROJECT, Table.ORGANIZATION, ids=[row.id])
+        w.warn(warnings)
+    return w.changes

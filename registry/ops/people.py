@@ -6,9 +6,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from registry.ops.base import Changes, audit, changed_fields, require, snapshot, transaction
+from registry.ops.base import changed_fields, require, snapshot
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import Write, write
 from registry.rules.fields import Cleaner, Rule, clean_choice, clean_text
 from registry.rules.idnumber import check_id_number
+from registry.rules.permissions import Action
 from registry.rules.phone import check_phone
 from registry.rules.problems import Problem, RegistryError, error
 from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
@@ -94,13 +97,14 @@ def find_by_id_number(id_number: str) -> Person | None:
     return person
 
 
-def _create(actor: str, values: dict[str, Any]) -> Person:
+def _create(w: Write, values: dict[str, Any]) -> Person:
     existing = find_by_id_number(values["id_number"])
     if existing is not None:
         raise DuplicatePersonError(existing.id, existing.name)
     person: Person = Person.create(**_derived(values))
     index_person(person)
-    audit(actor, "create", "person", person.id, None, snapshot(person))
+    w.log(Table.PERSON, person.id, None, snapshot(person), action=Action.CREATE)
+    w.changed(Table.PERSON)
     return person
 
 
@@ -113,23 +117,25 @@ def register_person(actor: str, data: Mapping[str, Any]) -> Changes:
     values, problems = clean_person(data)
     _require_id(values, problems)
     warnings = require(problems)
-    with transaction():
-        person = _create(actor, values)
-    return Changes(frozenset({"person"}), (person.id,), warnings)
+    with write(actor, Action.CREATE) as w:
+        person = _create(w, values)
+        w.changed(ids=[person.id])
+        w.warn(warnings)
+    return w.changes
 
 
-def upsert_person(actor: str, values: dict[str, Any]) -> tuple[Person, bool]:
-    """Inside an operation's transaction: the person with this ID number, created when new,
-    and updated with the non-empty fields given. Returns (person, created)."""
+def upsert_person(w: Write, values: dict[str, Any]) -> tuple[Person, bool]:
+    """Inside an operation's write: the person with this ID number, created when new, and
+    updated with the non-empty fields given. Returns (person, created)."""
     person = find_by_id_number(values["id_number"])
     if person is None:
-        return _create(actor, values), True
+        return _create(w, values), True
     given = {k: v for k, v in values.items() if v not in (None, "")}
-    _update(actor, person, given)
+    _update(w, person, given)
     return person, False
 
 
-def _update(actor: str, person: Person, values: dict[str, Any]) -> bool:
+def _update(w: Write, person: Person, values: dict[str, Any]) -> bool:
     before = snapshot(person)
     new_id = values.get("id_number")
     if new_id and new_id != person.id_number:
@@ -145,7 +151,8 @@ def _update(actor: str, person: Person, values: dict[str, Any]) -> bool:
     person.save()
     if "name" in new:
         index_person(person)
-    audit(actor, "update", "person", person.id, old, new)
+    w.log(Table.PERSON, person.id, old, new, action=Action.UPDATE)
+    w.changed(Table.PERSON)
     return True
 
 
@@ -154,21 +161,23 @@ def update_person(actor: str, person_id: int, data: Mapping[str, Any]) -> Change
     if "id_number" in data:
         _require_id(values, problems)
     warnings = require(problems)
-    with transaction():
+    with write(actor, Action.UPDATE) as w:
         person = get_or_fail(Person, person_id, "人员")
-        changed = _update(actor, person, values)
-    return Changes(frozenset({"person"}) if changed else frozenset(), (person_id,), warnings)
+        _update(w, person, values)
+        w.changed(ids=[person_id])
+        w.warn(warnings)
+    return w.changes
 
 
 def deactivate_person(actor: str, person_id: int, reason: str) -> Changes:
     reason_text, problems = clean_text(reason, "reason", "原因", required=True)
     require(problems)
-    with transaction():
+    with write(actor, Action.DEACTIVATE) as w:
         person = get_or_fail(Person, person_id, "人员")
         before = snapshot(person)
         person.active = False
         person.deactivated_reason = reason_text
         person.save()
-        audit(actor, "deactivate", "person", person_id, *changed_fields(before, snapshot(person)),
-              detail=reason_text)
-    return Changes(frozenset({"person"}), (person_id,))
+        w.log(Table.PERSON, person_id, *changed_fields(before, snapshot(person)), detail=reason_text)
+        w.changed(Table.PERSON, ids=[person_id])
+    return w.changes

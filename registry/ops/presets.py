@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from peewee import Case
 
-from registry.ops.base import Changes, audit, require, transaction
+from registry.ops.base import require
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import Write, write
 from registry.queries.presets import get_setting
 from registry.rules.fields import clean_choice
+from registry.rules.permissions import Action
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS, StarPreset, get_star_preset
 from registry.storage.models import Setting, SocialWorker, Volunteer
 
@@ -25,25 +28,35 @@ def star_level_expression(preset: StarPreset) -> Case:
     return Case(None, cases, 0)
 
 
-def set_preset(actor: str, key: str, name: str) -> Changes:
-    """Choose a preset; a new star preset recomputes and re-stamps every star level."""
+def clean_preset(key: str, name: str) -> str:
     value, problems = clean_choice(name, key, LABELS.get(key, key), CHOICES.get(key, ()),
                                    required=True)
     require(problems)
-    with transaction():
-        before = get_setting(key)
-        Setting.put(key, value)
-        tables = {"setting"}
-        if key == "star_preset":
-            preset = get_star_preset(value)
-            Volunteer.update(star_level=star_level_expression(preset),
-                             star_preset=preset.name).execute()
-            tables.add("volunteer")
-        elif key == "ce_preset":  # the cycle changes, so does what counts in it
-            from registry.ops.social_workers import refresh_ce_hours
+    return str(value)
 
-            for worker in SocialWorker.select():
-                refresh_ce_hours(worker)
-            tables.add("social_worker")
-        audit(actor, "set_preset", "setting", None, {key: before}, {key: value})
-    return Changes(frozenset(tables))
+
+def set_preset(actor: str, key: str, name: str) -> Changes:
+    """Choose a preset; a new star preset recomputes and re-stamps every star level."""
+    value = clean_preset(key, name)
+    with write(actor, Action.SET_PRESET) as w:
+        put_preset(w, key, value)
+    return w.changes
+
+
+def put_preset(w: Write, key: str, value: str) -> None:
+    """Inside a write: store a cleaned preset and recompute what follows from it."""
+    before = get_setting(key)
+    Setting.put(key, value)
+    w.changed(Table.SETTING)
+    if key == "star_preset":
+        preset = get_star_preset(value)
+        Volunteer.update(star_level=star_level_expression(preset),
+                         star_preset=preset.name).execute()
+        w.changed(Table.VOLUNTEER)
+    elif key == "ce_preset":  # the cycle changes, so does what counts in it
+        from registry.ops.social_workers import refresh_ce_hours
+
+        for worker in SocialWorker.select():
+            refresh_ce_hours(worker)
+        w.changed(Table.SOCIAL_WORKER)
+    w.log(Table.SETTING, None, {key: before}, {key: value}, action=Action.SET_PRESET)

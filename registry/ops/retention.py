@@ -7,12 +7,15 @@ Someone who still holds another active role is kept whole."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from registry.ops.base import Changes, audit, require, transaction
+from registry.ops.base import require
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import Write, write
 from registry.queries.presets import get_setting
 from registry.rules.deadlines import add_years
 from registry.rules.fields import Cleaner, clean_int
+from registry.rules.permissions import Action
 from registry.storage.models import Organization, Person, SearchKey, Setting, SocialWorker, Volunteer
 
 KINDS = {"volunteer": (Volunteer, "志愿者"), "social_worker": (SocialWorker, "持证社工")}
@@ -23,23 +26,35 @@ ERASED_NAME = "（已按保存期限删除）"
 class RetentionReport:
     erased: dict[str, int]  # record kind -> people erased
     kept_for_other_roles: int
+    changes: Changes = field(default_factory=Changes)
 
 
 def setting_key(kind: str) -> str:
     return f"retention_years_{kind}"
 
 
-def set_retention(actor: str, kind: str, years: object) -> Changes:
-    """Years after deactivation to keep a person's data; None or 0 keeps it for ever."""
+def clean_years(years: object) -> int:
     c = Cleaner({"years": years})
     c.take("years", clean_int, "保存年限", minimum=0, maximum=100)
     require(c.problems)
-    with transaction():
-        before = get_setting(setting_key(kind))
-        Setting.put(setting_key(kind), str(c.values["years"] or 0))
-        audit(actor, "retention", "setting", None, {setting_key(kind): before},
-              {setting_key(kind): c.values["years"] or 0})
-    return Changes(frozenset({"setting"}))
+    return int(c.values["years"] or 0)
+
+
+def set_retention(actor: str, kind: str, years: object) -> Changes:
+    """Years after deactivation to keep a person's data; None or 0 keeps it for ever."""
+    kept = clean_years(years)
+    with write(actor, Action.RETENTION) as w:
+        put_retention(w, kind, kept)
+    return w.changes
+
+
+def put_retention(w: Write, kind: str, years: int) -> None:
+    """Inside a write: store a cleaned retention period."""
+    before = get_setting(setting_key(kind))
+    Setting.put(setting_key(kind), str(years))
+    w.log(Table.SETTING, None, {setting_key(kind): before}, {setting_key(kind): years},
+          action=Action.RETENTION)
+    w.changed(Table.SETTING)
 
 
 def _still_active(person_id: int) -> bool:
@@ -58,7 +73,7 @@ def apply_retention(actor: str, today: dt.date | None = None) -> RetentionReport
     today = today or dt.date.today()
     erased = {kind: 0 for kind in KINDS}
     kept = 0
-    with transaction():
+    with write(actor, Action.RETENTION) as w:
         for kind, (model, _label) in KINDS.items():
             years = int(get_setting(setting_key(kind), "0") or 0)
             if years <= 0:
@@ -78,7 +93,8 @@ def apply_retention(actor: str, today: dt.date | None = None) -> RetentionReport
                               region_code="", ethnicity="", notes="", active=False).where(
                     Person.id == person.id).execute()
                 SearchKey.delete().where(SearchKey.person == person.id).execute()
-                audit(actor, "retention", "person", person.id,
+                w.log(Table.PERSON, person.id,
                       detail=f"{KINDS[kind][1]}注销满 {years} 年，个人信息已删除，服务时长保留")
+                w.changed(Table.PERSON, Table.SEARCH_KEY, Table.AUDIT_ENTRY, ids=[person.id])
                 erased[kind] += 1
-    return RetentionReport(erased, kept)
+    return RetentionReport(erased, kept, w.changes)

@@ -9,9 +9,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from registry.ops.base import Changes, audit, changed_fields, require, snapshot, transaction
+from registry.ops.base import changed_fields, require, snapshot
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import write
 from registry.ops.people import PERSON_FIELDS, _require_id, _update, clean_person, upsert_person
 from registry.rules.fields import clean_text
+from registry.rules.permissions import Action
 from registry.rules.problems import Problem, RegistryError, error
 from registry.storage.models import BaseModel, Community, get_or_fail
 
@@ -31,47 +34,54 @@ def register_role(actor: str, data: Mapping[str, Any], model: type[BaseModel], r
     _require_id(person_values, problems)
     role_values, role_problems = clean_role(data)
     warnings = require(problems + role_problems)
-    table = model._meta.table_name
-    with transaction():
-        person, _created = upsert_person(actor, person_values)
+    table = Table.of(model)
+    with write(actor, Action.CREATE) as w:
+        person, _created = upsert_person(w, person_values)
         if model.get_or_none(model.person == person.id) is not None:
             raise RegistryError(f"“{person.name}”已经登记为{role_label}，请打开已有记录修改。")
         record = model.create(person=person.id, **role_values)
         if after_create is not None:
             after_create(record)
-        audit(actor, "create", table, record.id, None, snapshot(record))
-    return Changes(frozenset({"person", table}), (record.id,), warnings)
+        w.log(table, record.id, None, snapshot(record))
+        w.changed(Table.PERSON, table, ids=[record.id])
+        w.warn(warnings)
+    return w.changes
 
 
 def update_role(actor: str, record_id: int, data: Mapping[str, Any], model: type[BaseModel],
-                role_label: str, clean_role: RoleCleaner) -> Changes:
+                role_label: str, clean_role: RoleCleaner,
+                after_update: Callable[[Any], None] | None = None) -> Changes:
     person_data = {k: v for k, v in data.items() if k in PERSON_FIELDS}
     person_values, problems = clean_person(person_data, partial=True)
     if "id_number" in person_data:
         _require_id(person_values, problems)
     role_values, role_problems = clean_role(data, partial=True)
     warnings = require(problems + role_problems)
-    table = model._meta.table_name
-    with transaction():
+    table = Table.of(model)
+    with write(actor, Action.UPDATE) as w:
         record = get_or_fail(model, record_id, role_label)
-        tables = {"person"} if _update(actor, record.person, person_values) else set()
+        _update(w, record.person, person_values)
         before = snapshot(record)
         for name, value in role_values.items():
             setattr(record, name, value)
         old, new = changed_fields(before, snapshot(record))
         if new:
             record.save()
-            audit(actor, "update", table, record_id, old, new)
-            tables.add(table)
-    return Changes(frozenset(tables), (record_id,), warnings)
+            w.log(table, record_id, old, new)
+            w.changed(table)
+        if after_update is not None:
+            after_update(record)
+        w.changed(ids=[record_id])
+        w.warn(warnings)
+    return w.changes
 
 
 def deactivate_role(actor: str, record_id: int, reason: str, model: type[BaseModel],
                     role_label: str) -> Changes:
     reason_text, problems = clean_text(reason, "reason", "注销原因", required=True)
     require(problems)
-    table = model._meta.table_name
-    with transaction():
+    table = Table.of(model)
+    with write(actor, Action.DEACTIVATE) as w:
         record = get_or_fail(model, record_id, role_label)
         if record.status == "注销":
             raise RegistryError(f"这名{role_label}已经注销。")
@@ -80,6 +90,6 @@ def deactivate_role(actor: str, record_id: int, reason: str, model: type[BaseMod
         record.status_reason = reason_text
         record.status_changed_on = dt.date.today()
         record.save()
-        audit(actor, "deactivate", table, record_id, *changed_fields(before, snapshot(record)),
-              detail=reason_text)
-    return Changes(frozenset({table}), (record_id,))
+        w.log(table, record_id, *changed_fields(before, snapshot(record)), detail=reason_text)
+        w.changed(table, ids=[record_id])
+    return w.changes

@@ -9,11 +9,14 @@ from typing import Any
 
 from peewee import fn
 
-from registry.ops.base import Changes, audit, require, transaction
+from registry.ops.base import require
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import write
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
 from registry.queries.presets import current_ce_preset
 from registry.rules.deadlines import add_months, registration_valid_until
 from registry.rules.fields import Cleaner, clean_choice, clean_date, clean_int, clean_text
+from registry.rules.permissions import Action
 from registry.rules.presets import cycle_bounds
 from registry.rules.problems import Problem, error, warning
 from registry.rules.vocab import SOCIAL_WORKER_LEVEL_ALIASES, SOCIAL_WORKER_LEVELS
@@ -82,11 +85,9 @@ def register_social_worker(actor: str, data: Mapping[str, Any]) -> Changes:
 
 
 def update_social_worker(actor: str, worker_id: int, data: Mapping[str, Any]) -> Changes:
-    changes = update_role(actor, worker_id, {**data, "_id": worker_id}, SocialWorker, ROLE,
-                          clean_social_worker)
-    if {"registered_until", "level"} & set(data):
-        refresh_ce_hours(SocialWorker.get_by_id(worker_id))
-    return changes
+    recount = refresh_ce_hours if {"registered_until", "level"} & set(data) else None  # a new cycle
+    return update_role(actor, worker_id, {**data, "_id": worker_id}, SocialWorker, ROLE,
+                       clean_social_worker, recount)
 
 
 def deactivate_social_worker(actor: str, worker_id: int, reason: str) -> Changes:
@@ -128,8 +129,7 @@ def extend_registrations(actor: str, expiring_from: Any, expiring_to: Any, month
     if values["from"] and values["to"] and values["to"] < values["from"]:
         problems.append(error("date_order", "to", "“到期截止日期”不能早于“到期起始日期”。"))
     require(problems)
-    changed: list[int] = []
-    with transaction():
+    with write(actor, Action.EXTEND_REGISTRATION) as w:
         workers = SocialWorker.select().where(
             (SocialWorker.status == "在册")
             & SocialWorker.registered_until.between(values["from"], values["to"]))
@@ -137,8 +137,7 @@ def extend_registrations(actor: str, expiring_from: Any, expiring_to: Any, month
             before = worker.registered_until
             worker.registered_until = add_months(before, values["months"])
             worker.save()
-            audit(actor, "extend_registration", "social_worker", worker.id,
-                  {"registered_until": before}, {"registered_until": worker.registered_until},
-                  detail=values["reason"])
-            changed.append(worker.id)
-    return Changes(frozenset({"social_worker"}) if changed else frozenset(), tuple(changed))
+            w.log(Table.SOCIAL_WORKER, worker.id, {"registered_until": before},
+                  {"registered_until": worker.registered_until}, detail=values["reason"])
+            w.changed(Table.SOCIAL_WORKER, ids=[worker.id])
+    return w.changes

@@ -7,9 +7,12 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from registry.ops.base import Changes, audit, require, snapshot, transaction
+from registry.ops.base import require, snapshot
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import write
 from registry.ops.social_workers import refresh_ce_hours
 from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text
+from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError, error
 from registry.storage.models import Attendance, Person, SocialWorker, Training, get_or_fail
 
@@ -41,10 +44,12 @@ def create_training(actor: str, data: Mapping[str, Any]) -> Changes:
     if values["starts_on"] and values["ends_on"] < values["starts_on"]:
         c.problems.append(error("date_order", "ends_on", "“结束日期”不能早于“开始日期”。"))
     warnings = require(c.problems)
-    with transaction():
+    with write(actor, Action.CREATE) as w:
         row = Training.create(**values)
-        audit(actor, "create", "training", row.id, None, snapshot(row))
-    return Changes(frozenset({"training"}), (row.id,), warnings)
+        w.log(Table.TRAINING, row.id, None, snapshot(row))
+        w.changed(Table.TRAINING, ids=[row.id])
+        w.warn(warnings)
+    return w.changes
 
 
 def record_attendance(actor: str, training_id: int, person_ids: Iterable[int], *,
@@ -60,13 +65,12 @@ def record_attendance(actor: str, training_id: int, person_ids: Iterable[int], *
         c.take("hours", clean_decimal, "认定学时", required=True, maximum=Decimal(1000))
         require(c.problems)
         hours = c.values["hours"]
-    with transaction():
+    with write(actor, Action.ATTENDANCE) as w:
         training = get_or_fail(Training, training_id, "培训")
         credited = hours if hours is not None else training.hours
         found = {p for (p,) in Person.select(Person.id).where(Person.id.in_(ids)).tuples()}
         if len(found) != len(ids):
             raise RegistryError("有的人员不在登记库中，签到没有保存。")
-        attendance_ids = []
         for person_id in ids:
             row = Attendance.get_or_none((Attendance.training == training_id)
                                          & (Attendance.person == person_id))
@@ -77,11 +81,10 @@ def record_attendance(actor: str, training_id: int, person_ids: Iterable[int], *
             else:
                 row.hours_credited, row.passed = credited, passed
                 row.save()
-            audit(actor, "attendance", "attendance", row.id, before, snapshot(row))
-            attendance_ids.append(row.id)
-        tables = {"attendance"}
+            w.log(Table.ATTENDANCE, row.id, before, snapshot(row))
+            w.changed(Table.ATTENDANCE, ids=[row.id])
         if training.counts_as_ce:
             for worker in SocialWorker.select().where(SocialWorker.person.in_(ids)):
                 refresh_ce_hours(worker)
-                tables.add("social_worker")
-    return Changes(frozenset(tables), tuple(attendance_ids))
+                w.changed(Table.SOCIAL_WORKER)
+    return w.changes

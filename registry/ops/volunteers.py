@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from registry.ops.base import Changes
+from registry.ops.changes import Changes
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
 from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_int, clean_text, is_blank
 from registry.rules.problems import Problem, ValidationError, error, warning

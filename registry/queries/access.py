@@ -3,8 +3,8 @@
 A register with no account yet (a new one, or one made before accounts existed) runs
 without login until its first account, an administrator, is made. From then on every
 operation's actor must be an active account whose role allows the action; the check
-runs in registry/ (see ops.base), not only in the UI; the roles and actions are in
-rules/permissions.py.
+runs in registry/ (ops/kernel.py, before anything is written), not only in the UI; the
+roles and actions are in rules/permissions.py.
 """
 
 from __future__ import annotations

@@ -12,13 +12,13 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from registry.ops.base import audit, transaction
-from registry.queries.access import check_permission
+from registry.ops.changes import Changes, Table
+from registry.ops.kernel import Write, allow
 from registry.rosters.definitions import ROSTERS
 from registry.rosters.scope import check_filters, describe, scope_name
 from registry.rosters.spec import RosterData, RosterFilters, RosterSpec
@@ -30,8 +30,8 @@ from registry.rosters.writer import (
     discard_workbook,
     open_workbook,
 )
-from registry.rules.permissions import PermissionDenied
-from registry.rules.problems import NotAllowedError, RegistryError
+from registry.rules.permissions import Action
+from registry.rules.problems import RegistryError
 
 ZIP64_ROWS = 1_000_000  # beyond this a sheet's XML may pass the 2 GB plain-zip limit
 
@@ -42,6 +42,7 @@ class ExportResult:
     rows: int
     sheets: int
     truncated_cells: int
+    changes: Changes = field(default_factory=Changes)  # the export's audit entry
 
 
 class ExportCancelled(RegistryError):
@@ -91,10 +92,7 @@ def export_roster(roster: str, target: Path, *, actor: str,
         raise RegistryError(f"没有“{roster}”这种花名册，可选：{'、'.join(ROSTERS)}。")
     if not actor:
         raise RegistryError("没有记录是谁在导出，导出已取消。")
-    try:  # audit() checks too, but only after the whole file is written
-        check_permission(actor, _action(unmasked))
-    except PermissionDenied as exc:
-        raise NotAllowedError(str(exc)) from exc
+    permit = allow(actor, Action.EXPORT_UNMASKED if unmasked else Action.EXPORT)  # before the file
     filters = filters or RosterFilters()
     target = _target(target)
     today = today or date.today()
@@ -121,8 +119,8 @@ def export_roster(roster: str, target: Path, *, actor: str,
             raise WriteCancelled
         workbook.close()
         workbook = None
-        with transaction():
-            _audit(actor, spec, filters, title, writer, target, unmasked)
+        with permit.write() as w:
+            _log(w, spec, filters, title, writer, target, unmasked)
             os.replace(part, target)  # inside: a failed move leaves no audit entry behind
     except WriteCancelled:
         raise ExportCancelled() from None
@@ -138,11 +136,7 @@ def export_roster(roster: str, target: Path, *, actor: str,
         shutil.rmtree(workdir, ignore_errors=True)
     if progress is not None:
         progress(writer.rows, writer.rows)
-    return ExportResult(target, writer.rows, writer.sheets, writer.truncated)
-
-
-def _action(unmasked: bool) -> str:
-    return "export_unmasked" if unmasked else "export"
+    return ExportResult(target, writer.rows, writer.sheets, writer.truncated, w.changes)
 
 
 def _close(rows: object) -> None:
@@ -152,14 +146,13 @@ def _close(rows: object) -> None:
         close()
 
 
-def _audit(actor: str, spec: RosterSpec, filters: RosterFilters, title: str,
-           writer: RosterWriter, target: Path, unmasked: bool) -> None:
-    action = _action(unmasked)
+def _log(w: Write, spec: RosterSpec, filters: RosterFilters, title: str,
+         writer: RosterWriter, target: Path, unmasked: bool) -> None:
     chosen = {k: v.isoformat() if isinstance(v, date) else v
               for k, v in asdict(filters).items() if v is not None}
     detail = (f"导出“{title}”{'（未脱敏，含完整证件号码和联系电话）' if unmasked else ''}，"
               f"{writer.rows} 行，{describe(spec, filters)}，文件 {target.name}")
-    audit(actor, action, spec.key, None,
-          after={"roster": spec.title, "rows": writer.rows, "sheets": writer.sheets,
-                 "unmasked": unmasked, "file": target.name, "filters": chosen},
+    w.log(spec.key, None, after={"roster": spec.title, "rows": writer.rows, "sheets": writer.sheets,
+                                 "unmasked": unmasked, "file": target.name, "filters": chosen},
           detail=detail)
+    w.changed(Table.AUDIT_ENTRY)

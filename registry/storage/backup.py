@@ -33,6 +33,12 @@ def sqlite_database() -> SqliteDatabase:
     return db
 
 
+def register_file() -> Path | None:
+    """The open register's file; None when it is kept on a PostgreSQL server."""
+    db = database.obj
+    return Path(db.database) if isinstance(db, SqliteDatabase) else None
+
+
 def backups_folder(db_path: Path | None = None) -> Path:
     """Backups live beside the register, in a folder of their own."""
     path = db_path or Path(sqlite_database().database)
@@ -71,13 +77,14 @@ def backup_to(target: Path) -> Path:
     return target
 
 
-def make_backup(reason: str, now: dt.datetime | None = None) -> Path:
-    """A rotated backup in the backups folder; reason: auto, close, import, restore, ..."""
+def make_backup(reason: str, now: dt.datetime | None = None, *, keep: Path | None = None) -> Path:
+    """A rotated backup in the backups folder; reason: auto, close, import, restore, ...
+    The rotation spares `keep` too (the backup a restore is about to read)."""
     now = now or dt.datetime.now()
     folder = backups_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = backup_to(folder / f"registry-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3")
-    rotate(folder, protect=path)
+    rotate(folder, protect=path, spare=keep)
     log.info("backup written: %s", path)
     return path
 
@@ -92,10 +99,10 @@ def list_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
     return sorted(found, reverse=True)
 
 
-def rotate(folder: Path, protect: Path | None = None) -> list[Path]:
+def rotate(folder: Path, protect: Path | None = None, spare: Path | None = None) -> list[Path]:
     """Keep the newest backup of each of the last 12 days, 10 weeks and 9 months, and
-    always `protect` (the backup just made)."""
-    keep: set[Path] = {protect} if protect else set()
+    always `protect` (the backup just made) and `spare`."""
+    keep: set[Path] = {p.resolve() for p in (protect, spare) if p is not None}
     for period, count in ((lambda t: t.date(), KEEP_DAILY), (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
                           (lambda t: (t.year, t.month), KEEP_MONTHLY)):
         seen: list[object] = []
@@ -104,8 +111,8 @@ def rotate(folder: Path, protect: Path | None = None) -> list[Path]:
             if key not in seen:
                 seen.append(key)
                 if len(seen) <= count:
-                    keep.add(path)
-    removed = [path for _, path in list_backups(folder) if path not in keep]
+                    keep.add(path.resolve())
+    removed = [path for _, path in list_backups(folder) if path.resolve() not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

@@ -1,4 +1,4 @@
-"""Where the register lives: one deferred peewee database, opened from a path or a URL.
+"""The register's database: one deferred peewee database, made from a path or a URL.
 
 SQLite is the default (one file in the user's data folder); a district that shares one
 server uses PostgreSQL through a `postgresql://` URL. Opening one (lifecycle.py) also
@@ -13,8 +13,12 @@ from urllib.parse import unquote, urlparse
 
 from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 
-APP_NAME = "StreetOfficeRegistry"
-URL_ENV = "REGISTRY_DATABASE_URL"
+from registry.storage.paths import URL_ENV as URL_ENV  # where registers live: paths.py, re-exported
+from registry.storage.paths import DatabaseTargetError as DatabaseTargetError
+from registry.storage.paths import data_dir as data_dir
+from registry.storage.paths import default_database_path as default_database_path
+from registry.storage.paths import demo_database_path as demo_database_path
+
 BUSY_TIMEOUT_MS = 10_000
 
 database = DatabaseProxy()
@@ -27,26 +31,6 @@ SQLITE_PRAGMAS: dict[str, object] = {
     "cache_size": -64_000,  # 64 MB
     "temp_store": "memory",
 }
-
-
-class DatabaseTargetError(ValueError):
-    """The path or URL does not name a database this program can open."""
-
-
-def data_dir() -> Path:
-    """The user's data folder (never the program folder)."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False, ensure_exists=False)
-
-
-def default_database_path() -> Path:
-    return data_dir() / "registry.sqlite3"
-
-
-def demo_database_path() -> Path:
-    """The demonstration register, kept in a folder of its own, apart from the real one."""
-    return data_dir() / "demo" / "registry-demo.sqlite3"
 
 
 def make_database(target: str | os.PathLike[str]) -> Database:

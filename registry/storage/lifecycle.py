@@ -6,11 +6,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry.storage import migrations
 from registry.storage.db import DatabaseTargetError, data_dir, database, make_database
 from registry.storage.health import check_at_open, closed_cleanly
+
+
+class DatabaseOpenError(Exception):
+    """The database could not be opened or read (a server that refuses, a file that is not
+    a database); str() is the database's own words."""
+
 
 open_warnings: list[str] = []  # what the checks at open found, for the program to show
 _opened: str | None = None  # the path or URL of the register open in this process
@@ -34,9 +40,12 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
             raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
         open_warnings[:] = check_at_open(Path(db.database))
     database.initialize(db)
-    db.connect(reuse_if_open=True)
     try:
+        db.connect(reuse_if_open=True)
         migrations.ensure_schema(db, upgrade=upgrade)
+    except DatabaseError as exc:
+        db.close()
+        raise DatabaseOpenError(str(exc)) from exc
     except BaseException:
         db.close()
         raise

@@ -77,7 +77,7 @@ class Section(QWidget):
         return True
 
     def on_changes(self, changes: Changes) -> None:
-        if self.activated_once and (changes.tables & self.tables or not changes.tables):
+        if self.activated_once and changes.touches(self.tables):
             self.refresh()
 
     def save_state(self) -> None:

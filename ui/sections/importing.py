@@ -23,9 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.importer import KINDS, commit_import, preview_import, write_error_workbook, write_template
+from registry.importer import (
+    KINDS,
+    ImportResult,
+    commit_import,
+    preview_import,
+    write_error_workbook,
+    write_template,
+)
 from registry.importer.model import CREATE, REJECT, UNCHANGED, UPDATE
-from registry.ops import Changes
 from ui import settings
 from ui.context import AppContext, error_text
 from ui.i18n import translate
@@ -227,7 +233,7 @@ class ImportSection(Section):
         preview, actor = self.preview, self.ctx.actor
         self.import_button.setEnabled(False)
 
-        def run(job: Job[Any]) -> Any:
+        def run(job: Job[ImportResult]) -> ImportResult:
             from ui.backups import backup_if_sqlite
 
             job.progress(0, 0, translate("Import", "Backing up the register before the import…"))
@@ -235,13 +241,13 @@ class ImportSection(Section):
             job.progress(0, 0, translate("Import", "Importing…"))
             return commit_import(preview, actor=actor, skip_invalid=True)
 
-        self.task = BackgroundTask(self, self.ctx.worker, run,
-                                   translate("Import", "Importing…"), cancellable=False,
-                                   on_done=self._committed, on_error=self._commit_failed)
+        self.task = self.ctx.run_op(self, run, self._committed, self._commit_failed,
+                                    progress=translate("Import", "Importing…"))
 
-    def _commit_failed(self, error: BaseException) -> None:
+    def _commit_failed(self, error: BaseException) -> bool:
         self.import_button.setEnabled(True)
         self.counts.setText(error_text(error))
+        return True  # shown on the page
 
     # --- step 3 ------------------------------------------------------------------------
 
@@ -258,7 +264,7 @@ class ImportSection(Section):
         layout.addStretch(1)
         return page
 
-    def _committed(self, result: Any) -> None:
+    def _committed(self, result: ImportResult) -> None:  # its Changes are announced
         self.result = result
         self.done_label.setText(translate(
             "Import", "Read {read} rows: {created} added, {updated} updated, {unchanged} unchanged, "
@@ -266,9 +272,6 @@ class ImportSection(Section):
                                            updated=result.updated, unchanged=result.unchanged,
                                            rejected=result.rejected))
         self.go(2)
-        self.ctx.hub.changed.emit(Changes(frozenset({self.preview.kind.table, "person",
-                                                     "audit_entry"})))
-        self.ctx.hub.lookups_changed.emit()
 
     def status_text(self) -> str:
         return self.step_label.text()

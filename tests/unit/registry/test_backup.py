@@ -58,7 +58,9 @@ def test_restore_is_for_administrators_and_backs_up_what_it_replaces(sqlite_db):
     ops.register_person("li", {"id_number": "110105199001010037", "name": "李四"})
     with pytest.raises(Exception, match="管理员"):
         restore("li", backup)
-    saved = restore("boss", backup)
+    restored = restore("boss", backup)
+    assert restored.changes.everything_changed  # every screen reloads
+    saved = restored.saved
     assert [p.name for p in Person.select()] == ["张三"]
     with sqlite3.connect(saved) as conn:
         assert conn.execute("SELECT count(*) FROM person").fetchone() == (2,)
@@ -98,3 +100,14 @@ def test_sqlite_versions_with_the_wal_bug_are_recognised():
 def test_unc_paths_get_the_network_share_warning(tmp_path):
     assert "PostgreSQL" in network_share_warning(Path("//server/share/registry.sqlite3"))
     assert network_share_warning(tmp_path / "r.sqlite3") is None
+
+
+def test_restoring_a_backup_from_the_backups_folder_keeps_it(sqlite_db):
+    """The before-restore backup's rotation keeps one backup a day: it must not delete the
+    earlier backup of the same day that is being restored."""
+    ops.register_person("installer", PERSON)
+    chosen = make_backup("manual", now=dt.datetime.now() - dt.timedelta(minutes=5))
+    ops.register_person("installer", {"id_number": "110105199001010037", "name": "李四"})
+    restore("installer", chosen)
+    assert chosen.is_file()
+    assert [p.name for p in Person.select()] == ["张三"]

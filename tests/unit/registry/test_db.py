@@ -42,9 +42,13 @@ def test_a_mistyped_folder_is_not_created(tmp_path: Path):
 def test_the_audit_log_is_append_only(db: Path):
     from peewee import IntegrityError
 
-    from registry.ops.base import audit
+    from registry.ops.changes import Table
+    from registry.ops.kernel import write
+    from registry.rules.permissions import Action
 
-    entry = audit("clerk", "create", "person", 1)
+    with write("clerk", Action.CREATE) as w:
+        w.log(Table.PERSON, 1)
+    entry = AuditEntry.get().id
     with pytest.raises(IntegrityError):
         AuditEntry.update(actor="x").where(AuditEntry.id == entry).execute()
     with pytest.raises(IntegrityError):

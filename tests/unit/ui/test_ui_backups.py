@@ -112,11 +112,11 @@ def damage(path: Path) -> None:
 
 def test_a_damaged_register_is_replaced_by_its_latest_good_backup(tmp_path: Path, monkeypatch: Any) -> None:
     from registry import ops
+    from registry.ops.backups import record_recovery
     from registry.storage.backup import make_backup
     from registry.storage.lifecycle import close_database, open_database
     from registry.storage.models import AuditEntry, Person
     from ui.app import open_register
-    from ui.recovery import record_recovery
     from ui.worker import Worker
 
     path = tmp_path / "r.sqlite3"

@@ -11,7 +11,8 @@ from typing import Any
 import xlsxwriter
 from stdnum.cn.ric import calc_check_digit
 
-from registry.ops.base import snapshot, to_json
+from registry.ops.base import snapshot
+from registry.ops.kernel import to_json
 from registry.storage.models import AuditEntry, BaseModel
 
 

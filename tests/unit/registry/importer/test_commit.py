@@ -52,6 +52,14 @@ def test_skip_invalid_imports_the_valid_rows_only(mixed: Path) -> None:
     assert list(search_people("小明").ids) == [person.id]
 
 
+def test_the_commit_returns_what_it_changed(mixed: Path) -> None:
+    result = commit_import(preview_import("volunteers", mixed), actor="clerk", skip_invalid=True)
+    assert result.changes.tables == {"person", "volunteer", "audit_entry"}
+    again = commit_import(preview_import("volunteers", mixed), actor="clerk", skip_invalid=True)
+    assert (again.created, again.updated) == (0, 0)
+    assert again.changes.tables == {"audit_entry"}  # only the import's own entry
+
+
 def test_audit_has_the_import_and_each_record(mixed: Path) -> None:
     commit_import(preview_import("volunteers", mixed), actor="clerk", skip_invalid=True)
     entry = AuditEntry.get(AuditEntry.action == "import")

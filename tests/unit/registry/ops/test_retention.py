@@ -18,10 +18,13 @@ def test_personal_data_is_erased_after_the_retention_period_and_hours_stay(db):
         ops.deactivate_volunteer("clerk", vid, "退出")
     set_retention("admin", "volunteer", 3)
     today = dt.date.today()
-    assert apply_retention("admin", today=today).erased["volunteer"] == 0  # not yet 3 years
+    early = apply_retention("admin", today=today)
+    assert early.erased["volunteer"] == 0 and early.changes.nothing_changed  # not yet 3 years
     report = apply_retention("admin", today=today.replace(year=today.year + 3))
     assert report.erased["volunteer"] == 1 and report.kept_for_other_roles == 1
     erased = Volunteer.get_by_id(left).person
+    assert report.changes.tables == {"person", "search_key", "audit_entry"}
+    assert report.changes.ids == (erased.id,)
     assert (erased.name, erased.phone, erased.birth_date) == (ERASED_NAME, None, None)
     assert "1101051949" not in erased.id_number
     assert not SearchKey.select().where(SearchKey.person == erased.id).exists()
