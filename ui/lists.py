@@ -31,7 +31,7 @@ from ui.listspec import Column, ListSpec
 def hours_text(value: Any) -> str:
     if value is None:
         return ""
-    d = Decimal(str(value))
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
     return f"{d.normalize():f}" if d == d.to_integral() else f"{d:.2f}".rstrip("0")
 
 
