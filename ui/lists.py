@@ -1,7 +1,7 @@
-"""The list sections' SQL: columns, filters and row display for each big table.
+"""The list sections' columns, and how each shows a row of the core's lists.
 
-Read-only queries, run on the worker thread only. Saving never happens here: the UI
-calls registry operations for that.
+The rows themselves (their order, filters, masked numbers) come from registry.queries;
+this module only turns them into the texts of the table's cells, on the worker thread.
 """
 
 from __future__ import annotations
@@ -10,31 +10,29 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from peewee import JOIN
 from PySide6.QtCore import QCoreApplication
 
-from registry.rules.idnumber import mask_id_number
-from registry.rules.phone import mask_phone
-from registry.storage.models import (
-    Activity,
-    AuditEntry,
-    Community,
-    Organization,
-    Person,
-    ServiceRecord,
-    SocialWorker,
-    Training,
-    Volunteer,
-    VolunteerOrganization,
+from registry.queries.audit_log import AUDIT_LOG, AuditRow
+from registry.queries.lists import (
+    ORGANIZATIONS,
+    SERVICE_RECORDS,
+    SOCIAL_WORKERS,
+    TRAININGS,
+    VOLUNTEERS,
+    OrganizationRow,
+    ServiceRecordRow,
+    SocialWorkerRow,
+    TrainingRow,
+    VolunteerRow,
 )
 from ui.i18n import tr_noop
-from ui.listspec import Column, Filters, ListSpec, equal_to, where_all
+from ui.listspec import Column, ListSpec
 
 
 def hours_text(value: Any) -> str:
     if value is None:
         return ""
-    d = Decimal(str(value))
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
     return f"{d.normalize():f}" if d == d.to_integral() else f"{d:.2f}".rstrip("0")
 
 
@@ -50,154 +48,91 @@ def date_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _year_range(year: Any) -> tuple[dt.date, dt.date]:
-    return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+def yes_no(value: bool) -> str:
+    return QCoreApplication.translate("Lists", "Yes") if value else QCoreApplication.translate("Lists", "No")
 
 
-class VolunteerList(ListSpec):
-    key = Volunteer.id
+class VolunteerList(ListSpec[VolunteerRow]):
+    query = VOLUNTEERS
     columns = (
-        Column(tr_noop("Columns", "Name"), 90, Person.name),
+        Column(tr_noop("Columns", "Name"), 90, "name"),
         Column(tr_noop("Columns", "Sex"), 50),
         Column(tr_noop("Columns", "ID number"), 170),
         Column(tr_noop("Columns", "Phone"), 120),
         Column(tr_noop("Columns", "Community"), 130),
         Column(tr_noop("Columns", "Volunteer no."), 130),
         Column(tr_noop("Columns", "Registered"), 100),
-        Column(tr_noop("Columns", "Total hours"), 90, Volunteer.total_hours, True),
-        Column(tr_noop("Columns", "Stars"), 80, Volunteer.star_level),
+        Column(tr_noop("Columns", "Total hours"), 90, "total_hours", True),
+        Column(tr_noop("Columns", "Stars"), 80, "star_level"),
         Column(tr_noop("Columns", "Status"), 60),
     )
 
-    def conditions(self, f: Filters) -> list[Any]:
-        conds = equal_to(f, {"community": Volunteer.community, "status": Volunteer.status})
-        if f.get("star") is not None and f.get("star") != "":
-            conds.append(Volunteer.star_level == int(f["star"]))
-        if f.get("organization"):
-            members = VolunteerOrganization.select(VolunteerOrganization.volunteer).where(
-                VolunteerOrganization.organization == f["organization"])
-            conds.append(Volunteer.id.in_(members))
-        return conds
-
-    def query(self, filters: Filters) -> Any:
-        q = (Volunteer.select(Volunteer.id, Person.name, Person.sex, Person.id_number, Person.phone,
-                              Community.name, Volunteer.volunteer_number, Volunteer.registered_on,
-                              Volunteer.total_hours, Volunteer.star_level, Volunteer.status)
-             .join(Person).switch(Volunteer).join(Community, JOIN.LEFT_OUTER))
-        return where_all(q, self.conditions(filters))
-
-    def count(self, filters: Filters) -> int:
-        return int(where_all(Volunteer.select(Volunteer.id), self.conditions(filters)).count())
-
-    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        name, sex, id_number, phone, community, number, registered, hours, star, status = row
-        return (name, sex, mask_id_number(id_number or ""), mask_phone(phone) if phone else "",
-                community or "", number or "", date_text(registered), hours_text(hours),
-                stars(star), status)
+    def cells(self, r: VolunteerRow) -> tuple[str, ...]:
+        return (r.name, r.sex, r.id_number, r.phone, r.community, r.volunteer_number,
+                date_text(r.registered_on), hours_text(r.total_hours), stars(r.star_level), r.status)
 
 
-class SocialWorkerList(ListSpec):
-    key = SocialWorker.id
+class SocialWorkerList(ListSpec[SocialWorkerRow]):
+    query = SOCIAL_WORKERS
     columns = (
-        Column(tr_noop("Columns", "Name"), 90, Person.name),
+        Column(tr_noop("Columns", "Name"), 90, "name"),
         Column(tr_noop("Columns", "Sex"), 50),
         Column(tr_noop("Columns", "ID number"), 170),
-        Column(tr_noop("Columns", "Certificate level"), 120, SocialWorker.level),
-        Column(tr_noop("Columns", "Certificate no."), 130, SocialWorker.certificate_number),
+        Column(tr_noop("Columns", "Certificate level"), 120, "level"),
+        Column(tr_noop("Columns", "Certificate no."), 130, "certificate_number"),
         Column(tr_noop("Columns", "Year obtained"), 80),
         Column(tr_noop("Columns", "Registered until"), 100),
         Column(tr_noop("Columns", "Employer"), 180),
         Column(tr_noop("Columns", "Community"), 120),
-        Column(tr_noop("Columns", "CE hours"), 80, SocialWorker.ce_hours, True),
+        Column(tr_noop("Columns", "CE hours"), 80, "ce_hours", True),
         Column(tr_noop("Columns", "Status"), 60),
     )
 
-    def conditions(self, f: Filters) -> list[Any]:
-        conds = equal_to(f, {"community": SocialWorker.community, "level": SocialWorker.level,
-                             "status": SocialWorker.status, "organization": SocialWorker.employer})
-        if f.get("year"):
-            conds.append(SocialWorker.obtained_year == int(f["year"]))
-        return conds
-
-    def query(self, filters: Filters) -> Any:
-        q = (SocialWorker.select(SocialWorker.id, Person.name, Person.sex, Person.id_number,
-                                 SocialWorker.level, SocialWorker.certificate_number,
-                                 SocialWorker.obtained_year, SocialWorker.registered_until,
-                                 SocialWorker.employer_name, Community.name, SocialWorker.ce_hours,
-                                 SocialWorker.status)
-             .join(Person).switch(SocialWorker).join(Community, JOIN.LEFT_OUTER))
-        return where_all(q, self.conditions(filters))
-
-    def count(self, filters: Filters) -> int:
-        return int(where_all(SocialWorker.select(SocialWorker.id), self.conditions(filters)).count())
-
-    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        name, sex, id_number, level, cert, year, until, employer, community, ce, status = row
-        return (name, sex, mask_id_number(id_number or ""), level, cert, year or "",
-                date_text(until), employer, community or "", hours_text(ce), status)
+    def cells(self, r: SocialWorkerRow) -> tuple[str, ...]:
+        return (r.name, r.sex, r.id_number, r.level, r.certificate_number, str(r.obtained_year or ""),
+                date_text(r.registered_until), r.employer, r.community, hours_text(r.ce_hours), r.status)
 
 
-class OrganizationList(ListSpec):
-    key = Organization.id
+class OrganizationList(ListSpec[OrganizationRow]):
+    query = ORGANIZATIONS
     columns = (
-        Column(tr_noop("Columns", "Organization"), 240, Organization.name),
+        Column(tr_noop("Columns", "Organization"), 240, "name"),
         Column(tr_noop("Columns", "USCC"), 170),
-        Column(tr_noop("Columns", "Type"), 110, Organization.org_type),
+        Column(tr_noop("Columns", "Type"), 110, "org_type"),
         Column(tr_noop("Columns", "Legal representative"), 100),
         Column(tr_noop("Columns", "Founded"), 100),
         Column(tr_noop("Columns", "Community"), 120),
-        Column(tr_noop("Columns", "Status"), 60, Organization.status),
+        Column(tr_noop("Columns", "Status"), 60, "status"),
     )
 
-    def query(self, filters: Filters) -> Any:
-        q = (Organization.select(Organization.id, Organization.name, Organization.uscc,
-                                 Organization.org_type, Organization.legal_representative_name,
-                                 Organization.founded_on, Community.name, Organization.status)
-             .join(Community, JOIN.LEFT_OUTER))
-        conds = equal_to(filters, {"community": Organization.community, "status": Organization.status,
-                                   "org_type": Organization.org_type})
-        if filters.get("year"):
-            conds.append(Organization.founded_on.between(*_year_range(filters["year"])))
-        return where_all(q, conds)
-
-    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        name, uscc, kind, legal, founded, community, status = row
-        return (name, uscc or "", kind, legal, date_text(founded), community or "", status)
+    def cells(self, r: OrganizationRow) -> tuple[str, ...]:
+        return (r.name, r.uscc, r.org_type, r.legal_representative, date_text(r.founded_on),
+                r.community, r.status)
 
 
-class TrainingList(ListSpec):
-    key = Training.id
+class TrainingList(ListSpec[TrainingRow]):
+    query = TRAININGS
     columns = (
-        Column(tr_noop("Columns", "Training"), 260, Training.title),
+        Column(tr_noop("Columns", "Training"), 260, "title"),
         Column(tr_noop("Columns", "Organizer"), 160),
-        Column(tr_noop("Columns", "Starts"), 100, Training.starts_on),
+        Column(tr_noop("Columns", "Starts"), 100, "starts_on"),
         Column(tr_noop("Columns", "Ends"), 100),
-        Column(tr_noop("Columns", "Hours"), 60, Training.hours, True),
+        Column(tr_noop("Columns", "Hours"), 60, "hours", True),
         Column(tr_noop("Columns", "Category"), 100),
         Column(tr_noop("Columns", "Continuing education"), 90),
         Column(tr_noop("Columns", "Place"), 140),
     )
 
-    def query(self, filters: Filters) -> Any:
-        q = Training.select(Training.id, Training.title, Training.organizer, Training.starts_on,
-                            Training.ends_on, Training.hours, Training.category,
-                            Training.counts_as_ce, Training.place)
-        if filters.get("year"):
-            q = q.where(Training.starts_on.between(*_year_range(filters["year"])))
-        return q
-
-    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        title, organizer, starts, ends, hours, category, ce, place = row
-        yes = QCoreApplication.translate("Lists", "Yes") if ce else QCoreApplication.translate("Lists", "No")
-        return (title, organizer, date_text(starts), date_text(ends), hours_text(hours), category,
-                yes, place)
+    def cells(self, r: TrainingRow) -> tuple[str, ...]:
+        return (r.title, r.organizer, date_text(r.starts_on), date_text(r.ends_on), hours_text(r.hours),
+                r.category, yes_no(r.counts_as_ce), r.place)
 
 
-class ServiceRecordList(ListSpec):
-    key = ServiceRecord.id
+class ServiceRecordList(ListSpec[ServiceRecordRow]):
+    query = SERVICE_RECORDS
     default_descending = True
     columns = (
-        Column(tr_noop("Columns", "No."), 80, ServiceRecord.id, True),
+        Column(tr_noop("Columns", "No."), 80, "id", True),
         Column(tr_noop("Columns", "Service date"), 100),
         Column(tr_noop("Columns", "Volunteer"), 90),
         Column(tr_noop("Columns", "Activity / content"), 240),
@@ -209,39 +144,18 @@ class ServiceRecordList(ListSpec):
         Column(tr_noop("Columns", "Corrects"), 70),
     )
 
-    def conditions(self, f: Filters) -> list[Any]:
-        conds = equal_to(f, {"approval": ServiceRecord.status, "community": ServiceRecord.community,
-                             "organization": ServiceRecord.organization,
-                             "volunteer": ServiceRecord.volunteer})
-        if f.get("year"):
-            conds.append(ServiceRecord.service_date.between(*_year_range(f["year"])))
-        return conds
-
-    def query(self, filters: Filters) -> Any:
-        q = (ServiceRecord.select(ServiceRecord.id, ServiceRecord.id, ServiceRecord.service_date,
-                                  Person.name, Activity.name, ServiceRecord.content,
-                                  ServiceRecord.service_category, ServiceRecord.hours,
-                                  ServiceRecord.status, ServiceRecord.recorder,
-                                  ServiceRecord.approver, ServiceRecord.corrects)
-             .join(Volunteer).join(Person).switch(ServiceRecord).join(Activity, JOIN.LEFT_OUTER))
-        return where_all(q, self.conditions(filters))
-
-    def count(self, filters: Filters) -> int:
-        return int(where_all(ServiceRecord.select(ServiceRecord.id), self.conditions(filters)).count())
-
-    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        rid, day, name, activity, content, category, hours, status, recorder, approver, corrects = row
-        status_text = (QCoreApplication.translate("Lists", "Approved") if status == "approved"
-                       else QCoreApplication.translate("Lists", "Pending"))
-        return (rid, date_text(day), name, activity or content, category, hours_text(hours),
-                status_text, recorder, approver, corrects or "")
+    def cells(self, r: ServiceRecordRow) -> tuple[str, ...]:
+        status = (QCoreApplication.translate("Lists", "Approved") if r.status == "approved"
+                  else QCoreApplication.translate("Lists", "Pending"))
+        return (str(r.id), date_text(r.service_date), r.volunteer, r.activity or r.content, r.category,
+                hours_text(r.hours), status, r.recorder, r.approver, str(r.corrects or ""))
 
 
-class AuditList(ListSpec):
-    key = AuditEntry.id
+class AuditList(ListSpec[AuditRow]):
+    query = AUDIT_LOG
     default_descending = True
     columns = (
-        Column(tr_noop("Columns", "Time"), 140, AuditEntry.id),
+        Column(tr_noop("Columns", "Time"), 140, "id"),
         Column(tr_noop("Columns", "User"), 90),
         Column(tr_noop("Columns", "Action"), 90),
         Column(tr_noop("Columns", "Table"), 120),
@@ -249,24 +163,9 @@ class AuditList(ListSpec):
         Column(tr_noop("Columns", "Details"), 420),
     )
 
-    def query(self, filters: Filters) -> Any:
-        q = AuditEntry.select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
-                              AuditEntry.table_name, AuditEntry.record_id, AuditEntry.detail,
-                              AuditEntry.after)
-        conds = equal_to(filters, {"actor": AuditEntry.actor, "table": AuditEntry.table_name,
-                                   "action": AuditEntry.action})
-        if filters.get("date_from"):
-            conds.append(AuditEntry.at >= dt.datetime.combine(filters["date_from"], dt.time()))
-        if filters.get("date_to"):
-            conds.append(AuditEntry.at < dt.datetime.combine(filters["date_to"], dt.time())
-                         + dt.timedelta(days=1))
-        return where_all(q, conds)
-
-    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        at, actor, action, table, record, detail, after = row
-        text = detail or (after or "")
-        return (date_text(at), actor, action_label(action), table_label(table), record or "",
-                text[:300])
+    def cells(self, r: AuditRow) -> tuple[str, ...]:
+        return (date_text(r.at), r.actor, action_label(r.action), table_label(r.table),
+                str(r.record_id or ""), r.detail[:300])
 
 
 ACTIONS = {
@@ -310,25 +209,3 @@ def action_label(action: str) -> str:
 
 def table_label(table: str) -> str:
     return QCoreApplication.translate("Audit", TABLES[table]) if table in TABLES else table
-
-
-def audit_actors() -> list[str]:
-    return [a for (a,) in AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
-            .limit(200).tuples()]
-
-
-def lookups() -> dict[str, list[tuple[int, str]]]:
-    """Choices for the filter boxes and forms: communities and organizations."""
-    communities = [(c, n) for c, n in Community.select(Community.id, Community.name)
-                   .order_by(Community.code).tuples()]
-    organizations = [(o, n) for o, n in Organization.select(Organization.id, Organization.name)
-                     .where(Organization.status == "正常").order_by(Organization.name)
-                     .limit(5000).tuples()]
-    return {"communities": communities, "organizations": organizations}
-
-
-def is_empty() -> bool:
-    """True when the register holds no people and no organizations yet."""
-    return Person.select(Person.id).limit(1).count() == 0 and \
-        Organization.select(Organization.id).limit(1).count() == 0
-

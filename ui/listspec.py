@@ -1,55 +1,59 @@
-"""What a list section shows: its columns, its SQL and its filters (read-only queries).
+"""What a list section shows of one of the core's lists: its columns, and each row as
+the texts of its cells.
 
-A ListSpec is used on the worker thread only. It builds a peewee query whose first
-column is the unique key (the record id) and whose next columns are the shown values;
-filters and sorting are done in SQL.
+The rows, their order, their filters and their masked numbers come from the core (a
+registry.queries ListQuery); a ListSpec only names the columns, their widths and the
+core's sort behind each sortable one, and turns a typed row into text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
-Filters = Mapping[str, Any]
+from registry.queries.paging import ListQuery, Page, PageRequest
 
-
-def equal_to(filters: Filters, columns: Mapping[str, Any]) -> list[Any]:
-    """`column == value` for each of the columns whose filter has a value (the lists'
-    choice filters: community, status, organization …)."""
-    return [column == filters[key] for key, column in columns.items() if filters.get(key)]
-
-
-def where_all(query: Any, conditions: list[Any]) -> Any:
-    return query.where(*conditions) if conditions else query
+R = TypeVar("R")
+Filters = Mapping[str, Any]  # the filter boxes' values, by the names of the core's filters
+Line = tuple[Any, ...]  # a row as the table model keeps it: (key, sort value, cell texts…)
 
 
 @dataclass(frozen=True)
 class Column:
     title: str  # marked with tr_noop("Columns", ...)
     width: int = 110
-    sort: Any = None  # peewee expression to ORDER BY, never NULL; None: not sortable
+    sort: str | None = None  # the name of the core list's sort; None: not sortable
     numeric: bool = False
 
     def header(self) -> str:
         return QCoreApplication.translate("Columns", self.title)
 
 
-class ListSpec:
-    """Subclasses set `key` and `columns` and implement query() and conditions()."""
+class ListSpec(Generic[R]):
+    """Subclasses set `query` and `columns` and write cells()."""
 
-    key: Any
+    query: ListQuery[Any, R]
     columns: tuple[Column, ...] = ()
+    default_descending = False
 
-    def query(self, filters: Filters) -> Any:
-        """SELECT key, shown values… WHERE filters (no ORDER BY)."""
+    def cells(self, row: R) -> tuple[str, ...]:
+        """The texts of a row's cells, one per column."""
         raise NotImplementedError
 
-    def count(self, filters: Filters) -> int:
-        return int(self.query(filters).count())
+    # --- on the worker ------------------------------------------------------------------
 
-    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        """Turn the stored values of one row (after the key) into shown values."""
-        return row
+    def sort_of(self, column: int | None) -> str | None:
+        return self.columns[column].sort if column is not None else None
+
+    def count(self, filters: Filters) -> int:
+        return self.query.count(self.query.filters(**filters))
+
+    def page(self, filters: Filters, request: PageRequest) -> list[Line]:
+        return self.lines(self.query.page(self.query.filters(**filters), request))
+
+    def lines(self, page: Page[R]) -> list[Line]:
+        return [(anchor.key, anchor.value, *self.cells(row))
+                for anchor, row in zip(page.anchors, page.rows, strict=True)]

@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from registry.ops import Changes, Table
-from registry.storage.models import SocialWorker, Volunteer
+from registry.queries.audit_log import audit_actors
+from registry.queries.lists import register_is_empty
+from registry.queries.lookups import communities, open_organizations
+from registry.queries.search import PersonRoles, roles_of
 from ui import settings
 from ui.accounts_dialog import AccountsDialog, change_my_password
 from ui.backup_dialog import BackupDialog
@@ -33,7 +36,6 @@ from ui.forms.organization import OrganizationDialog
 from ui.forms.volunteer import VolunteerDialog
 from ui.i18n import translate
 from ui.icons import icon
-from ui.lists import audit_actors, is_empty, lookups
 from ui.login import ask_login
 from ui.permissions import load_permissions, role_label
 from ui.register_settings import RegisterSettingsDialog
@@ -64,17 +66,10 @@ EXPORT_FOR = {"volunteers": "volunteers", "social_workers": "social-workers",
               "certificates": "certificates", "audit": "audit"}
 
 
-def person_roles(person_id: int) -> tuple[int | None, int | None]:
-    v = Volunteer.get_or_none(Volunteer.person == person_id)
-    w = SocialWorker.get_or_none(SocialWorker.person == person_id)
-    return (v.id if v else None, w.id if w else None)
-
-
 def load_lookups() -> dict[str, Any]:
-    values: dict[str, Any] = dict(lookups())
-    values["actors"] = audit_actors()
-    values["empty"] = is_empty()
-    return values
+    """On the worker: the filter boxes' choices, and whether the register is still empty."""
+    return {"communities": communities(), "organizations": open_organizations(),
+            "actors": audit_actors(), "empty": register_is_empty()}
 
 
 class MainWindow(QMainWindow):
@@ -340,8 +335,8 @@ class MainWindow(QMainWindow):
             section.show_record(record_id)
 
     def open_person(self, person_id: int) -> None:
-        def done(roles: tuple[int | None, int | None]) -> None:
-            volunteer, worker = roles
+        def done(roles: PersonRoles) -> None:
+            volunteer, worker = roles.volunteer, roles.social_worker
             if volunteer is not None:
                 section = self.show_section("volunteers")
             elif worker is not None:
@@ -353,7 +348,7 @@ class MainWindow(QMainWindow):
                 return
             assert isinstance(section, ListSection)
             section.show_record(volunteer if volunteer is not None else worker)
-        self.ctx.worker.call(person_roles, person_id, on_done=done)
+        self.ctx.worker.call(roles_of, person_id, on_done=done)
 
     # --- closing ------------------------------------------------------------------------
 

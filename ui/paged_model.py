@@ -1,98 +1,24 @@
-"""A table model over a big SQL table: rows come in pages, fetched on the worker by key.
+"""A table model over a big list of the core: rows come in pages, read on the worker by key.
 
 Only the row count and the pages the view asks for are ever loaded. A page next to a
-loaded one is fetched by key (WHERE (sort, id) > (last sort, last id) … LIMIT n); a page
-far away (a jump) is fetched with OFFSET from whichever end of the table is nearer, so
-the last row is as quick to reach as the first. Sorting and filtering happen in SQL.
+loaded one is asked for by key (the row just before or after it), a page far away by its
+row number; the core (registry.queries.paging) answers both, with the list's sort and
+filters. The model keeps each page as the rows' keys, sort values and cell texts.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from peewee import Tuple
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from registry.storage.db import is_sqlite
-from ui.listspec import Filters, ListSpec
+from registry.queries.paging import PAGE_SIZE, Anchor, PageRequest
+from ui.listspec import Line, ListSpec
 from ui.worker import Job, Worker
 
-PAGE_SIZE = 100
 MAX_PAGES = 60  # pages kept in memory; the oldest used are dropped
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class PageRequest:
-    filters: Filters
-    sort_column: int | None
-    descending: bool
-    start: int  # first row of the page
-    size: int
-    count: int
-    after: tuple[Any, Any] | None = None  # (key, sort value) of the row before `start`
-    before: tuple[Any, Any] | None = None  # (key, sort value) of the row after the page
-
-
-def fetch_page(spec: ListSpec, req: PageRequest) -> list[tuple[Any, ...]]:
-    """On the worker: the rows [start, start+size) as (key, sort value, shown values…)."""
-    sort = spec.columns[req.sort_column].sort if req.sort_column is not None else None
-    sort = sort if sort is not None else spec.key
-    by_key = sort is spec.key
-    query = spec.query(req.filters)
-    query = query.select_extend(sort.alias("_sort_value")) if not by_key else query
-    forward = True  # reading in display order
-    anchor = req.after
-    if req.after is None and req.before is not None:
-        forward, anchor = False, req.before
-    offset = 0
-    if anchor is None:
-        from_end = req.count - req.start - req.size
-        if from_end < req.start:  # nearer the end: read backwards from there
-            forward, offset = False, max(0, from_end)
-        else:
-            offset = req.start
-    ascending = forward != req.descending  # the SQL direction
-    if anchor is not None:
-        key, value = anchor  # rows keep (key, sort value, …)
-        if by_key:
-            query = query.where(spec.key > key if ascending else spec.key < key)
-        else:
-            pair, given = Tuple(sort, spec.key), Tuple(_bindable(value), key)
-            query = query.where(pair > given if ascending else pair < given)
-    order = [sort.asc(), spec.key.asc()] if ascending else [sort.desc(), spec.key.desc()]
-    if by_key:
-        order = order[:1]
-    rows = list(query.order_by(*order).limit(req.size).offset(offset or None).tuples())
-    if not forward:
-        rows.reverse()
-    out = []
-    for row in rows:
-        key = row[0]
-        shown = row[1:-1] if not by_key else row[1:]
-        sort_value = row[-1] if not by_key else key
-        out.append((key, sort_value, *spec.display(tuple(shown))))
-    return out
-
-
-def _bindable(value: Any) -> Any:
-    """A sort value as the driver binds it (sqlite3 cannot bind Decimal; SQLite stores
-    these columns as numbers, so the float round-trips exactly)."""
-    if isinstance(value, Decimal) and is_sqlite():
-        return float(value)
-    return value
-
-
-UNKNOWN_COUNT = 1 << 62
-
-
-def fetch_first(spec: ListSpec, filters: Filters, sort_column: int | None, descending: bool,
-                ) -> list[tuple[Any, ...]]:
-    return fetch_page(spec, PageRequest(filters, sort_column, descending, 0, PAGE_SIZE,
-                                        UNKNOWN_COUNT))
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -101,16 +27,16 @@ class PagedTableModel(QAbstractTableModel):
     loaded = Signal(int)  # the row count, once known after a reload
     page_arrived = Signal(int)  # page number
 
-    def __init__(self, spec: ListSpec, worker: Worker, parent: Any = None) -> None:
+    def __init__(self, spec: ListSpec[Any], worker: Worker, parent: Any = None) -> None:
         super().__init__(parent)
         self.spec = spec
         self.worker = worker
         self.filters: dict[str, Any] = {}
         self.sort_column: int | None = None
-        self.descending = bool(getattr(spec, "default_descending", False))
+        self.descending = spec.default_descending
         self._count = 0
         self.counting = False
-        self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self._pages: OrderedDict[int, list[Line]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
         self.ready = False
@@ -143,8 +69,7 @@ class PagedTableModel(QAbstractTableModel):
         row = self.row_values(index.row())
         if row is None:
             return "…" if index.column() == 0 else None
-        value = row[index.column() + 2]
-        return "" if value is None else str(value)
+        return row[index.column() + 2]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column >= 0 and self.spec.columns[column].sort is None:
@@ -155,7 +80,7 @@ class PagedTableModel(QAbstractTableModel):
 
     # --- paging -------------------------------------------------------------------------
 
-    def row_values(self, row: int) -> tuple[Any, ...] | None:
+    def row_values(self, row: int) -> Line | None:
         """(key, sort value, shown…) of a row, or None while its page is being fetched."""
         if row < 0 or row >= self._count:
             return None
@@ -187,9 +112,10 @@ class PagedTableModel(QAbstractTableModel):
         generation = self._generation
         self._pending.clear()
         self.counting = True
-        spec, filters, col, desc = self.spec, dict(self.filters), self.sort_column, self.descending
+        spec, filters = self.spec, dict(self.filters)
+        first = PageRequest(spec.sort_of(self.sort_column), self.descending)
 
-        def first_done(first: list[tuple[Any, ...]]) -> None:
+        def first_done(first: list[Line]) -> None:
             if generation != self._generation:
                 return
             self.beginResetModel()
@@ -207,8 +133,7 @@ class PagedTableModel(QAbstractTableModel):
             if generation == self._generation:
                 self._counted(count)
 
-        self.worker.submit(lambda _job: fetch_first(spec, filters, col, desc), first_done,
-                           self._failed)
+        self.worker.submit(lambda _job: spec.page(filters, first), first_done, self._failed)
 
     def _counted(self, count: int) -> None:
         if count > self._count:
@@ -235,18 +160,18 @@ class PagedTableModel(QAbstractTableModel):
         start = page * PAGE_SIZE
         size = min(PAGE_SIZE, self._count - start)
         before_rows, after_rows = self._pages.get(page - 1), self._pages.get(page + 1)
-        after = tuple(before_rows[-1][:2]) if before_rows and len(before_rows) == PAGE_SIZE else None
-        before = tuple(after_rows[0][:2]) if after_rows else None
-        req = PageRequest(dict(self.filters), self.sort_column, self.descending, start, size,
-                          self._count, after, before)  # type: ignore[arg-type]
-        generation, spec = self._generation, self.spec
+        after = Anchor(*before_rows[-1][:2]) if before_rows and len(before_rows) == PAGE_SIZE else None
+        before = Anchor(*after_rows[0][:2]) if after_rows else None
+        req = PageRequest(self.spec.sort_of(self.sort_column), self.descending, start, size,
+                          self._count, after, before)
+        generation, spec, filters = self._generation, self.spec, dict(self.filters)
 
-        def run(job: Job[list[tuple[Any, ...]]]) -> list[tuple[Any, ...]]:
+        def run(job: Job[list[Line]]) -> list[Line]:
             if generation != self._generation:  # the list was reloaded meanwhile
                 return []
-            return fetch_page(spec, req)
+            return spec.page(filters, req)
 
-        def done(rows: list[tuple[Any, ...]]) -> None:
+        def done(rows: list[Line]) -> None:
             self._pending.discard(page)
             if generation != self._generation or not rows:
                 return

@@ -10,35 +10,15 @@ searches are dropped, so a slow answer never overwrites a newer one.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from registry.queries.search import people_by_ids, search_people
-from registry.rules.idnumber import mask_id_number
-from registry.storage.models import SocialWorker, Volunteer
+from registry.queries.search import PersonMatch, person_matches
 from ui.i18n import translate
 from ui.icons import icon
 from ui.worker import Job, Worker
 
 COALESCE_MS = 15  # lets a paste or an input-method commit arrive as one text
-LIMIT = 20
-
-
-def find_people(text: str) -> list[dict[str, Any]]:
-    """On the worker: the first matches with their roles."""
-    page = search_people(text, limit=LIMIT)
-    people = people_by_ids(page.ids)
-    if not people:
-        return []
-    ids = [p.id for p in people]
-    volunteers = dict(Volunteer.select(Volunteer.person, Volunteer.id)
-                      .where(Volunteer.person.in_(ids)).tuples())
-    workers = dict(SocialWorker.select(SocialWorker.person, SocialWorker.id)
-                   .where(SocialWorker.person.in_(ids)).tuples())
-    return [{"id": p.id, "name": p.name, "id_number": mask_id_number(p.id_number),
-             "volunteer": volunteers.get(p.id), "social_worker": workers.get(p.id)} for p in people]
 
 
 class SearchBox(QLineEdit):
@@ -64,9 +44,9 @@ class SearchBox(QLineEdit):
         self._timer.timeout.connect(self._search)
         self.textChanged.connect(self._typed)
         self._generation = 0
-        self._job: Job[list[dict[str, Any]]] | None = None
+        self._job: Job[list[PersonMatch]] | None = None
         self._running = False
-        self.last_results: list[dict[str, Any]] = []
+        self.last_results: list[PersonMatch] = []
         self.installEventFilter(self)
 
     def _typed(self, text: str) -> None:
@@ -90,15 +70,15 @@ class SearchBox(QLineEdit):
             if generation != self._generation:
                 self._search()  # typed on meanwhile: search the latest text
 
-        def done(rows: list[dict[str, Any]]) -> None:
+        def done(rows: list[PersonMatch]) -> None:
             if generation == self._generation:
                 self._show(rows)
             finished()
 
-        self._job = self.worker.call(find_people, text, on_done=done,
+        self._job = self.worker.call(person_matches, text, on_done=done,
                                      on_error=lambda _e: finished())
 
-    def _show(self, rows: list[dict[str, Any]]) -> None:
+    def _show(self, rows: list[PersonMatch]) -> None:
         self.last_results = rows
         self.results.clear()
         if not rows:
@@ -107,12 +87,12 @@ class SearchBox(QLineEdit):
             self.results.addItem(item)
         for row in rows:
             roles = []
-            if row["volunteer"]:
+            if row.roles.volunteer:
                 roles.append(translate("Search", "volunteer"))
-            if row["social_worker"]:
+            if row.roles.social_worker:
                 roles.append(translate("Search", "social worker"))
-            item = QListWidgetItem(f"{row['name']}    {row['id_number']}    {'、'.join(roles)}")
-            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item = QListWidgetItem(f"{row.name}    {row.id_number}    {'、'.join(roles)}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.results.addItem(item)
         parent = self.results.parentWidget()
         pos = self.mapTo(parent, QPoint(0, self.height()))

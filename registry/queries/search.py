@@ -16,12 +16,14 @@ from typing import Any
 
 from peewee import Expression, Field, Query, fn
 
+from registry.queries.masking import MASKED, Masker
 from registry.rules.search_keys import INITIALS_PREFIX, NAME_PREFIX
 from registry.rules.text import normalize_id_like, normalize_text
 from registry.storage.db import is_sqlite
-from registry.storage.models import Person, SearchKey
+from registry.storage.models import Person, SearchKey, SocialWorker, Volunteer
 
 PAGE_SIZE = 50
+MATCHES_SHOWN = 20  # the search box's list
 MIN_TAIL_DIGITS = 4  # fewer trailing digits would match a tenth of the register
 _ID_LIKE = re.compile(r"^\d{1,17}[\dX]?$")
 _LETTERS = re.compile(r"^[a-z]+$")
@@ -103,3 +105,41 @@ def people_by_ids(ids: Iterable[int]) -> list[Person]:
     order = list(ids)
     found = {p.id: p for p in Person.select().where(Person.id.in_(order))}
     return [found[i] for i in order if i in found]
+
+
+@dataclass(frozen=True)
+class PersonRoles:
+    """The records that make a person a volunteer or a social worker, if any."""
+
+    volunteer: int | None
+    social_worker: int | None
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    id: int
+    name: str
+    id_number: str  # masked
+    roles: PersonRoles
+
+
+def person_matches(text: str, *, limit: int = MATCHES_SHOWN,
+                   masker: Masker = MASKED) -> list[PersonMatch]:
+    """The first people matching `text` (as search_people finds them), with their roles:
+    what the search box lists as one types."""
+    people = people_by_ids(search_people(text, limit=limit).ids)
+    if not people:
+        return []
+    ids = [p.id for p in people]
+    volunteers = dict(Volunteer.select(Volunteer.person, Volunteer.id)
+                      .where(Volunteer.person.in_(ids)).tuples())
+    workers = dict(SocialWorker.select(SocialWorker.person, SocialWorker.id)
+                   .where(SocialWorker.person.in_(ids)).tuples())
+    return [PersonMatch(p.id, p.name, masker.id_number(p.id_number),
+                        PersonRoles(volunteers.get(p.id), workers.get(p.id))) for p in people]
+
+
+def roles_of(person_id: int) -> PersonRoles:
+    volunteer = Volunteer.select(Volunteer.id).where(Volunteer.person == person_id).scalar()
+    worker = SocialWorker.select(SocialWorker.id).where(SocialWorker.person == person_id).scalar()
+    return PersonRoles(volunteer, worker)

@@ -9,9 +9,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
+from registry.queries.audit_log import audit_entry
 from registry.rosters import RosterFilters
 from registry.rules.audit_fields import readable_fields
-from registry.storage.models import AuditEntry
 from ui.context import AppContext
 from ui.i18n import tr_noop, translate
 from ui.lists import ACTIONS, TABLES, AuditList, action_label, date_text, table_label
@@ -38,9 +38,9 @@ def _periods(_ctx: AppContext) -> list[tuple[Any, str]]:
 
 
 def audit_html(entry_id: int) -> str:
-    e = AuditEntry.get_by_id(entry_id)
+    e = audit_entry(entry_id)
 
-    def pretty(text: str | None) -> str:
+    def pretty(text: str) -> str:
         if not text:
             return ""
         fields = readable_fields(text)
@@ -53,7 +53,7 @@ def audit_html(entry_id: int) -> str:
              f"<h4>{html.escape(after)}</h4><p>{pretty(e.after)}</p>")
     rows = [(translate("Sections", "Time"), date_text(e.at)), (translate("Sections", "User"), e.actor),
             (translate("Sections", "Action"), action_label(e.action)),
-            (translate("Sections", "Table"), table_label(e.table_name)),
+            (translate("Sections", "Table"), table_label(e.table)),
             (translate("Sections", "Record"), e.record_id or ""),
             (translate("Sections", "Details"), e.detail)]
     return detail_table(translate("Sections", "Log entry {number}").format(number=e.id), rows, extra)

@@ -5,58 +5,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from peewee import JOIN
-
-from registry.rules.idnumber import mask_id_number
-from registry.storage.models import Certificate, Person, Volunteer
+from registry.queries.certificate_register import CERTIFICATES, CertificateRow, certificate
 from ui.certificate_files import save_certificate
 from ui.context import AppContext
 from ui.i18n import tr_noop, translate
 from ui.lists import date_text, hours_text
-from ui.listspec import Column, Filters, ListSpec
+from ui.listspec import Column, ListSpec
 from ui.sections.base import FilterDef, ListSection, detail_table
 from ui.sections.people import _years
 
 
-class CertificateList(ListSpec):
-    key = Certificate.id
+class CertificateList(ListSpec[CertificateRow]):
+    query = CERTIFICATES
     default_descending = True
     columns = (
-        Column(tr_noop("Columns", "Certificate no."), 140, Certificate.number),
-        Column(tr_noop("Columns", "Volunteer"), 90, Person.name),
+        Column(tr_noop("Columns", "Certificate no."), 140, "number"),
+        Column(tr_noop("Columns", "Volunteer"), 90, "volunteer"),
         Column(tr_noop("Columns", "ID number"), 170),
         Column(tr_noop("Columns", "Period"), 190),
-        Column(tr_noop("Columns", "Hours"), 70, Certificate.hours, True),
+        Column(tr_noop("Columns", "Hours"), 70, "hours", True),
         Column(tr_noop("Columns", "Issuer"), 200),
-        Column(tr_noop("Columns", "Issued on"), 100, Certificate.issued_on),
+        Column(tr_noop("Columns", "Issued on"), 100, "issued_on"),
         Column(tr_noop("Columns", "Verification code"), 150),
     )
 
-    def query(self, filters: Filters) -> Any:
-        q = (Certificate.select(Certificate.id, Certificate.number, Person.name, Person.id_number,
-                                Certificate.period_from, Certificate.period_to, Certificate.hours,
-                                Certificate.issuing_organization, Certificate.issued_on,
-                                Certificate.verification_code)
-             .join(Volunteer, JOIN.INNER).join(Person))
-        if filters.get("year"):
-            q = q.where(Certificate.number.contains(f"-{int(filters['year'])}-"))
-        return q
-
-    def display(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        number, name, id_number, start, end, hours, issuer, issued, code = row
-        return (number, name, mask_id_number(id_number or ""), f"{date_text(start)} – {date_text(end)}",
-                hours_text(hours), issuer, date_text(issued), code)
+    def cells(self, r: CertificateRow) -> tuple[str, ...]:
+        return (r.number, r.volunteer, r.id_number, f"{date_text(r.period_from)} – {date_text(r.period_to)}",
+                hours_text(r.hours), r.issuer, date_text(r.issued_on), r.verification_code)
 
 
 def certificate_html(certificate_id: int) -> str:
-    c = Certificate.get_by_id(certificate_id)
-    p = c.volunteer.person
-    rows = [(translate("Sections", "Volunteer"), p.name),
-            (translate("Sections", "ID number"), mask_id_number(p.id_number or "")),
+    c = certificate(certificate_id)
+    rows = [(translate("Sections", "Volunteer"), c.volunteer),
+            (translate("Sections", "ID number"), c.id_number),
             (translate("Sections", "Period"), f"{date_text(c.period_from)} – {date_text(c.period_to)}"),
             (translate("Sections", "Hours"), hours_text(c.hours)),
             (translate("Sections", "Content"), c.content),
-            (translate("Sections", "Issuer"), c.issuing_organization),
+            (translate("Sections", "Issuer"), c.issuer),
             (translate("Sections", "Person in charge"), c.person_in_charge),
             (translate("Sections", "Handled by"), c.handler),
             (translate("Sections", "Contact"), c.contact),

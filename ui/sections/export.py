@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from registry.queries.lookups import Choice, recent_trainings
 from registry.rosters import GROUP_BY, ROSTERS, RosterFilters
-from registry.storage.models import Training
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon
@@ -29,12 +29,6 @@ from ui.optional_date import OptionalDateEdit
 from ui.progress import BackgroundTask
 from ui.roster_export import ask_target, default_target, failure_text, result_text, start_export
 from ui.sections.base import Section
-
-
-def recent_trainings() -> list[tuple[int, str]]:
-    rows = Training.select(Training.id, Training.title, Training.starts_on).order_by(
-        Training.starts_on.desc()).limit(300).tuples()
-    return [(i, f"{d} {t}") for i, t, d in rows]
 
 
 class ExportSection(Section):
@@ -136,7 +130,7 @@ class ExportSection(Section):
     def refresh(self) -> None:
         self.ctx.worker.call(recent_trainings, on_done=self._trainings)
 
-    def _trainings(self, rows: list[tuple[int, str]]) -> None:
+    def _trainings(self, rows: list[Choice]) -> None:
         current = self.training.currentData()
         self.training.clear()
         self.training.addItem(translate("Export", "Choose a training"), None)

@@ -74,3 +74,23 @@ def test_deactivated_people_can_be_left_out(people):
     ops.deactivate_person("clerk", people["张三"][0], "迁出")
     assert names("张三", active_only=True) == ["张三丰"]
     assert names("张三") == ["张三", "张三丰"]
+
+
+def test_the_search_box_lists_matches_masked_with_their_roles(people, area):
+    from registry.queries.masking import Masker
+    from registry.queries.search import PersonRoles, person_matches, roles_of
+
+    pid, number = people["张三丰"]
+    volunteer = ops.register_volunteer("clerk", {"id_number": number, "name": "张三丰",
+                                                 "community": area["community"]}).id
+    worker = ops.register_social_worker("clerk", {"id_number": number, "name": "张三丰",
+                                                  "level": "社会工作师", "certificate_number": "S1"}).id
+    matches = person_matches("张三")
+    assert [(m.name, m.id_number) for m in matches] == [
+        ("张三", people["张三"][1][:6] + "********" + people["张三"][1][-4:]),
+        ("张三丰", number[:6] + "********" + number[-4:])]
+    assert [m.roles for m in matches] == [PersonRoles(None, None), PersonRoles(volunteer, worker)]
+    assert roles_of(pid) == PersonRoles(volunteer, worker)
+    assert roles_of(people["张三"][0]) == PersonRoles(None, None)
+    assert person_matches("张三", masker=Masker(full=True))[1].id_number == number
+    assert len(person_matches("张", limit=1)) == 1 and person_matches("赵") == []

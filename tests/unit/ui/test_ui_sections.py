@@ -66,7 +66,7 @@ def test_stale_search_results_are_dropped(running: Any, qtbot: Any) -> None:
     search._search()
     search.setText("zzzzzzzz")
     qtbot.waitUntil(lambda: running.worker.pending == 0)
-    assert search.last_results == [] or all("张" not in r["name"] for r in search.last_results)
+    assert search.last_results == [] or all("张" not in r.name for r in search.last_results)
 
 
 def _dialog(qtbot: Any, cls: type) -> Any:

@@ -1,0 +1,37 @@
+"""The lookups the lists' filter boxes and the export offer: communities, organizations,
+recent trainings. Each is a (value, label) pair, as a combo box takes it."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from registry.storage.models import Community, Organization, Training
+
+MAX_ORGANIZATIONS = 5000
+MAX_TRAININGS = 300
+OPEN = "正常"  # an organization that is neither deregistered nor revoked
+
+
+class Choice(NamedTuple):
+    value: int
+    label: str
+
+
+def communities() -> list[Choice]:
+    """Every community, in the order of their codes."""
+    return [Choice(*c) for c in Community.select(Community.id, Community.name)
+            .order_by(Community.code).tuples()]
+
+
+def open_organizations() -> list[Choice]:
+    """The organizations in good standing, by name."""
+    return [Choice(*o) for o in Organization.select(Organization.id, Organization.name)
+            .where(Organization.status == OPEN).order_by(Organization.name)
+            .limit(MAX_ORGANIZATIONS).tuples()]
+
+
+def recent_trainings() -> list[Choice]:
+    """The latest trainings first, labelled with their first day: "2024-05-01 title"."""
+    rows = Training.select(Training.id, Training.title, Training.starts_on).order_by(
+        Training.starts_on.desc()).limit(MAX_TRAININGS).tuples()
+    return [Choice(i, f"{d} {t}") for i, t, d in rows]
