@@ -1,12 +1,10 @@
 """The hours ledger: how many lines each volunteer has, the service records themselves
-(pending, approved and corrected), and every summary of them (volunteer totals and
-stars, yearly sums per volunteer, community and organization, monthly sums per
-category), added up while the lines are made so nothing has to scan the ledger after."""
+(pending, approved and corrected), and every summary of them, added up by
+registry.rules.ledger's LedgerSums while the lines are made, so nothing has to scan the
+ledger after; the register is empty, so the sums are its summary rows."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -16,6 +14,7 @@ from registry.demo.common import STAGE_RECORDS, STAGE_SUMMARIES, STAR_PRESET, De
 from registry.demo.data import HOURS_CENTS
 from registry.demo.loader import CHUNK_ROWS, chunks
 from registry.demo.state import Demo
+from registry.rules.ledger import LedgerSums, Stars
 from registry.rules.presets import get_star_preset
 from registry.storage import models
 from registry.storage.db import database
@@ -60,8 +59,6 @@ def fill_ledger(demo: Demo) -> None:
     today = demo.today.toordinal()
     first_day = today - HISTORY_DAYS
     n_days = HISTORY_DAYS  # days first_day .. today - 1
-    first_year = date.fromordinal(first_day).year
-    n_years = demo.today.year - first_year + 1
     n_corrections = 0 if demo.n_records < 10 else max(3, min(500, demo.n_records // 20_000))
     originals = max(0, demo.n_records - n_corrections)
     by_street = fill_activities(demo, first_day, n_days)
@@ -71,23 +68,19 @@ def fill_ledger(demo: Demo) -> None:
     n_hours = len(hours)
     text = {c: hours_text(c) for c in range(0, 1001, 50)}
     corrected = set(rng.sample(range(originals), min(n_corrections, originals)))
-    # per day: (service date, recorded at, approved at, correction recorded, year index)
+    # per day: (service date, recorded at, approved at, correction recorded, year, month)
     days = []
     for d in range(n_days):
         o = first_day + d
-        recorded = date.fromordinal(o).isoformat()
+        day = date.fromordinal(o)
+        recorded = day.isoformat()
         approved = date.fromordinal(min(o + 1 + d % 6, today)).isoformat()
         later = date.fromordinal(min(o + 10 + d % 9, today)).isoformat()
         days.append((recorded, f"{recorded} 18:{d % 60:02d}:00", f"{approved} 10:{d % 50:02d}:00",
-                     f"{later} 15:{d % 40:02d}:00", date.fromordinal(o).year - first_year))
+                     f"{later} 15:{d % 40:02d}:00", day.year, day.month))
     pending_from = n_days - PENDING_DAYS
-    n_comm = len(demo.geo.comm_names)
-    comm_year = [0] * (n_comm * n_years)
-    org_year = [0] * ((len(demo.orgs) + 1) * n_years)
-    vol_updates: list[Row] = []
-    vol_years: list[Row] = []
-    month_cat: defaultdict[tuple[int, str, str], int] = defaultdict(int)
-    thresholds = [int(t * 100) for t in get_star_preset(STAR_PRESET).thresholds]
+    sums = LedgerSums()
+    tally = sums.add  # the hot loop: a local name
     after = "按签到表核对，更正服务时长"
 
     def rows() -> Iterator[Row]:
@@ -119,7 +112,6 @@ def fill_ledger(demo: Demo) -> None:
                 items.append((start + int(rnd() * span), hours[int(rnd() * n_hours)], t[0], None,
                               team, comm + 1, *t[1:]))
             items.sort(key=first_item)
-            years = [0] * n_years
             for item in items:
                 rid += 1
                 day = item[0]
@@ -144,18 +136,7 @@ def fill_ledger(demo: Demo) -> None:
                         cents = item[1] + 50 if item[1] < 400 else item[1] - 50
                     yield (rid, vid, d[0], text[cents], d[3], d[3], "approved", item[2],
                            original, after, *item[3:])
-                y = d[4]
-                years[y] += cents
-                month_cat[(first_year + y, d[0][5:7], item[8])] += cents
-                comm_year[(item[5] - 1) * n_years + y] += cents
-                org = item[4]
-                if org is not None:
-                    org_year[org * n_years + y] += cents
-            total = sum(years)
-            if total:
-                vol_updates.append((hours_text(total), bisect_right(thresholds, total), vid))
-                vol_years.extend((vid, first_year + y, hours_text(h))
-                                 for y, h in enumerate(years) if h)
+                tally(vid, d[4], d[5], item[5], item[4], item[8], cents)
 
     columns = ("id", "volunteer_id", "service_date", "hours", "recorded_at", "approved_at",
                "status", "approver", "corrects_id", "correction_reason", "activity_id",
@@ -163,32 +144,36 @@ def fill_ledger(demo: Demo) -> None:
                "content", "recorder")
     demo.load.insert(models.ServiceRecord, columns, rows(), stage=STAGE_RECORDS,
                      total=originals + n_corrections)
-    fill_summaries(demo, vol_updates, vol_years, comm_year, org_year, first_year, n_years)
-    demo.load.insert(models.MonthCategoryHours, ("year", "month", "category", "hours"),
-                     [(year, int(month), category or "", hours_text(cents))
-                      for (year, month, category), cents in sorted(month_cat.items()) if cents],
-                     stage=STAGE_SUMMARIES, total=len(month_cat))
+    fill_summaries(demo, sums)
 
 
-def fill_summaries(demo: Demo, vol_updates: list[Row], vol_years: list[Row], comm_year: list[int],
-                   org_year: list[int], first_year: int, n_years: int) -> None:
+def fill_summaries(demo: Demo, sums: LedgerSums) -> None:
+    """The summary rows of an empty register are the sums themselves. Volunteers exist
+    already (with no hours and the generator's star preset): only total and level change."""
     stage = STAGE_SUMMARIES
+    stars = Stars(get_star_preset(STAR_PRESET))
+    totals = sums.volunteer_totals()
+    updates = ((hours_text(total), stars.level(total), vid) for vid, total in totals.items() if total)
     param = database.param
     cursor = database.cursor()
     with database.atomic():
-        for n, chunk in enumerate(chunks(vol_updates, CHUNK_ROWS)):
+        for n, chunk in enumerate(chunks(updates, CHUNK_ROWS)):
             cursor.executemany(
                 f'UPDATE "volunteer" SET "total_hours" = {param}, "star_level" = {param} '
                 f'WHERE "id" = {param}', chunk)
-            demo.load.report(stage, n * CHUNK_ROWS + len(chunk), len(vol_updates))
-    demo.load.insert(models.VolunteerYear, ("volunteer_id", "year", "hours"), vol_years,
-                     stage=stage, total=len(vol_years))
-    demo.load.insert(models.CommunityYear, ("community_id", "year", "hours"),
-                     [(i // n_years + 1, first_year + i % n_years, hours_text(h))
-                      for i, h in enumerate(comm_year) if h], stage=stage, total=len(comm_year))
-    demo.load.insert(models.OrganizationYear, ("organization_id", "year", "hours"),
-                     [(i // n_years, first_year + i % n_years, hours_text(h))
-                      for i, h in enumerate(org_year) if h], stage=stage, total=len(org_year))
+            demo.load.report(stage, n * CHUNK_ROWS + len(chunk), len(totals))
+    del totals
+    year_sums = ((models.VolunteerYear, "volunteer_id", sums.volunteer_years.items()),  # in line order
+                 (models.CommunityYear, "community_id", sorted(sums.community_years.items())),
+                 (models.OrganizationYear, "organization_id", sorted(sums.organization_years.items())))
+    for model, key, amounts in year_sums:
+        demo.load.insert(model, (key, "year", "hours"),
+                         ((ref, year, hours_text(h)) for (ref, year), h in amounts if h),
+                         stage=stage, total=len(amounts))
+    demo.load.insert(models.MonthCategoryHours, ("year", "month", "category", "hours"),
+                     [(year, month, category, hours_text(h))
+                      for (year, month, category), h in sorted(sums.month_categories.items()) if h],
+                     stage=stage, total=len(sums.month_categories))
 
 
 def first_item(item: tuple[Any, ...]) -> Any:

@@ -1,5 +1,6 @@
 """The hours kind: lines of the ledger, approved by the importing clerk, entering the
-volunteers' totals, star levels and the yearly sums exactly as approving them would."""
+volunteers' totals, star levels and the yearly sums exactly as approving them would (the
+same LedgerSums, applied by the same ops.summaries)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from decimal import Decimal
 from typing import Any
 
 from registry.importer.bulk import WriteContext, chunks, fetch_in
-from registry.importer.hours_summary import apply_summaries
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, RowPlan
 from registry.importer.people import clean_number
 from registry.ops.hours import LABELS, MAX_HOURS_PER_DAY, clean_record
+from registry.ops.summaries import apply_ledger_sums
 from registry.rules.fields import clean_text, is_blank
 from registry.rules.idnumber import check_id_number
+from registry.rules.ledger import LedgerSums
 from registry.rules.problems import Problem, error, warning
 from registry.storage.models import Person, ServiceRecord, Volunteer
 
@@ -68,7 +70,11 @@ class Hours:
                     "approved_at": ctx.now, "corrects": None, "correction_reason": ""}
                    for row in rows]
         ctx.create(ServiceRecord, records, detail="导入并审核")
-        apply_summaries(records)
+        sums = LedgerSums()
+        for r in records:
+            sums.add_line(r["volunteer"], r["service_date"], r["hours"], r["community"],
+                          r["organization"], r["service_category"])
+        apply_ledger_sums(sums)
         ctx.tables |= {"service_record", "volunteer"}
 
 

@@ -1,8 +1,8 @@
 """The hours ledger: activities, recording, approving and correcting service hours.
 
-Approved lines are final. Approving applies a line's hours to the summaries (volunteer
-total and star level, per-year, per-community and per-organization sums) in the same
-transaction; approving a correction applies the difference to what it corrects.
+Approved lines are final. Approving adds a line's hours to the summaries (registry.rules.ledger
+says which; ops.summaries writes them) in the same transaction; approving a correction
+takes out the line it corrects and puts itself in.
 """
 
 from __future__ import annotations
@@ -15,23 +15,21 @@ from typing import Any
 from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
 from registry.ops.kernel import Write, write
+from registry.ops.summaries import apply_ledger_sums
 from registry.queries.access import accounts_exist
-from registry.queries.presets import current_rounding_preset, current_star_preset
+from registry.queries.presets import current_rounding_preset
 from registry.rules.fields import Cleaner, clean_date, clean_decimal, clean_int, clean_text
+from registry.rules.ledger import LedgerSums
 from registry.rules.permissions import Action
-from registry.rules.presets import credited_hours, star_level
+from registry.rules.presets import credited_hours
 from registry.rules.problems import Problem, RegistryError, ValidationError, error, warning
 from registry.storage.models import (
     Activity,
     BaseModel,
     Community,
-    CommunityYear,
-    MonthCategoryHours,
     Organization,
-    OrganizationYear,
     ServiceRecord,
     Volunteer,
-    VolunteerYear,
     get_or_fail,
 )
 
@@ -202,36 +200,9 @@ def _overlaps(activity: Activity, volunteer_ids: list[int]) -> list[Problem]:
             for name, count in clashes.items()]
 
 
-def _bump(model: type[BaseModel], key: dict[str, Any], hours: Decimal) -> None:
-    """Add hours to one summary row, creating it when missing."""
-    columns = [getattr(model, k) for k in key]
-    (model.insert(**key, hours=hours)
-     .on_conflict(conflict_target=columns, update={model.hours: model.hours + hours})
-     .execute())
-
-
-def _apply(record: ServiceRecord, sign: int) -> None:
-    """Add (sign=1) or take away (sign=-1) a line's hours in every summary."""
-    hours = record.hours * sign
-    year = record.service_date.year
-    Volunteer.update(total_hours=Volunteer.total_hours + hours).where(
-        Volunteer.id == record.volunteer_id).execute()
-    _bump(VolunteerYear, {"volunteer": record.volunteer_id, "year": year}, hours)
-    if record.community_id is not None:
-        _bump(CommunityYear, {"community": record.community_id, "year": year}, hours)
-    if record.organization_id is not None:
-        _bump(OrganizationYear, {"organization": record.organization_id, "year": year}, hours)
-    _bump(MonthCategoryHours, {"year": year, "month": record.service_date.month,
-                               "category": record.service_category or ""}, hours)
-
-
-def _restar(volunteer_id: int) -> None:
-    preset = current_star_preset()
-    volunteer = Volunteer.get_by_id(volunteer_id)
-    level = star_level(preset, Decimal(str(volunteer.total_hours)))
-    if (level, preset.name) != (volunteer.star_level, volunteer.star_preset):
-        Volunteer.update(star_level=level, star_preset=preset.name).where(
-            Volunteer.id == volunteer_id).execute()
+def _count(sums: LedgerSums, record: ServiceRecord, sign: int) -> None:
+    sums.add_line(record.volunteer_id, record.service_date, record.hours, record.community_id,
+                  record.organization_id, record.service_category, sign)
 
 
 def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
@@ -248,19 +219,18 @@ def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
         if own and accounts_exist():  # with accounts, four eyes: nobody approves their own entries
             raise RegistryError(f"有 {len(own)} 条记录是您本人登记的，需要由其他人审核。")
         approved_at = _now()
+        sums = LedgerSums()
         for record in records:
             before = snapshot(record)
             ServiceRecord.update(status="approved", approver=actor, approved_at=approved_at
                                  ).where(ServiceRecord.id == record.id).execute()
             if record.corrects_id is not None:
-                original = ServiceRecord.get_by_id(record.corrects_id)
-                _apply(original, -1)
-            _apply(record, +1)
+                _count(sums, ServiceRecord.get_by_id(record.corrects_id), -1)
+            _count(sums, record, +1)
             w.log(Table.SERVICE_RECORD, record.id, before,
                   {**(before or {}), "status": "approved", "approver": actor,
                    "approved_at": approved_at})
-        for volunteer_id in {r.volunteer_id for r in records}:
-            _restar(volunteer_id)
+        apply_ledger_sums(sums)
         w.changed(Table.SERVICE_RECORD, Table.VOLUNTEER, ids=ids)
     return w.changes
 

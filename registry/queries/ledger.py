@@ -1,6 +1,7 @@
 """Reading the hours ledger: which lines count.
 
-A line counts when it is approved and no approved correction replaces it. Queries are
+A line counts when it is approved and no approved correction replaces it: the rule the
+summaries are added up by (registry.rules.ledger), read here from the lines. Queries are
 returned as peewee selects of ServiceRecord (typed Any: peewee is dynamic)."""
 
 from __future__ import annotations

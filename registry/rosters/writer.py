@@ -1,10 +1,10 @@
 """The safe streamed sheet writer: one roster into one workbook, row by row.
 
-Safety first: the workbook never turns a string into a formula, URL or number, every text
-goes through write_string, and a text that Excel would read as a formula when a clerk
-edits the cell (= + - @, tab, CR) carries the quote prefix. ID and phone numbers are
-written as text (Excel would keep only 15 digits of an 18-digit number) and are masked
-unless the caller asks otherwise.
+Safety first: the workbook never turns a string into a formula, URL or number, and every
+text that may carry what a person typed goes through registry.rules.cells.write_text, which
+gives a text Excel would read as a formula when a clerk edits the cell the quote prefix.
+ID and phone numbers are written as text (Excel would keep only 15 digits of an 18-digit
+number) and are masked unless the caller asks otherwise.
 
 Speed second: rows come in as plain tuples from the database driver; formats are made
 once; date, number and text columns get their format from the column, so most cells are
@@ -23,6 +23,8 @@ from typing import Any
 import xlsxwriter
 
 from registry.rosters.spec import Column
+from registry.rules import cells
+from registry.rules.cells import MAX_TEXT, cut_text, utf16_len, write_text
 from registry.rules.idnumber import mask_id_number
 from registry.rules.phone import mask_phone
 
@@ -31,18 +33,11 @@ HEAD_ROWS = 3  # title, facts, header
 MAX_NOTES = 50  # note rows per sheet; more are summed up in one line
 FOOT_ROWS = 3 + MAX_NOTES  # subtotal, total, notes, "另有 N 处"
 DEFAULT_MAX_ROWS = EXCEL_ROWS - HEAD_ROWS - FOOT_ROWS
-MAX_TEXT = 32_767  # Excel's limit, in UTF-16 code units
 BATCH = 1000  # rows between progress reports and cancellation checks
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_EPOCH = date(1899, 12, 30).toordinal()  # serial 0; right for dates from 1900-03-01
 FIRST_SERIAL = 61  # 1900-03-01: before it Excel's 1900 leap-year bug shifts serials
 
-WORKBOOK_OPTIONS: dict[str, Any] = {
-    "constant_memory": True,
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-}
+WORKBOOK_OPTIONS: dict[str, Any] = {"constant_memory": True, **cells.WORKBOOK_OPTIONS}
 WIDTHS = {"text": 14.0, "id": 21.0, "phone": 15.0, "date": 12.0, "hours": 11.0, "int": 9.0,
           "percent": 11.0, "ratio": 11.0, "blank": 18.0}
 NUMBER_FORMATS = {"id": "@", "phone": "@", "date": "yyyy-mm-dd", "hours": "0.00", "int": "0",
@@ -59,15 +54,6 @@ Progress = Callable[[int, int | None], None]
 
 class WriteCancelled(Exception):
     """The caller asked to stop; the partly written workbook must be thrown away."""
-
-
-def utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def cut_text(text: str, limit: int = MAX_TEXT) -> str:
-    """At most `limit` UTF-16 units, never splitting a character in two."""
-    return text.encode("utf-16-le")[:limit * 2].decode("utf-16-le", errors="ignore")
 
 
 def excel_serial(value: Any) -> int | None:
@@ -187,7 +173,7 @@ class RosterWriter:
 
     def _text(self, row: int, col: int, text: str, fmt: Any, quoted: Any) -> None:
         """A text of ours that may carry user text (a street's name): never a formula."""
-        self.ws.write_string(row, col, text, quoted if text.startswith(FORMULA_START) else fmt)
+        write_text(self.ws, row, col, text, fmt, quoted)
 
     def _end_sheet(self, last: bool, totals: Sequence[Any] | None = None) -> None:
         ws, last_col = self.ws, len(self.columns) - 1
@@ -263,9 +249,9 @@ class RosterWriter:
         return cut_text(text)
 
     def _write_rows(self, rows: Sequence[Sequence[Any]]) -> None:
-        """The hot loop: one call into xlsxwriter per non-empty cell, nothing else heavy."""
+        """The hot loop: one write per non-empty cell, nothing else heavy."""
         ws = self.ws
-        string, number = ws.write_string, ws.write_number
+        number, text = ws.write_number, write_text
         kinds, quoted = self._kinds, self._quoted
         mask_id, mask_phone = self._mask_id, self._mask_phone
         totals, sheet_sums, all_sums = self._totals, self.sheet_sums, self._sum_all
@@ -289,14 +275,11 @@ class RosterWriter:
                         continue
                     if len(v) > half:
                         v = self._cut(v, r, c)
-                    if v.startswith(FORMULA_START):
-                        string(r, c, v, qfmt)
-                    else:
-                        string(r, c, v)
+                    text(ws, r, c, v, None, qfmt)
                 elif kind == _DATE:
                     serial = excel_serial(v)
                     if serial is None:
-                        string(r, c, str(v))
+                        text(ws, r, c, str(v), None, qfmt)
                     else:
                         number(r, c, serial)
                 elif kind == _HOURS:
@@ -309,7 +292,7 @@ class RosterWriter:
                     mask = mask_id if kind == _ID else mask_phone
                     if mask is not None:
                         v = mask(v)
-                    string(r, c, v, qfmt if v.startswith(FORMULA_START) else None)
+                    text(ws, r, c, v, None, qfmt)
             for i in totals:
                 v = values[i]
                 if v is not None:
