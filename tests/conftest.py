@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from helpers.demo import DEMO, DemoRegisters
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -82,3 +84,31 @@ def area(db: Path) -> dict[str, int]:
     first = ops.add_area("tester", "community", "110105001001", "永安里社区", 8_200, parent=street).id
     second = ops.add_area("tester", "community", "110105001002", "建华南社区", 6_100, parent=street).id
     return {"district": district, "street": street, "community": first, "community2": second}
+
+
+@pytest.fixture(scope="session")
+def demo_registers(tmp_path_factory: pytest.TempPathFactory) -> DemoRegisters:
+    """The demonstration registers (tests/helpers/demo.py), each generated once per session."""
+    return DemoRegisters(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def demo(demo_registers: DemoRegisters, tmp_path: Path) -> Iterator[Path]:
+    """The test's own copy of the demonstration register helpers.demo.DEMO (300 volunteers,
+    seed 7, dated 2025-06-01), open; yields its path."""
+    from registry.storage.lifecycle import close_database, open_database
+
+    path = demo_registers.copy(DEMO, tmp_path / "registry.sqlite3")
+    open_database(path)
+    yield path
+    close_database()
+
+
+@pytest.fixture
+def sheet(tmp_path: Path) -> Callable[..., Path]:
+    """Write a one-sheet workbook into the test's folder and return its path."""
+    from helpers.importer import write_sheet
+
+    def make(header: list[str], rows: list[list[Any]], name: str = "in.xlsx", **kw: Any) -> Path:
+        return write_sheet(tmp_path / name, header, rows, **kw)
+    return make

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers.demo import DEMO, DEMO_DAY, DemoRegisters
 from stdnum.cn.ric import calc_check_digit
 
 from registry import demo
@@ -39,16 +39,14 @@ from registry.storage.models import (
     VolunteerYear,
 )
 
-TODAY = dt.date(2025, 6, 1)
+TODAY = DEMO_DAY
 
 
 @pytest.fixture
-def counts(tmp_path: Path) -> Iterator[dict[str, int]]:
-    open_database(tmp_path / "r.sqlite3")
-    try:
-        yield demo.fill_demo(volunteers=300, seed=7, today=TODAY)
-    finally:
-        close_database()
+def counts(demo: Path, demo_registers: DemoRegisters) -> dict[str, int]:
+    """The shared demonstration register (300 volunteers, seed 7), open: what fill_demo said
+    it wrote."""
+    return demo_registers.counts(DEMO)
 
 
 def effective_records() -> list[ServiceRecord]:

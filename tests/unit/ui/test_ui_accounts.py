@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers.ui import PASSWORD
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
-
-from tests.unit.ui.conftest import PASSWORD
 
 
 def close_next_message_box(seen: list[str]) -> None:

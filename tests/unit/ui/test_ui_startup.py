@@ -1,14 +1,13 @@
-"""Start-up: the bundled district file, logging in before the window, the self-test."""
+"""Start-up: the bundled district file, logging in before the window, the section it
+reopens (the self-test, a real process, is in tests/integration/ui/test_ui_app.py)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[3]
+from helpers import ROOT
+
 CHAOYANG = ROOT / "packaging" / "districts" / "110105-chaoyang.toml"
 
 
@@ -63,23 +62,11 @@ def test_a_register_without_accounts_needs_no_login(running: Any, monkeypatch: A
     assert login(running.worker, "系统用户") == ("系统用户", None)
 
 
-def test_self_test_runs_in_a_temporary_folder_and_reports_one_line(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STREET_REGISTRY_DISTRICT": str(CHAOYANG),
-           "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
-    result = subprocess.run([sys.executable, "-m", "ui", "--self-test"], cwd=ROOT, env=env, text=True,
-                            capture_output=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("self-test ok: 10 sections rendered, roster ")
-    assert int(lines[0].rsplit("roster ", 1)[1].split()[0]) > 0
-    assert not (tmp_path / "data").exists() or not list((tmp_path / "data").rglob("*.sqlite3"))
+def test_settings_remember_the_section(running: Any, qtbot: Any) -> None:
+    from ui import settings
 
-
-def test_self_test_fails_with_the_reason(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.toml"
-    bad.write_text("[district\n", encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STREET_REGISTRY_DISTRICT": str(bad),
-           "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
-    result = subprocess.run([sys.executable, "-m", "ui", "--self-test"], cwd=ROOT, env=env, text=True,
-                            capture_output=True, timeout=120)
-    assert result.returncode != 0 and "self-test FAILED" in result.stderr and "bad.toml" in result.stderr
+    running.window.show_section("stats")
+    running.idle()
+    running.window.close()
+    assert settings.settings().value("main/section") == "stats"
+    assert settings.settings().value("geometry/main") is not None

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from helpers.importer import id_number
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from importer_helpers import id_number
 
 from registry.importer.lookups import Lookups
 from registry.importer.model import cell_text

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from importer_helpers import creation_entry, id_number, logged_as_stored
+from helpers.importer import creation_entry, id_number, logged_as_stored
 
 from registry import ops
 from registry.importer import ImportRejected, commit_import, preview_import

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from helpers.importer import id_number, write_sheet
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from importer_helpers import id_number, write_sheet
 
 from registry.importer import commit_import, preview_import
 from registry.storage.db import database, is_sqlite

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importer_helpers import creation_entry, id_number, logged_as_stored
+from helpers.importer import creation_entry, id_number, logged_as_stored
 
 from registry import ops
 from registry.importer import commit_import, preview_import

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from importer_helpers import id_number, logged_as_stored
+from helpers.importer import id_number, logged_as_stored
 
 from registry import ops
 from registry.importer import commit_import, preview_import

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
-from importer_helpers import id_number
+from helpers.importer import id_number
 
 from registry.importer import preview_import
 from registry.importer.kinds import VOLUNTEERS

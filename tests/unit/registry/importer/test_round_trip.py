@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from importer_helpers import id_number
+from helpers.importer import id_number
 
 from registry import ops
 from registry.importer import commit_import, preview_import

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from importer_helpers import id_number
+from helpers.importer import id_number
 from python_calamine import CalamineWorkbook
 
 from registry.importer import KINDS, commit_import, preview_import, write_error_workbook, write_template

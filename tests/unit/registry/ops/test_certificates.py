@@ -1,30 +1,20 @@
 import datetime as dt
-import subprocess
-import sys
-from pathlib import Path
 
 import pypdf
 import pytest
+from helpers.certificates import volunteer_with_hours
 
 from registry import ops
 from registry.certificates.pdf import write_certificate_pdf
 from registry.ops.certificates import find_certificate, issue_certificate
 from registry.storage.models import AuditEntry, Certificate
 
-ROOT = Path(__file__).parents[4]
 TODAY = dt.date(2026, 3, 1)
 
 
 @pytest.fixture
 def volunteer(area):
-    vid = ops.register_volunteer("clerk", {"id_number": "11010519491231002X", "name": "张三",
-                                           "volunteer_number": "V0001", "community": area["community"]}).id
-    ids = [ops.record_hours("clerk", vid, {"service_date": dt.date(2025, 5, d), "hours": "2.5",
-                                          "service_category": "为老服务"}).id for d in (1, 2, 3)]
-    ids.append(ops.record_hours("clerk", vid, {"service_date": dt.date(2024, 5, 1), "hours": 8}).id)
-    ops.approve_records("chief", ids)
-    ops.record_hours("clerk", vid, {"service_date": dt.date(2025, 6, 1), "hours": 5})  # pending: not counted
-    return vid
+    return volunteer_with_hours(area)
 
 
 def issue(vid, **extra):
@@ -86,21 +76,3 @@ def test_the_pdf_is_one_a4_page_with_the_facts_in_chinese(volunteer, tmp_path):
     fonts = [f for page in reader.pages for f in page["/Resources"]["/Font"].values()]
     assert all("/FontFile2" in str(f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
                                      .get_object().keys()) for f in fonts)  # embedded
-
-
-def test_cli_certificate_then_verify(volunteer, db, tmp_path):
-    from registry.storage.lifecycle import close_database
-
-    close_database()
-    run = lambda *args: subprocess.run([sys.executable, "-m", "registry", "--db", str(db), *args],  # noqa: E731
-                                       capture_output=True, text=True, cwd=ROOT)
-    made = run("certificate", "v0001", "--from", "2025-01-01", "--to", "2025-12-31", "-o", str(tmp_path / "c.pdf"))
-    assert made.returncode == 0, made.stderr
-    code = made.stdout.strip().splitlines()[-1]
-    assert len(code) == 14 and (tmp_path / "c.pdf").exists()
-    checked = run("verify", code)
-    assert checked.returncode == 0 and "张三" in checked.stdout and "7.5" in checked.stdout
-    assert "11010519491231002X" not in checked.stdout  # masked
-    assert run("verify", "ABCD-EFGH-JKLM").returncode == 1
-    missing = run("certificate", "nobody", "--from", "2025-01-01", "--to", "2025-12-31", "-o", str(tmp_path / "x.pdf"))
-    assert missing.returncode == 2 and "Traceback" not in missing.stderr

@@ -1,8 +1,4 @@
 import datetime as dt
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +15,6 @@ from registry.queries.access import may
 from registry.rules.permissions import LoginFailed, password_matches
 from registry.storage.models import Account, AuditEntry, Person
 
-ROOT = Path(__file__).parents[3]
 PERSON = {"id_number": "11010519491231002X", "name": "张三"}
 
 
@@ -117,24 +112,3 @@ def test_a_wrong_current_password_changes_nothing_and_counts_towards_the_lock(ac
     with pytest.raises(LoginFailed, match="锁定"):
         authenticate("li", "clerk-password")  # the lock holds for the login too
     assert not AuditEntry.select().where(AuditEntry.action == "password_change").exists()
-
-
-def test_cli_login_and_user_management(tmp_path):
-    db = str(tmp_path / "r.sqlite3")
-
-    def run(*args: str, password: str | None = None):
-        env = {k: v for k, v in os.environ.items() if k != "REGISTRY_PASSWORD"}
-        if password is not None:
-            env["REGISTRY_PASSWORD"] = password
-        return subprocess.run([sys.executable, "-m", "registry", "--db", db, *args], capture_output=True,
-                              text=True, cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
-
-    assert run("stats").returncode == 0  # no accounts yet: no login
-    assert run("user", "add", "boss", "--role", "admin", password="boss-password").returncode == 0
-    refused = run("stats")
-    assert refused.returncode == 2 and "--user" in refused.stderr
-    assert run("--user", "boss", "stats", password="wrong-password").returncode == 2
-    assert run("--user", "boss", "stats", password="boss-password").returncode == 0
-    assert run("--user", "boss", "user", "add", "li", "--role", "clerk", password="boss-password").returncode == 0
-    denied = run("--user", "li", "user", "disable", "boss", password="boss-password")
-    assert denied.returncode == 2 and "管理员" in denied.stderr and "Traceback" not in denied.stderr

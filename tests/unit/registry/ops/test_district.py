@@ -1,13 +1,12 @@
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from registry import ops
 from registry.ops.district import apply_district, check_district
 from registry.queries.presets import get_setting
 from registry.storage.models import Community, District, Street
 
-ROOT = Path(__file__).parents[3]
 SHIPPED = sorted((ROOT / "packaging" / "districts").glob("*.toml"))
 
 

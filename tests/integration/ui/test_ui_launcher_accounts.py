@@ -6,9 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from tests.unit.ui.conftest import PASSWORD
-from tests.unit.ui.test_ui_app import run_ui
+from helpers.ui import PASSWORD, run_ui
 
 
 @pytest.fixture

@@ -4,13 +4,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers import DATA
 
 from registry.queries.search import search_people
 from registry.storage import migrations
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.models import Meta, Person, SearchKey
 
-V1 = Path(__file__).parents[2] / "data" / "registry-v1.sqlite3"
+V1 = DATA / "registry-v1.sqlite3"
 
 
 def columns(path: Path) -> dict[str, list[str]]:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_roster_support import data_rows, make_id, values
+from helpers.rosters import data_rows, make_id, values
 
 from registry import ops
 from registry.rosters import RosterFilters, export_roster

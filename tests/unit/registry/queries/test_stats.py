@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers.demo import DEMO_DAY
 
-from registry.demo import fill_demo
 from registry.queries import stats
 from registry.rules.problems import NotFoundError
 from registry.storage import models
@@ -18,18 +17,13 @@ from registry.storage.db import database
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.models import Community, ServiceRecord, SocialWorker, Street, Volunteer
 
-TODAY = dt.date(2025, 6, 1)
+TODAY = DEMO_DAY
 NATIONAL = (100, 300, 600, 1000, 1500)
 
 
 @pytest.fixture
-def register(tmp_path: Path) -> Iterator[None]:
-    open_database(tmp_path / "r.sqlite3")
-    try:
-        fill_demo(volunteers=300, seed=7, today=TODAY)
-        yield
-    finally:
-        close_database()
+def register(demo: Path) -> None:
+    """The shared demonstration register (300 volunteers, seed 7), open."""
 
 
 def effective() -> list[ServiceRecord]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from importer_helpers import id_number
+from helpers.importer import id_number
 
 from registry.cli.importing import add_commands
 from registry.storage.lifecycle import close_database

@@ -3,15 +3,13 @@ import datetime as dt
 import pytest
 
 from registry import ops
-from registry.demo import fill_demo
 from registry.queries.search import search_people
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.models import Person, ServiceRecord, Volunteer
 from registry.storage.transfer import migrate_to
 
 
-def test_a_sqlite_register_moves_to_postgresql_with_every_table_verified(sqlite_db, empty_postgres):
-    fill_demo(volunteers=60, seed=3)
+def test_a_sqlite_register_moves_to_postgresql_with_every_table_verified(demo, empty_postgres):
     ops.register_person("clerk", {"id_number": "11010519491231002X", "name": "张三"})
     checks = migrate_to(empty_postgres)
     assert checks and all(c.ok for c in checks), [c for c in checks if not c.ok]

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
+from helpers import ROOT
 from stdnum.cn.ric import calc_check_digit
 
 from registry.storage.lifecycle import close_database
 
-ROOT = Path(__file__).parents[4]
 ROWS = 50_000
 TABLES = ("person", "volunteer", "search_key", "audit_entry")
 

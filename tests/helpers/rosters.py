@@ -1,13 +1,10 @@
-"""Helpers shared by the roster tests (this module holds no tests itself).
-
-The demo register is built once per session and copied for each test that needs it."""
+"""Reading back the rosters' files; the ID numbers the roster tests register. The roster
+tests read the shared demonstration register (the `demo` fixture, helpers.demo.DEMO)."""
 
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,27 +12,10 @@ import openpyxl
 from python_calamine import CalamineWorkbook
 from stdnum.cn.ric import calc_check_digit
 
-from registry.demo import fill_demo
-from registry.storage.lifecycle import close_database, open_database
+from helpers.demo import DEMO_DAY
 
-TODAY = date(2024, 6, 30)
+TODAY = DEMO_DAY  # the rosters are made on the day the demonstration register is dated
 HEAD = 3  # title, facts, header rows above the data
-_built: dict[str, Path] = {}
-
-
-def open_demo(factory: Any, tmp_path: Path) -> Path:
-    """A fresh copy of a 200-volunteer demo register, opened."""
-    if "demo" not in _built:
-        folder = factory.mktemp("roster-demo")
-        path = folder / "demo.sqlite3"
-        open_database(path)
-        fill_demo(volunteers=200, seed=7, today=TODAY)
-        close_database()
-        _built["demo"] = path
-    copy = tmp_path / "registry.sqlite3"
-    shutil.copy(_built["demo"], copy)
-    open_database(copy)
-    return copy
 
 
 def make_id(serial: int, birth: str = "19800101", region: str = "110105") -> str:

@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from registry import ops
 from registry.rules.idnumber import check_id_number
 from registry.storage.lifecycle import close_database, open_database
 
-ROOT = Path(__file__).parents[3]
 pytestmark = pytest.mark.slow
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_roster_support import calamine, data_rows, make_id, sheet, sheet_xml, values
+from helpers.rosters import calamine, data_rows, make_id, sheet, sheet_xml, values
 
 from registry import ops
 from registry.rosters import RosterFilters, export_roster

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.rosters import TODAY, data_rows, values
+from helpers.rosters import sheet as worksheet
 from peewee import fn
-from test_roster_support import TODAY, data_rows, open_demo, values
-from test_roster_support import sheet as worksheet
 
 from registry.rosters import ROSTERS, RosterFilters, export_roster
 from registry.rules.idnumber import mask_id_number
 from registry.rules.phone import mask_phone
 from registry.rules.problems import RegistryError
-from registry.storage.lifecycle import close_database
 from registry.storage.models import (
     AnnualInspection,
     Attendance,
@@ -32,12 +30,6 @@ from registry.storage.models import (
     VolunteerOrganization,
     VolunteerYear,
 )
-
-
-@pytest.fixture
-def demo(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Path]:
-    yield open_demo(tmp_path_factory, tmp_path)
-    close_database()
 
 
 def export(key: str, folder: Path, **options: Any) -> tuple[int, Path]:
@@ -68,7 +60,7 @@ def test_volunteer_roster_matches_the_register_cell_by_cell(demo: Path, tmp_path
     rows, path = export("volunteers", tmp_path)
     sheet = values(path)
     assert sheet[0][0] == "朝阳区志愿者花名册"
-    assert sheet[1][0].startswith("制表日期：2024年6月30日　　筛选：无（全部记录）")
+    assert sheet[1][0].startswith("制表日期：2025年6月1日　　筛选：无（全部记录）")
     assert list(sheet[2]) == ["序号", "姓名", "性别", "证件号码", "出生日期", "政治面貌", "联系电话",
                               "所在社区", "志愿者编号", "注册日期", "技能/服务类别", "累计时长",
                               "本年时长", "星级", "备注"]
@@ -85,12 +77,12 @@ def test_volunteer_roster_matches_the_register_cell_by_cell(demo: Path, tmp_path
             v.volunteer_number, day(v.registered_on), text(skills), float(v.total_hours),
             float(year.hours) if year else 0, v.star_level, text(remark))
     got = data_rows(path)
-    assert rows == len(got) == len(expected) == 200
-    assert [r[0] for r in got] == list(range(1, 201))
+    assert rows == len(got) == len(expected) == 300
+    assert [r[0] for r in got] == list(range(1, 301))
     for row in got:
         assert tuple(row[1:]) == expected[row[8]]
     total = sheet[3 + rows]
-    assert total[:2] == ("合计", "共 200 人")
+    assert total[:2] == ("合计", "共 300 人")
     assert total[11] == pytest.approx(float(sum(v.total_hours for v in Volunteer.select())))
     assert len(sheet) == 3 + rows + 1  # nothing after the total row
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from test_roster_support import data_rows, values
+from helpers.rosters import data_rows, values
 
 from registry import ops
 from registry.ops.certificates import issue_certificate

@@ -1,0 +1,40 @@
+"""Checks on the register's file: damage found at opening, SQLite versions with the WAL bug,
+network shares."""
+
+from pathlib import Path
+
+import pytest
+
+from registry import ops
+from registry.storage.backup import make_backup
+from registry.storage.health import DatabaseDamagedError, network_share_warning, sqlite_version_ok
+from registry.storage.lifecycle import close_database, open_database
+
+PERSON = {"id_number": "11010519491231002X", "name": "张三"}
+
+
+def test_a_register_damaged_in_a_crash_is_refused_at_open(tmp_path: Path):
+    path = tmp_path / "r.sqlite3"
+    open_database(path)
+    ops.register_person("clerk", PERSON)
+    make_backup("manual")
+    close_database()
+    (path.parent / (path.name + ".in-use")).touch()  # as if the last session died
+    data = bytearray(path.read_bytes())
+    data[4096 * 3:4096 * 3 + 200] = b"\xff" * 200  # scribble over a page
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamagedError, match="registry-"):
+        open_database(path)
+    close_database()
+
+
+def test_sqlite_versions_with_the_wal_bug_are_recognised():
+    assert not sqlite_version_ok((3, 44, 5)) and sqlite_version_ok((3, 44, 6))
+    assert not sqlite_version_ok((3, 47, 0))
+    assert not sqlite_version_ok((3, 50, 6)) and sqlite_version_ok((3, 50, 7))
+    assert not sqlite_version_ok((3, 51, 2)) and sqlite_version_ok((3, 51, 3)) and sqlite_version_ok((3, 52, 0))
+
+
+def test_unc_paths_get_the_network_share_warning(tmp_path):
+    assert "PostgreSQL" in network_share_warning(Path("//server/share/registry.sqlite3"))
+    assert network_share_warning(tmp_path / "r.sqlite3") is None
