@@ -64,9 +64,9 @@ def in_process(db: Path, runs: int) -> dict[str, float]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     from registry.storage.lifecycle import close_database, open_database
     from ui.application import create_app, wait_until
-    from ui.context import AppContext, Hub
     from ui.main_window import MainWindow, load_lookups
-    from ui.worker import Worker
+    from ui.runtime.context import AppContext, Hub
+    from ui.runtime.worker import Worker
 
     app = create_app([], "zh_CN")
     assert isinstance(app, QApplication)
@@ -80,7 +80,7 @@ def in_process(db: Path, runs: int) -> dict[str, float]:
     wait_until(lambda: section.is_ready() and worker.pending == 0, 60_000)
     model, view = section.model, section.view
     last_row, search = [], []
-    name = worker.run_sync(lambda: __import__("registry.storage.models").models.Person.get_by_id(777).name)
+    name = worker.run_sync(lambda: __import__("registry.storage.models").storage.models.Person.get_by_id(777).name)
     for _ in range(runs):
         wait_until(lambda: worker.pending == 0, 60_000)
         model._pages.clear()  # nothing near the end is loaded, as on first opening
@@ -118,9 +118,9 @@ def first_rows_only(db: Path) -> float:
     """Time from asking for the volunteer list to its first page (count still running)."""
     import ui  # noqa: F401
     from ui.application import wait_until
-    from ui.lists import VolunteerList
-    from ui.paged_model import PagedTableModel
-    from ui.worker import Worker
+    from ui.models.lists import VolunteerList
+    from ui.models.paged_model import PagedTableModel
+    from ui.runtime.worker import Worker
 
     worker = Worker()
     from registry.storage.lifecycle import close_database, open_database

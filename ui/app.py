@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from ui.application import create_app, take_screenshots, wait_until  # noqa: E402
-from ui.i18n import LANGUAGES, translate  # noqa: E402
-from ui.worker import Worker  # noqa: E402
+from ui.runtime.i18n import LANGUAGES, translate  # noqa: E402
+from ui.runtime.worker import Worker  # noqa: E402
 
 EXIT_ERROR = 2
 PASSWORD_ENV = "REGISTRY_PASSWORD"
@@ -73,7 +73,7 @@ def report_fatal(text: str) -> None:
 
 def fill_demo_with_progress(worker: Worker, volunteers: int) -> None:
     from registry.demo import fill_demo
-    from ui.progress import BackgroundTask
+    from ui.runtime.progress import BackgroundTask
 
     state: dict[str, Any] = {}
 
@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.selftest import self_test
 
         return self_test(args.lang)
-    from ui.crash import CrashHandler, setup_logging
+    from ui.runtime.crash import CrashHandler, setup_logging
 
     log_path = setup_logging()
     app = create_app([], args.lang)
@@ -121,7 +121,7 @@ def open_register(worker: Worker, target: str) -> tuple[bool, Any]:
     from registry.storage.lifecycle import DatabaseOpenError, open_database
     from registry.storage.migrations import SchemaError
     from registry.storage.paths import DatabaseTargetError
-    from ui.recovery import offer_recovery
+    from ui.dialogs.recovery import offer_recovery
 
     recovered = None
     try:
@@ -140,9 +140,9 @@ def open_register(worker: Worker, target: str) -> tuple[bool, Any]:
 
 def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
     from registry.ops.backups import record_recovery
-    from ui.context import AppContext, Hub
     from ui.main_window import MainWindow, load_lookups
-    from ui.permissions import load_permissions
+    from ui.runtime.context import AppContext, Hub
+    from ui.runtime.permissions import load_permissions
     from ui.startup import LoginRefused, after_show, apply_bundled_district, login, opening_warnings
 
     target = database_target(args.db)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from ui.i18n import install_translations
+from ui.runtime.i18n import install_translations
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -27,19 +27,18 @@ from registry.queries.audit_log import audit_actors
 from registry.queries.lists import register_is_empty
 from registry.queries.lookups import communities, open_organizations
 from registry.queries.search import PersonRoles, roles_of
-from ui import settings
-from ui.accounts_dialog import AccountsDialog, change_my_password
-from ui.backup_dialog import BackupDialog
-from ui.backups import AutoBackup
-from ui.context import AppContext
-from ui.forms.organization import OrganizationDialog
-from ui.forms.volunteer import VolunteerDialog
-from ui.i18n import translate
-from ui.icons import icon
-from ui.login import ask_login
-from ui.permissions import load_permissions, role_label
-from ui.register_settings import RegisterSettingsDialog
-from ui.search import SearchBox
+from ui.dialogs.accounts import AccountsDialog, change_my_password
+from ui.dialogs.backups import BackupDialog
+from ui.dialogs.login import ask_login
+from ui.dialogs.organization import OrganizationDialog
+from ui.dialogs.register_settings import RegisterSettingsDialog
+from ui.dialogs.volunteer import VolunteerDialog
+from ui.runtime import settings
+from ui.runtime.backups import AutoBackup
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import translate
+from ui.runtime.icons import icon
+from ui.runtime.permissions import load_permissions, role_label
 from ui.sections.audit import AuditSection
 from ui.sections.base import ListSection, Section
 from ui.sections.certificates import CertificatesSection
@@ -51,6 +50,7 @@ from ui.sections.records import HoursSection, TrainingsSection
 from ui.sections.social_workers import SocialWorkersSection
 from ui.sections.stats import StatsSection
 from ui.sections.welcome import WelcomePage
+from ui.widgets.search import SearchBox
 
 SECTION_TYPES: tuple[type[Section], ...] = (
     OrganizationsSection, VolunteersSection, SocialWorkersSection, TrainingsSection, HoursSection,

@@ -34,8 +34,8 @@ def run_self_test(worker: Any, folder: Path) -> str:
     from registry.rosters import export_roster
     from registry.storage.lifecycle import close_database, open_database
     from ui.application import take_screenshots
-    from ui.context import AppContext, Hub
     from ui.main_window import MainWindow, load_lookups
+    from ui.runtime.context import AppContext, Hub
     from ui.startup import apply_bundled_district
 
     # The district file gets a register of its own: the demo brings its own district and
@@ -72,7 +72,7 @@ def self_test(language: str = "zh_CN") -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from registry.storage.lifecycle import close_database
     from ui.application import create_app
-    from ui.worker import Worker
+    from ui.runtime.worker import Worker
 
     create_app([], language)
     worker = Worker()

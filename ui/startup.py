@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ui.i18n import translate
-from ui.worker import Worker
+from ui.runtime.i18n import translate
+from ui.runtime.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def login(worker: Worker, default_actor: str, *, user: str | None = None, passwo
     cancelled. With accounts, `user` and `password` log in without the dialog; when there
     is no one to ask (`interactive` False) they are required, else LoginRefused."""
     from registry.rules.permissions import LoginFailed
-    from ui.login import ask_login, check_login
+    from ui.dialogs.login import ask_login, check_login
 
     if not worker.run_sync(accounts_exist_now):
         return user or default_actor, None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from registry.rules.problems import RegistryError
 
-RESOURCES = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1])) / "resources" / "fonts"
+RESOURCES = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2])) / "resources" / "fonts"
 SYSTEM_FONTS = (
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
     Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),

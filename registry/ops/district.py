@@ -214,6 +214,6 @@ def bundled_district_file() -> Path | None:
     named = os.environ.get("STREET_REGISTRY_DISTRICT")
     if named:
         return Path(named)
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
     found = sorted((base / "resources" / "district").glob("*.toml"))
     return found[0] if found else None

@@ -40,7 +40,7 @@ def qapp_args() -> list[str]:
 def chinese(qapp: Any) -> None:
     """The shipped language, and a Chinese font, as the program sets them up."""
     from ui.application import setup_font
-    from ui.i18n import install_translations
+    from ui.runtime.i18n import install_translations
 
     qapp.setOrganizationName("StreetOfficeRegistry")
     qapp.setApplicationName("StreetRegistryTests")
@@ -60,10 +60,10 @@ class Running:
 
     def __init__(self, qtbot: Any, path: Path, actor: str = "测试员") -> None:
         from registry.storage.lifecycle import open_database
-        from ui.context import AppContext, Hub
         from ui.main_window import MainWindow, load_lookups
-        from ui.permissions import load_permissions
-        from ui.worker import Worker
+        from ui.runtime.context import AppContext, Hub
+        from ui.runtime.permissions import load_permissions
+        from ui.runtime.worker import Worker
 
         self.qtbot = qtbot
         self.worker = Worker()

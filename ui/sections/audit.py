@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QLabel
 from registry.queries.audit_log import audit_entry
 from registry.rosters import RosterFilters
 from registry.rules.audit_fields import readable_fields
-from ui.context import AppContext
-from ui.i18n import tr_noop, translate
-from ui.lists import ACTIONS, TABLES, AuditList, action_label, date_text, table_label
-from ui.progress import BackgroundTask
-from ui.roster_export import ask_target, default_target, failure_text, result_text, start_export
+from ui.dialogs.roster_export import ask_target, default_target, failure_text, result_text, start_export
+from ui.models.lists import ACTIONS, TABLES, AuditList, action_label, date_text, table_label
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import tr_noop, translate
+from ui.runtime.progress import BackgroundTask
 from ui.sections.base import FilterDef, ListSection, detail_table
 
 

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from registry.ops import Changes
-from ui import settings
-from ui.context import AppContext
-from ui.i18n import translate
-from ui.icons import icon
-from ui.listspec import ListSpec
-from ui.paged_model import PagedTableModel
+from ui.models.listspec import ListSpec
+from ui.models.paged_model import PagedTableModel
+from ui.runtime import settings
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import translate
+from ui.runtime.icons import icon
 
 ROW_HEIGHT = 26
 

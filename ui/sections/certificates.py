@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from registry.queries.certificate_register import CERTIFICATES, CertificateRow, certificate
-from ui.certificate_files import save_certificate
-from ui.context import AppContext
-from ui.i18n import tr_noop, translate
-from ui.lists import date_text, hours_text
-from ui.listspec import Column, ListSpec
+from ui.dialogs.certificate_files import save_certificate
+from ui.models.lists import date_text, hours_text
+from ui.models.listspec import Column, ListSpec
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import tr_noop, translate
 from ui.sections.base import FilterDef, ListSection, detail_table
 from ui.sections.people import _years
 

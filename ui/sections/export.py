@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 
 from registry.queries.lookups import Choice, recent_trainings
 from registry.rosters import GROUP_BY, ROSTERS, RosterFilters
-from ui.context import AppContext
-from ui.i18n import translate
-from ui.icons import icon
-from ui.optional_date import OptionalDateEdit
-from ui.progress import BackgroundTask
-from ui.roster_export import ask_target, default_target, failure_text, result_text, start_export
+from ui.dialogs.roster_export import ask_target, default_target, failure_text, result_text, start_export
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import translate
+from ui.runtime.icons import icon
+from ui.runtime.progress import BackgroundTask
 from ui.sections.base import Section
+from ui.widgets.optional_date import OptionalDateEdit
 
 
 class ExportSection(Section):

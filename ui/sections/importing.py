@@ -23,22 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.importer import (
-    KINDS,
-    ImportResult,
-    commit_import,
-    preview_import,
-    write_error_workbook,
-    write_template,
-)
+from registry.importer import KINDS, ImportResult, commit_import, preview_import, write_error_workbook, write_template
 from registry.importer.model import CREATE, REJECT, UNCHANGED, UPDATE
-from ui import settings
-from ui.context import AppContext, error_text
-from ui.i18n import translate
-from ui.icons import icon
-from ui.progress import BackgroundTask
+from ui.runtime import settings
+from ui.runtime.context import AppContext, error_text
+from ui.runtime.i18n import translate
+from ui.runtime.icons import icon
+from ui.runtime.progress import BackgroundTask
+from ui.runtime.worker import Job
 from ui.sections.base import ROW_HEIGHT, Section
-from ui.worker import Job
 
 MAX_PROBLEM_ROWS = 5000  # shown in the table; the error workbook has them all
 
@@ -234,7 +227,7 @@ class ImportSection(Section):
         self.import_button.setEnabled(False)
 
         def run(job: Job[ImportResult]) -> ImportResult:
-            from ui.backups import backup_if_sqlite
+            from ui.runtime.backups import backup_if_sqlite
 
             job.progress(0, 0, translate("Import", "Backing up the register before the import…"))
             backup_if_sqlite("import")

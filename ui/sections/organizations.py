@@ -10,11 +10,11 @@ from typing import Any
 from registry import ops
 from registry.queries.organizations import Project, organization_detail, organization_name
 from registry.rules.vocab import ORG_STATUSES, ORG_TYPES
-from ui.context import AppContext
-from ui.forms.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
-from ui.forms.organization import OrganizationDialog
-from ui.i18n import tr_noop, translate
-from ui.lists import OrganizationList, date_text, hours_text
+from ui.dialogs.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
+from ui.dialogs.organization import OrganizationDialog
+from ui.models.lists import OrganizationList, date_text, hours_text
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import tr_noop, translate
 from ui.sections.base import FilterDef, ListSection, detail_table, small_table
 from ui.sections.people import _communities, _years
 

@@ -9,15 +9,15 @@ from registry import ops
 from registry.queries.history import service_history
 from registry.queries.people import volunteer_detail, volunteer_name
 from registry.rules.vocab import ROLE_STATUSES, SOCIAL_WORKER_LEVELS
-from ui.context import AppContext
-from ui.forms.deactivate import ReasonDialog
-from ui.forms.hours import HoursDialog
-from ui.forms.volunteer import VolunteerDialog
-from ui.i18n import tr_noop, translate
-from ui.lists import VolunteerList, date_text, hours_text, stars
+from ui.dialogs.deactivate import ReasonDialog
+from ui.dialogs.hours import HoursDialog
+from ui.dialogs.volunteer import VolunteerDialog
+from ui.models.lists import VolunteerList, date_text, hours_text, stars
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import tr_noop, translate
 from ui.sections.base import FilterDef, detail_table
 from ui.sections.reveal import RevealNumbers
-from ui.service_history import history_html
+from ui.widgets.service_history import history_html
 
 
 def _communities(ctx: AppContext) -> list[tuple[Any, str]]:
@@ -102,7 +102,7 @@ class VolunteersSection(RevealNumbers):
         return volunteer_html(key, self.ctx.actor, self.unmasked(key))
 
     def certificate(self) -> None:
-        from ui.forms.certificate import CertificateDialog
+        from ui.dialogs.certificate import CertificateDialog
 
         key = self.current_key
         if key is not None:

@@ -6,13 +6,13 @@ from typing import Any
 
 from registry import ops
 from registry.queries.records import record_detail, training_detail, training_title
-from ui.context import AppContext
-from ui.forms.activity import ActivityHoursDialog
-from ui.forms.attendance import AttendanceDialog
-from ui.forms.hours import CorrectDialog
-from ui.forms.training import TrainingDialog
-from ui.i18n import tr_noop, translate
-from ui.lists import ServiceRecordList, TrainingList, date_text, hours_text
+from ui.dialogs.activity import ActivityHoursDialog
+from ui.dialogs.attendance import AttendanceDialog
+from ui.dialogs.hours import CorrectDialog
+from ui.dialogs.training import TrainingDialog
+from ui.models.lists import ServiceRecordList, TrainingList, date_text, hours_text
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import tr_noop, translate
 from ui.sections.base import FilterDef, ListSection, detail_table, small_table
 from ui.sections.people import _communities, _organizations, _years
 

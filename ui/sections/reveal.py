@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from registry.ops.accounts import log_unmask
-from ui.i18n import translate
+from ui.runtime.i18n import translate
 from ui.sections.base import ListSection
 
 WHAT = "证件号码、联系电话"

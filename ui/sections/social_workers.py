@@ -7,12 +7,12 @@ from typing import Any
 
 from registry import ops
 from registry.queries.people import ContinuingEducation, social_worker_detail
-from ui.context import AppContext
-from ui.forms.deactivate import ReasonDialog
-from ui.forms.extend import ExtendDialog
-from ui.forms.social_worker import SocialWorkerDialog
-from ui.i18n import tr_noop, translate
-from ui.lists import SocialWorkerList, date_text, hours_text
+from ui.dialogs.deactivate import ReasonDialog
+from ui.dialogs.extend import ExtendDialog
+from ui.dialogs.social_worker import SocialWorkerDialog
+from ui.models.lists import SocialWorkerList, date_text, hours_text
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import tr_noop, translate
 from ui.sections.base import FilterDef, detail_table
 from ui.sections.people import _communities, _levels, _statuses, _years
 from ui.sections.reveal import RevealNumbers

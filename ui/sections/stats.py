@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from registry.queries.deadlines import DueItem
 from registry.queries.overview import Overview, due_within, meets_aim, overview
-from ui.charts import BarChart
-from ui.context import AppContext
-from ui.i18n import translate
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import translate
 from ui.sections.base import ROW_HEIGHT, Section
+from ui.widgets.charts import BarChart
 
 DEADLINE_DAYS = (30, 90, 180)
 

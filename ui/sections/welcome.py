@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.i18n import translate
-from ui.icons import icon
+from ui.runtime.i18n import translate
+from ui.runtime.icons import icon
 
 
 class WelcomePage(QWidget):

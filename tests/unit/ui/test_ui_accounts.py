@@ -23,7 +23,7 @@ def close_next_message_box(seen: list[str]) -> None:
 
 
 def test_login_dialog_shows_the_chinese_reason_and_then_logs_in(running_as: Any, qtbot: Any) -> None:
-    from ui.login import LoginDialog
+    from ui.dialogs.login import LoginDialog
 
     r = running_as("管理员")
     dialog = LoginDialog(r.worker)
@@ -40,7 +40,7 @@ def test_login_dialog_shows_the_chinese_reason_and_then_logs_in(running_as: Any,
 
 
 def test_admin_only_login_refuses_a_clerk(running_as: Any, qtbot: Any) -> None:
-    from ui.login import LoginDialog
+    from ui.dialogs.login import LoginDialog
 
     r = running_as("管理员")
     dialog = LoginDialog(r.worker, admin_only=True)
@@ -92,7 +92,7 @@ def test_an_administrator_adds_disables_and_resets_accounts(running_as: Any, qtb
                                                            monkeypatch: Any) -> None:
     from registry.ops.accounts import authenticate
     from registry.storage.models import Account
-    from ui.accounts_dialog import AccountsDialog, PasswordDialog
+    from ui.dialogs.accounts import AccountsDialog, PasswordDialog
 
     r = running_as("管理员")
     assert r.window.accounts_action.isVisible()
@@ -126,7 +126,7 @@ def test_an_administrator_adds_disables_and_resets_accounts(running_as: Any, qtb
 def test_a_clerk_changes_their_own_password(running_as: Any, qtbot: Any, monkeypatch: Any) -> None:
     from registry.ops.accounts import authenticate
     from registry.rules.permissions import LoginFailed
-    from ui.accounts_dialog import PasswordDialog
+    from ui.dialogs.accounts import PasswordDialog
 
     r = running_as("办事员")
     assert r.window.password_action.isVisible() and not r.window.accounts_action.isVisible()

@@ -39,7 +39,7 @@ def test_backup_page_lists_backs_up_and_restores_after_confirming(running: Any, 
                                                                   demo_path: Path, monkeypatch: Any) -> None:
     from registry.ops import update_person
     from registry.storage.models import Person
-    from ui.backup_dialog import BackupDialog
+    from ui.dialogs.backups import BackupDialog
 
     dialog = BackupDialog(running.ctx, running.window.backups, running.window)
     qtbot.addWidget(dialog)
@@ -67,7 +67,7 @@ def test_backup_page_lists_backs_up_and_restores_after_confirming(running: Any, 
 
 
 def test_restore_is_for_administrators_only(running_as: Any, qtbot: Any) -> None:
-    from ui.backup_dialog import BackupDialog
+    from ui.dialogs.backups import BackupDialog
 
     r = running_as("办事员")
     dialog = BackupDialog(r.ctx, None, r.window)
@@ -77,7 +77,7 @@ def test_restore_is_for_administrators_only(running_as: Any, qtbot: Any) -> None
 
 
 def test_a_postgresql_register_is_backed_up_by_its_server(running: Any, qtbot: Any) -> None:
-    from ui.backup_dialog import BackupDialog
+    from ui.dialogs.backups import BackupDialog
 
     dialog = BackupDialog(running.ctx, None, running.window)
     qtbot.addWidget(dialog)
@@ -117,7 +117,7 @@ def test_a_damaged_register_is_replaced_by_its_latest_good_backup(tmp_path: Path
     from registry.storage.lifecycle import close_database, open_database
     from registry.storage.models import AuditEntry, Person
     from ui.app import open_register
-    from ui.worker import Worker
+    from ui.runtime.worker import Worker
 
     path = tmp_path / "r.sqlite3"
     open_database(path)

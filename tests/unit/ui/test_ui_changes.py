@@ -23,7 +23,7 @@ def watch(running: Any, monkeypatch: Any) -> dict[str, list[Any]]:
 
 
 def save_organization(running: Any, qtbot: Any, org_id: int, edits: dict[str, str]) -> Changes:
-    from ui.forms.organization import OrganizationDialog
+    from ui.dialogs.organization import OrganizationDialog
 
     dialog = OrganizationDialog(running.ctx, org_id, running.window)
     qtbot.addWidget(dialog)

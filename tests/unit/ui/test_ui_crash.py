@@ -12,7 +12,7 @@ from typing import Any
 def test_logging_goes_to_a_rotating_file_in_the_data_folder(user_folders: Path) -> None:
     from logging.handlers import RotatingFileHandler
 
-    from ui.crash import default_log_path, setup_logging
+    from ui.runtime.crash import default_log_path, setup_logging
 
     path = setup_logging()
     root = logging.getLogger()
@@ -32,7 +32,7 @@ def test_logging_goes_to_a_rotating_file_in_the_data_folder(user_folders: Path) 
 
 
 def test_the_crash_text_says_what_happened_and_where_the_log_is() -> None:
-    from ui.crash import crash_text
+    from ui.runtime.crash import crash_text
 
     text = crash_text(ValueError("坏数据"), Path("/data/logs/street-registry.log"))
     assert "ValueError: 坏数据" in text and "/data/logs/street-registry.log" in text
@@ -41,7 +41,7 @@ def test_the_crash_text_says_what_happened_and_where_the_log_is() -> None:
 
 
 def test_hooks_catch_errors_from_the_gui_and_from_threads_and_are_restored(qtbot: Any, tmp_path: Path) -> None:
-    from ui.crash import CrashHandler
+    from ui.runtime.crash import CrashHandler
 
     before = (sys.excepthook, threading.excepthook)
     shown: list[str] = []
@@ -67,8 +67,8 @@ def test_hooks_catch_errors_from_the_gui_and_from_threads_and_are_restored(qtbot
 
 def test_an_unhandled_worker_error_reaches_the_crash_dialog(qtbot: Any, tmp_path: Path,
                                                             monkeypatch: Any) -> None:
-    from ui.crash import CrashHandler
-    from ui.worker import Worker
+    from ui.runtime.crash import CrashHandler
+    from ui.runtime.worker import Worker
 
     shown: list[str] = []
     handler = CrashHandler(tmp_path / "x.log", show=shown.append)

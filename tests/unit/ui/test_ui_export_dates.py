@@ -84,8 +84,8 @@ def test_new_rosters_export_and_untaken_dates_are_left_out(running: Any, qtbot: 
 
 def test_audit_log_exports_its_date_range_and_remembers_the_folder(
         running: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
-    import ui.roster_export
-    from ui.progress import BackgroundTask
+    import ui.dialogs.roster_export
+    from ui.runtime.progress import BackgroundTask
 
     asked: list[str] = []
     target = tmp_path / "out" / "操作日志.xlsx"
@@ -94,7 +94,7 @@ def test_audit_log_exports_its_date_range_and_remembers_the_folder(
     def save_as(_parent: Any, _title: str, suggestion: str, _filter: str) -> tuple[str, str]:
         asked.append(suggestion)
         return str(target.with_suffix("")), ""  # the clerk typed no extension
-    monkeypatch.setattr(ui.roster_export.QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(ui.dialogs.roster_export.QFileDialog, "getSaveFileName", save_as)
 
     section = running.section("audit")
     section.set_filter("days", 7)

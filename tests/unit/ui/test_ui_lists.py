@@ -12,9 +12,16 @@ import pytest
 
 from registry.queries.audit_log import AuditRow
 from registry.queries.lists import ServiceRecordRow, VolunteerRow
-from ui.i18n import translate
-from ui.lists import AuditList, OrganizationList, ServiceRecordList, SocialWorkerList, TrainingList, VolunteerList
-from ui.listspec import ListSpec
+from ui.models.lists import (
+    AuditList,
+    OrganizationList,
+    ServiceRecordList,
+    SocialWorkerList,
+    TrainingList,
+    VolunteerList,
+)
+from ui.models.listspec import ListSpec
+from ui.runtime.i18n import translate
 from ui.sections.certificates import CertificateList
 
 SPECS: list[ListSpec[Any]] = [VolunteerList(), SocialWorkerList(), OrganizationList(), TrainingList(),

@@ -29,7 +29,7 @@ def save_dialog(running: Any, dialog: Any, values: dict[str, Any]) -> None:
 
 def test_organization_year_inspection_grade_project_and_deregistration(running: Any, monkeypatch: Any) -> None:
     from registry.storage.models import Organization
-    from ui.forms.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
+    from ui.dialogs.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
 
     section, key = first_key(running, "organizations")
     year = dt.date.today().year - 1
@@ -55,7 +55,7 @@ def test_organization_year_inspection_grade_project_and_deregistration(running: 
 
 
 def test_inspection_problems_are_shown_beside_the_field(running: Any) -> None:
-    from ui.forms.org_year import InspectionDialog
+    from ui.dialogs.org_year import InspectionDialog
 
     section, key = first_key(running, "organizations")
     dialog = InspectionDialog(running.ctx, key, "X", section)
@@ -65,7 +65,7 @@ def test_inspection_problems_are_shown_beside_the_field(running: Any) -> None:
 
 def test_attendance_by_ticking_and_by_pasting_with_unknown_numbers_listed(running: Any) -> None:
     from registry.storage.models import Attendance, Person
-    from ui.forms.attendance import AttendanceDialog
+    from ui.dialogs.attendance import AttendanceDialog
 
     section, key = first_key(running, "trainings")
     before = running.query(lambda: Attendance.select().where(Attendance.training == key).count())
@@ -100,7 +100,7 @@ def test_social_worker_detail_shows_continuing_education(running: Any) -> None:
 
 def test_extending_registrations_is_for_administrators(running_as: Any, monkeypatch: Any) -> None:
     from registry.storage.models import SocialWorker
-    from ui.forms.extend import ExtendDialog
+    from ui.dialogs.extend import ExtendDialog
 
     r = running_as("管理员")
     assert r.section("social_workers").extend_button.isVisibleTo(r.window)
@@ -118,7 +118,7 @@ def test_certificate_issued_written_listed_and_reprinted(running: Any, tmp_path:
     from pypdf import PdfReader
 
     from registry.storage.models import AuditEntry, Certificate, ServiceRecord
-    from ui.forms.certificate import CertificateDialog
+    from ui.dialogs.certificate import CertificateDialog
 
     volunteer = running.query(lambda: ServiceRecord.select(ServiceRecord.volunteer)
                               .where(ServiceRecord.status == "approved").first().volunteer_id)

@@ -14,7 +14,7 @@ from registry.storage.models import Organization, Person, SocialWorker, Voluntee
 
 
 def open_dialog(r: Any, qtbot: Any) -> Any:
-    from ui.register_settings import RegisterSettingsDialog
+    from ui.dialogs.register_settings import RegisterSettingsDialog
 
     dialog = RegisterSettingsDialog(r.ctx, r.window)
     qtbot.addWidget(dialog)

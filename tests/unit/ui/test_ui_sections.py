@@ -83,7 +83,7 @@ def qtbot_top(cls: type) -> list[Any]:
 
 
 def test_bad_id_number_shows_error_and_blocks_saving(running: Any, qtbot: Any) -> None:
-    from ui.forms.volunteer import VolunteerDialog
+    from ui.dialogs.volunteer import VolunteerDialog
 
     dialog = VolunteerDialog(running.ctx, None, running.window)
     qtbot.addWidget(dialog)
@@ -101,7 +101,7 @@ def test_bad_id_number_shows_error_and_blocks_saving(running: Any, qtbot: Any) -
 
 
 def test_new_volunteer_is_saved_listed_and_logged(running: Any, qtbot: Any) -> None:
-    from ui.forms.volunteer import VolunteerDialog
+    from ui.dialogs.volunteer import VolunteerDialog
 
     section = running.section("volunteers")
     dialog = VolunteerDialog(running.ctx, None, running.window)
@@ -128,7 +128,7 @@ def test_new_volunteer_is_saved_listed_and_logged(running: Any, qtbot: Any) -> N
 
 
 def test_existing_id_number_opens_the_existing_person(running: Any, qtbot: Any) -> None:
-    from ui.forms.volunteer import VolunteerDialog
+    from ui.dialogs.volunteer import VolunteerDialog
 
     number, name = running.query(lambda: (lambda p: (p.id_number, p.name))(
         Volunteer.select().first().person))
@@ -146,7 +146,7 @@ def test_existing_id_number_opens_the_existing_person(running: Any, qtbot: Any) 
 
 
 def test_deactivating_asks_for_a_reason(running: Any, qtbot: Any, monkeypatch: Any) -> None:
-    from ui.forms import deactivate
+    from ui.dialogs import deactivate
 
     section = running.section("volunteers")
     section.view.selectRow(0)
@@ -160,7 +160,7 @@ def test_deactivating_asks_for_a_reason(running: Any, qtbot: Any, monkeypatch: A
 
 
 def test_reason_dialog_needs_a_reason(qtbot: Any) -> None:
-    from ui.forms.deactivate import ReasonDialog
+    from ui.dialogs.deactivate import ReasonDialog
 
     dialog = ReasonDialog("注销", "确定吗？")
     qtbot.addWidget(dialog)
@@ -170,7 +170,7 @@ def test_reason_dialog_needs_a_reason(qtbot: Any) -> None:
 
 
 def test_record_approve_and_correct_hours(running: Any, qtbot: Any) -> None:
-    from ui.forms.hours import CorrectDialog, HoursDialog
+    from ui.dialogs.hours import CorrectDialog, HoursDialog
 
     volunteer_id = running.query(lambda: Volunteer.select().where(Volunteer.status == "在册").first().id)
     dialog = HoursDialog(running.ctx, volunteer_id, "某人", running.window)
@@ -201,7 +201,7 @@ def test_record_approve_and_correct_hours(running: Any, qtbot: Any) -> None:
 
 
 def test_activity_hours_for_pasted_id_numbers(running: Any, qtbot: Any) -> None:
-    from ui.forms.activity import ActivityHoursDialog
+    from ui.dialogs.activity import ActivityHoursDialog
 
     numbers = running.query(lambda: [v.person.id_number for v in Volunteer.select().where(
         Volunteer.status == "在册").order_by(Volunteer.id.desc()).limit(2)])

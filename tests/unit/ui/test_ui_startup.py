@@ -45,25 +45,25 @@ def test_district_problems_are_shown_not_fatal(running: Any) -> None:
 
 
 def test_login_comes_first_when_the_register_has_accounts(running_as: Any, monkeypatch: Any) -> None:
-    import ui.login
+    import ui.dialogs.login
     from ui.startup import login
 
     r = running_as("管理员")
     asked: list[Any] = []
-    monkeypatch.setattr(ui.login, "ask_login", lambda worker, *a, **k: asked.append(1) or ("办事员", "clerk"))
+    monkeypatch.setattr(ui.dialogs.login, "ask_login", lambda worker, *a, **k: asked.append(1) or ("办事员", "clerk"))
     assert login(r.worker, "系统用户") == ("办事员", "clerk") and asked
 
 
 def test_a_register_without_accounts_needs_no_login(running: Any, monkeypatch: Any) -> None:
-    import ui.login
+    import ui.dialogs.login
     from ui.startup import login
 
-    monkeypatch.setattr(ui.login, "ask_login", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    monkeypatch.setattr(ui.dialogs.login, "ask_login", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
     assert login(running.worker, "系统用户") == ("系统用户", None)
 
 
 def test_settings_remember_the_section(running: Any, qtbot: Any) -> None:
-    from ui import settings
+    from ui.runtime import settings
 
     running.window.show_section("stats")
     running.idle()

@@ -17,7 +17,7 @@ def test_no_unfinished_simplified_chinese_entries() -> None:
 def test_chinese_is_the_default_and_english_selectable(qapp: object) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from ui.i18n import install_translations
+    from ui.runtime.i18n import install_translations
 
     try:
         assert install_translations(qapp, "en")  # type: ignore[arg-type]

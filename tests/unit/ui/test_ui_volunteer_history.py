@@ -57,7 +57,7 @@ def test_a_new_pending_line_comes_first(running: Any, qtbot: Any) -> None:
 
 
 def test_long_histories_show_fifty_lines_and_a_note(running: Any, qtbot: Any) -> None:
-    from ui.service_history import SHOWN
+    from ui.widgets.service_history import SHOWN
 
     def busiest() -> tuple[int, int]:
         row = (ServiceRecord.select(ServiceRecord.volunteer, fn.COUNT(ServiceRecord.id))

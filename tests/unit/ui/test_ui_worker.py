@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.worker import Cancelled, Worker
+from ui.runtime.worker import Cancelled, Worker
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_run_sync(worker: Worker) -> None:
 def test_progress_dialog_appears_only_for_slow_work(qtbot: Any, worker: Worker) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from ui.progress import BackgroundTask
+    from ui.runtime.progress import BackgroundTask
 
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -11,12 +11,7 @@ import pytest
 from registry import ops
 from registry.ops.accounts import add_account
 from registry.queries.ledger import volunteer_hours
-from registry.queries.people import (
-    continuing_education,
-    social_worker_detail,
-    volunteer_detail,
-    volunteer_name,
-)
+from registry.queries.people import continuing_education, social_worker_detail, volunteer_detail, volunteer_name
 from registry.rules.deadlines import add_years
 from registry.rules.problems import NotFoundError
 

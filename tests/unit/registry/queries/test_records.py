@@ -10,13 +10,7 @@ import pytest
 
 from registry import ops
 from registry.ops.accounts import add_account
-from registry.queries.records import (
-    activity_hours,
-    record_detail,
-    training_detail,
-    training_hours,
-    training_title,
-)
+from registry.queries.records import activity_hours, record_detail, training_detail, training_hours, training_title
 
 FIRST, SECOND = "11010519491231002X", "110105198001010016"
 DAY = dt.date(dt.date.today().year - 1, 4, 1)

@@ -1,0 +1,1 @@
+"""Every dialog: the record forms, accounts, backups, settings, login, recovery, saving files."""

@@ -1,0 +1,195 @@
+"""备份与恢复: the register's backups, a backup now, and (administrators) a restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.runtime.backups import AutoBackup, backup_if_sqlite, backup_state
+from ui.runtime.context import AppContext, show_error
+from ui.runtime.i18n import tr_noop, translate
+from ui.runtime.icons import icon
+from ui.runtime.progress import BackgroundTask
+
+REASONS = {
+    "auto": tr_noop("Backups", "Automatic"),
+    "close": tr_noop("Backups", "On closing"),
+    "import": tr_noop("Backups", "Before an import"),
+    "manual": tr_noop("Backups", "By hand"),
+    "before-restore": tr_noop("Backups", "Before a restore"),
+}
+
+
+def reason_label(path: Path) -> str:
+    reason = path.stem.split("-", 3)[-1] if path.stem.count("-") >= 3 else ""  # registry-date-time-why
+    return translate("Backups", REASONS[reason]) if reason in REASONS else reason
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
+
+
+class BackupDialog(QDialog):
+    def __init__(self, ctx: AppContext, auto: AutoBackup | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.auto = ctx, auto
+        self.state: dict[str, Any] = {}
+        self.task: BackgroundTask | None = None
+        self.setWindowTitle(translate("Backups", "Backup and restore"))
+        self.resize(720, 460)
+        self.info = QLabel()
+        self.info.setObjectName("backup_info")
+        self.info.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("backups")
+        self.table.setHorizontalHeaderLabels([translate("Backups", "Made at"), translate("Backups", "Why"),
+                                              translate("Backups", "Size"), translate("Backups", "File")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((150, 110, 80)):
+            self.table.setColumnWidth(col, width)
+        self.backup_button = QPushButton(icon("save"), translate("Backups", "Back up now"))
+        self.backup_button.setObjectName("backup_now")
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton(icon("correct"), translate("Backups", "Restore from backup…"))
+        self.restore_button.setObjectName("restore")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_button.setVisible(ctx.may("restore"))
+        self.folder_button = QPushButton(icon("folder"), translate("Backups", "Open the folder"))
+        self.folder_button.clicked.connect(self._open_folder)
+        close = QPushButton(translate("Backups", "Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for b in (self.backup_button, self.restore_button, self.folder_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.worker.call(backup_state, on_done=self._show)
+
+    def _show(self, state: dict[str, Any]) -> None:
+        self.state = state
+        if not state["sqlite"]:
+            self.info.setText(translate(
+                "Backups", "This register is kept on a shared database server (PostgreSQL). The "
+                "server's administrator backs it up; this program makes no file backups of it."))
+            self.table.hide()
+            for b in (self.backup_button, self.restore_button, self.folder_button):
+                b.setEnabled(False)
+            return
+        self.info.setText(translate(
+            "Backups", "Backups are made every 30 minutes while data changes, when the program "
+            "closes and before every import. Each is checked and kept by day, week and month.\n"
+            "Register: {register}\nBackups folder: {folder}").format(register=state["register"],
+                                                                     folder=state["folder"]))
+        rows = state["backups"]
+        self.table.setRowCount(len(rows))
+        for i, (stamp, path, size) in enumerate(rows):
+            for c, text in enumerate((stamp.strftime("%Y-%m-%d %H:%M:%S"), reason_label(path),
+                                      size_text(size), path.name)):
+                self.table.setItem(i, c, QTableWidgetItem(text))
+        if rows:
+            self.table.selectRow(0)
+        self.restore_button.setEnabled(bool(rows) and self.ctx.may("restore"))
+
+    def _busy(self, busy: bool) -> None:
+        self.backup_button.setEnabled(not busy and self.state.get("sqlite", False))
+        self.restore_button.setEnabled(not busy and self.ctx.may("restore") and bool(self.state.get("backups")))
+
+    def backup_now(self) -> None:
+        self._busy(True)
+
+        def done(path: Path | None) -> None:
+            if self.auto is not None:
+                self.auto.mark_done(path)
+            self._busy(False)
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self._busy(False)
+            show_error(self, error)
+
+        self.task = BackgroundTask(self, self.ctx.worker, lambda _job: backup_if_sqlite("manual"),
+                                   translate("Backups", "Backing up the register…"), cancellable=False,
+                                   on_done=done, on_error=failed)
+
+    def selected_backup(self) -> tuple[Any, Path] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or not self.state.get("backups"):
+            return None
+        stamp, path, _size = self.state["backups"][rows[0].row()]
+        return stamp, path
+
+    def confirm_text(self, stamp: Any, path: Path) -> str:
+        return translate(
+            "Backups", "Replace ALL the data of the register\n{register}\nwith the backup made at "
+            "{when} ({name})?\n\nEverything entered after that backup will be gone from the "
+            "register. What is replaced is backed up first, so this can be undone.").format(
+            register=self.state["register"], when=stamp.strftime("%Y-%m-%d %H:%M"), name=path.name)
+
+    def restore_selected(self) -> None:
+        chosen = self.selected_backup()
+        if chosen is None:
+            return
+        stamp, path = chosen
+        answer = QMessageBox.warning(self, translate("Backups", "Restore from backup"),
+                                     self.confirm_text(stamp, path),
+                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                     QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.start_restore(path)
+
+    def start_restore(self, path: Path) -> None:
+        from registry.ops.backups import Restored, restore
+
+        actor = self.ctx.actor
+        self._busy(True)
+
+        def done(restored: Restored) -> None:  # its Changes: everything, every screen reloads
+            self._busy(False)
+            if self.auto is not None:
+                self.auto.mark_done(restored.saved)
+            self.reload()
+            QMessageBox.information(self, translate("Backups", "Restored"), translate(
+                "Backups", "The register was restored from {name}. The data it replaced was "
+                "backed up to {saved}.").format(name=path.name, saved=restored.saved))
+
+        def failed(_error: BaseException) -> bool:
+            self._busy(False)
+            return False  # run_op shows it
+
+        self.task = self.ctx.run_op(self, lambda _job: restore(actor, path), done, failed,
+                                    progress=translate("Backups", "Restoring the register…"))
+
+    def _open_folder(self) -> None:
+        folder = self.state.get("folder")
+        if folder and self.ctx.open_folders:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -1,0 +1,85 @@
+"""Registering and editing a social organization; the USCC is checked as typed and the
+organization type it encodes is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from registry import ops
+from registry.ops import Changes
+from registry.queries.editing import OrganizationValues, organization_values
+from registry.rules.uscc import check_uscc
+from registry.rules.vocab import ORG_TYPES
+from ui.dialogs.checks import date_check, decimal_check, uscc_check
+from ui.dialogs.dialog import RecordDialog
+from ui.dialogs.form import choices
+from ui.runtime.context import AppContext
+from ui.runtime.i18n import translate
+
+KEYS = ("name", "uscc", "org_type", "registration_authority", "supervising_unit",
+        "legal_representative_name", "founded_on", "address", "business_scope", "service_fields",
+        "registered_capital", "community", "filed_on", "responsible_person", "venue", "notes")
+
+
+class OrganizationDialog(RecordDialog):
+    def __init__(self, ctx: AppContext, org_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        title = (translate("Forms", "New organization") if org_id is None
+                 else translate("Forms", "Edit organization"))
+        super().__init__(ctx, title, parent)
+        self.org_id = org_id
+        f = self.form
+        f.add_text("name", translate("Forms", "Organization name"))
+        self.uscc = f.add_text("uscc", translate("Forms", "USCC"), uscc_check,
+                               translate("Forms", "18 characters"))
+        self.uscc_facts = f.add_info("uscc_facts", translate("Forms", "From the USCC"))
+        f.add_choice("org_type", translate("Forms", "Type"), choices(ORG_TYPES))
+        f.add_text("registration_authority", translate("Forms", "Registration authority"))
+        f.add_text("supervising_unit", translate("Forms", "Supervising unit"))
+        f.add_text("legal_representative_name", translate("Forms", "Legal representative"))
+        f.add_text("founded_on", translate("Forms", "Founded on"), date_check("founded_on", "成立日期"),
+                   "YYYY-MM-DD")
+        f.add_text("address", translate("Forms", "Address"))
+        f.add_multiline("business_scope", translate("Forms", "Business scope"))
+        f.add_text("service_fields", translate("Forms", "Service fields"))
+        f.add_text("registered_capital", translate("Forms", "Registered capital (yuan)"),
+                   decimal_check("registered_capital", "注册资金"))
+        f.add_choice("community", translate("Forms", "Community"), ctx.lookups.get("communities", []))
+        f.add_text("filed_on", translate("Forms", "Filed on (community organizations)"),
+                   date_check("filed_on", "备案日期"), "YYYY-MM-DD")
+        f.add_text("responsible_person", translate("Forms", "Person responsible"))
+        f.add_text("venue", translate("Forms", "Venue"))
+        f.add_multiline("notes", translate("Forms", "Notes"))
+        self.uscc.textChanged.connect(self._uscc_changed)
+        self.original: dict[str, Any] = {}
+        if org_id is not None:
+            ctx.worker.call(organization_values, org_id, on_done=self._loaded)
+
+    def _loaded(self, stored: OrganizationValues) -> None:
+        values = asdict(stored)
+        self.original = {k: ("" if v is None else v) for k, v in values.items()}
+        self.form.set_values(values)
+
+    def _uscc_changed(self, text: str) -> None:
+        facts, _ = check_uscc(text, "uscc") if text.strip() else (None, [])
+        if facts is None:
+            self.uscc_facts.setText("")
+            return
+        kind = facts.org_type or translate("Forms", "not a civil-affairs code")
+        self.uscc_facts.setText(translate("Forms", "Registered by: {dept}; type: {kind}").format(
+            dept=facts.department, kind=kind))
+        if facts.org_type in ORG_TYPES and not self.form.value("org_type"):
+            self.form.set_value("org_type", facts.org_type)
+
+    def operation(self) -> Callable[[], Changes]:
+        data = self.form.values(KEYS)
+        actor = self.ctx.actor
+        if self.org_id is None:
+            return lambda: ops.register_organization(actor, data)
+        changed = {k: v for k, v in data.items() if str(self.original.get(k, "")) != str(v or "")}
+        oid = self.org_id
+        return lambda: ops.update_organization(actor, oid, changed)

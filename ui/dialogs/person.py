@@ -1,0 +1,113 @@
+"""The person part of volunteer and social-worker forms: the ID number is checked as it
+is typed, birth date, sex and region are filled in from it, and an ID number already in
+the register is noticed at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QPushButton
+
+from registry.queries.editing import KnownPerson, person_holding
+from registry.rules.idnumber import check_id_number
+from registry.rules.phone import check_phone
+from registry.rules.problems import Problem
+from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
+from ui.dialogs.form import Form, choices
+from ui.runtime.i18n import translate
+from ui.runtime.worker import Worker
+
+PERSON_KEYS = ("id_number", "name", "phone", "ethnicity", "political_status", "education",
+               "address")
+
+
+def id_problems(text: str) -> list[Problem]:
+    return check_id_number(text)[1]
+
+
+def phone_problems(text: str) -> list[Problem]:
+    return check_phone(text, "phone")[1]
+
+
+class PersonFields(QObject):
+    """Adds the person fields to `form` and watches the ID number; `on_existing(person,
+    open)` hears of a person already holding it (`open`: the clerk asked to open them)."""
+
+    def __init__(self, form: Form, worker: Worker, actor: str,
+                 on_existing: Callable[[KnownPerson, bool], None] | None = None) -> None:
+        super().__init__(form)
+        self.form, self.worker, self.actor, self.on_existing = form, worker, actor, on_existing
+        self.existing: KnownPerson | None = None
+        self.id_edit = form.add_text("id_number", translate("Forms", "ID number"), id_problems,
+                                     translate("Forms", "18 digits; the last may be X"))
+        self.facts = form.add_info("id_facts", translate("Forms", "From the ID number"))
+        form.add_text("name", translate("Forms", "Name"))
+        form.add_text("phone", translate("Forms", "Phone"), phone_problems)
+        form.add_text("ethnicity", translate("Forms", "Ethnicity"))
+        form.add_choice("political_status", translate("Forms", "Political status"),
+                        choices(POLITICAL_STATUSES))
+        form.add_choice("education", translate("Forms", "Education"), choices(EDUCATION_LEVELS))
+        form.add_text("address", translate("Forms", "Address"))
+        self.open_button = QPushButton(translate("Forms", "Open the existing record"))
+        self.open_button.setObjectName("open_existing")
+        self.open_button.hide()
+        self.open_button.clicked.connect(self._open_existing)
+        form.layout_.addRow("", self.open_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self._lookup)
+        self.id_edit.textChanged.connect(self._id_changed)
+        self.watch_duplicates = True
+        self._asked = ""
+
+    def _id_changed(self, text: str) -> None:
+        facts, _problems = check_id_number(text) if text.strip() else (None, [])
+        if facts is None:
+            self.facts.setText("")
+            self.open_button.hide()
+            self.existing = None
+            return
+        region = facts.region_name or translate("Forms", "unknown region")
+        self.facts.setText(translate("Forms", "Born {date}, {sex}, {region}").format(
+            date=facts.birth_date.isoformat(), sex=facts.sex, region=region))
+        if self.watch_duplicates:
+            self._timer.start()
+
+    def _lookup(self) -> None:
+        facts, _ = check_id_number(self.id_edit.text())
+        if facts is None:
+            return
+        number = facts.number
+        self._asked = number
+        self.worker.call(person_holding, number, self.actor, on_done=lambda found: self._found(number, found))
+
+    def _found(self, number: str, found: KnownPerson | None) -> None:
+        facts, _ = check_id_number(self.id_edit.text())
+        if facts is None or facts.number != number:
+            return  # the clerk typed on meanwhile
+        self.existing = found
+        if found is None:
+            self.open_button.hide()
+            return
+        self.form.set_problems("id_number", [Problem(
+            "id.registered", "id_number", _info_severity(),
+            translate("Forms", "Already in the register: {name}").format(name=found.name))])
+        self.open_button.show()
+        if self.on_existing is not None:
+            self.on_existing(found, False)
+
+    def _open_existing(self) -> None:
+        if self.existing is not None and self.on_existing is not None:
+            self.on_existing(self.existing, True)
+
+    def values(self) -> dict[str, Any]:
+        return self.form.values(PERSON_KEYS)
+
+
+def _info_severity() -> Any:
+    from registry.rules.problems import Severity
+
+    return Severity.WARNING

@@ -1,1 +1,0 @@
-"""Forms for every record kind, validating while the clerk types."""

@@ -1,0 +1,1 @@
+"""Qt models of the lists: the paged table model and the list specs it shows."""

@@ -1,0 +1,45 @@
+"""A date field that may also say "any" (不限): the lowest date stands for no date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QDateEdit, QWidget
+
+from ui.runtime.i18n import translate
+
+ANY = QDate(1900, 1, 1)
+
+
+class OptionalDateEdit(QDateEdit):
+    """`value()` is a date or None; `clear_value()` goes back to "any"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(ANY)
+        self.setSpecialValueText(translate("Dates", "Any"))
+        self.clear_value()
+
+    def value(self) -> dt.date | None:
+        day = self.date()
+        return None if day == ANY else dt.date(day.year(), day.month(), day.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        if value is None:
+            self.clear_value()
+        else:
+            self.setDate(QDate(value.year, value.month, value.day))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.value() is None:  # opening the calendar on "any" starts from today, not 1900
+            self.setDate(QDate.currentDate())
+        super().mousePressEvent(event)
+
+    def clear_value(self) -> None:
+        self.setDate(ANY)
+        today = QDate.currentDate()  # the calendar opens on this month, not on 1900
+        self.calendarWidget().setCurrentPage(today.year(), today.month())

@@ -1,0 +1,126 @@
+"""The search box always at hand (Ctrl+F): people by name, part of a name, pinyin initials,
+ID number or its last digits, and phone; results as you type.
+
+A key starts a search on the worker at once when none is running (so results follow the
+last key by the query time, not by a fixed delay); keys typed while one runs are
+coalesced into a single search for the latest text when it finishes, which debounces
+fast typing and pasting. Each search carries a generation number and results of older
+searches are dropped, so a slow answer never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from registry.queries.search import PersonMatch, person_matches
+from ui.runtime.i18n import translate
+from ui.runtime.icons import icon
+from ui.runtime.worker import Job, Worker
+
+COALESCE_MS = 15  # lets a paste or an input-method commit arrive as one text
+
+
+class SearchBox(QLineEdit):
+    person_chosen = Signal(int)  # person id
+    results_shown = Signal(int)  # number of results, after each search
+
+    def __init__(self, worker: Worker, overlay_parent: QWidget) -> None:
+        super().__init__()
+        self.worker = worker
+        self.setObjectName("search")
+        self.setClearButtonEnabled(True)
+        self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.setPlaceholderText(translate("Search", "Find a person: name, initials, ID number, phone (Ctrl+F)"))
+        self.setMinimumWidth(380)
+        self.results = QListWidget(overlay_parent)
+        self.results.setObjectName("search_results")
+        self.results.hide()
+        self.results.itemActivated.connect(self._chosen)
+        self.results.itemClicked.connect(self._chosen)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self._search)
+        self.textChanged.connect(self._typed)
+        self._generation = 0
+        self._job: Job[list[PersonMatch]] | None = None
+        self._running = False
+        self.last_results: list[PersonMatch] = []
+        self.installEventFilter(self)
+
+    def _typed(self, text: str) -> None:
+        self._generation += 1
+        if not text.strip():
+            self._timer.stop()
+            self.results.hide()
+            return
+        self._timer.start()
+
+    def _search(self) -> None:
+        if self._running:
+            return  # the running search's end starts one for the latest text
+        text, generation = self.text(), self._generation
+        if not text.strip():
+            return
+        self._running = True
+
+        def finished() -> None:
+            self._running = False
+            if generation != self._generation:
+                self._search()  # typed on meanwhile: search the latest text
+
+        def done(rows: list[PersonMatch]) -> None:
+            if generation == self._generation:
+                self._show(rows)
+            finished()
+
+        self._job = self.worker.call(person_matches, text, on_done=done,
+                                     on_error=lambda _e: finished())
+
+    def _show(self, rows: list[PersonMatch]) -> None:
+        self.last_results = rows
+        self.results.clear()
+        if not rows:
+            item = QListWidgetItem(translate("Search", "Nobody found"))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(item)
+        for row in rows:
+            roles = []
+            if row.roles.volunteer:
+                roles.append(translate("Search", "volunteer"))
+            if row.roles.social_worker:
+                roles.append(translate("Search", "social worker"))
+            item = QListWidgetItem(f"{row.name}    {row.id_number}    {'、'.join(roles)}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.results.addItem(item)
+        parent = self.results.parentWidget()
+        pos = self.mapTo(parent, QPoint(0, self.height()))
+        height = min(360, 28 * max(1, len(rows)) + 8)
+        self.results.setGeometry(pos.x(), pos.y() + 2, max(self.width(), 460), height)
+        self.results.show()
+        self.results.raise_()
+        self.results_shown.emit(len(rows))
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        person = item.data(Qt.ItemDataRole.UserRole)
+        if person is not None:
+            self.results.hide()
+            self.person_chosen.emit(int(person))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Down and self.results.isVisible() and self.results.count():
+                self.results.setFocus()
+                self.results.setCurrentRow(0)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.results.hide()
+                return False
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.results.count():
+                item = self.results.item(0)
+                if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
+                    self._chosen(item)
+                return True
+        return super().eventFilter(watched, event)

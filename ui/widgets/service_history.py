@@ -1,0 +1,50 @@
+"""A volunteer's service-record history in the detail panel: the lines the core reads
+(registry.queries.history), replaced lines greyed and struck through."""
+
+from __future__ import annotations
+
+import html
+
+from registry.queries.history import SHOWN, HistoryLine, ServiceHistory
+from ui.models.lists import date_text, hours_text
+from ui.runtime.i18n import translate
+
+__all__ = ["SHOWN", "history_html"]
+
+
+def _note(line: HistoryLine) -> str:
+    notes = []
+    if line.replaced_by is not None:
+        notes.append(translate("History", "replaced by entry {number}").format(number=line.replaced_by))
+    if line.corrects is not None:
+        notes.append(translate("History", "corrects entry {number}").format(number=line.corrects))
+    return "; ".join(notes)
+
+
+def history_html(history: ServiceHistory) -> str:
+    """The history as a small HTML table; replaced lines greyed and struck through."""
+    lines = history.lines
+    title = html.escape(translate("History", "Service record (newest first)"))
+    out = [f"<h4 style='color:#2c5d8f;margin-bottom:2px'>{title}</h4>"]
+    if not lines:
+        none = html.escape(translate("History", "No service hours recorded yet."))
+        return out[0] + f"<p style='color:#666'>{none}</p>"
+    headers = (translate("History", "Date"), translate("History", "Hours"),
+               translate("History", "Category / content"), translate("History", "Status"),
+               translate("History", "Correction"))
+    cell = "padding:1px 8px 1px 0"
+    out.append("<table cellspacing='0'><tr>" + "".join(
+        f"<th align='left' style='{cell}'>{html.escape(h)}</th>" for h in headers) + "</tr>")
+    for line in lines:
+        status = translate("Lists", "Approved") if line.approved else translate("Lists", "Pending")
+        style = cell + (";color:#888;text-decoration:line-through" if line.replaced_by is not None
+                        else ";color:#a05a00" if not line.approved else "")
+        values = (date_text(line.service_date), hours_text(line.hours), line.what, status, _note(line))
+        out.append("<tr>" + "".join(f"<td style='{style}'>{html.escape(str(v))}</td>"
+                                    for v in values) + "</tr>")
+    out.append("</table>")
+    if history.more:
+        more = translate("History", "Showing the latest {shown} of {total} entries; the Service "
+                         "hours section lists them all.").format(shown=len(lines), total=history.total)
+        out.append(f"<p style='color:#666'>{html.escape(more)}</p>")
+    return "".join(out)
