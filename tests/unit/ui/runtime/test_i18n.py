@@ -1,6 +1,6 @@
 """The shipped Simplified Chinese must be complete and the program's default (that it is
 compiled and covers every string, pyside6-lupdate and lrelease in a real process, is
-tests/integration/ui/test_ui_translations.py)."""
+tests/integration/ui/runtime/test_i18n.py)."""
 
 from __future__ import annotations
 

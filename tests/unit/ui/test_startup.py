@@ -1,5 +1,5 @@
 """Start-up: the bundled district file, logging in before the window, the section it
-reopens (the self-test, a real process, is in tests/integration/ui/test_ui_app.py)."""
+reopens (the self-test, a real process, is in tests/integration/ui/test_app.py)."""
 
 from __future__ import annotations
 
