@@ -185,11 +185,11 @@ class MainWindow(QMainWindow):
         self.settings_action.setVisible(self.ctx.may("set_preset"))
         for action in (self.password_action, self.switch_user_action):  # only with accounts
             action.setVisible(self.ctx.role is not None)
-        for name, action in (("welcome_import", "import"), ("welcome_volunteer", "create"),
+        for name, needed in (("welcome_import", "import"), ("welcome_volunteer", "create"),
                              ("welcome_organization", "create")):
             found = self.welcome.findChild(QPushButton, name)
             if found is not None:
-                found.setEnabled(self.ctx.may(action))
+                found.setEnabled(self.ctx.may(needed))
         if hasattr(self, "where"):
             self._show_user()
 

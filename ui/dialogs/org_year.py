@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QWidget
 
 from registry import ops
 from registry.ops import Changes
@@ -84,8 +84,9 @@ class DeregisterDialog(ReasonDialog):
         for status in ORG_STATUSES[1:]:
             self.status.addItem(status, status)
         layout = self.layout()
-        layout.insertWidget(1, QLabel(translate("Forms", "New status:")))  # type: ignore[attr-defined]
-        layout.insertWidget(2, self.status)  # type: ignore[attr-defined]
+        assert isinstance(layout, QBoxLayout)  # the dialog's own vertical layout
+        layout.insertWidget(1, QLabel(translate("Forms", "New status:")))
+        layout.insertWidget(2, self.status)
 
     def chosen_status(self) -> str:
         return str(self.status.currentData())

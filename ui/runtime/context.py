@@ -46,17 +46,17 @@ class AppContext:
 
     @overload
     def run_op(self, parent: QWidget, op: Callable[[], Result],
-               on_done: Callable[[Result], None] | None = None,
+               on_done: Callable[[Result], object] | None = None,
                on_error: Callable[[BaseException], bool] | None = None) -> None: ...
 
     @overload
     def run_op(self, parent: QWidget, op: Callable[[Job[Result]], Result],
-               on_done: Callable[[Result], None] | None = None,
+               on_done: Callable[[Result], object] | None = None,
                on_error: Callable[[BaseException], bool] | None = None, *,
                progress: str, cancellable: bool = False) -> BackgroundTask: ...
 
     def run_op(self, parent: QWidget, op: Callable[..., Any],
-               on_done: Callable[[Any], None] | None = None,
+               on_done: Callable[[Any], object] | None = None,
                on_error: Callable[[BaseException], bool] | None = None, *,
                progress: str | None = None, cancellable: bool = False) -> BackgroundTask | None:
         """Run a registry operation on the worker, then announce the Changes it returns

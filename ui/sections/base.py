@@ -101,7 +101,7 @@ def button(text: str, icon_name: str, slot: Callable[[], None], name: str = "") 
 class ListSection(Section):
     """Filters above a big table (paged from SQL), details of the selected row beside it."""
 
-    spec: ListSpec
+    spec: ListSpec[Any]
     filter_defs: tuple[FilterDef, ...] = ()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -283,7 +283,11 @@ class ListSection(Section):
         if key is None:
             return
         self.ctx.worker.call(self.detail_html, key,
-                             on_done=lambda text: key == self.current_key and self.set_detail_html(text))
+                             on_done=lambda text: self._show_detail(key, text))
+
+    def _show_detail(self, key: Any, text: str) -> None:
+        if key == self.current_key:  # not a row the clerk has since left
+            self.set_detail_html(text)
 
     def set_detail_html(self, text: str) -> None:
         self.detail.setHtml(text)

@@ -12,8 +12,8 @@ from ui.runtime.icons import icon
 
 
 class WelcomePage(QWidget):
-    def __init__(self, on_import: Callable[[], None], on_volunteer: Callable[[], None],
-                 on_organization: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(self, on_import: Callable[[], object], on_volunteer: Callable[[], object],
+                 on_organization: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
         title = QLabel(translate("Welcome", "The register is empty"))

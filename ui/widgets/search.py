@@ -94,7 +94,7 @@ class SearchBox(QLineEdit):
             item = QListWidgetItem(f"{row.name}    {row.id_number}    {'、'.join(roles)}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.results.addItem(item)
-        parent = self.results.parentWidget()
+        parent = self.results.parentWidget() or self.window()
         pos = self.mapTo(parent, QPoint(0, self.height()))
         height = min(360, 28 * max(1, len(rows)) + 8)
         self.results.setGeometry(pos.x(), pos.y() + 2, max(self.width(), 460), height)
