@@ -223,7 +223,7 @@ def _checks_and_tests(args: list[str], env: dict[str, str]) -> int:
     bin_dir = VENV_PYTHON.parent
     checks = {
         "ruff (lint)": [str(bin_dir / "ruff"), "check", "."],
-        "import-linter (registry/ imports no Qt)": [str(bin_dir / "lint-imports")],
+        "import-linter (layers and boundaries of registry/ and ui/)": [str(bin_dir / "lint-imports")],
         "mypy (types of registry/ and ui/)": [str(bin_dir / "mypy")],
     }
     failed = []
