@@ -152,7 +152,7 @@ class AttendanceDialog(QDialog):
                 "remove them, or register the people first:") + "\n" + "\n".join(result["unknown"]))
             return
         changes: Changes = result["changes"]
-        self.ctx.hub.changed.emit(changes)
+        self.ctx.announce(changes)  # as run_op does; this dialog shows its own failures inline
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
