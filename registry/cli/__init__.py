@@ -81,7 +81,7 @@ def print_progress(stage: str, done: int, total: int) -> None:
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    from registry.cli import admin, certificates, exporting, importing, register
+    from registry.cli import admin, certificates, exporting, importing, register, server
 
     parser = argparse.ArgumentParser(prog="python -m registry", description="街道社会工作登记台 命令行工具")
     parser.add_argument("--db", help=f"数据库文件路径或 postgresql:// 地址（默认读取 {URL_ENV}，"
@@ -94,7 +94,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         handlers[name] = handler
         return commands.add_parser(name, help=help_text, description=help_text)
 
-    for group in (register, certificates, exporting, importing, admin):
+    for group in (register, certificates, exporting, importing, admin, server):
         group.add_commands(add)
     return parser, handlers
 

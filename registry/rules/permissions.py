@@ -45,6 +45,7 @@ class Action(StrEnum):
     SET_PRESET = "set_preset"
     EXTEND_REGISTRATION = "extend_registration"
     RETENTION = "retention"
+    SERVER_SETUP = "server_setup"
 
 
 # The least role each action needs. Viewers' actions change no register data.
@@ -55,7 +56,7 @@ ROLE_NEEDED: Final[dict[Action, str]] = {
                      Action.REPRINT, Action.DEMO), "clerk"),
     **dict.fromkeys((Action.UNMASK, Action.EXPORT_UNMASKED, Action.USER_ADD, Action.USER_DISABLE,
                      Action.USER_RESET, Action.RESTORE, Action.SET_PRESET, Action.EXTEND_REGISTRATION,
-                     Action.RETENTION), "admin"),
+                     Action.RETENTION, Action.SERVER_SETUP), "admin"),
 }
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}

@@ -14,7 +14,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
-from registry.storage import models
+from registry.storage import models, server_roles
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +44,13 @@ def schema_version(db: Database) -> int | None:
 
 
 def ensure_schema(db: Database, *, upgrade: bool = True) -> None:
+    server = not isinstance(db, SqliteDatabase)  # the everyday account may not change the schema
+    if server and (refusal := server_roles.read_refusal(db)):
+        raise SchemaError(refusal)
     version = schema_version(db)
     if version is None:
+        if server and (refusal := server_roles.create_refusal(db)):
+            raise SchemaError(refusal)
         create_schema(db)
         return
     if version > CURRENT_VERSION:
@@ -57,11 +62,14 @@ def ensure_schema(db: Database, *, upgrade: bool = True) -> None:
     if version < CURRENT_VERSION:
         if not upgrade:
             raise SchemaError(f"登记库是第 {version} 版结构，需要先升级到第 {CURRENT_VERSION} 版。")
+        if server and (refusal := server_roles.upgrade_refusal(db, version, CURRENT_VERSION)):
+            raise SchemaError(refusal)
         backup_before_upgrade(db, version)
         with db.atomic():
             for step in range(version, CURRENT_VERSION):
                 UPGRADES[step](db)
             _set_version(CURRENT_VERSION)
+            server_roles.regrant_recorded(db)  # the everyday accounts' rights on new tables
 
 
 def _create_tables(db: Database, tables: list[type[models.BaseModel]]) -> None:
