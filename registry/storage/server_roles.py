@@ -215,12 +215,11 @@ def grant_app_role(db: Database, role: str) -> list[str]:
     transaction. Idempotent. Returns the statements run. ServerRoleError when it cannot."""
     if not isinstance(db, PostgresqlDatabase):
         raise ServerRoleError("这个命令只用于 PostgreSQL 服务器上的登记库（--db postgresql://…）。")
-    check_app_role(db, role)
     owner = _table_owner(db)
-    me = _current_user(db)
-    if owner is not None and owner != me:
-        raise ServerRoleError(f"登记库的表属于账号“{owner}”，只有它才能分配权限：请用 --db postgresql://{owner}@… "
-                              "连接后再运行。")
+    if owner is not None and owner != _current_user(db):
+        raise ServerRoleError(f"登记库的表属于账号“{owner}”，只有它才能分配权限：请用 "
+                              f"--db {app_url(db, owner)} 连接后再运行。")
+    check_app_role(db, role)
     schema = schema_name(db)
     statements = _grant_sql(db, role, schema)
     for sql in statements:
