@@ -19,13 +19,20 @@ from peewee import Database, PostgresqlDatabase
 
 from registry.storage import models
 
+
+def _table_name(model: type[models.BaseModel]) -> str:
+    name: str = model._meta.table_name
+    return name
+
+
 APP_ROLES_KEY = "server_app_roles"  # registry_meta: the everyday accounts server-setup granted
 
 # Tables the everyday account may only add to and read: the audit log. (Approved service
 # records are guarded by their trigger instead: pending ones are still edited and deleted.)
-APPEND_ONLY: frozenset[str] = frozenset({models.AuditEntry._meta.table_name})
+APPEND_ONLY: frozenset[str] = frozenset({_table_name(models.AuditEntry)})
 # Tables only the owner changes: the schema version and which accounts were granted.
-READ_ONLY: frozenset[str] = frozenset({models.Meta._meta.table_name})
+META = _table_name(models.Meta)
+READ_ONLY: frozenset[str] = frozenset({META})
 
 TABLE_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
 EVERYDAY = frozenset({"SELECT", "INSERT", "UPDATE", "DELETE"})
@@ -40,7 +47,7 @@ class ServerRoleError(Exception):
 
 
 def table_names() -> list[str]:
-    return [model._meta.table_name for model in models.ALL_MODELS]
+    return [_table_name(model) for model in models.ALL_MODELS]
 
 
 def expected_rights(table: str) -> frozenset[str]:
@@ -170,7 +177,7 @@ def _current_user(db: Database) -> str:
 def _table_owner(db: Database) -> str | None:
     row = db.execute_sql(
         f"SELECT tableowner FROM pg_tables WHERE schemaname = {SCHEMA_SQL} AND tablename = %s",
-        (models.Meta._meta.table_name,)).fetchone()
+        (META,)).fetchone()
     return None if row is None else str(row[0])
 
 
@@ -302,7 +309,7 @@ def _connection(db: Database) -> _Connection:
         "          THEN (SELECT datdba::regrole::text FROM pg_database WHERE datname = current_database()) "
         "          ELSE n.nspowner::regrole::text END "
         f"   FROM pg_namespace n WHERE n.nspname = {SCHEMA_SQL})",
-        (models.Meta._meta.table_name,)).fetchone()
+        (META,)).fetchone()
     user, table_owner, schema_owner = str(row[0]), row[1], row[2]
     owner = table_owner or schema_owner
     return _Connection(user, owner, table_owner is not None, setup_command(db, owner, user))
@@ -313,7 +320,7 @@ def read_refusal(db: Database) -> str | None:
     row = db.execute_sql(
         "SELECT has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') "
         f"FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = %s "
-        f"WHERE n.nspname = {SCHEMA_SQL}", (models.Meta._meta.table_name,)).fetchone()
+        f"WHERE n.nspname = {SCHEMA_SQL}", (META,)).fetchone()
     if row is None or row[0]:
         return None  # no register yet (ensure_schema makes one), or one this account may read
     conn = _connection(db)
