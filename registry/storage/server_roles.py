@@ -88,7 +88,7 @@ class RoleFacts:
 
 def role_facts(db: Database, role: str) -> RoleFacts:
     row = db.execute_sql(
-        "SELECT r.rolsuper, r.rolcreaterole, pg_has_role(r.oid, current_user, 'USAGE'), "
+        "SELECT r.rolsuper, r.rolcreaterole, pg_has_role(r.oid, current_user, 'MEMBER'), "
         "       r.oid = (SELECT datdba FROM pg_database WHERE datname = current_database()) "
         "FROM pg_roles r WHERE r.rolname = %s", (role,)).fetchone()
     if row is None:
@@ -137,7 +137,10 @@ def rights_problems(db: Database, role: str) -> list[str]:
         if expected - found:
             problems.append(f"表 {table} 缺少 {'、'.join(sorted(expected - found))}")
     if can_change_schema(db, role):
-        problems.append("还能在数据库里建表或建 schema")
+        schema = schema_name(db)
+        problems.append(f"还能在数据库里建表或建 schema（PostgreSQL 14 及以前：请数据库管理员运行 "
+                        f"ALTER SCHEMA {quote(schema)} OWNER TO {quote(_current_user(db))}; "
+                        f"REVOKE CREATE ON SCHEMA {quote(schema)} FROM PUBLIC;）")
     return problems
 
 
@@ -238,7 +241,8 @@ def grant_app_role(db: Database, role: str) -> list[str]:
     problems = rights_problems(db, role)
     if problems:
         raise ServerRoleError(f"账号“{role}”的权限没能设成应有的样子（{'；'.join(problems)}），"
-                              "多半是通过它所属的其他角色得到的：请数据库管理员收回后再运行。")
+                              "这些权限来自所有者账号无权收回的地方（它所属的其他角色、PUBLIC）："
+                              "请数据库管理员收回后再运行。")
     recorded = set(recorded_roles(db))
     if role not in recorded:
         models.Meta.put(APP_ROLES_KEY, json.dumps(sorted(recorded | {role}), ensure_ascii=False))

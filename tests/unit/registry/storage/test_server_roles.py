@@ -18,6 +18,7 @@ from registry.ops.accounts import add_account
 from registry.ops.server import setup_server
 from registry.rosters import export_roster
 from registry.storage import migrations, models, server_roles
+from registry.storage.db import database
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.migrations import SchemaError
 
@@ -186,7 +187,6 @@ def test_an_upgrade_by_the_owner_gives_the_everyday_account_its_rights_on_new_ta
 def rights_of(accounts: ServerAccounts, role: str) -> dict[str, frozenset[str]]:
     open_database(accounts.owner)
     try:
-        from registry.storage.db import database
         return server_roles.rights_of(database.obj, role)
     finally:
         close_database()
@@ -196,6 +196,7 @@ def test_setting_up_again_takes_back_rights_given_by_hand(set_up: ServerAccounts
     with psycopg.connect(set_up.owner) as conn:
         conn.execute(f'GRANT ALL ON audit_entry, registry_meta TO "{CLERK}"')
         conn.execute("GRANT TRUNCATE ON service_record TO PUBLIC")
+        conn.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")  # as PostgreSQL 14 and older have it
     assert statements_that_got_through(set_up.clerk, ("TRUNCATE audit_entry",)) == ["TRUNCATE audit_entry"]
     open_database(set_up.owner)
     setup_server("it", CLERK)
@@ -222,3 +223,16 @@ def test_an_everyday_account_that_could_become_the_owner_is_refused(set_up: Serv
         finally:
             close_database()
             conn.execute(f'REVOKE "{OWNER}" FROM "{CLERK}"')
+
+
+def test_a_schema_the_owner_cannot_close_to_everyone_is_refused_with_what_to_run(accounts: ServerAccounts) -> None:
+    # PostgreSQL 14 and older: public belongs to the server's superuser and anyone may create in it.
+    with psycopg.connect(accounts.admin, autocommit=True) as conn:
+        conn.execute(f"ALTER SCHEMA public OWNER TO {conn.info.user}")
+        conn.execute("GRANT USAGE, CREATE ON SCHEMA public TO PUBLIC")
+    open_database(accounts.owner)
+    with pytest.raises(ops.RegistryError) as refused:
+        setup_server("it", CLERK)
+    assert f'ALTER SCHEMA "public" OWNER TO "{OWNER}"; REVOKE CREATE ON SCHEMA "public" FROM PUBLIC;' \
+        in str(refused.value)
+    assert server_roles.recorded_roles(database.obj) == []  # nothing kept of the attempt
