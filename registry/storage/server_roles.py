@@ -332,16 +332,30 @@ def read_refusal(db: Database) -> str | None:
             f"“{conn.owner}”运行一次：{conn.command}")
 
 
-def create_refusal(db: Database) -> str | None:
-    """An empty server database the connected account may not build the register in."""
+def _may_create(db: Database) -> bool:
     row = db.execute_sql(f"SELECT has_schema_privilege(n.oid, 'CREATE') FROM pg_namespace n "
                          f"WHERE n.nspname = {SCHEMA_SQL}").fetchone()
-    if row is not None and row[0]:
+    return row is not None and bool(row[0])
+
+
+def create_refusal(db: Database) -> str | None:
+    """An empty server database the connected account may not build the register in."""
+    if _may_create(db):
         return None
     conn = _connection(db)
     return (f"服务器上的数据库“{db.database}”里还没有登记库，而本程序连接所用的账号“{conn.user}”无权建立"
             "（日常账号本来就不该有修改数据库结构的权限）。请信息管理员用数据库所有者账号运行一次："
             f"{conn.command}，然后再打开程序。")
+
+
+def migrate_refusal(db: Database) -> str | None:
+    """migrate-to into a server database as an account that may not build the register."""
+    if _may_create(db):
+        return None
+    conn = _connection(db)
+    owner = app_url(db, conn.owner) if conn.owner else "postgresql://所有者账号@…"
+    return (f"账号“{conn.user}”无权在服务器数据库“{db.database}”里建表，迁移没有进行：请用数据库所有者账号的地址"
+            f"（{owner}）运行 migrate-to，之后再运行 server-setup --app-role 日常账号。")
 
 
 def upgrade_refusal(db: Database, version: int, current: int) -> str | None:

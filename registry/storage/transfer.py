@@ -13,7 +13,7 @@ from typing import Any
 from peewee import Database, PostgresqlDatabase
 
 from registry.rules.problems import RegistryError
-from registry.storage import models
+from registry.storage import models, server_roles
 from registry.storage.db import database, is_sqlite, make_database
 from registry.storage.migrations import create_schema
 
@@ -77,6 +77,8 @@ def migrate_to(url: str, progress: Callable[[str, int], None] | None = None) -> 
     try:
         if target.get_tables():
             raise RegistryError("目标数据库不是空的，为避免覆盖数据，迁移没有进行。")
+        if refusal := server_roles.migrate_refusal(target):  # the everyday account, not the owner
+            raise RegistryError(refusal)
         database.initialize(target)
         try:
             create_schema(target)

@@ -43,6 +43,9 @@ def test_migrate_to_with_the_owner_then_server_setup_leaves_the_clerks_the_data(
         accounts: ServerAccounts, demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     people = Person.select().count()
     close_database()
+    assert main(["--db", str(demo), "migrate-to", accounts.clerk]) == EXIT_ERROR  # the everyday account
+    err = capsys.readouterr().err
+    assert f"请用数据库所有者账号的地址（{accounts.owner}）运行 migrate-to" in err and "Traceback" not in err
     assert main(["--db", str(demo), "migrate-to", accounts.owner]) == 0
     assert main(["--db", accounts.owner, "server-setup", "--app-role", CLERK]) == 0
     capsys.readouterr()
