@@ -38,7 +38,11 @@ def detect_encoding(path: Path) -> str:
         except UnicodeDecodeError:
             continue
         return encoding
-    raise RegistryError(f"无法识别“{path.name}”的文字编码；请在 Excel 中把它另存为“CSV UTF-8（逗号分隔）”后再导入。")
+    raise _unknown_encoding(path)
+
+
+def _unknown_encoding(path: Path) -> RegistryError:
+    return RegistryError(f"无法识别“{path.name}”的文字编码；请在 Excel 中把它另存为“CSV UTF-8（逗号分隔）”后再导入。")
 
 
 def _lines(handle: TextIO, name: str) -> Iterator[str]:
@@ -62,28 +66,35 @@ def csv_rows(path: Path) -> Iterator[list[str]]:
     """The rows of the file, each a list of its cells' text; refused with a sentence when
     it is not text, or when holding it would pass the reading budget."""
     encoding = detect_encoding(path)
+    try:
+        with open(path, encoding=encoding, newline="") as handle:
+            yield from _rows(path, handle)
+    except UnicodeDecodeError as exc:  # a BOM that promised an encoding the rest breaks
+        raise _unknown_encoding(path) from exc
+
+
+def _rows(path: Path, handle: TextIO) -> Iterator[list[str]]:
     size = SheetSize(path.name)
-    with open(path, encoding=encoding, newline="") as handle:
-        lines = _lines(handle, path.name)
-        first = next(lines, "")
-        delimiter = _delimiter(first.lstrip("\ufeff"))
+    lines = _lines(handle, path.name)
+    first = next(lines, "")
+    delimiter = _delimiter(first.lstrip("\ufeff"))
 
-        def all_lines() -> Iterator[str]:
-            yield first
-            yield from lines
+    def all_lines() -> Iterator[str]:
+        yield first
+        yield from lines
 
-        reader = csv.reader(all_lines(), delimiter=delimiter)
-        try:
-            for row in reader:
-                size.rows += 1
-                if row and any(row):
-                    size.cells += len(row)
-                    size.columns = max(size.columns, len(row))
-                    size.text_bytes += sum(map(len, row))
-                    if size.rows % 1000 == 0:
-                        check_budget(size)
-                yield row
-        except csv.Error as exc:
-            raise RegistryError(f"“{path.name}”第 {reader.line_num} 行的引号或分隔符有误，无法读取；请在 Excel 中"
-                                "打开它、另存为 CSV 后再导入。") from exc
+    reader = csv.reader(all_lines(), delimiter=delimiter)
+    try:
+        for row in reader:
+            size.rows += 1
+            if row and any(row):
+                size.cells += len(row)
+                size.columns = max(size.columns, len(row))
+                size.text_bytes += sum(map(len, row))
+                if size.rows % 1000 == 0:
+                    check_budget(size)
+            yield row
+    except csv.Error as exc:
+        raise RegistryError(f"“{path.name}”第 {reader.line_num} 行的引号或分隔符有误，无法读取；请在 Excel 中"
+                            "打开它、另存为 CSV 后再导入。") from exc
     check_budget(size)

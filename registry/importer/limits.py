@@ -23,14 +23,15 @@ from registry.rules.problems import RegistryError
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 50 * MB  # issue 12's figure; larger registers come in several files
-# Of the 1 GB: the interpreter and its modules take ~100 MB, and the importer's own rows
-# (cleaned values, plans) for the largest sheet accepted here take ~250 MB more.
+# What the estimate below may reach. It errs high: the largest roster it accepts (220,000
+# rows of 10 columns) was measured reading in 380 MB at peak, interpreter included
+# (bench/bench_read_limits.py), which leaves the importer's own rows (cleaned values, plans)
+# room within the 1 GB of issue 12.
 READ_BUDGET = 640 * MB
-# Measured (bench/bench_read_limits.py) on the largest sheet the budget accepts: its XML is
-# ~150 MB and its shared strings ~60 MB. 512 MB is that three times over, for workbooks of
-# several such sheets, and still bounds the time a zip bomb takes to find (~3 s): deflate's
-# ratio reaches 1000:1, so 50 MB could declare 50 GB.
-MAX_UNCOMPRESSED = 512 * MB
+# Sheet XML as Excel writes it deflates 8-12 times (measured on those rosters: 76 MB of
+# sheet and 11 MB of shared strings in a 10 MB file), so a real 50 MB workbook unpacks to at
+# most ~600 MB; deflate reaches 1000:1, so a zip bomb of 50 MB could unpack to 50 GB.
+MAX_UNCOMPRESSED = 800 * MB
 MAX_ENTRIES = 10_000  # a workbook has a few dozen parts; 10,000 parse in milliseconds
 # A cell holds at most 32,767 characters (~200 KB as XML even with every character escaped);
 # text or a tag running longer than this between two < > is not something Excel writes, and
@@ -41,7 +42,7 @@ MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's grid
 CELL_BLOCK = 32  # bytes of calamine's dense range, per cell from A1 to the last
 CELL_HELD = 200  # bytes per cell with a value: calamine's list of cells, then Python's object
 STRING_COPIES = 2  # a string's text is held by calamine and again by Python
-SHARED_STRING = 32  # bytes per entry of the shared-strings table, beside its text
+SHARED_STRING = 64  # bytes per entry of the shared-strings table beside its text (a String and its allocation)
 
 
 def column_letters(column: int) -> str:
@@ -96,7 +97,7 @@ def check_budget(sheet: SheetSize, shared_memory: int = 0) -> None:
 
 def damaged(name: str, what: str = "") -> RegistryError:
     detail = f"（{what}）" if what else ""
-    return RegistryError(f"文件“{name}”已损坏，无法读取{detail}。请在 Excel 中打开它、另存为新的 .xlsx "
+    return RegistryError(f"文件“{name}”已损坏，无法读取{detail}；请在 Excel 中打开它、另存为新的 .xlsx "
                          "文件后再导入。")
 
 
