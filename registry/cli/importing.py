@@ -52,6 +52,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(f"（预览：可新增 {preview.count(CREATE)} 行，可更新 {preview.count(UPDATE)} 行；"
                   "未写入任何数据。）")
+            for note in preview.notes:
+                print(note)
         else:
             print("有错误的行，没有导入任何数据。改正后重新导入，或加 --skip-invalid 只导入没有错误的行。")
         return EXIT_REJECTED if rejected else 0
@@ -78,7 +80,7 @@ def add_commands(add: Add) -> None:
     kinds = list(KINDS)
     p = add("import", cmd_import, "从 Excel 导入志愿者、持证社工、社会组织、服务时长或培训签到")
     p.add_argument("kind", choices=kinds, metavar="KIND", help="、".join(kinds))
-    p.add_argument("file", type=Path, metavar="FILE", help="要导入的 .xlsx 或 .xls 文件")
+    p.add_argument("file", type=Path, metavar="FILE", help="要导入的 .xlsx、.xls 或 .csv 文件")
     p.add_argument("--dry-run", action="store_true", help="只检查并显示结果，不写入")
     p.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，只导入其余的行")
     p.add_argument("--errors", type=Path, metavar="ERRORS.xlsx", help="把被拒绝的行连同错误原因写入这个文件")

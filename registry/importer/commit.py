@@ -55,4 +55,4 @@ def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = Fa
             detail=f"导入{preview.kind.label}“{preview.path.name}”："
                    + summary_line(read, created, updated, rejected))
         w.changed(*map(Table, ctx.tables), Table.AUDIT_ENTRY)
-    return ImportResult(*counts, changes=w.changes)
+    return ImportResult(*counts, changes=w.changes, notes=tuple(preview.notes))

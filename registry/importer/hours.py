@@ -1,6 +1,10 @@
-"""The hours kind: lines of the ledger, approved by the importing clerk, entering the
-volunteers' totals, star levels and the yearly sums exactly as approving them would (the
-same LedgerSums, applied by the same ops.summaries)."""
+"""The hours kind: lines of the ledger, under the same approval rule as hours typed in.
+
+With accounts (four eyes, ops.hours.four_eyes) the lines are stored as recorded by the
+importing clerk and wait for someone else to approve them; only then do they count. A
+register without accounts lets its one user approve their own lines, so there the import
+approves them and they enter the volunteers' totals, star levels and yearly sums exactly as
+approving them would (the same LedgerSums, applied by the same ops.summaries)."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from registry.importer.bulk import WriteContext, chunks, fetch_in
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, RowPlan
 from registry.importer.people import clean_number
-from registry.ops.hours import LABELS, MAX_HOURS_PER_DAY, clean_record
+from registry.ops.hours import LABELS, MAX_HOURS_PER_DAY, clean_record, four_eyes
 from registry.ops.summaries import apply_ledger_sums
 from registry.rules.fields import clean_text, is_blank
 from registry.rules.idnumber import check_id_number
@@ -22,6 +26,17 @@ from registry.storage.models import Person, ServiceRecord, Volunteer
 
 RECORD_KEYS = ("service_date", "hours", "place", "served_group", "service_category", "content")
 LONG_DAY = Decimal(12)
+PENDING_DETAIL = "导入，待审核"
+
+
+def approval_note(lines: int) -> str:
+    """What the clerk is told about the lines an import writes (preview and result)."""
+    if not lines:
+        return ""
+    if four_eyes():
+        return (f"导入的 {lines} 条时长记录将由您登记、等待其他办事员或管理员审核；"
+                "审核通过后才计入累计时长和星级。")
+    return f"导入的 {lines} 条时长记录直接记为已审核，计入累计时长和星级。"
 
 
 def _hours(raw: Any) -> Any:
@@ -64,12 +79,17 @@ class Hours:
         _check_days(rows)
 
     def write(self, rows: list[RowPlan], ctx: WriteContext) -> None:
+        pending = four_eyes()
+        approval = ({"status": "pending", "approver": "", "approved_at": None} if pending else
+                    {"status": "approved", "approver": ctx.actor, "approved_at": ctx.now})
         records = [{"volunteer": row.target["volunteer"], "activity": None, **row.values["record"],
                     "community": row.target["community"], "recorder": ctx.actor,
-                    "recorded_at": ctx.now, "status": "approved", "approver": ctx.actor,
-                    "approved_at": ctx.now, "corrects": None, "correction_reason": ""}
+                    "recorded_at": ctx.now, **approval, "corrects": None, "correction_reason": ""}
                    for row in rows]
-        ctx.create(ServiceRecord, records, detail="导入并审核")
+        ctx.create(ServiceRecord, records, detail=PENDING_DETAIL if pending else "导入并审核")
+        ctx.tables.add("service_record")
+        if pending:  # they count once approved, by approve_records, as typed lines do
+            return
         sums = LedgerSums()
         for r in records:
             sums.add_line(r["volunteer"], r["service_date"], r["hours"], r["community"],

@@ -112,6 +112,7 @@ class ImportPreview:
     rows: list[RowPlan]
     lookups: Any
     file_problems: list[ImportProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the clerk must know before importing
 
     @property
     def path(self) -> Path:
@@ -163,9 +164,11 @@ class ImportResult:
     rejected: int
     unchanged: int
     changes: Changes = field(default_factory=Changes)
+    notes: tuple[str, ...] = ()  # as the preview's, for what was written
 
     def summary(self) -> str:
-        return summary_line(self.read, self.created, self.updated, self.rejected)
+        line = summary_line(self.read, self.created, self.updated, self.rejected)
+        return "。".join([line, "".join(self.notes)]) if self.notes else line
 
 
 def summary_line(read: int, created: int, updated: int, rejected: int) -> str:

@@ -10,7 +10,7 @@ from registry.importer.bulk import no_gc
 from registry.importer.handlers import handler_for
 from registry.importer.kinds import Kind, get_kind
 from registry.importer.lookups import Lookups
-from registry.importer.model import REJECT, Handler, ImportPreview, ImportProblem, RowPlan
+from registry.importer.model import CREATE, REJECT, Handler, ImportPreview, ImportProblem, RowPlan
 from registry.importer.read import Table, read_table
 from registry.rules.problems import RegistryError, Severity, error
 
@@ -83,6 +83,20 @@ def flag_duplicates(preview: ImportPreview, handler: Handler) -> None:
 def plan(preview: ImportPreview, handler: Handler) -> None:
     """Compare the rows without errors with the register as it is now; the others are
     rejected. Run again at commit time inside the transaction."""
+    _plan_rows(preview, handler)
+    preview.notes = _notes(preview)
+
+
+def _notes(preview: ImportPreview) -> list[str]:
+    if preview.kind.name != "hours":
+        return []
+    from registry.importer.hours import approval_note
+
+    note = approval_note(preview.count(CREATE))
+    return [note] if note else []
+
+
+def _plan_rows(preview: ImportPreview, handler: Handler) -> None:
     valid = []
     for row in preview.rows:
         row.match_problems = []

@@ -1,14 +1,23 @@
-"""Reading a clerk's workbook (.xlsx or .xls) with calamine: find the sheet and its header
-row by the header names, skip title rows, blank rows and total rows."""
+"""Reading a clerk's workbook (.xlsx or .xls, with calamine) or CSV file: find the sheet and
+its header row by the header names, skip title rows, blank rows and total rows.
+
+A file is measured before calamine sees it (limits.py, xlsx_check.py, xls_check.py): what
+calamine cannot read within the memory budget is refused with one sentence, since a failed
+allocation in calamine aborts the whole program. Rows are taken one at a time, cut to the
+header's width, so only the cells that can be imported are held."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from registry.importer.csv_read import csv_rows
 from registry.importer.kinds import Kind, header_key, header_map
+from registry.importer.limits import check_file, damaged
 from registry.rules.fields import is_blank
 from registry.rules.problems import RegistryError
 from registry.rules.text import normalize_text
@@ -38,16 +47,72 @@ class Table:
             return None
 
 
-def _open(path: Path) -> Any:
+_ZIP, _OLE2 = (b"PK\x03\x04", b"PK\x05\x06"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_NOT_SPREADSHEETS = ((b"%PDF", "PDF 文件"), (b"\x89PNG", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"),
+                     (b"GIF8", "GIF 图片"), (b"Rar!", "RAR 压缩包"), (b"7z\xbc\xaf", "7z 压缩包"))
+_TEXT_SUFFIXES = (".csv", ".txt")
+
+
+def file_format(path: Path) -> str:
+    """"xlsx", "xls" or "csv", from what the file holds (its name may say otherwise), after
+    the checks that let it be read within the budget; or a sentence refusing it."""
+    check_file(path)
+    with open(path, "rb") as handle:
+        start = handle.read(8)
+    if start.startswith(_ZIP):
+        from registry.importer.xlsx_check import check_xlsx
+
+        check_xlsx(path)
+        return "xlsx"
+    if start == _OLE2:
+        from registry.importer.xls_check import check_xls
+
+        check_xls(path)
+        return "xls"
+    for magic, what in _NOT_SPREADSHEETS:
+        if start.startswith(magic):
+            raise RegistryError(f"“{path.name}”是{what}，不是表格，无法导入；请选择 .xlsx、.xls 或 .csv 文件。")
+    if path.suffix.lower() in _TEXT_SUFFIXES:
+        return "csv"
+    raise RegistryError(f"无法读取“{path.name}”：它不是可以打开的 Excel 文件（.xlsx 或 .xls）或 CSV 文件。")
+
+
+def _open(path: Path, kind: str) -> Any:
     from python_calamine import CalamineWorkbook
 
-    if not path.is_file():
-        raise RegistryError(f"找不到文件“{path}”。")
     try:
-        return CalamineWorkbook.from_path(os.fspath(path))
-    except Exception as exc:  # calamine raises several types for unreadable files
-        raise RegistryError(f"无法读取“{path.name}”：它不是可以打开的 Excel 文件（.xlsx 或 .xls）。"
-                            f"（{exc}）") from exc
+        if path.suffix.lower().lstrip(".") == kind:
+            return CalamineWorkbook.from_path(os.fspath(path))
+        with open(path, "rb") as handle:  # named .xls but an .xlsx, or the other way round
+            return CalamineWorkbook.from_filelike(handle)
+    except Exception as exc:  # calamine raises several types, with English messages
+        raise damaged(path.name) from exc
+
+
+def _sheet_rows(workbook: Any, file: Path, name: str) -> Iterator[list[Any]]:
+    """The sheet's rows from row 1, each from column A (calamine starts them at the first
+    column used)."""
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+        pad = [""] * sheet.start[1] if sheet.start else []
+        for row in sheet.iter_rows():
+            yield pad + row if pad else row
+    except Exception as exc:  # XmlError and the like, for a sheet whose XML is broken
+        raise RegistryError(f"文件“{file.name}”已损坏，无法读取工作表“{name}”；请在 Excel 中打开它、"
+                            "另存为新文件后再导入。") from exc
+
+
+def _sheets(file: Path) -> tuple[list[str], Any]:
+    """The sheet names and a function giving a sheet's rows."""
+    kind = file_format(file)
+    if kind == "csv":
+        return [file.stem], lambda _name: csv_rows(file)
+    workbook = _open(file, kind)
+    try:
+        names = list(workbook.sheet_names)
+    except Exception as exc:
+        raise damaged(file.name) from exc
+    return names, lambda name: _sheet_rows(workbook, file, name)
 
 
 def _score(cells: list[Any], known: dict[str, str]) -> int:
@@ -69,27 +134,27 @@ def _find_header(data: list[list[Any]], known: dict[str, str]) -> tuple[int, int
 def read_table(path: str | os.PathLike[str], kind: Kind, *, sheet: str | None = None) -> Table:
     """The first sheet whose header matches the kind (or the sheet named), read whole."""
     file = Path(path)
-    workbook = _open(file)
+    names, rows_of = _sheets(file)
     known = header_map(kind)
-    names: list[str] = list(workbook.sheet_names)
     if sheet is not None:
         if sheet not in names:
             raise RegistryError(f"“{file.name}”中没有名为“{sheet}”的工作表（有：{'、'.join(names)}）。")
         names = [sheet]
     for name in names:
-        data: list[list[Any]] = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        index, score = _find_header(data, known)
+        rows = iter(rows_of(name))
+        head = list(islice(rows, HEADER_SCAN_ROWS))
+        index, score = _find_header(head, known)
         if score >= MIN_HEADER_MATCHES:
-            return _table(file, name, data, index, known)
+            return _table(file, name, head, rows, index, known)
     where = f"工作表“{sheet}”" if sheet is not None else f"“{file.name}”的任何工作表"
     expected = "、".join(c.label for c in kind.columns if c.required) or kind.columns[0].label
     raise RegistryError(f"在{where}的前 {HEADER_SCAN_ROWS} 行中找不到{kind.label}表的表头"
                         f"（应包含 {expected} 等列）。")
 
 
-def _table(file: Path, sheet: str, data: list[list[Any]], index: int,
+def _table(file: Path, sheet: str, head: list[list[Any]], more: Iterator[list[Any]], index: int,
            known: dict[str, str]) -> Table:
-    headers = tuple(normalize_text(str(c)) if not is_blank(c) else "" for c in data[index])
+    headers = tuple(normalize_text(str(c)) if not is_blank(c) else "" for c in head[index])
     fields: list[str] = []
     unknown: list[str] = []
     repeated: list[str] = []
@@ -103,7 +168,8 @@ def _table(file: Path, sheet: str, data: list[list[Any]], index: int,
         fields.append(target)
     width = len(headers)
     rows: list[tuple[int, list[Any]]] = []
-    for number, cells in enumerate(data[index + 1:], start=index + 2):
+    data = iter(head[index + 1:])
+    for number, cells in enumerate(_chain(data, more), start=index + 2):
         cells = cells[:width]
         first = _first_value(cells)
         if first is None:
@@ -115,6 +181,11 @@ def _table(file: Path, sheet: str, data: list[list[Any]], index: int,
         rows.append((number, cells))
     return Table(file, sheet, index + 1, headers, tuple(fields), rows, tuple(unknown),
                  tuple(repeated))
+
+
+def _chain(first: Iterator[list[Any]], then: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    yield from first
+    yield from then
 
 
 def _first_value(cells: list[Any]) -> Any:

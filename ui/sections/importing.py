@@ -193,7 +193,7 @@ class ImportSection(Section):
             "Import", "{rows} rows read: {new} new, {update} to update, {same} unchanged, "
             "{reject} rejected. {problems} problems listed below (rejected rows in red).").format(
             rows=len(p.rows), new=p.count(CREATE), update=p.count(UPDATE), same=p.count(UNCHANGED),
-            reject=p.count(REJECT), problems=len(problems)))
+            reject=p.count(REJECT), problems=len(problems)) + "".join("\n" + n for n in p.notes))
         shown = problems[:MAX_PROBLEM_ROWS]
         self.problems.setRowCount(len(shown))
         for i, problem in enumerate(shown):
@@ -263,7 +263,8 @@ class ImportSection(Section):
             "Import", "Read {read} rows: {created} added, {updated} updated, {unchanged} unchanged, "
             "{rejected} rejected.").format(read=result.read, created=result.created,
                                            updated=result.updated, unchanged=result.unchanged,
-                                           rejected=result.rejected))
+                                           rejected=result.rejected)
+            + "".join("\n" + n for n in result.notes))
         self.go(2)
 
     def status_text(self) -> str:

@@ -1,5 +1,6 @@
-"""Imported hours are approved by the importing clerk and enter every summary exactly as
-approving them one by one does."""
+"""Imported hours follow the approval rule of typed ones: with accounts they wait for someone
+other than the importing clerk; without accounts the clerk's import approves them, and they
+enter every summary exactly as approving them one by one does."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from helpers.importer import creation_entry, id_number, logged_as_stored
 
 from registry import ops
 from registry.importer import commit_import, preview_import
+from registry.ops.accounts import add_account
 from registry.queries.presets import current_star_preset
 from registry.rules.presets import star_level
+from registry.rules.problems import RegistryError
 from registry.storage.models import CommunityYear, OrganizationYear, ServiceRecord, Volunteer, VolunteerYear
 
 HEADER = ["姓名", "身份证号", "志愿者编号", "服务日期", "服务时长（小时）", "服务内容", "服务类别", "组织单位",
@@ -118,3 +121,45 @@ def test_unknown_volunteer_day_over_24_hours_and_unknown_organization(
     warnings = [p for p in preview.problems if p.row == 6]
     assert [p.column for p in warnings] == ["姓名"] and "李四" in warnings[0].message
     assert preview.rows[4].action == "create"
+
+
+def test_with_accounts_a_clerk_cannot_approve_hours_by_importing_them(
+        people: dict[str, int], sheet: Callable[..., Path]) -> None:
+    """The attack of issue 12 item 9: a clerk imports hours and would have them approved by
+    themselves. They wait for another clerk or the administrator; totals move only then."""
+    add_account("installer", "boss", "admin", "correct horse")
+    add_account("boss", "li", "clerk", "clerk-password")
+    add_account("boss", "zhao", "clerk", "clerk-password")
+    before = stored_summaries()
+    path = sheet(HEADER, [["张三", ONE, "", dt.date(YEAR, 5, 1), 4, "助餐", "为老服务", "阳光志愿服务队", ""],
+                          ["李四", TWO, "", dt.date(YEAR, 5, 1), 2, "清扫楼道", "", "", ""]])
+    preview = preview_import("hours", path)
+    assert any("等待其他办事员或管理员审核" in note for note in preview.notes)
+    result = commit_import(preview, actor="li")
+    assert result.created == 2 and "审核通过后才计入" in result.summary()
+    imported = list(ServiceRecord.select().where(ServiceRecord.recorder == "li"))
+    assert [(r.status, r.approver, r.approved_at) for r in imported] == [("pending", "", None)] * 2
+    assert creation_entry(imported[0]).detail == "导入，待审核"
+    assert stored_summaries() == before  # nothing counts yet: not totals, years nor stars
+    assert Volunteer.get_by_id(people["first"]).star_level == 0
+    with pytest.raises(RegistryError, match="您本人登记的"):
+        ops.approve_records("li", [r.id for r in imported])
+    assert stored_summaries() == before
+    ops.approve_records("zhao", [imported[0].id])  # another clerk may
+    ops.approve_records("boss", [imported[1].id])  # and so may the administrator
+    first = Volunteer.get_by_id(people["first"])
+    assert first.total_hours == Decimal(99) and first.star_level == 0
+    assert Volunteer.get_by_id(people["second"]).total_hours == Decimal(2)
+    stored, expected = stored_summaries(), ledger_summaries()
+    for key in ("total", "volunteer_year", "community_year", "organization_year"):
+        assert stored[key] == dict(expected[key]), key
+
+
+def test_without_accounts_the_import_approves_as_typed_hours_may(
+        people: dict[str, int], sheet: Callable[..., Path]) -> None:
+    path = sheet(HEADER, [["张三", ONE, "", dt.date(YEAR, 5, 2), 5, "助餐", "", "", ""]])
+    preview = preview_import("hours", path)
+    assert preview.notes == ["导入的 1 条时长记录直接记为已审核，计入累计时长和星级。"]
+    commit_import(preview, actor="clerk")
+    first = Volunteer.get_by_id(people["first"])
+    assert (first.total_hours, first.star_level) == (Decimal(100), 1)
