@@ -41,7 +41,9 @@ right?". A role without the unmask right may search by number only with the whol
 or with at most the characters the mask shows them (number_search()). Every search by
 number, by any role, is audited with the query masked as the number would be
 (query_for_log()): a hash would not protect it, an ID number has only ~46 million values
-per region and any hash of them is reversed in seconds.
+per region and any hash of them is reversed in seconds. The whole number stays a guess
+one can repeat, so such a role gets MAX_NUMBER_SEARCHES an hour: the 1,650 guesses a row
+leaves on average then take more than 16 hours, each one in the log.
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ from typing import Final
 
 MIN_ID_CANDIDATES: Final = 1_000
 MIN_PHONE_CANDIDATES: Final = 10_000
+# A role without the unmask right may search by number this often: a whole-number search
+# is a guess, and the guesses a masked row leaves (1,000 or more) must take days.
+MAX_NUMBER_SEARCHES: Final = 100
+NUMBER_SEARCH_WINDOW: Final = dt.timedelta(hours=1)
 HIDDEN: Final = "*"
 
 ID_HEAD_SHOWN: Final = 6  # the region code
