@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -129,10 +130,9 @@ def _years(birth: BirthSeen, today: dt.date, long_year: bool) -> range:
     return range(FIRST_BIRTH_YEAR, today.year + 1 if long_year else 2000)
 
 
-def _days(shown: str, start: int, birth: BirthSeen, today: dt.date, long_year: bool) -> list[dt.date]:
+def _days(shown: str, start: int, birth: BirthSeen, today: dt.date, long_year: bool) -> Iterator[dt.date]:
     """The birth dates consistent with the visible digits at `start` (YYYYMMDD, or YYMMDD
-    of a 15-digit number, whose years are 19YY) and with the birth facts."""
-    out: list[dt.date] = []
+    of a 15-digit number, whose years are 19YY) and with the birth facts, oldest first."""
     for year in _years(birth, today, long_year):
         if year < FIRST_BIRTH_YEAR or year > today.year or (not long_year and year > 1999):
             continue
@@ -153,20 +153,24 @@ def _days(shown: str, start: int, birth: BirthSeen, today: dt.date, long_year: b
                 except ValueError:
                     continue
                 if day <= today and birth.allows(day):
-                    out.append(day)
-    return out
+                    yield day
 
 
-def _sequences(shown: str, start: int, sex: str | None) -> list[str]:
+def _sequences(shown: str, start: int, sex: str | None) -> tuple[str, ...]:
     """The three-digit sequences consistent with the visible digits and the sex."""
+    return _sequences_like(shown[start:start + 3], sex)
+
+
+@lru_cache(maxsize=256)
+def _sequences_like(pattern: str, sex: str | None) -> tuple[str, ...]:
     out = []
     for n in range(1000):
         text = f"{n:03d}"
         if sex is not None and (n % 2 == 1) != (sex == "男"):
             continue
-        if all(_fits(shown, start + i, ch) for i, ch in enumerate(text)):
+        if all(_fits(pattern, i, ch) for i, ch in enumerate(text)):
             out.append(text)
-    return out
+    return tuple(out)
 
 
 def _weighted(text: str, offset: int) -> int:
@@ -185,6 +189,17 @@ def _id18_candidates(shown: str, region: str, birth: BirthSeen, sex: str | None,
     if wanted == -1:
         return 0  # not a check character: no valid number looks like this
     count = 0
+    if shown[6:14] == HIDDEN * 8 and birth.date is None and birth.month is None and birth.age is None:
+        # the usual mask: whole years at a time, by how many of their days give each residue
+        for year in _years(birth, today, long_year=True):
+            days = _year_residues(year, today if year == today.year else None)
+            if wanted is None:
+                count += sum(days) * total_seqs
+            else:
+                count += sum(n * residues[(wanted - region_sum - k) % 11] for k, n in enumerate(days))
+            if count >= cap:
+                return cap
+        return count
     for day in _days(shown, 6, birth, today, long_year=True):
         if wanted is None:
             count += total_seqs
@@ -196,9 +211,25 @@ def _id18_candidates(shown: str, region: str, birth: BirthSeen, sex: str | None,
     return count
 
 
+@lru_cache(maxsize=512)
+def _year_residues(year: int, until: dt.date | None) -> tuple[int, ...]:
+    """How many days of `year` (up to `until`) give each weighted-sum residue of YYYYMMDD."""
+    counts = [0] * 11
+    day = dt.date(year, 1, 1)
+    while day.year == year and (until is None or day <= until):
+        counts[_weighted(f"{day:%Y%m%d}", 6) % 11] += 1
+        day += dt.timedelta(days=1)
+    return tuple(counts)
+
+
 def _id15_candidates(shown: str, birth: BirthSeen, sex: str | None, today: dt.date, cap: int) -> int:
-    days = len(_days(shown, 6, birth, today, long_year=False))
-    return min(cap, days * len(_sequences(shown, 12, sex)))
+    per_day = len(_sequences(shown, 12, sex))
+    count = 0
+    for _day in _days(shown, 6, birth, today, long_year=False):
+        count += per_day
+        if count >= cap:
+            return cap
+    return count
 
 
 def _free(shown: str, per_char: int, cap: int) -> int:
@@ -317,8 +348,11 @@ def query_for_log(compact: str) -> str:
 def mask_characters(text: str, *, keep: int, hidden_min: int) -> str:
     """`text` with its last `keep` characters shown (fewer if that would hide fewer than
     `hidden_min` letters or digits) and every other letter or digit hidden; separators
-    such as "-" stay, they tell nothing."""
+    such as "-" stay, they tell nothing. A value too short to hide `hidden_min` characters
+    is shown as that many stars: its length would tell too much."""
     alnum = sum(ch.isalnum() for ch in text)
+    if alnum < hidden_min:
+        return HIDDEN * hidden_min
     keep = max(0, min(keep, alnum - hidden_min))
     out, shown = [], 0
     for ch in reversed(text):

@@ -210,10 +210,12 @@ def mask_id_number(number: str) -> str:
     rest of the sequence are hidden, which leaves more than 1,000 candidates even beside
     the birth year and the sex (registry/rules/disclosure.py counts it). A 15-digit number
     likewise; any other string hides at least four characters and keeps at most a quarter
-    at each end."""
+    at each end (a shorter one is shown as four stars)."""
     n = len(number)
     if n in (15, 18):
         keep_head, keep_tail = ID_HEAD_SHOWN, ID_TAIL_SHOWN
+    elif n < OTHER_HIDDEN_MIN:
+        return HIDDEN * OTHER_HIDDEN_MIN  # its length would tell too much
     else:
         keep_head = keep_tail = max(0, min(n // 4, (n - OTHER_HIDDEN_MIN) // 2))
     return number[:keep_head] + HIDDEN * (n - keep_head - keep_tail) + number[n - keep_tail:]
