@@ -14,7 +14,6 @@ from registry.rules.idnumber import mask_id_number
 from registry.rules.phone import mask_phone
 
 
-
 def _birth(text: str) -> str:
     try:
         return birth_shown(dt.date.fromisoformat(text[:10]))

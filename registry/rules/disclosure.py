@@ -115,7 +115,7 @@ NOTHING: Final = BirthSeen()
 
 def _fits(shown: str, position: int, char: str) -> bool:
     seen = shown[position]
-    return seen == HIDDEN or seen == char
+    return seen in (HIDDEN, char)
 
 
 def _years(birth: BirthSeen, today: dt.date, long_year: bool) -> range:
@@ -234,7 +234,7 @@ def _id15_candidates(shown: str, birth: BirthSeen, sex: str | None, today: dt.da
 
 def _free(shown: str, per_char: int, cap: int) -> int:
     hidden = shown.count(HIDDEN)
-    return min(cap, per_char ** hidden)
+    return min(cap, int(per_char ** hidden))
 
 
 _RESIDENT_SHOWN = re.compile(r"[0-9*]+[0-9X*]")
@@ -268,12 +268,12 @@ def phone_candidates(shown: str, *, cap: int = 10_000_000) -> int:
         return 1
     if _MOBILE_SHOWN.fullmatch(shown):
         second = 7 if shown[1] == HIDDEN else 1
-        return min(cap, second * 10 ** shown[2:].count(HIDDEN))
+        return min(cap, second * int(10 ** shown[2:].count(HIDDEN)))
     landline = _LANDLINE_SHOWN.fullmatch(shown)
     local = landline.group(2) if landline else shown if _LOCAL_SHOWN.fullmatch(shown) else None
     if local is not None:
         first = 8 if local[0] == HIDDEN else 1
-        return min(cap, first * 10 ** local[1:].count(HIDDEN))
+        return min(cap, first * int(10 ** local[1:].count(HIDDEN)))
     return _free(shown, 10, cap)
 
 
@@ -313,8 +313,8 @@ def number_search(compact: str, *, may_unmask: bool, min_tail: int) -> NumberSea
     the whole number, or a tail no longer than the mask shows (the last two of an ID
     number, the last four of a mobile); anything else is refused."""
     whole_id = len(compact) == 18 and compact[:17].isdigit() and _check_char(compact[:17]) == compact[17]
-    whole_phone = compact.isdigit() and (len(compact) == 11 and compact[0] == "1"
-                                         or len(compact) in (10, 11, 12) and compact[0] == "0")
+    whole_phone = compact.isdigit() and ((len(compact) == 11 and compact[0] == "1")
+                                         or (len(compact) in (10, 11, 12) and compact[0] == "0"))
     if may_unmask:
         tail = len(compact) >= min_tail
         kind = "完整证件号码" if whole_id else "完整电话号码" if whole_phone else "号码末位"

@@ -43,7 +43,9 @@ class CertificateDialog(RecordDialog):
         # masked on the certificate as everywhere; an administrator may print it whole (logged)
         self.full_number = f.add_check("full_number", translate("Forms", "Print the full ID number (logged)"))
         self.full_number_offered = ctx.may("unmask") and ctx.role is not None
-        f.layout_.setRowVisible(self.full_number.parentWidget(), self.full_number_offered)
+        row = self.full_number.parentWidget()
+        if row is not None:
+            f.layout_.setRowVisible(row, self.full_number_offered)
         f.set_values({"period_from": dt.date(today.year, 1, 1).isoformat(), "period_to": today.isoformat(),
                       "handler": ctx.actor})
         self.issuer.currentIndexChanged.connect(self._issuer_changed)

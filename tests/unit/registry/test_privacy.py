@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from peewee import fn
 from helpers.demo import DEMO_DAY
 from helpers.importer import write_sheet
 from helpers.privacy import Findings, attack, people_by_mask, workbook_rows
+from peewee import fn
 
 from registry.certificates.pdf import certificate_lines, certificate_masker
 from registry.importer import preview_import, write_error_workbook
