@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
-        self.search = SearchBox(ctx.worker, self)
+        self.search = SearchBox(ctx.worker, self, actor=lambda: self.ctx.actor,
+                                may_unmask=lambda: self.ctx.may("unmask"))
         self.search.person_chosen.connect(self.open_person)
         refresh = QPushButton(icon("refresh"), translate("Main", "Refresh (F5)"))
         refresh.setObjectName("refresh")

@@ -1,4 +1,8 @@
-"""The printed volunteer service certificate: one A4 page, Chinese text, font embedded."""
+"""The printed volunteer service certificate: one A4 page, Chinese text, font embedded.
+
+The ID number on it follows the masking rule of every other surface (queries/masking.py):
+masked for whoever prints it, whole only when an account with the unmask right asked for
+it, which is logged as showing a whole number on screen is (ops.accounts.log_unmask)."""
 
 from __future__ import annotations
 
@@ -7,9 +11,14 @@ from pathlib import Path
 from fpdf import FPDF
 
 from registry.certificates.fonts import find_cjk_font
+from registry.ops.accounts import log_unmask
+from registry.ops.changes import Table
+from registry.queries.masking import MASKED, Masker, masker_for
+from registry.rules.problems import NotAllowedError
 from registry.storage.models import Certificate, get_or_fail
 
 TITLE = "志愿服务证明"
+UNMASKED_WHAT = "志愿服务证明上的完整证件号码"
 
 
 def _hours(value: object) -> str:
@@ -17,12 +26,12 @@ def _hours(value: object) -> str:
     return text or "0"
 
 
-def certificate_lines(cert: Certificate) -> list[tuple[str, str]]:
+def certificate_lines(cert: Certificate, masker: Masker = MASKED) -> list[tuple[str, str]]:
     person = cert.volunteer.person
     return [
         ("志愿者姓名", person.name),
         ("证件类型", "居民身份证"),
-        ("证件号码", person.id_number),
+        ("证件号码", masker.id_number(person.id_number)),
         ("志愿者编号", cert.volunteer.volunteer_number or cert.volunteer.national_number or "—"),
         ("服务时间", f"{cert.period_from:%Y年%m月%d日} 至 {cert.period_to:%Y年%m月%d日}"),
         ("服务时长", f"{_hours(cert.hours)} 小时"),
@@ -36,7 +45,7 @@ def certificate_lines(cert: Certificate) -> list[tuple[str, str]]:
     ]
 
 
-def write_certificate_pdf(cert: Certificate, target: Path) -> Path:
+def write_certificate_pdf(cert: Certificate, target: Path, masker: Masker = MASKED) -> Path:
     font = find_cjk_font()
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
@@ -56,7 +65,7 @@ def write_certificate_pdf(cert: Certificate, target: Path) -> Path:
     pdf.ln(6)
     with pdf.table(col_widths=(30, 100), text_align=("CENTER", "LEFT"), line_height=8,
                    first_row_as_headings=False) as table:
-        for label, value in certificate_lines(cert):
+        for label, value in certificate_lines(cert, masker):
             row = table.row()
             row.cell(label)
             row.cell(str(value))
@@ -76,6 +85,21 @@ def write_certificate_pdf(cert: Certificate, target: Path) -> Path:
     return target
 
 
-def write_stored_certificate_pdf(certificate_id: int, target: Path) -> Path:
-    """The PDF of a certificate in the register, by its id (the program's save and reprint)."""
-    return write_certificate_pdf(get_or_fail(Certificate, certificate_id, "志愿服务证明"), target)
+def certificate_masker(actor: str, certificate_id: int, *, full_number: bool = False) -> Masker:
+    """How `actor` gets the certificate's ID number: masked, or whole when asked for by an
+    account that may unmask (logged before anything is written; refused for others)."""
+    masker = masker_for(actor, reveal=full_number)
+    if full_number and not masker.full:
+        raise NotAllowedError("只有可以查看完整号码的管理员账号才能在证明上印完整证件号码；"
+                              "不勾选此项即可出具（证件号码隐去中间位）。")
+    if masker.full:
+        log_unmask(actor, Table.CERTIFICATE, certificate_id, UNMASKED_WHAT)
+    return masker
+
+
+def write_stored_certificate_pdf(certificate_id: int, target: Path, *, actor: str,
+                                 full_number: bool = False) -> Path:
+    """The PDF of a certificate in the register, by its id (the program's save and reprint),
+    for `actor`: the ID number masked unless `full_number` was asked for and allowed."""
+    cert = get_or_fail(Certificate, certificate_id, "志愿服务证明")
+    return write_certificate_pdf(cert, target, certificate_masker(actor, cert.id, full_number=full_number))

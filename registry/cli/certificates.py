@@ -25,11 +25,18 @@ def _find_volunteer(text: str) -> int:
 
 
 def cmd_certificate(args: argparse.Namespace) -> int:
-    from registry.certificates.pdf import write_certificate_pdf
+    from registry.certificates.pdf import certificate_masker, write_certificate_pdf
     from registry.ops.certificates import issue_certificate
     from registry.storage.models import Certificate, Organization
 
     open_database(database_target(args))
+    if args.full_number:
+        from registry.queries.access import may
+        from registry.rules.permissions import Action
+
+        if not may(args.actor, Action.UNMASK):  # before issuing anything
+            raise CommandError("只有管理员账号才能在证明上印完整证件号码（--full-number），"
+                               "去掉该选项即可出具（证件号码隐去中间位）。")
     target = Path(args.output)
     if not target.parent.is_dir():
         raise CommandError(f"文件夹“{target.parent}”不存在。")
@@ -45,7 +52,7 @@ def cmd_certificate(args: argparse.Namespace) -> int:
         "issuing_organization": args.issuer or args.office, "person_in_charge": args.person_in_charge,
         "handler": args.handler or args.actor, "contact": args.contact})
     cert = Certificate.get_by_id(changes.id)
-    write_certificate_pdf(cert, target)
+    write_certificate_pdf(cert, target, certificate_masker(args.actor, cert.id, full_number=args.full_number))
     for problem in changes.warnings:
         print(f"提醒：{problem.message}", file=sys.stderr)
     print(f"证明编号：{cert.number}")
@@ -97,6 +104,8 @@ def add_commands(add: Add) -> None:
     p.add_argument("--person-in-charge", default="", help="负责人")
     p.add_argument("--handler", default="", help="经办人（默认为操作人）")
     p.add_argument("--contact", default="", help="联系电话")
+    p.add_argument("--full-number", action="store_true",
+                   help="在证明上印完整证件号码（仅管理员，记入操作日志）；默认隐去中间位")
     p = add("verify", cmd_verify, "核验志愿服务证明的验证码")
     p.add_argument("code")
     p = add("deadlines", cmd_deadlines, "列出即将到期的年检、评估、社工登记和继续教育")

@@ -38,13 +38,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from registry.importer.errors_workbook import write_error_workbook
     from registry.importer.model import CREATE, REJECT, UPDATE, summary_line
     from registry.importer.preview import preview_import
+    from registry.queries.masking import masker_for
 
     _open_database(args, required=True)
     preview = preview_import(args.kind, args.file, sheet=args.sheet)
     _print_problems([p.line() for p in preview.problems])
     rejected = preview.count(REJECT)
     if args.errors and rejected:
-        write_error_workbook(preview, args.errors)
+        write_error_workbook(preview, args.errors, masker_for(args.actor, reveal=True))
         print(f"已把 {rejected} 行错误行写入“{args.errors}”，改正后可重新导入。")
     read = len(preview.rows)
     if args.dry_run or (rejected and not args.skip_invalid):

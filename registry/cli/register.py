@@ -79,13 +79,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from registry.queries.search import people_by_ids, search_people
-    from registry.rules.idnumber import mask_id_number
+    from registry.ops.search import find_people
+    from registry.queries.masking import masker_for
+    from registry.queries.search import people_by_ids
 
     open_database(database_target(args))
-    page = search_people(args.text, limit=args.limit)
+    page = find_people(args.actor, args.text, limit=args.limit)  # refused with the reason, logged
+    masker = masker_for(args.actor)
     for person in people_by_ids(page.ids):
-        print(f"{person.id}\t{person.name}\t{mask_id_number(person.id_number)}")
+        print(f"{person.id}\t{person.name}\t{masker.id_number(person.id_number)}")
     if page.has_more:
         print(f"……还有更多，请输入更完整的内容。（显示前 {args.limit} 条）")
     return 0 if page.ids else EXIT_FAILED

@@ -1,18 +1,59 @@
-"""The rejected rows, as the clerk had them, with a 错误原因 column: fix and import again."""
+"""The rejected rows, as the clerk had them, with a 错误原因 column: fix and import again.
+
+Only what the file held is written, and the reasons (which name no number from the
+register). The workbook is a copy of personal data that gets passed around to be fixed, so
+it follows the masking rule (rules/disclosure.py) for whoever writes it: for an account
+without the unmask right the ID and phone numbers are masked and birth dates show their
+year; the 原文件行号 column finds each row in the original file, where it is fixed. An
+account that may unmask gets the values as the file had them (they are its own)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
+from collections.abc import Callable
+from typing import Any
 
 from registry.importer.model import REJECT, ImportPreview, cell_text
 from registry.importer.xlsx import new_workbook, write_text
+from registry.queries.masking import MASKED, Masker
+from registry.rules.disclosure import HIDDEN
 
 REASON_HEADER = "错误原因"
+ROW_HEADER = "原文件行号"
+_YEAR = re.compile(r"\s*((?:19|20)\d\d)")
+_NUMBER_IN_TEXT = re.compile(r"\d{5,}[\dXx]*")  # a number a reason quotes: masked like the cells
 
 
-def write_error_workbook(preview: ImportPreview, path: str | os.PathLike[str]) -> int:
-    """Write the rejected rows (original headers, values as text, same column order) and a
-    reason column; returns how many rows were written."""
+def _birth(masker: Masker) -> Callable[[Any], str]:
+    def shown(value: Any) -> str:
+        if isinstance(value, dt.date):
+            day = value.date() if isinstance(value, dt.datetime) else value
+            return masker.birth_date(day)
+        text = cell_text(value)
+        if masker.full or not text:
+            return text
+        year = _YEAR.match(text)  # "1980.1.1", "1980年1月": the year only; anything else hidden
+        return f"{year.group(1)}年" if year else HIDDEN * len(text)
+    return shown
+
+
+def _cell_masks(fields: tuple[str, ...], masker: Masker) -> list[Callable[[Any], str]]:
+    """How each column's cells are written: as text, numbers through the masker."""
+    def through(mask: Callable[[str], str]) -> Callable[[Any], str]:
+        return lambda value: mask(cell_text(value))
+    masks: dict[str, Callable[[Any], str]] = {
+        "id_number": through(masker.id_number), "phone": through(masker.phone),
+        "birth_date": _birth(masker)}
+    return [masks.get(field, cell_text) for field in fields]
+
+
+def write_error_workbook(preview: ImportPreview, path: str | os.PathLike[str],
+                         masker: Masker = MASKED) -> int:
+    """Write the rejected rows (original headers, values as text, same column order), a
+    reason column and the row's number in the file; numbers through `masker` (see above).
+    Returns how many rows were written."""
     headers = list(preview.table.headers)
     while headers and not headers[-1]:
         headers.pop()
@@ -30,11 +71,17 @@ def write_error_workbook(preview: ImportPreview, path: str | os.PathLike[str]) -
             sheet.set_column(col, col, max(10, min(30, len(header) * 2 + 4)), text)
         sheet.write_string(0, len(headers), REASON_HEADER, reason_head)
         sheet.set_column(len(headers), len(headers), 60, reason)
+        sheet.write_string(0, len(headers) + 1, ROW_HEADER, head)
+        fields = tuple(preview.table.fields) + ("",) * len(headers)
+        shown = _cell_masks(fields[:len(headers)], masker)
         for index, row in enumerate(rejected, start=1):
             for col in range(len(headers)):
-                write_text(sheet, index, col, cell_text(row.cells[col]), text, quoted)
+                write_text(sheet, index, col, shown[col](row.cells[col]), text, quoted)
+            sheet.write_string(index, len(headers) + 1, str(row.number), text)
             reasons = "；".join(f"[{p.column}] {p.message}" if p.column else p.message
                                for p in preview.row_problems(row) if p.is_error)
+            if not masker.full:
+                reasons = _NUMBER_IN_TEXT.sub(lambda m: HIDDEN * len(m.group()), reasons)
             write_text(sheet, index, len(headers), reasons, reason, reason)
         sheet.freeze_panes(1, 0)
     finally:

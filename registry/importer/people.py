@@ -14,6 +14,7 @@ from registry.importer.model import CREATE, UNCHANGED, UPDATE, FieldChange, RowP
 from registry.ops.people import LABELS as PERSON_LABELS
 from registry.ops.people import clean_person
 from registry.rules.fields import clean_text, is_blank, parse_date
+from registry.rules.phone import mask_phone
 from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
 from registry.rules.vocab import SEXES
@@ -143,7 +144,11 @@ def diff(before: dict[str, Any], new: dict[str, Any], labels: dict[str, str],
 
 
 def formatter(lookups: Lookups) -> Formatter:
+    """How a changed field is shown in the preview; its old value comes from the register,
+    so a phone number is masked (rules/disclosure.py), whoever imports."""
     def show(key: str, value: Any) -> str:
+        if key == "phone" and value:
+            return mask_phone(str(value))
         if key == "community" and value is not None:
             return lookups.community_names.get(value, str(value))
         if key == "employer" and value is not None:

@@ -15,6 +15,7 @@ from peewee import Expression
 
 from registry.queries.masking import Masker
 from registry.queries.paging import ListQuery, Sorts, equal_to
+from registry.rules.audit_fields import readable_fields
 from registry.storage.models import AuditEntry, get_or_fail
 
 MAX_ACTORS = 200
@@ -61,7 +62,16 @@ class AuditLog(ListQuery[AuditFilters, AuditRow]):
 
     def row(self, values: tuple[Any, ...], masker: Masker) -> AuditRow:
         key, at, actor, action, table, record, detail, after = values
-        return AuditRow(key, at, actor, action, table, record, detail or after or "")
+        return AuditRow(key, at, actor, action, table, record, detail or _readable(after))
+
+
+def _readable(text: str | None) -> str:
+    """The values after a change as the list shows them: numbers masked, birth dates as
+    their year (the stored JSON holds them whole)."""
+    if not text:
+        return ""
+    fields = readable_fields(text)
+    return text if fields is None else "；".join(f"{k}: {v}" for k, v in fields)
 
 
 AUDIT_LOG = AuditLog()

@@ -7,9 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from registry.queries.access import may
 from registry.queries.masking import masker_for
-from registry.queries.search import search_people
+from registry.queries.search import number_query, search_people
+from registry.rules.disclosure import ID_HEAD_SHOWN
 from registry.rules.idnumber import check_id_number
+from registry.rules.permissions import Action
 from registry.storage.models import Activity, Person, SocialWorker, Volunteer
 
 IN_REGISTER = "在册"
@@ -41,12 +44,17 @@ def active_volunteers_for(texts: Sequence[str], actor: str) -> Matches:
     """The active volunteers each line names: a whole ID number, else a name (or any
     search text) matching up to NAME_MATCHES people."""
     mask = masker_for(actor)
+    unmask = may(actor, Action.UNMASK)
     found: list[Choice] = []
     missing: list[str] = []
     for text in texts:
         facts, _ = check_id_number(text)
+        number = number_query(text, may_unmask=unmask)
+        if facts is None and number is not None and number[1].refusal:
+            missing.append(text)  # part of a number the reader cannot see: not looked for
+            continue
         wanted = Person.id_number == facts.number if facts else Person.id.in_(
-            list(search_people(text, limit=NAME_MATCHES).ids))
+            list(search_people(text, limit=NAME_MATCHES, may_unmask=unmask).ids))
         rows = (Volunteer.select(Volunteer.id, Person.name, Person.id_number).join(Person)
                 .where(wanted & (Volunteer.status == IN_REGISTER)).order_by(Person.id).tuples())
         hits = [Choice(vid, f"{name}  {mask.id_number(number)}") for vid, name, number in rows]
@@ -58,14 +66,20 @@ def active_volunteers_for(texts: Sequence[str], actor: str) -> Matches:
 
 def attendance_candidates(text: str, actor: str, limit: int = CANDIDATES_SHOWN) -> tuple[Choice, ...]:
     """People who may attend a training (value: person id): active social workers first,
-    then active volunteers, by name; `text` is part of a name or the start of an ID number."""
+    then active volunteers, by name; `text` is part of a name or the start of an ID number
+    (without the unmask right: no more of it than the mask shows, or the whole number)."""
     mask = masker_for(actor)
+    number = text.strip().upper()
+    by_number = Person.id_number.startswith(number)
+    if not may(actor, Action.UNMASK) and len(number) > ID_HEAD_SHOWN:
+        facts, _ = check_id_number(number)
+        by_number = Person.id_number == (facts.number if facts else "")
     out: dict[int, str] = {}
     for model, role in ((SocialWorker, "社工"), (Volunteer, "志愿者")):
         q = (Person.select(Person.id, Person.name, Person.id_number).join(model)
              .where(model.status == IN_REGISTER))
         if text:
-            q = q.where(Person.name.contains(text) | Person.id_number.startswith(text.upper()))
+            q = q.where(Person.name.contains(text) | by_number)
         for pid, name, number in q.order_by(Person.name).limit(limit).tuples():
             out.setdefault(pid, f"{name}　{mask.id_number(number)}　{role}")
     return tuple(Choice(pid, label) for pid, label in list(out.items())[:limit])

@@ -30,7 +30,7 @@ class VolunteerDetail:
     person_id: int
     name: str
     sex: str
-    birth_date: dt.date | None
+    birth_date: str  # the year only unless revealed (rules/disclosure.py); "" when unknown
     id_number: str  # masked unless revealed
     phone: str  # masked unless revealed; "" when there is none
     community: str
@@ -69,7 +69,7 @@ def volunteer_detail(volunteer_id: int, actor: str, *, reveal: bool = False,
     total = _hours(total_hours)
     mask = masker_for(actor, reveal=reveal)
     return VolunteerDetail(
-        id=volunteer_id, person_id=person_id, name=name, sex=sex, birth_date=born,
+        id=volunteer_id, person_id=person_id, name=name, sex=sex, birth_date=mask.birth_date(born),
         id_number=mask.id_number(id_number), phone=mask.phone(phone), community=community or "",
         volunteer_number=number or "", registered_on=registered, status=status, status_reason=reason,
         skills=skills, service_categories=categories, hours_this_year=_hours(this_year),

@@ -1,6 +1,12 @@
 """Finding people: by ID number (whole or its last digits), name (whole, prefix or any
 part of one character or more), pinyin initials and phone number.
 
+A search by number is what a reader can repeat, so it follows the masking rule
+(rules/disclosure.py number_search): without the unmask right only the whole number or
+the characters the mask shows (the last two of an ID number, the last four of a mobile)
+are looked for; anything else raises NotAllowedError with the plain reason. The audited
+way in, for everything a user types, is registry/ops/search.py.
+
 Every path goes through an index: the unique ID number, the reversed ID and phone
 columns (so "last digits" is a range), and the side table search_key (one- and
 two-character name parts, initials prefixes). Results come in person-id order and page by
@@ -17,6 +23,8 @@ from typing import Any
 from peewee import Expression, Field, Query, fn
 
 from registry.queries.masking import MASKED, Masker
+from registry.rules.disclosure import NumberSearch, looks_like_number, number_search
+from registry.rules.problems import NotAllowedError
 from registry.rules.search_keys import INITIALS_PREFIX, NAME_PREFIX
 from registry.rules.text import normalize_id_like, normalize_text
 from registry.storage.db import is_sqlite
@@ -51,18 +59,42 @@ def _prefix(column: Any, prefix: str) -> Any:
                       .replace("_", "\\_") + "%")
 
 
-def _sources(text: str) -> list[tuple[Query, Field]]:
-    """One (query, id column) per way the text may name a person."""
-    compact = normalize_id_like(text)
+def number_query(text: str, *, may_unmask: bool) -> tuple[str, NumberSearch] | None:
+    """(the number as compared, how it may be searched) when `text` is a search by number;
+    None for a search by name."""
+    compact = normalize_id_like(normalize_text(text))
+    if not (_ID_LIKE.match(compact) and looks_like_number(compact)):
+        return None
+    return compact, number_search(compact, may_unmask=may_unmask, min_tail=MIN_TAIL_DIGITS)
+
+
+def _number_sources(compact: str, how: NumberSearch) -> list[tuple[Query, Field]]:
+    people = Person.select(Person.id)
     sources: list[tuple[Query, Field]] = []
-    if _ID_LIKE.match(compact):
-        people = Person.select(Person.id)
+    if how.whole_id:
         sources.append((people.where(Person.id_number == compact), Person.id))
-        if len(compact) >= MIN_TAIL_DIGITS:
-            tail = compact[::-1]
-            sources.append((people.where(_prefix(Person.id_number_rev, tail)), Person.id))
-            sources.append((people.where(_prefix(Person.phone_rev, tail)), Person.id))
-        return sources
+    if how.whole_phone and not how.phone_tail:
+        sources.append((people.where(Person.phone_rev == compact[::-1]), Person.id))
+    tail = compact[::-1]
+    if how.id_tail:
+        sources.append((people.where(_prefix(Person.id_number_rev, tail)), Person.id))
+    if how.phone_tail:
+        phones = people.where(_prefix(Person.phone_rev, tail))
+        if how.mobiles_only:  # a landline's mask shows fewer than four digits
+            phones = phones.where(fn.LENGTH(Person.phone) == 11)
+        sources.append((phones, Person.id))
+    return sources
+
+
+def _sources(text: str, may_unmask: bool) -> list[tuple[Query, Field]]:
+    """One (query, id column) per way the text may name a person."""
+    number = number_query(text, may_unmask=may_unmask)
+    if number is not None:
+        compact, how = number
+        if how.refusal:
+            raise NotAllowedError(how.refusal)
+        return _number_sources(compact, how)
+    sources: list[tuple[Query, Field]] = []
     name = "".join(text.split()).lower()
     keyed = SearchKey.select(SearchKey.person)
     if _LETTERS.match(name):
@@ -83,13 +115,14 @@ def _sources(text: str) -> list[tuple[Query, Field]]:
 
 
 def search_people(text: str, *, after: int | None = None, limit: int = PAGE_SIZE,
-                  active_only: bool = False) -> SearchPage:
-    """People matching `text`, `limit` at a time, in id order after `after`."""
+                  active_only: bool = False, may_unmask: bool = False) -> SearchPage:
+    """People matching `text`, `limit` at a time, in id order after `after`; a search by
+    number as far as `may_unmask` allows (NotAllowedError beyond it)."""
     text = normalize_text(text)
     if not text:
         return SearchPage((), False)
     ids: set[int] = set()
-    for query, column in _sources(text):
+    for query, column in _sources(text, may_unmask):
         if after is not None:
             query = query.where(column > after)
         ids.update(row[0] for row in query.order_by(column).limit(limit + 1).tuples())
@@ -124,10 +157,10 @@ class PersonMatch:
 
 
 def person_matches(text: str, *, limit: int = MATCHES_SHOWN,
-                   masker: Masker = MASKED) -> list[PersonMatch]:
+                   masker: Masker = MASKED, may_unmask: bool = False) -> list[PersonMatch]:
     """The first people matching `text` (as search_people finds them), with their roles:
     what the search box lists as one types."""
-    people = people_by_ids(search_people(text, limit=limit).ids)
+    people = people_by_ids(search_people(text, limit=limit, may_unmask=may_unmask).ids)
     if not people:
         return []
     ids = [p.id for p in people]

@@ -61,8 +61,9 @@ def _facts(spec: RosterSpec, filters: RosterFilters, data: RosterData, today: da
     lines = [f"制表日期：{today.year}年{today.month}月{today.day}日　　{describe(spec, filters)}"]
     extra = list(data.facts)
     if any(c.kind in ("id", "phone") for c in data.columns):
+        birth = any(c.kind == "birth" for c in data.columns)
         extra.append("含完整证件号码和联系电话，请妥善保管，不得外传" if unmasked
-                     else "证件号码、联系电话已隐去部分数字")
+                     else "证件号码、联系电话已隐去部分数字" + ("，出生日期只显示年份" if birth else ""))
     if extra:
         lines.append("；".join(extra))
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
 
-ColumnKind = Literal["text", "id", "phone", "date", "hours", "int", "percent", "ratio", "blank"]
+ColumnKind = Literal["text", "id", "phone", "date", "birth", "hours", "int", "percent", "ratio", "blank"]
 """text: anything a person typed; id / phone: personal numbers, masked by default;
 date: a real Excel date; hours, int, percent, ratio: numbers; blank: left empty (签名)."""
 

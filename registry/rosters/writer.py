@@ -4,7 +4,8 @@ Safety first: the workbook never turns a string into a formula, URL or number, a
 text that may carry what a person typed goes through registry.rules.cells.write_text, which
 gives a text Excel would read as a formula when a clerk edits the cell the quote prefix.
 ID and phone numbers are written as text (Excel would keep only 15 digits of an 18-digit
-number) and are masked unless the caller asks otherwise.
+number) and are masked unless the caller asks otherwise; a birth date column ("birth")
+then shows the year only, as registry/rules/disclosure.py requires beside a masked number.
 
 Speed second: rows come in as plain tuples from the database driver; formats are made
 once; date, number and text columns get their format from the column, so most cells are
@@ -25,6 +26,7 @@ import xlsxwriter
 from registry.rosters.spec import Column
 from registry.rules import cells
 from registry.rules.cells import FORMULA_START, MAX_TEXT, cut_text, utf16_len, write_text
+from registry.rules.disclosure import birth_shown
 from registry.rules.idnumber import mask_id_number
 from registry.rules.phone import mask_phone
 
@@ -38,15 +40,15 @@ EXCEL_EPOCH = date(1899, 12, 30).toordinal()  # serial 0; right for dates from 1
 FIRST_SERIAL = 61  # 1900-03-01: before it Excel's 1900 leap-year bug shifts serials
 
 WORKBOOK_OPTIONS: dict[str, Any] = {"constant_memory": True, **cells.WORKBOOK_OPTIONS}
-WIDTHS = {"text": 14.0, "id": 21.0, "phone": 15.0, "date": 12.0, "hours": 11.0, "int": 9.0,
+WIDTHS = {"text": 14.0, "id": 21.0, "phone": 15.0, "date": 12.0, "birth": 12.0, "hours": 11.0, "int": 9.0,
           "percent": 11.0, "ratio": 11.0, "blank": 18.0}
-NUMBER_FORMATS = {"id": "@", "phone": "@", "date": "yyyy-mm-dd", "hours": "0.00", "int": "0",
+NUMBER_FORMATS = {"id": "@", "phone": "@", "date": "yyyy-mm-dd", "birth": "yyyy-mm-dd", "hours": "0.00", "int": "0",
                   "percent": "0.00%", "ratio": "0.00"}
 FOOTER = "&C第 &P 页，共 &N 页"
 
 # cell kinds in the inner loop, as small ints
-_TEXT, _ID, _PHONE, _DATE, _HOURS, _NUMBER, _BLANK = range(7)
-_KINDS = {"text": _TEXT, "id": _ID, "phone": _PHONE, "date": _DATE, "hours": _HOURS,
+_TEXT, _ID, _PHONE, _DATE, _HOURS, _NUMBER, _BLANK, _BIRTH = range(8)
+_KINDS = {"text": _TEXT, "id": _ID, "phone": _PHONE, "date": _DATE, "birth": _BIRTH, "hours": _HOURS,
           "int": _NUMBER, "percent": _NUMBER, "ratio": _NUMBER, "blank": _BLANK}
 
 Progress = Callable[[int, int | None], None]
@@ -108,6 +110,7 @@ class RosterWriter:
         self.truncated = 0
         self._mask_id = None if unmasked else mask_id_number
         self._mask_phone = None if unmasked else mask_phone
+        self._masked_birth = not unmasked
         self._kinds = [_KINDS[c.kind] for c in columns]
         self._totals = [i for i, c in enumerate(columns) if c.total]
         self._sum_all = [0.0] * len(columns)
@@ -134,7 +137,7 @@ class RosterWriter:
                                                          if c.kind in NUMBER_FORMATS else {})})
                         for c in self.columns]
         # the quote-prefixed twin of each data column's format
-        self._quoted = [self.f_quote_text if c.kind in ("id", "phone") else self.f_quote
+        self._quoted = [self.f_quote_text if c.kind in ("id", "phone", "birth") else self.f_quote
                         for c in self.columns[1:]]
 
     # --- sheets ----------------------------------------------------------------------------
@@ -255,7 +258,7 @@ class RosterWriter:
         ws = self.ws
         number, string = ws.write_number, ws.write_string
         kinds, quoted = self._kinds, self._quoted
-        mask_id, mask_phone = self._mask_id, self._mask_phone
+        mask_id, mask_phone, masked_birth = self._mask_id, self._mask_phone, self._masked_birth
         totals, sheet_sums, all_sums = self._totals, self.sheet_sums, self._sum_all
         cols = range(1, len(self.columns))
         half = MAX_TEXT // 2  # a text this short cannot exceed the limit in UTF-16
@@ -285,6 +288,15 @@ class RosterWriter:
                         string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
                     else:
                         number(r, c, serial)
+                elif kind == _BIRTH:
+                    serial = None if masked_birth else excel_serial(v)
+                    if serial is not None:
+                        number(r, c, serial)
+                    elif masked_birth and isinstance(v, date):
+                        string(r, c, birth_shown(v))
+                    else:  # a text, or a date Excel cannot number: as text, the year only if masked
+                        t = str(v)[:4] + "年" if masked_birth else str(v)
+                        string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
                 elif kind == _HOURS:
                     number(r, c, round(float(v), 2))
                 elif kind == _NUMBER:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from stdnum import numdb
 from stdnum.cn.ric import calc_check_digit
 
+from registry.rules.disclosure import HIDDEN, ID_HEAD_SHOWN, ID_TAIL_SHOWN, OTHER_HIDDEN_MIN
 from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_id_like
 
@@ -204,8 +205,17 @@ def _shape_problem(number: str, field: str) -> Problem:
 
 
 def mask_id_number(number: str) -> str:
-    """"110105********002X": the region and last 4 stay visible so a clerk can tell
-    people apart; shorter strings keep at most a quarter at each end."""
+    """"110105**********2X": the region and the last two characters (the sex digit and the
+    check character) stay visible so a clerk can tell people apart; the birth date and the
+    rest of the sequence are hidden, which leaves more than 1,000 candidates even beside
+    the birth year and the sex (registry/rules/disclosure.py counts it). A 15-digit number
+    likewise; any other string hides at least four characters and keeps at most a quarter
+    at each end (a shorter one is shown as four stars)."""
     n = len(number)
-    keep_head, keep_tail = (6, 4) if n >= 14 else (n // 4, n // 4)
-    return number[:keep_head] + "*" * (n - keep_head - keep_tail) + number[n - keep_tail:]
+    if n in (15, 18):
+        keep_head, keep_tail = ID_HEAD_SHOWN, ID_TAIL_SHOWN
+    elif n < OTHER_HIDDEN_MIN:
+        return HIDDEN * OTHER_HIDDEN_MIN  # its length would tell too much
+    else:
+        keep_head = keep_tail = max(0, min(n // 4, (n - OTHER_HIDDEN_MIN) // 2))
+    return number[:keep_head] + HIDDEN * (n - keep_head - keep_tail) + number[n - keep_tail:]

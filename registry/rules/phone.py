@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 
+from registry.rules.disclosure import HIDDEN, LOCAL_HIDDEN, MOBILE_TAIL_SHOWN, PHONE_HIDDEN_MIN, mask_characters
 from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
 
@@ -97,16 +98,16 @@ def check_phone(
 
 
 def mask_phone(p: str) -> str:
-    """"138****8000"; a landline keeps its area code and last 3–4 digits; service
-    numbers are not personal and stay as they are."""
+    """"138****8000": a mobile hides four digits, 10,000 candidates. A landline keeps its
+    area code and hides five digits of its local number (its first digit is 2–9, so four
+    would leave only 8,000): "010-*****678", "0755-*****67"; the extension is left out.
+    Anything else, service numbers too, hides at least five characters and keeps at most
+    two (registry/rules/disclosure.py counts what each leaves)."""
     if _MOBILE.fullmatch(p):
-        return p[:3] + "****" + p[7:]
+        return p[:3] + HIDDEN * (11 - 3 - MOBILE_TAIL_SHOWN) + p[11 - MOBILE_TAIL_SHOWN:]
     number = p.split("转")[0]
     area, _, local = number.rpartition("-")
-    if re.fullmatch(r"[48]00-\d{3}-\d{4}", number):
-        return p
-    if local.isdigit() and len(local) >= 7 and (not area or _LANDLINE.fullmatch(area + local)):
-        keep = 4 if len(local) >= 8 else 3
-        return (f"{area}-" if area else "") + "*" * (len(local) - keep) + local[-keep:]
-    keep = 2 if len(p) > 4 else 0
-    return "*" * (len(p) - keep) + p[len(p) - keep:]
+    if local.isdigit() and 7 <= len(local) <= 8 and (not area or _LANDLINE.fullmatch(area + local)):
+        keep = len(local) - LOCAL_HIDDEN
+        return (f"{area}-" if area else "") + HIDDEN * LOCAL_HIDDEN + local[-keep:]
+    return mask_characters(p, keep=2, hidden_min=PHONE_HIDDEN_MIN)

@@ -1238,6 +1238,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Contact phone</translation>
     </message>
     <message>
+        <source>Print the full ID number (logged)</source>
+        <translation>Print the full ID number (logged)</translation>
+    </message>
+    <message>
         <source>Extend registrations</source>
         <translation>Extend registrations</translation>
     </message>

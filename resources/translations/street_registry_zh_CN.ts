@@ -1238,6 +1238,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>联系电话</translation>
     </message>
     <message>
+        <source>Print the full ID number (logged)</source>
+        <translation>证明上印完整证件号码（记入操作日志）</translation>
+    </message>
+    <message>
         <source>Extend registrations</source>
         <translation>批量延长登记有效期</translation>
     </message>

@@ -40,6 +40,12 @@ class CertificateDialog(RecordDialog):
         f.add_text("person_in_charge", translate("Forms", "Person in charge"))
         f.add_text("handler", translate("Forms", "Handled by"))
         f.add_text("contact", translate("Forms", "Contact phone"))
+        # masked on the certificate as everywhere; an administrator may print it whole (logged)
+        self.full_number = f.add_check("full_number", translate("Forms", "Print the full ID number (logged)"))
+        self.full_number_offered = ctx.may("unmask") and ctx.role is not None
+        row = self.full_number.parentWidget()
+        if row is not None:
+            f.layout_.setRowVisible(row, self.full_number_offered)
         f.set_values({"period_from": dt.date(today.year, 1, 1).isoformat(), "period_to": today.isoformat(),
                       "handler": ctx.actor})
         self.issuer.currentIndexChanged.connect(self._issuer_changed)
@@ -60,4 +66,5 @@ class CertificateDialog(RecordDialog):
     def _saved(self, changes: Changes) -> None:
         parent = self.parentWidget() or self
         super()._saved(changes)
-        save_certificate(self.ctx, parent, changes.id)
+        save_certificate(self.ctx, parent, changes.id,
+                         full_number=self.full_number_offered and self.full_number.isChecked())

@@ -32,21 +32,27 @@ class WrittenCertificate:
     changes: Changes  # a reprint is logged; a first print changes nothing
 
 
-def write_pdf(actor: str, certificate_id: int, path: str, reprint: bool) -> WrittenCertificate:
-    """On the worker: (log the reprint and) write the PDF."""
+def write_pdf(actor: str, certificate_id: int, path: str, reprint: bool,
+              full_number: bool = False) -> WrittenCertificate:
+    """On the worker: (log the reprint and) write the PDF; its ID number masked unless an
+    account that may unmask asked for it whole (the core logs that)."""
     from registry.certificates.pdf import write_stored_certificate_pdf
     from registry.ops.certificates import record_reprint
 
     changes = record_reprint(actor, certificate_id) if reprint else Changes()
-    return WrittenCertificate(str(write_stored_certificate_pdf(certificate_id, Path(path))), changes)
+    written = write_stored_certificate_pdf(certificate_id, Path(path), actor=actor, full_number=full_number)
+    return WrittenCertificate(str(written), changes)
 
 
-def save_certificate(ctx: AppContext, parent: QWidget, certificate_id: int, reprint: bool = False) -> None:
+def save_certificate(ctx: AppContext, parent: QWidget, certificate_id: int, reprint: bool = False,
+                     full_number: bool = False) -> None:
     ctx.worker.call(certificate_number, certificate_id,
-                    on_done=lambda number: _ask_path(ctx, parent, certificate_id, number, reprint))
+                    on_done=lambda number: _ask_path(ctx, parent, certificate_id, number, reprint,
+                                                     full_number))
 
 
-def _ask_path(ctx: AppContext, parent: QWidget, certificate_id: int, number: str, reprint: bool) -> None:
+def _ask_path(ctx: AppContext, parent: QWidget, certificate_id: int, number: str, reprint: bool,
+              full_number: bool = False) -> None:
     default = str(Path(certificate_folder()) / f"志愿服务证明-{number}.pdf")
     path, _ = QFileDialog.getSaveFileName(parent, translate("Certificates", "Save the certificate as"),
                                           default, "PDF (*.pdf)")
@@ -58,7 +64,7 @@ def _ask_path(ctx: AppContext, parent: QWidget, certificate_id: int, number: str
     actor = ctx.actor
 
     parent._certificate_task = ctx.run_op(  # type: ignore[attr-defined]  # kept alive while it runs
-        parent, lambda _job: write_pdf(actor, certificate_id, path, reprint),
+        parent, lambda _job: write_pdf(actor, certificate_id, path, reprint, full_number),
         lambda written: offer_open(ctx, parent, written.path),
         progress=translate("Certificates", "Writing the certificate…"))
 

@@ -217,8 +217,14 @@ class ImportSection(Section):
             self.save_errors_to(path)
 
     def save_errors_to(self, path: str) -> None:
-        preview = self.preview
-        self.ctx.worker.call(write_error_workbook, preview, path, on_done=lambda n: self.counts.setText(
+        preview, actor = self.preview, self.ctx.actor
+
+        def write(preview: Any, path: str) -> int:  # numbers masked unless the actor may see them
+            from registry.queries.masking import masker_for
+
+            return write_error_workbook(preview, path, masker_for(actor, reveal=True))
+
+        self.ctx.worker.call(write, preview, path, on_done=lambda n: self.counts.setText(
             self.counts.text() + "\n" + translate("Import", "{count} rejected rows saved to {path}").format(
                 count=n, path=path)))
 

@@ -6,14 +6,22 @@ last key by the query time, not by a fixed delay); keys typed while one runs are
 coalesced into a single search for the latest text when it finishes, which debounces
 fast typing and pasting. Each search carries a generation number and results of older
 searches are dropped, so a slow answer never overwrites a newer one.
+
+Searches go through registry.ops.search for the logged-in account: a search by number
+follows the masking rule and is logged; what it may not search for is said in the list,
+and a number the account may not search by part is not sent while it is being typed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from registry.queries.search import PersonMatch, person_matches
+from registry.ops.search import find_matches
+from registry.queries.search import PersonMatch, number_query
+from registry.rules.problems import RegistryError
 from ui.runtime.i18n import translate
 from ui.runtime.icons import icon
 from ui.runtime.worker import Job, Worker
@@ -25,9 +33,11 @@ class SearchBox(QLineEdit):
     person_chosen = Signal(int)  # person id
     results_shown = Signal(int)  # number of results, after each search
 
-    def __init__(self, worker: Worker, overlay_parent: QWidget) -> None:
+    def __init__(self, worker: Worker, overlay_parent: QWidget, actor: Callable[[], str] = lambda: "",
+                 may_unmask: Callable[[], bool] = lambda: True) -> None:
         super().__init__()
         self.worker = worker
+        self.actor, self.may_unmask = actor, may_unmask
         self.setObjectName("search")
         self.setClearButtonEnabled(True)
         self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -63,6 +73,10 @@ class SearchBox(QLineEdit):
         text, generation = self.text(), self._generation
         if not text.strip():
             return
+        number = number_query(text, may_unmask=self.may_unmask())
+        if number is not None and number[1].refusal:
+            self._say(number[1].refusal)  # said here: a part typed on the way is no search
+            return
         self._running = True
 
         def finished() -> None:
@@ -75,8 +89,25 @@ class SearchBox(QLineEdit):
                 self._show(rows)
             finished()
 
-        self._job = self.worker.call(person_matches, text, on_done=done,
-                                     on_error=lambda _e: finished())
+        def failed(error: BaseException) -> None:
+            if generation == self._generation and isinstance(error, RegistryError):
+                self._say(str(error))
+            finished()
+
+        actor = self.actor()
+        self._job = self.worker.call(lambda: find_matches(actor, text), on_done=done, on_error=failed)
+
+    def _say(self, message: str) -> None:
+        """A sentence in place of results: why nothing was searched."""
+        self.last_results = []
+        self.results.clear()
+        item = QListWidgetItem(message)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setToolTip(message)
+        self.results.addItem(item)
+        self.results.setWordWrap(True)
+        self._place(2)
+        self.results_shown.emit(0)
 
     def _show(self, rows: list[PersonMatch]) -> None:
         self.last_results = rows
@@ -94,13 +125,16 @@ class SearchBox(QLineEdit):
             item = QListWidgetItem(f"{row.name}    {row.id_number}    {'、'.join(roles)}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.results.addItem(item)
+        self._place(len(rows))
+        self.results_shown.emit(len(rows))
+
+    def _place(self, lines: int) -> None:
         parent = self.results.parentWidget() or self.window()
         pos = self.mapTo(parent, QPoint(0, self.height()))
-        height = min(360, 28 * max(1, len(rows)) + 8)
+        height = min(360, 28 * max(1, lines) + 8)
         self.results.setGeometry(pos.x(), pos.y() + 2, max(self.width(), 460), height)
         self.results.show()
         self.results.raise_()
-        self.results_shown.emit(len(rows))
 
     def _chosen(self, item: QListWidgetItem) -> None:
         person = item.data(Qt.ItemDataRole.UserRole)

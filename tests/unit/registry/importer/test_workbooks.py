@@ -12,6 +12,7 @@ from helpers.importer import id_number
 from python_calamine import CalamineWorkbook
 
 from registry.importer import KINDS, commit_import, preview_import, write_error_workbook, write_template
+from registry.queries.masking import masker_for
 from registry.storage.lifecycle import close_database
 
 ONE, TWO = id_number("110105", "19800101", "011"), id_number("110105", "19810101", "022")
@@ -27,9 +28,11 @@ def test_error_workbook_holds_the_rejected_rows_with_reasons(
     ], title="志愿者名单")
     preview = preview_import("volunteers", path)
     target = tmp_path / "errors.xlsx"
-    assert write_error_workbook(preview, target) == 2
+    # a register without accounts: everyone may unmask, the file comes back as it was
+    assert write_error_workbook(preview, target, masker_for("clerk", reveal=True)) == 2
     rows = CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
-    assert rows[0] == ["姓名", "身份证号", "联系电话", "所在社区", "注册日期", "错误原因"]
+    assert rows[0] == ["姓名", "身份证号", "联系电话", "所在社区", "注册日期", "错误原因", "原文件行号"]
+    assert [r[6] for r in rows[1:]] == ["5", "6"]  # where to find each row in the file (under its title)
     assert rows[1][:5] == ["=HYPERLINK(\"http://x\",\"y\")", rows[1][1], "13800138001", "幸福里",
                            "2021-03-04"]
     assert "[身份证号]" in rows[1][5] and "校验码" in rows[1][5] and "幸福里" in rows[1][5]
@@ -42,7 +45,7 @@ def test_error_workbook_holds_the_rejected_rows_with_reasons(
     ws["B2"], ws["D2"], ws["A2"] = ONE[:-4] + "0000", "永安里", "李四"
     ws["B2"] = TWO
     ws["B3"] = id_number("110105", "19800101", "033")
-    ws.delete_cols(6)
+    ws.delete_cols(6, 2)
     book.save(target)
     again = preview_import("volunteers", target)
     assert [r.action for r in again.rows] == ["create", "create"]
@@ -89,3 +92,28 @@ def test_template_without_a_database_has_no_community_list(tmp_path: Path) -> No
     book = openpyxl.load_workbook(target)
     assert "community" not in [c.value for c in book["下拉选项"][1]]
     assert "sex" in [c.value for c in book["下拉选项"][1]]
+
+
+def test_a_clerks_error_workbook_masks_what_the_file_held_and_adds_nothing_from_the_register(
+        area: dict[str, int], sheet: Callable[..., Path], tmp_path: Path) -> None:
+    from registry import ops
+    from registry.ops.accounts import add_account
+    add_account("installer", "boss", "admin", "correct horse")
+    add_account("boss", "li", "clerk", "clerk-password")
+    ops.register_person("li", {"id_number": ONE, "name": "张三", "phone": "13900000000"})
+    path = sheet(["姓名", "身份证号", "联系电话", "出生日期", "所在社区"], [
+        ["张三", ONE, "13800138000", dt.date(1980, 1, 1), "幸福里"],  # registered: file's phone only
+        ["李四", TWO[:-1] + ("0" if TWO[-1] != "0" else "1"), "010-62345678", "1981.1.1", "幸福里"],
+    ])
+    preview = preview_import("volunteers", path)
+    target = tmp_path / "errors.xlsx"
+    assert write_error_workbook(preview, target, masker_for("li", reveal=True)) == 2
+    rows = CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
+    assert rows[1][1:4] == ["110105**********" + ONE[-2:], "138****8000", "1980年"]
+    assert rows[2][2:4] == ["010-*****678", "1981年"] and rows[2][1].startswith("110105****")
+    text = "".join(str(c) for r in rows for c in r)
+    assert ONE not in text and "13900000000" not in text and "139****0000" not in text
+    assert "19800101" not in text and "62345678" not in text
+    # the administrator's is the file as it was, to fix and import again
+    assert write_error_workbook(preview, target, masker_for("boss", reveal=True)) == 2
+    assert CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()[1][1] == ONE

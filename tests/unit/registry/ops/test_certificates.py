@@ -70,9 +70,10 @@ def test_the_pdf_is_one_a4_page_with_the_facts_in_chinese(volunteer, tmp_path):
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
     text = reader.pages[0].extract_text()
-    for fact in ("志愿服务证明", "张三", "11010519491231002X", "V0001", "7.5 小时", "建外街道办事处",
+    for fact in ("志愿服务证明", "张三", "110105**********2X", "V0001", "7.5 小时", "建外街道办事处",
                  cert.number, cert.verification_code):
         assert fact in text, fact
+    assert "19491231" not in text  # masked unless an administrator asked (test_pdf.py)
     fonts = [f for page in reader.pages for f in page["/Resources"]["/Font"].values()]
     assert all("/FontFile2" in str(f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
                                      .get_object().keys()) for f in fonts)  # embedded

@@ -73,8 +73,16 @@ def test_rows_show_the_detail_or_else_the_values_after(log: list[int]) -> None:
     rows = {row.id: row for row in AUDIT_LOG.page(EVERY, PageRequest()).rows}
     update = rows[log[1]]
     assert (update.at, update.actor, update.action, update.table, update.record_id) == ENTRIES[1][:5]
-    assert update.detail == '{"address": "建外大街1号"}'
+    assert update.detail == "address: 建外大街1号"
     assert rows[log[3]].detail == "自行解散"
+
+
+def test_rows_mask_the_numbers_and_the_birth_date_inside_the_values(sqlite_db: Path) -> None:
+    after = '{"birth_date": "1949-12-31", "id_number": "11010519491231002X", "phone": "13800138000"}'
+    AuditEntry.create(at=dt.datetime(2025, 3, 1, 9), actor="甲", action="create", table_name="person",
+                      record_id=1, after=after)
+    [row] = AUDIT_LOG.page(EVERY, PageRequest()).rows
+    assert row.detail == "birth_date: 1949年；id_number: 110105**********2X；phone: 138****8000"
 
 
 def test_one_entry_in_full(log: list[int]) -> None:

@@ -34,15 +34,15 @@ def register(area: dict[str, int]) -> dict[str, int]:
 def test_pasted_lines_name_active_volunteers_and_the_rest_are_listed(register: dict[str, int]) -> None:
     matches = active_volunteers_for([ZHANG.lower(), "张三", "李四", LI, "赵六"], "clerk")
     assert [c.value for c in matches.found] == [register["zhang"]] * 2
-    assert {c.label for c in matches.found} == {"张三  110105********002X"}
+    assert {c.label for c in matches.found} == {"张三  110105**********2X"}
     assert matches.missing == ("李四", LI, "赵六")  # 李四 is no longer in the register's service
 
 
 def test_attendance_offers_social_workers_first_then_volunteers(register: dict[str, int]) -> None:
     labels = [c.label for c in attendance_candidates("", "clerk")]
-    assert sorted(labels[:2]) == ["张三　110105********002X　社工", "王五　110105********0037　社工"]
+    assert sorted(labels[:2]) == ["张三　110105**********2X　社工", "王五　110105**********37　社工"]
     assert labels[2:] == []  # 张三 is listed once, as a social worker; 李四 is deactivated
-    assert [c.label for c in attendance_candidates("1101051990", "clerk")] == ["王五　110105********0037　社工"]
+    assert [c.label for c in attendance_candidates("1101051990", "clerk")] == ["王五　110105**********37　社工"]
 
 
 def test_labels_stay_masked_for_an_administrator(register: dict[str, int]) -> None:

@@ -3,6 +3,7 @@ import pytest
 from registry import ops
 from registry.queries.search import people_by_ids, search_people
 from registry.rules.idnumber import check_id_number
+from registry.rules.problems import NotAllowedError
 
 PEOPLE = [("张三", "13800138000"), ("张三丰", "13900139000"), ("欧阳晓明", "010-62345678"),
           ("李晓", None), ("王小明", "13700137011")]
@@ -46,13 +47,28 @@ def test_by_id_number_whole_or_its_last_digits(people):
     pid, number = people["王小明"]
     assert search_people(number).ids == (pid,)
     assert search_people(number.lower()).ids == (pid,)
-    assert search_people(number[-6:]).ids == (pid,)
-    assert search_people(number[-3:]).ids == ()  # too short to be a tail
+    assert search_people(number[-6:], may_unmask=True).ids == (pid,)
+    assert search_people(number[-3:], may_unmask=True).ids == ()  # too short to be a tail
+
+
+def test_without_the_unmask_right_only_the_whole_number_or_what_the_mask_shows(people):
+    pid, number = people["王小明"]
+    assert search_people(number).ids == (pid,)
+    assert pid in search_people(number[-2:]).ids  # the last two: shown in the mask
+    for part in (number[-3:], number[-6:], number[:10], number[:-1]):
+        with pytest.raises(NotAllowedError, match="只能按完整的证件号码或电话号码查找"):
+            search_people(part)
+    assert names("7011") == ["王小明"]  # a mobile's last four are shown
+    assert names("5678") == []  # a landline's mask shows three: its fourth digit is hidden
+    assert names("5678", may_unmask=True) == ["欧阳晓明"]
+    with pytest.raises(NotAllowedError):
+        search_people("1370013")
 
 
 def test_by_phone_whole_or_its_last_digits(people):
     assert names("13900139000") == ["张三丰"]
     assert names("9000") == ["张三丰"]
+    assert names("62345678", may_unmask=True) == ["欧阳晓明"]
     assert names("010-62345678") == ["欧阳晓明"]
 
 
@@ -87,8 +103,8 @@ def test_the_search_box_lists_matches_masked_with_their_roles(people, area):
                                                   "level": "社会工作师", "certificate_number": "S1"}).id
     matches = person_matches("张三")
     assert [(m.name, m.id_number) for m in matches] == [
-        ("张三", people["张三"][1][:6] + "********" + people["张三"][1][-4:]),
-        ("张三丰", number[:6] + "********" + number[-4:])]
+        ("张三", people["张三"][1][:6] + "*" * 10 + people["张三"][1][-2:]),
+        ("张三丰", number[:6] + "*" * 10 + number[-2:])]
     assert [m.roles for m in matches] == [PersonRoles(None, None), PersonRoles(volunteer, worker)]
     assert roles_of(pid) == PersonRoles(volunteer, worker)
     assert roles_of(people["张三"][0]) == PersonRoles(None, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -40,8 +41,10 @@ def test_a_finished_printable_document(demo: Path, folder: Path) -> None:
     assert "A1:O1" in {str(r) for r in ws.merged_cells.ranges}
     assert ws.column_dimensions["D"].width >= 20  # an 18-character ID number fits
     assert ws.column_dimensions["A"].width < ws.column_dimensions["K"].width
-    birth = ws["E4"]
-    assert birth.is_date and birth.number_format == "yyyy-mm-dd" and isinstance(birth.value, datetime)
+    birth = ws["E4"]  # masked: the year only, as text (rules/disclosure.py)
+    assert isinstance(birth.value, str) and re.fullmatch(r"(19|20)\d\d年", birth.value)
+    registered = ws["J4"]
+    assert registered.is_date and registered.number_format == "yyyy-mm-dd" and isinstance(registered.value, datetime)
     hours = [ws.cell(row=r, column=12).value for r in range(4, 4 + result.rows)]
     assert all(isinstance(h, int | float) for h in hours)
     total = ws.cell(row=4 + result.rows, column=12)

@@ -73,8 +73,9 @@ def test_masked_by_default_and_the_export_is_logged(area: dict[str, int], tmp_pa
     result = export_roster("volunteers", target, actor="clerk",
                            filters=RosterFilters(community_id=area["community"]))
     row = data_rows(target)[0]
-    assert row[3] == "110105********" + make_id(1)[-4:] and row[6] == "138****8000"
-    assert "证件号码、联系电话已隐去部分数字" in values(target)[1][0]
+    assert row[3] == "110105**********" + make_id(1)[-2:] and row[6] == "138****8000"
+    assert row[4] == "1980年"  # the birth date beside it: the year only
+    assert "证件号码、联系电话已隐去部分数字，出生日期只显示年份" in values(target)[1][0]
     xml = "".join(sheet_xml(target).values())
     assert make_id(1) not in xml and "13800138000" not in xml
     entry = AuditEntry.select().where(AuditEntry.action == "export").get()
@@ -98,6 +99,7 @@ def test_unmasked_export_writes_full_numbers_as_text_and_is_logged(area: dict[st
     assert all(c.data_type == "s" and len(c.value) == 18 and c.number_format == "@" for c in cells)
     assert [r[3] for r in calamine(target)[3:6]] == ids  # a string, never 1.10105E+17
     assert [r[6] for r in data_rows(target)] == ["13800138000"] * 3
+    assert ws.cell(row=4, column=5).is_date  # the whole birth date, as a date
     assert "含完整证件号码和联系电话" in values(target)[1][0]
     entry = AuditEntry.select().where(AuditEntry.action == "export_unmasked").get()
     assert entry.actor == "admin" and entry.table_name == "volunteers"

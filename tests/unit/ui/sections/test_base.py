@@ -248,6 +248,6 @@ def test_the_audit_log_shows_changes_with_numbers_masked(running: Any) -> None:
         entry = AuditEntry.get((AuditEntry.table_name == "person") & (AuditEntry.record_id == person))
         return audit_html(entry.id)
     shown = running.query(create)
-    assert "张三" in shown and "110105********002X" in shown and "138****8000" in shown
+    assert "张三" in shown and "110105**********2X" in shown and "138****8000" in shown
     for full in (number, phone):  # neither as typed nor reversed, as the search columns hold them
         assert full not in shown and full[::-1] not in shown
