@@ -9,6 +9,7 @@ from typing import Any
 from registry.ops.base import changed_fields, require, snapshot
 from registry.ops.changes import Changes, Table
 from registry.ops.kernel import Write, write
+from registry.queries.masking import MASKED
 from registry.rules.fields import Cleaner, Rule, clean_choice, clean_text
 from registry.rules.idnumber import check_id_number
 from registry.rules.permissions import Action
@@ -156,7 +157,18 @@ def _update(w: Write, person: Person, values: dict[str, Any]) -> bool:
     return True
 
 
+def without_masked_copies(data: Mapping[str, Any], person: Person | None) -> dict[str, Any]:
+    """`data` less the numbers sent back exactly as a form showed them (masked: forms never
+    show a number whole), so an untouched field keeps the stored number instead of
+    failing its check; a changed number must be typed whole."""
+    if person is None:
+        return dict(data)
+    shown = {"id_number": MASKED.id_number(person.id_number), "phone": MASKED.phone(person.phone)}
+    return {k: v for k, v in data.items() if not (shown.get(k) and v == shown[k])}
+
+
 def update_person(actor: str, person_id: int, data: Mapping[str, Any]) -> Changes:
+    data = without_masked_copies(data, Person.get_or_none(Person.id == person_id))
     values, problems = clean_person(data, partial=True)
     if "id_number" in data:
         _require_id(values, problems)

@@ -12,7 +12,14 @@ from typing import Any
 from registry.ops.base import changed_fields, require, snapshot
 from registry.ops.changes import Changes, Table
 from registry.ops.kernel import write
-from registry.ops.people import PERSON_FIELDS, _require_id, _update, clean_person, upsert_person
+from registry.ops.people import (
+    PERSON_FIELDS,
+    _require_id,
+    _update,
+    clean_person,
+    upsert_person,
+    without_masked_copies,
+)
 from registry.rules.fields import clean_text
 from registry.rules.permissions import Action
 from registry.rules.problems import Problem, RegistryError, error
@@ -51,7 +58,9 @@ def register_role(actor: str, data: Mapping[str, Any], model: type[BaseModel], r
 def update_role(actor: str, record_id: int, data: Mapping[str, Any], model: type[BaseModel],
                 role_label: str, clean_role: RoleCleaner,
                 after_update: Callable[[Any], None] | None = None) -> Changes:
-    person_data = {k: v for k, v in data.items() if k in PERSON_FIELDS}
+    stored = model.get_or_none(model.id == record_id)
+    person_data = without_masked_copies({k: v for k, v in data.items() if k in PERSON_FIELDS},
+                                        stored.person if stored is not None else None)
     person_values, problems = clean_person(person_data, partial=True)
     if "id_number" in person_data:
         _require_id(person_values, problems)

@@ -1,9 +1,10 @@
 """The stored values an edit form starts from, and the person an ID number typed into a
 new record's form already belongs to.
 
-The field names are the forms' keys. Numbers come whole to an account that may change the
-record, since correcting a number means seeing it; anyone else (a viewer opening a form
-they cannot save) gets them masked, as everywhere else."""
+The field names are the forms' keys. Numbers come masked to every role, as everywhere
+else: a form is a screen like any other, and a clerk may not see a number whole on it
+(rules/disclosure.py). Changing a number means typing the whole new one; a masked value
+sent back untouched keeps the stored number (ops/people.py, without_masked_copies)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from registry.queries.access import may
-from registry.queries.masking import Masker
-from registry.rules.permissions import Action
+from registry.queries.masking import MASKED, Masker
 from registry.storage.models import Organization, Person, SocialWorker, Volunteer, get_or_fail
-
-
-def _masker(actor: str, action: Action) -> Masker:
-    return Masker(full=may(actor, action))
 
 
 @dataclass(frozen=True)
@@ -54,7 +49,7 @@ class VolunteerValues:
 def volunteer_values(volunteer_id: int, actor: str) -> VolunteerValues:
     v = get_or_fail(Volunteer, volunteer_id, "志愿者")
     return VolunteerValues(
-        person=_person_values(v.person, _masker(actor, Action.UPDATE)), community=v.community_id,
+        person=_person_values(v.person, MASKED), community=v.community_id,
         volunteer_number=v.volunteer_number, national_number=v.national_number,
         registered_on=v.registered_on, skills=v.skills, service_categories=v.service_categories,
         consent_contact=bool(v.consent_contact), consent_publish=bool(v.consent_publish))
@@ -78,7 +73,7 @@ class SocialWorkerValues:
 def social_worker_values(worker_id: int, actor: str) -> SocialWorkerValues:
     w = get_or_fail(SocialWorker, worker_id, "社会工作者")
     return SocialWorkerValues(
-        person=_person_values(w.person, _masker(actor, Action.UPDATE)), level=w.level,
+        person=_person_values(w.person, MASKED), level=w.level,
         certificate_number=w.certificate_number, obtained_year=w.obtained_year,
         registration_number=w.registration_number, registered_on=w.registered_on,
         registered_until=w.registered_until, employer=w.employer_id, employer_name=w.employer_name,
@@ -134,4 +129,4 @@ def person_holding(id_number: str, actor: str) -> KnownPerson | None:
     volunteer = Volunteer.select(Volunteer.id).where(Volunteer.person == person.id).scalar()
     worker = SocialWorker.select(SocialWorker.id).where(SocialWorker.person == person.id).scalar()
     return KnownPerson(person.id, person.name, volunteer, worker,
-                       _person_values(person, _masker(actor, Action.CREATE)))
+                       _person_values(person, MASKED))

@@ -40,11 +40,12 @@ class PersonFields(QObject):
         super().__init__(form)
         self.form, self.worker, self.actor, self.on_existing = form, worker, actor, on_existing
         self.existing: KnownPerson | None = None
-        self.id_edit = form.add_text("id_number", translate("Forms", "ID number"), id_problems,
+        self.shown: dict[str, str] = {}  # the stored numbers as the form showed them: masked
+        self.id_edit = form.add_text("id_number", translate("Forms", "ID number"), self._id_problems,
                                      translate("Forms", "18 digits; the last may be X"))
         self.facts = form.add_info("id_facts", translate("Forms", "From the ID number"))
         form.add_text("name", translate("Forms", "Name"))
-        form.add_text("phone", translate("Forms", "Phone"), phone_problems)
+        form.add_text("phone", translate("Forms", "Phone"), self._phone_problems)
         form.add_text("ethnicity", translate("Forms", "Ethnicity"))
         form.add_choice("political_status", translate("Forms", "Political status"),
                         choices(POLITICAL_STATUSES))
@@ -62,6 +63,17 @@ class PersonFields(QObject):
         self.id_edit.textChanged.connect(self._id_changed)
         self.watch_duplicates = True
         self._asked = ""
+
+    def show_stored(self, values: dict[str, str]) -> None:
+        """Remember the numbers a stored record's form shows (masked), so leaving one as
+        shown is no error: it keeps the stored number; a new one must be typed whole."""
+        self.shown = {k: values[k] for k in ("id_number", "phone") if values.get(k)}
+
+    def _id_problems(self, text: str) -> list[Problem]:
+        return [] if text == self.shown.get("id_number") else id_problems(text)
+
+    def _phone_problems(self, text: str) -> list[Problem]:
+        return [] if text == self.shown.get("phone") else phone_problems(text)
 
     def _id_changed(self, text: str) -> None:
         facts, _problems = check_id_number(text) if text.strip() else (None, [])

@@ -39,6 +39,7 @@ class RoleDialog(RecordDialog):
         role = asdict(stored)
         values = {**role.pop("person"), **role}  # the form's keys: the person's, then the role's
         self.original = {k: ("" if v is None else v) for k, v in values.items()}
+        self.person.show_stored(self.original)
         self.form.set_values(values)
         self.person.watch_duplicates = True
 
@@ -58,7 +59,8 @@ class RoleDialog(RecordDialog):
             return
         self.show_banner(self.adds_role(found.name), "color: #2c5d8f;")
         for key, value in asdict(found.values).items():
-            if key != "id_number" and value and not self.form.value(key):
+            # the numbers come masked: the ID is the one typed, the phone stays as stored
+            if key not in ("id_number", "phone") and value and not self.form.value(key):
                 self.form.set_value(key, value)
 
     def entered(self) -> dict[str, Any]:

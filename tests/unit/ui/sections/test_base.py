@@ -127,6 +127,28 @@ def test_new_volunteer_is_saved_listed_and_logged(running: Any, qtbot: Any) -> N
         (AuditEntry.actor == "测试员") & (AuditEntry.table_name == "volunteer")).count()) == 1
 
 
+def test_an_edit_form_shows_numbers_masked_and_keeps_them(running: Any, qtbot: Any) -> None:
+    from ui.dialogs.volunteer import VolunteerDialog
+
+    key, number, phone = running.query(lambda: (lambda v: (v.id, v.person.id_number, v.person.phone))(
+        Volunteer.select().where(Volunteer.person.in_(
+            Person.select(Person.id).where(Person.phone != ""))).first()))
+    dialog = VolunteerDialog(running.ctx, key, running.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    id_edit = dialog.form.fields["id_number"].widget
+    qtbot.waitUntil(lambda: bool(id_edit.text()), timeout=5000)
+    assert "*" in id_edit.text() and number not in id_edit.text()
+    assert phone not in dialog.form.fields["phone"].widget.text()
+    assert not dialog.form.fields["id_number"].problems and dialog.save_button.isEnabled()
+    dialog.form.fields["address"].widget.setText("新的住址 1 号")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    stored = running.query(lambda: (lambda p: (p.id_number, p.phone, p.address))(
+        Volunteer.get_by_id(key).person))
+    assert stored == (number, phone, "新的住址 1 号")
+
+
 def test_existing_id_number_opens_the_existing_person(running: Any, qtbot: Any) -> None:
     from ui.dialogs.volunteer import VolunteerDialog
 
