@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from peewee import Database, PostgresqlDatabase
@@ -65,8 +66,19 @@ def table_checksum(db: Database, model: type[models.BaseModel]) -> tuple[int, st
     return count, digest.hexdigest()
 
 
-def migrate_to(url: str, progress: Callable[[str, int], None] | None = None) -> list[TableCheck]:
-    """Copy the open SQLite register into the empty PostgreSQL database at `url`."""
+class _Mismatch(Exception):
+    """A table differs after the copy: the whole migration is rolled back."""
+
+
+def migrate_to(url: str, progress: Callable[[str, int], None] | None = None, *,
+               actor: str = "") -> list[TableCheck]:
+    """Copy the open SQLite register into the empty PostgreSQL database at `url`.
+
+    Whole or not at all: the schema, every row, the proof that each table matches and the
+    audit entry saying so are one transaction on the server (PostgreSQL's DDL is
+    transactional). A migration killed or failing at any point leaves the server as empty as
+    it was, so it can simply be run again; one whose checks differ is rolled back too, and
+    its checks are returned to say which tables."""
     if not is_sqlite():
         raise RegistryError("只能从本机登记库（SQLite）迁移到共享服务器。")
     target = make_database(url)
@@ -77,16 +89,27 @@ def migrate_to(url: str, progress: Callable[[str, int], None] | None = None) -> 
     try:
         if target.get_tables():
             raise RegistryError("目标数据库不是空的，为避免覆盖数据，迁移没有进行。")
+        copied = [m for m in models.ALL_MODELS if m is not models.Meta]  # the new schema writes its own
+        checks: list[TableCheck] = []
         database.initialize(target)
         try:
-            create_schema(target)
+            with target.atomic():
+                create_schema(target)
+                for model in copied:
+                    _copy(source, target, model, progress)
+                checks = [_check(source, target, model) for model in copied]
+                if not all(check.ok for check in checks):
+                    raise _Mismatch
+                if actor:
+                    models.AuditEntry.insert(
+                        actor=actor, action="migrate", table_name="registry",
+                        detail=f"从本机登记库 {Path(source.database).name} 迁移到共享服务器："
+                               f"{len(checks)} 张表的行数和校验和全部一致").execute()
+        except _Mismatch:
+            return checks  # rolled back: the server is empty again
         finally:
             database.initialize(source)
-        copied = [m for m in models.ALL_MODELS if m is not models.Meta]  # the new schema wrote its own
-        with target.atomic():
-            for model in copied:
-                _copy(source, target, model, progress)
-        return [_check(source, target, model) for model in copied]
+        return checks
     finally:
         target.close()
 
@@ -110,6 +133,9 @@ def _copy(source: Database, target: Database, model: type[models.BaseModel],
                 progress(table, done)
     if batch:
         cursor.executemany(sql, batch)
+        done += len(batch)
+    if progress:
+        progress(table, done)  # each table's count, small tables too
     key = model._meta.primary_key
     if getattr(key, "field_type", "") == "AUTO":  # keep the id sequence past the copied ids
         target.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{key.column_name}'), "
