@@ -51,7 +51,7 @@ def recognize(path: Path) -> None:
     if not header.startswith(SQLITE_HEADER):
         raise NotARegisterError(f"“{path.name}”不是街道社会工作登记台的登记库（也不是数据库文件），程序没有改动它。"
                                 "请检查打开的文件是否正确。")
-    if len(header) < 100 or _cut_short(header, size):
+    if len(header) < 100 or (_cut_short(header, size) and not _wal_holds_pages(path)):
         raise DatabaseDamagedError(damaged_sentence(path, "文件不完整（可能复制或下载时被截断）"))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -65,8 +65,10 @@ def recognize(path: Path) -> None:
         if tables:
             conn.execute("SELECT value FROM registry_meta WHERE key = ?", (VERSION_KEY,)).fetchall()
     except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            return  # another program writes it right now: opening waits for it as usual
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            # locked by a writer, or a WAL a read-only reader may not recover: a file already in
+            # WAL mode, which opening does not rewrite; it waits, recovers or says why as usual
+            return
         raise DatabaseDamagedError(damaged_sentence(path, "无法读出它的结构")) from exc
     finally:
         conn.close()
@@ -80,6 +82,15 @@ def _cut_short(header: bytes, size: int) -> bool:
     pages = int.from_bytes(header[28:32], "big")
     valid = header[24:28] == header[92:96]
     return valid and pages > 0 and size < pages * page_size
+
+
+def _wal_holds_pages(path: Path) -> bool:
+    """Pages not yet copied back from the WAL (a checkpoint that a full disk stopped): the
+    file may then be shorter than its header says, and is whole with its WAL."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 32
+    except OSError:
+        return False
 
 
 def _said(exc: BaseException) -> str:

@@ -123,9 +123,12 @@ def staged(staging: Path, source: Path) -> Iterator[Database]:
         database.initialize(live)
 
 
-def copy_into(target: sqlite3.Connection, staging: Path, wait_seconds: float = BUSY_TIMEOUT_MS / 1000) -> None:
+def copy_into(target: sqlite3.Connection, staging: Path, wait_seconds: float | None = None) -> None:
     """Copy the staged register into the open one, in one transaction. A register another
-    program is writing is waited for `wait_seconds`, then refused in plain words."""
+    program is writing is waited for `wait_seconds` (default: the connection's busy timeout,
+    as long as any writer waits), then refused in plain words."""
+    if wait_seconds is None:
+        wait_seconds = int(target.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
     deadline = time.monotonic() + wait_seconds
 
     def give_up_when_locked(status: int, _remaining: int, _total: int) -> None:
