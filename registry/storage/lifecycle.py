@@ -12,7 +12,7 @@ from registry.storage import migrations
 from registry.storage.db import DatabaseTargetError, data_dir, database, make_database
 from registry.storage.faults import describe
 from registry.storage.health import check_at_open, closed_cleanly, recognize
-from registry.storage.schema_check import check_schema
+from registry.storage.schema_check import check_before_open, check_schema
 
 
 class DatabaseOpenError(Exception):
@@ -45,6 +45,7 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
         elif not folder.is_dir():
             raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
         recognize(Path(db.database))  # before a pragma writes to a file that may not be ours
+        check_before_open(Path(db.database))  # and one that is ours but not to be trusted
         open_warnings[:] = check_at_open(Path(db.database))
     else:
         open_warnings.clear()

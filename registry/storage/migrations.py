@@ -40,11 +40,24 @@ def schema_version(db: Database) -> int | None:
     row = models.Meta.get_or_none(models.Meta.key == VERSION_KEY)
     if row is None:
         raise SchemaError("数据库缺少结构版本信息，可能已损坏，请联系管理员用备份恢复。")
-    text = str(row.value).strip()
+    return parse_version(row.value)
+
+
+def parse_version(value: object) -> int:
+    """The stored version as a number; a version that is no number refuses the file."""
+    text = str(value).strip()
     if not text.isascii() or not text.isdigit() or int(text) < 1:
         raise SchemaError(f"登记库的结构版本“{text[:20]}”无法识别，可能被其他程序改动过或已损坏，程序不会使用它。"
                           "请由管理员从最近一份完好的备份恢复。")
     return int(text)
+
+
+def too_new(version: int) -> SchemaTooNewError:
+    return SchemaTooNewError(
+        f"这个登记库由较新版本的程序创建（数据库结构第 {version} 版），"
+        f"本程序只能打开第 {CURRENT_VERSION} 版及以前的登记库。"
+        "请安装最新版本的程序后再打开，登记库没有被改动。"
+    )
 
 
 def ensure_schema(db: Database, *, upgrade: bool = True, aside: bool = True) -> None:
@@ -55,11 +68,7 @@ def ensure_schema(db: Database, *, upgrade: bool = True, aside: bool = True) -> 
         create_schema(db)
         return
     if version > CURRENT_VERSION:
-        raise SchemaTooNewError(
-            f"这个登记库由较新版本的程序创建（数据库结构第 {version} 版），"
-            f"本程序只能打开第 {CURRENT_VERSION} 版及以前的登记库。"
-            "请安装最新版本的程序后再打开，登记库没有被改动。"
-        )
+        raise too_new(version)
     if version < CURRENT_VERSION:
         if not upgrade:
             raise SchemaError(f"登记库是第 {version} 版结构，需要先升级到第 {CURRENT_VERSION} 版。")

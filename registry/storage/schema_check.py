@@ -23,8 +23,9 @@ import functools
 import logging
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from peewee import Database, IntegrityError, SqliteDatabase
+from peewee import Database, DatabaseError, IntegrityError, SqliteDatabase
 
 from registry.storage import migrations, models
 
@@ -216,6 +217,49 @@ def problems(db: Database) -> tuple[list[str], list[str]]:
     return untrusted, rebuild
 
 
+def check_before_open(path: Path) -> None:
+    """The same check on a SQLite file before it is opened for writing (which switches it to
+    WAL and may upgrade it), read-only, so a file refused keeps every byte: a version that is
+    no number or too new, and for a register of the current version, what makes it untrusted.
+    An older register is checked after its upgrade, when it has the shape compared."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    db = SqliteDatabase(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        db.connect()
+        if "registry_meta" not in db.get_tables():
+            return  # an empty database: made into a register at open
+        row = db.execute_sql("SELECT value FROM registry_meta WHERE key = ?", (migrations.VERSION_KEY,)).fetchone()
+        if row is None:
+            raise migrations.SchemaError("数据库缺少结构版本信息，可能已损坏，请联系管理员用备份恢复。")
+        version = migrations.parse_version(row[0])
+        if version > migrations.CURRENT_VERSION:
+            raise migrations.too_new(version)
+        if version == migrations.CURRENT_VERSION:
+            untrusted, rebuild = problems(db)
+            want = expected(True).indexes
+            untrusted += [_duplicates_said(want[name], name) for name in rebuild
+                          if name in want and want[name].unique and _has_duplicates(db, want[name])]
+            if untrusted:
+                log.error("register refused before opening: %s", "; ".join(untrusted))
+                raise UntrustedSchemaError("；".join(untrusted[:3]) + ("等" if len(untrusted) > 3 else ""))
+    except DatabaseError:
+        return  # locked, or a WAL a reader may not recover: the open that follows says why
+    finally:
+        db.close()
+
+
+def _has_duplicates(db: Database, shape: IndexShape) -> bool:
+    columns = ", ".join(f'"{c}"' for c in shape.columns)
+    present = " AND ".join(f'"{c}" IS NOT NULL' for c in shape.columns)  # NULLs never collide
+    return db.execute_sql(f'SELECT 1 FROM "{shape.table}" WHERE {present} GROUP BY {columns} '
+                          "HAVING count(*) > 1 LIMIT 1").fetchone() is not None
+
+
+def _duplicates_said(shape: IndexShape, name: str) -> str:
+    return f"表 {shape.table} 中有重复的 {'、'.join(shape.columns)}，唯一约束 {name} 已失效"
+
+
 def check_schema(db: Database) -> SchemaReport:
     """Compare the open register's structure with the expected one; rebuild its ordinary
     indexes where missing, refuse it (UntrustedSchemaError) where it cannot be trusted."""
@@ -248,5 +292,4 @@ def _rebuild(db: Database, names: list[str]) -> None:
                 with db.atomic():
                     db.execute(by_table[shape.table]._schema._create_index(index, safe=True))
             except IntegrityError as exc:
-                raise UntrustedSchemaError(f"表 {shape.table} 中有重复的 {'、'.join(shape.columns)}，"
-                                           f"唯一约束 {name} 已失效") from exc
+                raise UntrustedSchemaError(_duplicates_said(shape, name)) from exc
