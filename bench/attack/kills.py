@@ -271,11 +271,11 @@ def kills_upgrade(workdir: Path, n: int = PER_PATH) -> Row:
 MIGRATE = """
 import sys, time, pathlib
 from registry.storage.lifecycle import open_database
-from registry.storage.transfer import migrate_to
+from registry.ops.backups import migrate
 open_database(sys.argv[1])
 pathlib.Path(sys.argv[2]).touch()
 started = time.perf_counter()
-checks = migrate_to(sys.argv[3], actor="administrator")
+checks = migrate("administrator", sys.argv[3])
 assert all(c.ok for c in checks)
 print(time.perf_counter() - started)
 """

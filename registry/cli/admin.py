@@ -32,10 +32,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate_to(args: argparse.Namespace) -> int:
-    from registry.storage.transfer import migrate_to
+    from registry.ops.backups import migrate
 
-    checks = migrate_to(args.url, progress=lambda table, done: print_progress(f"复制 {table}", done, done),
-                        actor=args.actor)
+    checks = migrate(args.actor, args.url, lambda table, done: print_progress(f"复制 {table}", done, done))
     print("表\t源行数\t目标行数\t校验和")
     for check in checks:
         verdict = "一致" if check.ok else "不一致"

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from peewee import Database, PostgresqlDatabase
@@ -71,14 +70,15 @@ class _Mismatch(Exception):
 
 
 def migrate_to(url: str, progress: Callable[[str, int], None] | None = None, *,
-               actor: str = "") -> list[TableCheck]:
+               record: Callable[[list[TableCheck]], None] | None = None) -> list[TableCheck]:
     """Copy the open SQLite register into the empty PostgreSQL database at `url`.
 
-    Whole or not at all: the schema, every row, the proof that each table matches and the
-    audit entry saying so are one transaction on the server (PostgreSQL's DDL is
-    transactional). A migration killed or failing at any point leaves the server as empty as
-    it was, so it can simply be run again; one whose checks differ is rolled back too, and
-    its checks are returned to say which tables."""
+    Whole or not at all: the schema, every row, the proof that each table matches and what
+    `record` writes (ops/backups.py: the audit entry saying so, with the server bound as the
+    register) are one transaction on the server (PostgreSQL's DDL is transactional). A
+    migration killed or failing at any point leaves the server as empty as it was, so it can
+    simply be run again; one whose checks differ is rolled back too, and its checks are
+    returned to say which tables."""
     if not is_sqlite():
         raise RegistryError("只能从本机登记库（SQLite）迁移到共享服务器。")
     target = make_database(url)
@@ -100,11 +100,8 @@ def migrate_to(url: str, progress: Callable[[str, int], None] | None = None, *,
                 checks = [_check(source, target, model) for model in copied]
                 if not all(check.ok for check in checks):
                     raise _Mismatch
-                if actor:
-                    models.AuditEntry.insert(
-                        actor=actor, action="migrate", table_name="registry",
-                        detail=f"从本机登记库 {Path(source.database).name} 迁移到共享服务器："
-                               f"{len(checks)} 张表的行数和校验和全部一致").execute()
+                if record is not None:
+                    record(checks)
         except _Mismatch:
             return checks  # rolled back: the server is empty again
         finally:
