@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
 from peewee import DatabaseError
 
 from registry.rules.problems import RegistryError
+from registry.storage.faults import describe
 from registry.storage.lifecycle import DatabaseOpenError, close_database, open_database
 from registry.storage.migrations import SchemaError
 from registry.storage.paths import URL_ENV, DatabaseTargetError
@@ -110,10 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
-        print(f"错误：无法读写文件（{exc.strerror or exc}）。", file=sys.stderr)
+        print(f"错误：{describe(exc) or f'无法读写文件（{exc.strerror or exc}）。'}", file=sys.stderr)
         return EXIT_ERROR
-    except (DatabaseError, DatabaseOpenError) as exc:
-        print(f"错误：无法使用数据库（{exc}）。请检查 --db 指向的文件或地址。", file=sys.stderr)
+    except DatabaseOpenError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except (DatabaseError, sqlite3.Error) as exc:  # a full disk, a lock, ...: storage/faults.py words it
+        print(f"错误：{describe(exc) or f'无法使用数据库（{exc}）。请检查 --db 指向的文件或地址。'}",
+              file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)

@@ -32,16 +32,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate_to(args: argparse.Namespace) -> int:
-    from registry.storage.transfer import migrate_to
+    from registry.ops.backups import migrate
 
-    checks = migrate_to(args.url, progress=lambda table, done: print_progress(f"复制 {table}", done, done))
+    checks = migrate(args.actor, args.url, lambda table, done: print_progress(f"复制 {table}", done, done))
     print("表\t源行数\t目标行数\t校验和")
     for check in checks:
         verdict = "一致" if check.ok else "不一致"
         print(f"{check.table}\t{check.source_rows}\t{check.target_rows}\t{check.source_checksum[:16]} {verdict}")
     bad = [c.table for c in checks if not c.ok]
     if bad:
-        print(f"错误：{len(bad)} 张表迁移后不一致：{'、'.join(bad)}。请不要使用目标数据库。", file=sys.stderr)
+        print(f"错误：{len(bad)} 张表迁移后不一致：{'、'.join(bad)}。迁移已撤回，目标数据库没有写入任何数据。",
+              file=sys.stderr)
         return EXIT_FAILED
     print(f"迁移完成：{len(checks)} 张表的行数和校验和全部一致。")
     return 0

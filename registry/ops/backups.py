@@ -3,16 +3,17 @@ audit entry of a register recovered after a crash."""
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from registry.ops.changes import Changes, Table
 from registry.ops.kernel import allow, write
 from registry.rules.permissions import Action
-from registry.storage.backup import BackupError, make_backup, quick_check, sqlite_database
+from registry.storage.backup import make_backup, sqlite_database
 from registry.storage.lifecycle import open_database
-from registry.storage.migrations import CURRENT_VERSION
+from registry.storage.restoring import copy_into, discard, stage, staged
+from registry.storage.transfer import TableCheck, migrate_to
 
 
 @dataclass(frozen=True)
@@ -22,33 +23,42 @@ class Restored:
 
 
 def restore(actor: str, source: Path) -> Restored:
-    """Replace the open register with a backup, after backing up what it replaces."""
+    """Replace the open register with a backup, after backing up what it replaces.
+
+    Whole or not at all (storage/restoring.py): the backup is copied beside the register and
+    checked there as a register is at open (a crafted or damaged one is refused, the register
+    untouched); its audit entry is written into that copy; the copy then replaces the
+    register's content in one transaction."""
     permit = allow(actor, Action.RESTORE)  # here: the register it replaces is the one that says who may
     db = sqlite_database()
-    source = Path(source)
-    if not source.is_file() or not quick_check(source):
-        raise BackupError(f"“{source.name}”不是完好的登记库备份，没有恢复。")
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as conn:
-        try:
-            version = int(conn.execute("SELECT value FROM registry_meta WHERE key='schema_version'")
-                          .fetchone()[0])
-        except (sqlite3.DatabaseError, TypeError) as exc:
-            raise BackupError(f"“{source.name}”不是街道社会工作登记台的备份。") from exc
-    conn.close()
-    if version > CURRENT_VERSION:
-        raise BackupError("这个备份来自较新版本的程序，请先升级程序再恢复。")
-    saved = make_backup("before-restore", keep=source)  # the rotation must not delete what we restore
     target = Path(db.database)
-    incoming = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    source = Path(source)
+    staging = stage(source, target)
     try:
-        incoming.backup(db.connection())  # page by page into the live file, inside SQLite's locks
+        saved = make_backup("before-restore", keep=source)  # the rotation must not delete what we restore
+        with staged(staging, source), permit.write() as w:  # its history says what happened
+            w.log("registry", None, detail=f"从 {source.name} 恢复；原数据已备份到 {saved.name}")
+        copy_into(db.connection(), staging)
     finally:
-        incoming.close()
+        discard(staging)
     db.close()
-    open_database(target)  # upgrades an older backup's schema, after its own backup
-    with permit.write() as w:  # into the restored register, so its history says what happened
-        w.log("registry", None, detail=f"从 {source.name} 恢复；原数据已备份到 {saved.name}")
+    open_database(target)  # the checks at open, on what is now the register
     return Restored(saved)
+
+
+def migrate(actor: str, url: str, progress: Callable[[str, int], None] | None = None) -> list[TableCheck]:
+    """Copy the open SQLite register to the empty PostgreSQL database at `url`, with the audit
+    entry in the new register, all in one server transaction (storage/transfer.py). Taking a
+    whole copy of the register is an administrator's, as a restore is."""
+    permit = allow(actor, Action.RESTORE)
+    name = sqlite_database().database
+
+    def record(checks: list[TableCheck]) -> None:
+        with permit.write() as w:
+            w.log("registry", None, detail=f"从本机登记库 {Path(name).name} 迁移到共享服务器："
+                                           f"{len(checks)} 张表的行数和校验和全部一致")
+
+    return migrate_to(url, progress, record=record)
 
 
 def record_recovery(actor: str, backup: Path, damaged: Path) -> Changes:

@@ -14,6 +14,7 @@ from peewee import SqliteDatabase
 
 from registry.rules.problems import RegistryError
 from registry.storage.db import database
+from registry.storage.faults import as_fault
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +66,15 @@ def backup_to(target: Path) -> Path:
     target = Path(target)
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
-    copy = sqlite3.connect(partial)
     try:
-        db.connection().backup(copy)
-    finally:
-        copy.close()
+        copy = sqlite3.connect(partial)
+        try:
+            db.connection().backup(copy)
+        finally:
+            copy.close()
+    except (sqlite3.Error, OSError) as exc:  # a full disk, a folder that may not be written, ...
+        partial.unlink(missing_ok=True)
+        raise as_fault(exc, partial) or BackupError(f"备份没有完成（{exc}），没有保存。") from exc
     if not quick_check(partial):
         partial.unlink(missing_ok=True)
         raise BackupError("备份文件校验失败，没有保存。请检查磁盘空间后重试。")

@@ -11,6 +11,11 @@ import os
 import sqlite3
 from pathlib import Path
 
+from registry.rules.problems import RegistryError
+from registry.storage.backup import latest_good_backup, quick_check
+from registry.storage.faults import describe
+from registry.storage.migrations import VERSION_KEY, SchemaError
+
 log = logging.getLogger(__name__)
 
 # Releases that fixed the WAL-reset corruption bug, per branch; branches in between have
@@ -19,8 +24,83 @@ _FIXED = ((3, 44, 6), (3, 50, 7), (3, 51, 3))
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "davfs"}
 
 
-class DatabaseDamagedError(RuntimeError):
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DatabaseDamagedError(RegistryError):
     """The register failed its integrity check; str() says what to do, in Chinese."""
+
+
+class NotARegisterError(SchemaError):
+    """The file is not a register of this program (another program's database, or not a
+    database at all); it was not changed."""
+
+
+def recognize(path: Path) -> None:
+    """Before any pragma that writes (journal_mode=wal rewrites the header), make sure the
+    file at `path` is a register of ours or empty; raises NotARegisterError (untouched),
+    DatabaseDamagedError (cut short). Read-only: the file's bytes stay as they were."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return  # a new register
+    if size == 0:
+        return  # an empty file: SQLite's empty database, ours to fill
+    with path.open("rb") as file:
+        header = file.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise NotARegisterError(f"“{path.name}”不是街道社会工作登记台的登记库（也不是数据库文件），程序没有改动它。"
+                                "请检查打开的文件是否正确。")
+    if len(header) < 100 or (_cut_short(header, size) and not _wal_holds_pages(path)):
+        raise DatabaseDamagedError(damaged_sentence(path, "文件不完整（可能复制或下载时被截断）"))
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise NotARegisterError(f"无法读取“{path.name}”（{_said(exc)}），程序没有改动它。") from exc
+    try:
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "registry_meta" not in tables:
+            raise NotARegisterError(f"“{path.name}”是别的程序的数据库，不是街道社会工作登记台的登记库，"
+                                    "程序不会改动它。请检查打开的文件是否正确。")
+        if tables:
+            conn.execute("SELECT value FROM registry_meta WHERE key = ?", (VERSION_KEY,)).fetchall()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            # locked by a writer, or a WAL a read-only reader may not recover: a file already in
+            # WAL mode, which opening does not rewrite; it waits, recovers or says why as usual
+            return
+        raise DatabaseDamagedError(damaged_sentence(path, "无法读出它的结构")) from exc
+    finally:
+        conn.close()
+
+
+def _cut_short(header: bytes, size: int) -> bool:
+    """The header's page count is kept up to date (its change counter matches): a file
+    smaller than that many pages was cut short."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]
+    return valid and pages > 0 and size < pages * page_size
+
+
+def _wal_holds_pages(path: Path) -> bool:
+    """Pages not yet copied back from the WAL (a checkpoint that a full disk stopped): the
+    file may then be shorter than its header says, and is whole with its WAL."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 32
+    except OSError:
+        return False
+
+
+def _said(exc: BaseException) -> str:
+    return describe(exc) or "数据库报告错误"
+
+
+def damaged_sentence(path: Path, what: str) -> str:
+    good = latest_good_backup(path)
+    offer = f"最近一份完好的备份是“{good}”，请由管理员恢复。" if good else "没有找到完好的备份，请联系管理员。"
+    return f"登记库“{path.name}”{what}，可能已损坏，程序不会再写入它。{offer}"
 
 
 def sqlite_version_ok(version: tuple[int, int, int] = sqlite3.sqlite_version_info) -> bool:
@@ -80,13 +160,8 @@ def check_at_open(path: Path) -> list[str]:
     warnings = [w for w in (sqlite_version_warning(), network_share_warning(path)) if w]
     for warning in warnings:
         log.warning(warning)
-    if path.exists() and _marker(path).exists():
-        from registry.storage.backup import latest_good_backup, quick_check
-
-        if not quick_check(path):
-            good = latest_good_backup(path)
-            offer = f"最近一份完好的备份是“{good}”，请由管理员恢复。" if good else "没有找到完好的备份。"
-            raise DatabaseDamagedError(f"登记库“{path.name}”校验未通过，可能已损坏，程序不会再写入它。{offer}")
+    if path.exists() and _marker(path).exists() and not quick_check(path):
+        raise DatabaseDamagedError(damaged_sentence(path, "校验未通过"))
     _marker(path).touch()
     return warnings
 

@@ -10,12 +10,18 @@ from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry.storage import migrations
 from registry.storage.db import DatabaseTargetError, data_dir, database, make_database
-from registry.storage.health import check_at_open, closed_cleanly
+from registry.storage.faults import describe
+from registry.storage.health import check_at_open, closed_cleanly, recognize
+from registry.storage.schema_check import check_before_open, check_schema
 
 
 class DatabaseOpenError(Exception):
-    """The database could not be opened or read (a server that refuses, a file that is not
-    a database); str() is the database's own words."""
+    """The database could not be opened or read (a server that refuses, a disk that is full,
+    a file locked by another program); str() says so in plain Chinese."""
+
+
+def open_failure(exc: BaseException) -> str:
+    return describe(exc) or f"无法打开登记库（数据库报告：{exc}）。请检查登记库文件的位置或服务器地址。"
 
 
 open_warnings: list[str] = []  # what the checks at open found, for the program to show
@@ -38,14 +44,19 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
             folder.mkdir(parents=True, exist_ok=True)  # our own folder: made on first use
         elif not folder.is_dir():
             raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
+        recognize(Path(db.database))  # before a pragma writes to a file that may not be ours
+        check_before_open(Path(db.database))  # and one that is ours but not to be trusted
         open_warnings[:] = check_at_open(Path(db.database))
+    else:
+        open_warnings.clear()
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
         migrations.ensure_schema(db, upgrade=upgrade)
+        open_warnings.extend(check_schema(db).notes)
     except DatabaseError as exc:
         db.close()
-        raise DatabaseOpenError(str(exc)) from exc
+        raise DatabaseOpenError(open_failure(exc)) from exc
     except BaseException:
         db.close()
         raise

@@ -40,10 +40,29 @@ def schema_version(db: Database) -> int | None:
     row = models.Meta.get_or_none(models.Meta.key == VERSION_KEY)
     if row is None:
         raise SchemaError("数据库缺少结构版本信息，可能已损坏，请联系管理员用备份恢复。")
-    return int(row.value)
+    return parse_version(row.value)
 
 
-def ensure_schema(db: Database, *, upgrade: bool = True) -> None:
+def parse_version(value: object) -> int:
+    """The stored version as a number; a version that is no number refuses the file."""
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise SchemaError(f"登记库的结构版本“{text[:20]}”无法识别，可能被其他程序改动过或已损坏，程序不会使用它。"
+                          "请由管理员从最近一份完好的备份恢复。")
+    return int(text)
+
+
+def too_new(version: int) -> SchemaTooNewError:
+    return SchemaTooNewError(
+        f"这个登记库由较新版本的程序创建（数据库结构第 {version} 版），"
+        f"本程序只能打开第 {CURRENT_VERSION} 版及以前的登记库。"
+        "请安装最新版本的程序后再打开，登记库没有被改动。"
+    )
+
+
+def ensure_schema(db: Database, *, upgrade: bool = True, aside: bool = True) -> None:
+    """Make a new register's schema or bring an older one up to date; `aside=False` skips
+    the copy before an upgrade (for a register that is itself a copy, as a restore's is)."""
     server = not isinstance(db, SqliteDatabase)  # the everyday account may not change the schema
     if server and (refusal := server_roles.read_refusal(db)):
         raise SchemaError(refusal)
@@ -54,17 +73,14 @@ def ensure_schema(db: Database, *, upgrade: bool = True) -> None:
         create_schema(db)
         return
     if version > CURRENT_VERSION:
-        raise SchemaTooNewError(
-            f"这个登记库由较新版本的程序创建（数据库结构第 {version} 版），"
-            f"本程序只能打开第 {CURRENT_VERSION} 版及以前的登记库。"
-            "请安装最新版本的程序后再打开，登记库没有被改动。"
-        )
+        raise too_new(version)
     if version < CURRENT_VERSION:
         if not upgrade:
             raise SchemaError(f"登记库是第 {version} 版结构，需要先升级到第 {CURRENT_VERSION} 版。")
         if server and (refusal := server_roles.upgrade_refusal(db, version, CURRENT_VERSION)):
             raise SchemaError(refusal)
-        backup_before_upgrade(db, version)
+        if aside:
+            backup_before_upgrade(db, version)
         with db.atomic():
             for step in range(version, CURRENT_VERSION):
                 UPGRADES[step](db)
@@ -90,17 +106,33 @@ def _set_version(version: int) -> None:
 
 
 def backup_before_upgrade(db: Database, version: int) -> Path | None:
-    """Copy a SQLite register aside before changing its schema; returns the copy's path."""
+    """Copy a SQLite register aside before changing its schema; returns the copy's path.
+    The copy is made under a .part name and takes its own only when whole and checked, so a
+    killed upgrade never leaves an empty or half "before-upgrade" file (a .part left over is
+    replaced next time)."""
     if not isinstance(db, SqliteDatabase) or db.database == ":memory:":
         return None
+    import sqlite3
+
     source = Path(db.database)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.stem}.before-upgrade-v{version}-{stamp}.sqlite3")
-    import sqlite3
-
-    with sqlite3.connect(target) as copy:
+    for stale in source.parent.glob(f"{source.stem}.before-upgrade-*.part"):
+        stale.unlink(missing_ok=True)
+    partial = target.with_name(target.name + ".part")
+    copy = sqlite3.connect(partial)
+    try:
         db.connection().backup(copy)
+        whole = copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except BaseException:
+        copy.close()
+        partial.unlink(missing_ok=True)
+        raise
     copy.close()
+    if not whole:
+        partial.unlink(missing_ok=True)
+        raise SchemaError("升级前备份登记库时，备份文件校验没有通过，登记库没有升级。请检查磁盘后重试。")
+    partial.replace(target)
     return target
 
 

@@ -65,8 +65,20 @@ def table_checksum(db: Database, model: type[models.BaseModel]) -> tuple[int, st
     return count, digest.hexdigest()
 
 
-def migrate_to(url: str, progress: Callable[[str, int], None] | None = None) -> list[TableCheck]:
-    """Copy the open SQLite register into the empty PostgreSQL database at `url`."""
+class _Mismatch(Exception):
+    """A table differs after the copy: the whole migration is rolled back."""
+
+
+def migrate_to(url: str, progress: Callable[[str, int], None] | None = None, *,
+               record: Callable[[list[TableCheck]], None] | None = None) -> list[TableCheck]:
+    """Copy the open SQLite register into the empty PostgreSQL database at `url`.
+
+    Whole or not at all: the schema, every row, the proof that each table matches and what
+    `record` writes (ops/backups.py: the audit entry saying so, with the server bound as the
+    register) are one transaction on the server (PostgreSQL's DDL is transactional). A
+    migration killed or failing at any point leaves the server as empty as it was, so it can
+    simply be run again; one whose checks differ is rolled back too, and its checks are
+    returned to say which tables."""
     if not is_sqlite():
         raise RegistryError("只能从本机登记库（SQLite）迁移到共享服务器。")
     target = make_database(url)
@@ -79,16 +91,24 @@ def migrate_to(url: str, progress: Callable[[str, int], None] | None = None) -> 
             raise RegistryError("目标数据库不是空的，为避免覆盖数据，迁移没有进行。")
         if refusal := server_roles.migrate_refusal(target):  # the everyday account, not the owner
             raise RegistryError(refusal)
+        copied = [m for m in models.ALL_MODELS if m is not models.Meta]  # the new schema writes its own
+        checks: list[TableCheck] = []
         database.initialize(target)
         try:
-            create_schema(target)
+            with target.atomic():
+                create_schema(target)
+                for model in copied:
+                    _copy(source, target, model, progress)
+                checks = [_check(source, target, model) for model in copied]
+                if not all(check.ok for check in checks):
+                    raise _Mismatch
+                if record is not None:
+                    record(checks)
+        except _Mismatch:
+            return checks  # rolled back: the server is empty again
         finally:
             database.initialize(source)
-        copied = [m for m in models.ALL_MODELS if m is not models.Meta]  # the new schema wrote its own
-        with target.atomic():
-            for model in copied:
-                _copy(source, target, model, progress)
-        return [_check(source, target, model) for model in copied]
+        return checks
     finally:
         target.close()
 
@@ -112,6 +132,9 @@ def _copy(source: Database, target: Database, model: type[models.BaseModel],
                 progress(table, done)
     if batch:
         cursor.executemany(sql, batch)
+        done += len(batch)
+    if progress:
+        progress(table, done)  # each table's count, small tables too
     key = model._meta.primary_key
     if getattr(key, "field_type", "") == "AUTO":  # keep the id sequence past the copied ids
         target.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{key.column_name}'), "

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from registry.ops import Changes, DuplicatePersonError, HasChanges, RegistryError, ValidationError, changes_of
 from registry.rules.permissions import Action
+from registry.storage.faults import describe as describe_fault
 from ui.runtime.i18n import translate
 from ui.runtime.progress import BackgroundTask
 from ui.runtime.worker import Job, Worker
@@ -96,6 +97,9 @@ def error_text(error: BaseException) -> str:
         return "\n".join(p.message for p in error.problems if p.is_error) or str(error)
     if isinstance(error, RegistryError | DuplicatePersonError):
         return str(error)
+    fault = describe_fault(error)  # a full disk, a locked register, ...: in plain words
+    if fault is not None:
+        return fault
     return translate("Errors", "Something went wrong: {error}").format(error=repr(error))
 
 

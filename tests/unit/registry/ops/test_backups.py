@@ -48,3 +48,77 @@ def test_restoring_a_backup_from_the_backups_folder_keeps_it(sqlite_db):
     restore("installer", chosen)
     assert chosen.is_file()
     assert [p.name for p in Person.select()] == ["张三"]
+
+
+# --- a backup is checked like a register before it replaces one -------------------------
+
+
+def crafted(backup, *sql):
+    conn = sqlite3.connect(backup)
+    for statement in sql:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return backup
+
+
+def state(path):
+    with sqlite3.connect(path) as conn:
+        rows = (conn.execute("SELECT id_number, name FROM person ORDER BY id").fetchall(),
+                conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0])
+    conn.close()
+    return rows
+
+
+DUPLICATE = ("INSERT INTO person (id_number, id_number_rev, name, initials, sex, region_code, address, ethnicity,"
+             " political_status, education, notes, active, deactivated_reason, created_at, updated_at)"
+             " SELECT id_number, id_number_rev, '冒名', initials, sex, region_code, address, ethnicity,"
+             " political_status, education, notes, active, deactivated_reason, created_at, updated_at FROM person")
+
+
+@pytest.mark.parametrize("sql, said", [
+    (["DROP TRIGGER audit_entry_no_delete", "DROP TRIGGER audit_entry_no_update"], "audit_entry_no_"),
+    (["DROP TRIGGER service_record_approved_is_final"], "service_record_approved_is_final"),
+    (['DROP INDEX "person_id_number"', DUPLICATE], "重复的 id_number"),
+    (["ALTER TABLE person DROP COLUMN notes"], "缺少 notes"),
+    (['DROP INDEX "person_name"', 'CREATE INDEX "person_name" ON volunteer (skills)', "DROP TABLE rule_preset"],
+     "缺少表 rule_preset"),
+    (["UPDATE registry_meta SET value = 'v2' WHERE key = 'schema_version'"], "无法识别"),
+    (["UPDATE registry_meta SET value = '99' WHERE key = 'schema_version'"], "较新版本"),
+    (["DROP TABLE registry_meta"], "不是完好的"),
+])
+def test_a_crafted_backup_is_refused_and_the_register_left_as_it_was(sqlite_db, tmp_path, sql, said):
+    ops.register_person("installer", PERSON)
+    backup = crafted(make_backup("manual"), *sql)
+    ops.register_person("installer", {"id_number": "110105199001010037", "name": "李四"})
+    before = state(sqlite_db)
+    with pytest.raises(BackupError, match=said) as refused:
+        restore("installer", backup)
+    assert "当前登记库保持原样" in str(refused.value)
+    assert state(sqlite_db) == before
+    assert [p.name for p in Person.select()] == ["张三", "李四"]  # still open, still the same
+    assert not list(tmp_path.glob("*.restoring*"))
+
+
+def test_a_backup_missing_ordinary_indexes_is_restored_with_them(sqlite_db):
+    ops.register_person("installer", PERSON)
+    backup = crafted(make_backup("manual"), 'DROP INDEX "person_name"', 'DROP INDEX "service_record_volunteer_id"')
+    restore("installer", backup)
+    with sqlite3.connect(sqlite_db) as conn:
+        indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    assert {"person_name", "service_record_volunteer_id"} <= indexes
+
+
+def test_an_older_backup_is_restored_upgraded_with_its_audit_entry(sqlite_db, tmp_path):
+    import shutil
+
+    from helpers import DATA
+
+    old = tmp_path / "old-backup.sqlite3"
+    shutil.copy(DATA / "registry-v1.sqlite3", old)
+    data = old.read_bytes()
+    restore("installer", old)
+    assert old.read_bytes() == data  # the backup itself is never changed
+    assert AuditEntry.select().where(AuditEntry.action == "restore").count() == 1
+    assert not list(tmp_path.glob("old-backup.before-upgrade*"))

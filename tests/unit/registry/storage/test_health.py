@@ -38,3 +38,20 @@ def test_sqlite_versions_with_the_wal_bug_are_recognised():
 def test_unc_paths_get_the_network_share_warning(tmp_path):
     assert "PostgreSQL" in network_share_warning(Path("//server/share/registry.sqlite3"))
     assert network_share_warning(tmp_path / "r.sqlite3") is None
+
+
+def test_a_damaged_register_with_its_in_use_marker_is_one_sentence_on_the_command_line(tmp_path: Path, capsys):
+    """It was a DatabaseDamagedError traceback."""
+    from registry.cli import main
+
+    path = tmp_path / "r.sqlite3"
+    open_database(path)
+    ops.register_person("clerk", PERSON)
+    close_database()
+    (path.parent / (path.name + ".in-use")).touch()
+    data = bytearray(path.read_bytes())
+    data[4096 * 3:4096 * 3 + 200] = b"\xff" * 200
+    path.write_bytes(bytes(data))
+    assert main(["--db", str(path), "stats"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("错误：登记库") and "管理员" in said and "Traceback" not in said

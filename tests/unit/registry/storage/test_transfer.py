@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from registry import ops
+from registry.ops.backups import migrate
 from registry.queries.search import search_people
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.models import Person, ServiceRecord, Volunteer
@@ -31,3 +32,21 @@ def test_a_non_empty_target_is_refused(sqlite_db, empty_postgres):
     migrate_to(empty_postgres)
     with pytest.raises(ops.RegistryError, match="不是空的"):
         migrate_to(empty_postgres)
+
+
+def test_a_migration_that_fails_midway_leaves_the_server_empty_and_can_be_run_again(demo, empty_postgres):
+    import psycopg
+
+    def fail_at_the_ledger(table: str, done: int) -> None:
+        if table == "service_record":
+            raise KeyboardInterrupt  # as a clerk's Ctrl+C, or a lost connection, midway
+
+    with pytest.raises(KeyboardInterrupt):
+        migrate("boss", empty_postgres, progress=fail_at_the_ledger)
+    with psycopg.connect(empty_postgres) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone() == (0,)
+    checks = migrate("boss", empty_postgres)
+    assert all(c.ok for c in checks)
+    with psycopg.connect(empty_postgres) as conn:
+        assert conn.execute("SELECT actor FROM audit_entry WHERE detail LIKE '%迁移到共享服务器%'").fetchall() == [
+            ("boss",)]

@@ -1,0 +1,148 @@
+"""The storage half of a restore (ops/backups.py is the other): the backup is copied beside
+the register, checked there like a register at open, brought up to date and given its
+audit entry; only then is it copied into the live register, in one SQLite transaction.
+
+So a restore is whole or not at all: killed at any point before that last commit, the
+register is as it was (a leftover staging copy is cleared by the next restore); after it,
+the register is the backup *with* the entry that says so. The last copy goes through
+SQLite's backup API into the open connection, inside SQLite's own locks, so another
+program that has the register open sees either the old register or the new one (never a
+file swapped under it, as os.replace would do to its WAL and shared-memory files), and it
+waits for that program's write at most as long as any writer does (the busy timeout).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from peewee import Database, DatabaseError, SqliteDatabase
+
+from registry.storage import migrations
+from registry.storage.backup import BackupError
+from registry.storage.db import BUSY_TIMEOUT_MS, database
+from registry.storage.faults import Fault, StorageFault, as_fault, sentence
+from registry.storage.health import DatabaseDamagedError, NotARegisterError, recognize
+from registry.storage.schema_check import UntrustedSchemaError, check_schema
+
+STAGING_SUFFIX = ".restoring"
+_SIDE_FILES = ("", "-journal", "-wal", "-shm")
+
+
+def staging_path(register: Path) -> Path:
+    return register.with_name(register.name + STAGING_SUFFIX)
+
+
+def discard(staging: Path) -> None:
+    for side in _SIDE_FILES:
+        Path(f"{staging}{side}").unlink(missing_ok=True)
+
+
+def _refused(source: Path, why: str) -> BackupError:
+    return BackupError(f"“{source.name}”不能用来恢复：{why}。没有恢复，当前登记库保持原样。")
+
+
+def stage(source: Path, register: Path) -> Path:
+    """Copy the backup at `source` beside `register` and check the copy whole (integrity
+    check: pages, indexes and their unique entries) and ours; returns the copy's path.
+    Checking the copy, not the source, means what is checked is what is restored."""
+    source = Path(source)
+    if not source.is_file():
+        raise _refused(source, "找不到这个文件")
+    try:
+        recognize(source)  # read-only: another program's file or a cut-short one stops here
+    except (NotARegisterError, DatabaseDamagedError) as exc:
+        raise _refused(source, "它不是完好的街道社会工作登记台备份") from exc
+    staging = staging_path(register)
+    discard(staging)
+    try:
+        incoming = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        copy = sqlite3.connect(staging)
+        try:
+            incoming.backup(copy)
+            verdict = copy.execute("PRAGMA integrity_check(1)").fetchone()[0]
+            page_size = _page_size(register)
+            if verdict == "ok" and page_size and copy.execute("PRAGMA page_size").fetchone()[0] != page_size:
+                # SQLite copies into a WAL register only page for page of one size
+                copy.execute(f"PRAGMA page_size = {int(page_size)}")
+                copy.execute("VACUUM")
+        finally:
+            copy.close()
+            incoming.close()
+    except (sqlite3.Error, OSError) as exc:
+        discard(staging)
+        fault = as_fault(exc, register)
+        if fault is not None and fault.fault is not Fault.CORRUPT:
+            raise fault from exc
+        raise _refused(source, "它已损坏，读不出来") from exc
+    if verdict != "ok":
+        discard(staging)
+        raise _refused(source, "它没有通过完整性校验，可能已损坏")
+    return staging
+
+
+def _page_size(register: Path) -> int | None:
+    try:
+        with register.open("rb") as file:
+            size = int.from_bytes(file.read(18)[16:18], "big")
+    except OSError:
+        return None
+    return 65536 if size == 1 else size or None
+
+
+@contextmanager
+def staged(staging: Path, source: Path) -> Iterator[Database]:
+    """The staged copy, bound as the register for the block (its audit entry is written
+    there), after the checks at open: schema version, upgrade, structure."""
+    live = database.obj
+    db = SqliteDatabase(str(staging), pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS},
+                        check_same_thread=False, lock_type="IMMEDIATE")
+    database.initialize(db)
+    try:
+        db.connect()
+        try:
+            version = migrations.schema_version(db)
+            if version is None:
+                raise _refused(source, "它是一个空的数据库，不是登记库的备份")
+            if version > migrations.CURRENT_VERSION:
+                raise _refused(source, "它来自较新版本的程序，请先升级程序再恢复")
+            migrations.ensure_schema(db, aside=False)  # the backup itself stays as it was
+            check_schema(db)
+        except UntrustedSchemaError as exc:
+            raise _refused(source, f"它的结构与本程序不符（{exc.reason}），可能被改动过") from exc
+        except migrations.SchemaError as exc:
+            raise _refused(source, str(exc).rstrip("。")) from exc
+        except DatabaseError as exc:
+            raise as_fault(exc) or _refused(source, "读不出它的内容") from exc
+        yield db
+    finally:
+        db.close()
+        database.initialize(live)
+
+
+def copy_into(target: sqlite3.Connection, staging: Path, wait_seconds: float | None = None) -> None:
+    """Copy the staged register into the open one, in one transaction. A register another
+    program is writing is waited for `wait_seconds` (default: the connection's busy timeout,
+    as long as any writer waits), then refused in plain words."""
+    if wait_seconds is None:
+        wait_seconds = int(target.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
+    deadline = time.monotonic() + wait_seconds
+
+    def give_up_when_locked(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() >= deadline:
+            raise StorageFault(sentence(Fault.LOCKED), Fault.LOCKED)
+
+    incoming = sqlite3.connect(f"{staging.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        incoming.backup(target, progress=give_up_when_locked, sleep=0.05)
+    except sqlite3.Error as exc:
+        fault = as_fault(exc)
+        if fault is not None:
+            raise fault from exc
+        raise BackupError(f"恢复没有完成（数据库报告：{exc}），当前登记库保持原样。") from exc
+    finally:
+        with suppress(sqlite3.Error):
+            incoming.close()
