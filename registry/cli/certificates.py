@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from registry.cli import EXIT_FAILED, Add, CommandError, database_target
+from registry.cli.failures import bounded
+from registry.rules.permissions import Action
 from registry.storage.lifecycle import open_database
 
 
@@ -87,7 +89,7 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
 
 
 def add_commands(add: Add) -> None:
-    p = add("certificate", cmd_certificate, "为志愿者出具志愿服务证明（PDF），最后一行输出验证码")
+    p = add("certificate", cmd_certificate, "为志愿者出具志愿服务证明（PDF），最后一行输出验证码", Action.ISSUE)
     p.add_argument("person", help="身份证号或志愿者编号")
     p.add_argument("--from", dest="date_from", required=True, help="起始日期，如 2025-01-01")
     p.add_argument("--to", dest="date_to", required=True, help="截止日期")
@@ -97,7 +99,7 @@ def add_commands(add: Add) -> None:
     p.add_argument("--person-in-charge", default="", help="负责人")
     p.add_argument("--handler", default="", help="经办人（默认为操作人）")
     p.add_argument("--contact", default="", help="联系电话")
-    p = add("verify", cmd_verify, "核验志愿服务证明的验证码")
+    p = add("verify", cmd_verify, "核验志愿服务证明的验证码", Action.VIEW)
     p.add_argument("code")
-    p = add("deadlines", cmd_deadlines, "列出即将到期的年检、评估、社工登记和继续教育")
-    p.add_argument("--within", type=int, default=90, help="多少天内（默认 90）")
+    p = add("deadlines", cmd_deadlines, "列出即将到期的年检、评估、社工登记和继续教育", Action.VIEW)
+    p.add_argument("--within", type=bounded(0, 3650), default=90, help="多少天内（默认 90）")

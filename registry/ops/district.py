@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import write
+from registry.ops.kernel import Write, write
 from registry.queries.presets import get_setting
 from registry.rules.permissions import Action
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
@@ -170,12 +170,16 @@ def _lacking(config: DistrictConfig) -> bool:
             or any(get_setting(key) != value for key, value in _named_settings(config)))
 
 
-def apply_district(actor: str, config: DistrictConfig) -> Changes:
+def apply_district(actor: str, config: DistrictConfig, source: str = "") -> Changes:
     """Add what the register lacks; first application also chooses the presets. When it
-    lacks nothing, nothing is written (a viewer may start the program)."""
+    lacks nothing, nothing is written (a viewer may start the program). Otherwise it is an
+    administrator's (it changes the register's settings), and every street, community and
+    setting it adds or changes has its audit entry, under one entry naming the file."""
     if not _lacking(config):
         return Changes()
-    with write(actor, Action.CREATE) as w:
+    with write(actor, Action.APPLY_DISTRICT) as w:
+        w.log(Table.DISTRICT, None, detail=f"套用区县配置 {config.full_name}（{config.code}）"
+                                           + (f"，文件 {source}" if source else ""))
         district = District.get_or_none(District.code == config.code)
         if District.select().where(District.code != config.code).exists():
             raise RegistryError("这个登记库属于另一个区，不能套用本区的配置。")
@@ -184,8 +188,7 @@ def apply_district(actor: str, config: DistrictConfig) -> Changes:
             w.log(Table.DISTRICT, district.id, None, {"code": config.code, "name": config.name})
             w.changed(Table.DISTRICT)
             for key, value in config.presets.items():
-                Setting.put(key, value)  # the district's choice, made once; later changes are the admin's
-                w.changed(Table.SETTING)
+                _put_setting(w, key, value)  # the district's choice, made once; later changes are the admin's
         for street_config in config.streets:
             street = Street.get_or_none(Street.code == street_config.code)
             if street is None:
@@ -200,9 +203,14 @@ def apply_district(actor: str, config: DistrictConfig) -> Changes:
                     w.changed(Table.COMMUNITY, ids=[row.id])
         for key, value in _named_settings(config):
             if get_setting(key) != value:
-                Setting.put(key, value)
-                w.changed(Table.SETTING)
+                _put_setting(w, key, value)
     return w.changes
+
+
+def _put_setting(w: Write, key: str, value: str) -> None:
+    w.log(Table.SETTING, None, {key: get_setting(key)}, {key: value})
+    Setting.put(key, value)
+    w.changed(Table.SETTING)
 
 
 def bundled_district_file() -> Path | None:
