@@ -23,6 +23,7 @@ from registry.cli.failures import (
     CommandError,
     Parser,
     not_text,
+    route_logging,
     sentence_for,
     unforeseen_sentence,
 )
@@ -145,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     _tolerant(sys.stdout)
     _tolerant(sys.stderr)
+    route_logging()
     try:
         code = _run(words)
     except KeyboardInterrupt:

@@ -33,6 +33,8 @@ def cmd_certificate(args: argparse.Namespace) -> int:
 
     open_database(database_target(args))
     target = Path(args.output)
+    if not args.output.strip() or target.is_dir():  # checked before the certificate is issued
+        raise CommandError("请用 -o 指定要保存的 PDF 文件名（不是文件夹）。")
     if not target.parent.is_dir():
         raise CommandError(f"文件夹“{target.parent}”不存在。")
     volunteer_id = _find_volunteer(args.person)

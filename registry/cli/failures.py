@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
+import logging
 import re
+import sqlite3
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -58,33 +60,44 @@ def not_text(argv: Sequence[str]) -> str | None:
     return None
 
 
-_ARGPARSE = [  # argparse's English complaints (Python 3.11), in Chinese
-    (re.compile(r"the following arguments are required: (.*)"), "缺少参数：{0}。"),
-    (re.compile(r"unrecognized arguments: (.*)"), "不认识的参数：{0}。" + DASH_HINT),
-    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"), "{0} 不能是 {1}，可选：{2}。"),
-    (re.compile(r"argument (\S+): invalid (?:int|float) value: (.*)"), "{0} 应当是一个整数，现在是 {1}。"),
-    (re.compile(r"argument (\S+): expected one argument"), "{0} 后面缺少它的值。" + DASH_HINT),
-    (re.compile(r"argument (\S+): expected at most one argument"), "{0} 只能有一个值。"),
-    (re.compile(r"argument (\S+): ignored explicit argument (.*)"), "{0} 不带值，却给了 {1}。"),
-    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "{0} 不能和 {1} 一起用。"),
-    (re.compile(r"ambiguous option: (\S+) could match (.*)"), "选项 {0} 不明确，可能是：{1}。"),
-    (re.compile(r"argument (\S+): (.*)", re.S), "{0}：{1}"),  # an ArgumentTypeError: already Chinese
+# argparse's English complaints (Python 3.11), in Chinese; the last item of each: which groups
+# are argparse's own words or ours (choices, a type's Chinese message), shown whole
+_ARGPARSE: list[tuple[re.Pattern[str], str, set[int]]] = [
+    (re.compile(r"the following arguments are required: (.*)"), "缺少参数：{0}。" + DASH_HINT, {0}),
+    (re.compile(r"unrecognized arguments: (.*)", re.S), "不认识的参数：{0}。" + DASH_HINT, set()),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", re.S), "{0} 不能是 {1}，可选：{2}。",
+     {0, 2}),
+    (re.compile(r"argument (\S+): invalid (?:int|float) value: (.*)", re.S), "{0} 应当是一个整数，现在是 {1}。",
+     {0}),
+    (re.compile(r"argument (\S+): expected one argument"), "{0} 后面缺少它的值。" + DASH_HINT, {0}),
+    (re.compile(r"argument (\S+): expected at most one argument"), "{0} 只能有一个值。", {0}),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)", re.S), "{0} 不带值，却给了 {1}。", {0}),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "{0} 不能和 {1} 一起用。", {0, 1}),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)", re.S), "选项 {0} 不明确，可能是：{1}。", {1}),
+    (re.compile(r"argument (\S+): (.*)", re.S), "{0}：{1}", {0, 1}),  # an ArgumentTypeError: ours, Chinese
 ]
 
 
 def argparse_sentence(message: str) -> str:
-    for pattern, sentence in _ARGPARSE:
+    for pattern, sentence, whole in _ARGPARSE:
         found = pattern.fullmatch(message.strip())
         if found:
-            # the last of several groups lists the choices, which are ours: shown whole
-            groups = found.groups()
-            return sentence.format(*(g if i == 2 else shown(g) for i, g in enumerate(groups)))
+            return sentence.format(*(g if i in whole else f"“{shown(g)}”" for i, g in enumerate(found.groups())))
     return f"命令行有误，请用 --help 查看用法。{DASH_HINT}"
 
 
 class Parser(argparse.ArgumentParser):
     """argparse that says what is wrong in Chinese, and raises instead of exiting, so the
     caller reports it like any other failure."""
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> object:
+        # Python 3.11 drops a value that is exactly "--" (`--street=--`, or "--" again after
+        # "--") and hands the command an empty list; taken literally, as Python 3.13 does
+        if action.nargs in (None, argparse.OPTIONAL) and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
 
     def error(self, message: str) -> NoReturn:
         raise ParseFailed(f"{argparse_sentence(message)}（用 {self.prog} --help 查看用法）")
@@ -127,6 +140,7 @@ _DATABASE_WORDS = [  # the database's English words, for the faults a clerk meet
     (("connection", "could not connect", "password authentication", "timeout", "server"),
      "无法连接数据库服务器，请检查地址、网络和账号后重试。"),
     (("disk i/o",), "磁盘读写出错，没有完成这次操作。请检查磁盘后重试。"),
+    (("unable to open",), "无法打开或创建这个文件，请检查路径、文件夹和权限后重试。"),
 ]
 
 
@@ -142,15 +156,39 @@ def _calamine_error(exc: BaseException) -> bool:
     return type(exc).__module__.split(".")[0] == "python_calamine"
 
 
+def _os_error_within(exc: BaseException) -> OSError | None:
+    """The OSError a library wrapped in its own exception (xlsxwriter's FileCreateError)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError):
+            return current
+        inner = next((a for a in current.args if isinstance(a, OSError)), None)
+        current = inner or current.__cause__ or current.__context__
+    return None
+
+
+_LIBRARY_WORDS = re.compile(r"[（(][\x00-\x7f]*[)）]\s*$")  # a library's English, appended in brackets
+
+
 def sentence_for(exc: Exception) -> str | None:
     """The sentence for a failure this program knows; None for one it did not foresee."""
+    sentence = _sentence_for(exc)
+    return None if sentence is None else _LIBRARY_WORDS.sub("", sentence).rstrip() or sentence
+
+
+def _sentence_for(exc: Exception) -> str | None:
     if isinstance(exc, CommandError | ParseFailed | RegistryError | SchemaError | DatabaseTargetError
                   | PermissionDenied | LoginFailed | DatabaseDamagedError):
         return str(exc) or "操作没有完成。"
     if isinstance(exc, OSError):
         return os_sentence(exc)
-    if isinstance(exc, DatabaseError | DatabaseOpenError):
+    if isinstance(exc, DatabaseError | DatabaseOpenError | sqlite3.Error):
         return database_sentence(exc)
+    wrapped = _os_error_within(exc)
+    if wrapped is not None:
+        return os_sentence(wrapped)
     if _calamine_error(exc):
         return "无法读取这个表格文件：它已损坏，或不是 Excel 文件（.xlsx 或 .xls）。请用 Excel 另存后再试。"
     if isinstance(exc, UnicodeError):
@@ -164,6 +202,27 @@ def sentence_for(exc: Exception) -> str | None:
 
 def log_path() -> Path:
     return data_dir() / "logs" / LOG_NAME
+
+
+def route_logging() -> None:
+    """Where log records go while a command runs, when nothing else said: the program's own
+    warnings (plain Chinese) to the terminal, everything — a library's English included —
+    to the log file, made only when something is written."""
+    root = logging.getLogger()
+    if root.handlers:  # a caller (a test, an embedding program) set logging up
+        return
+    try:
+        to_file: logging.Handler = logging.FileHandler(log_path(), encoding="utf-8", delay=True)
+        log_path().parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        to_file = logging.NullHandler()
+    to_file.setLevel(logging.WARNING)
+    to_file.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    root.addHandler(to_file)
+    to_terminal = logging.StreamHandler()
+    to_terminal.setLevel(logging.WARNING)
+    to_terminal.setFormatter(logging.Formatter("提醒：%(message)s"))
+    logging.getLogger("registry").addHandler(to_terminal)
 
 
 def write_log(exc: BaseException, argv: Sequence[str]) -> Path | None:

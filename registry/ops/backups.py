@@ -32,7 +32,7 @@ def restore(actor: str, source: Path) -> Restored:
         try:
             version = int(conn.execute("SELECT value FROM registry_meta WHERE key='schema_version'")
                           .fetchone()[0])
-        except (sqlite3.DatabaseError, TypeError) as exc:
+        except (sqlite3.DatabaseError, TypeError, ValueError) as exc:  # a text version too
             raise BackupError(f"“{source.name}”不是街道社会工作登记台的备份。") from exc
     conn.close()
     if version > CURRENT_VERSION:

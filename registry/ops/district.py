@@ -6,6 +6,8 @@ never changed or removed, so a newer installer can bring new ones safely."""
 
 from __future__ import annotations
 
+import errno
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,10 @@ from registry.rules.permissions import Action
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
 from registry.rules.problems import RegistryError
 from registry.storage.models import Community, District, Setting, Street
+
+MAX_FILE_BYTES = 5_000_000  # a district of many streets is a few hundred KB
+_FILE_WORDS = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EISDIR: "这是一个文件夹，不是文件",
+               errno.ENAMETOOLONG: "文件名太长", errno.ENOTDIR: "路径中的某一级不是文件夹"}
 
 PRESET_KEYS: dict[str, tuple[str, dict[str, Any]]] = {
     "star": ("star_preset", STAR_PRESETS),
@@ -88,11 +94,18 @@ class _Reader:
 def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
     """The configuration and the list of what is wrong with it (empty when it is right)."""
     try:
+        if Path(path).stat().st_size > MAX_FILE_BYTES:
+            return None, [f"文件“{Path(path).name}”太大（超过 {MAX_FILE_BYTES // 1_000_000} MB），不是区县配置文件。"]
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        return None, [f"无法读取文件“{path}”：{exc.strerror or exc}。"]
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return None, [f"文件格式不对（不是有效的 TOML）：{exc}。"]
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, UnicodeDecodeError):
+            return None, ["文件不是 UTF-8 编码的文字，请用记事本“另存为 UTF-8”后再试。"]
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            where = re.search(r"line (\d+)", str(exc))
+            line = f"，问题在第 {where.group(1)} 行附近" if where else ""
+            return None, [f"文件格式不对（不是有效的 TOML）{line}。"]
+        words = _FILE_WORDS.get(getattr(exc, "errno", None), "文件不存在或无法打开")
+        return None, [f"无法读取文件“{str(path)[:80]}”：{words}。"]
     r = _Reader()
     head = data.get("district")
     if not isinstance(head, dict):

@@ -40,7 +40,10 @@ def schema_version(db: Database) -> int | None:
     row = models.Meta.get_or_none(models.Meta.key == VERSION_KEY)
     if row is None:
         raise SchemaError("数据库缺少结构版本信息，可能已损坏，请联系管理员用备份恢复。")
-    return int(row.value)
+    try:
+        return int(row.value)
+    except (TypeError, ValueError):  # a crafted or damaged file: never a traceback
+        raise SchemaError("数据库的结构版本信息不对，可能已损坏，请联系管理员用备份恢复。") from None
 
 
 def ensure_schema(db: Database, *, upgrade: bool = True) -> None:
