@@ -60,7 +60,7 @@ def test_cli_login_and_user_management(tmp_path):
     assert run("--user", "boss", "stats", password="boss-password").returncode == 0
     assert run("--user", "boss", "user", "add", "li", "--role", "clerk", password="boss-password",
                new="clerk-password").returncode == 0
-    denied = run("--user", "li", "user", "disable", "boss", password="boss-password")
+    denied = run("--user", "li", "user", "disable", "boss", password="clerk-password")
     assert denied.returncode == 2 and "管理员" in denied.stderr and "Traceback" not in denied.stderr
 
 
