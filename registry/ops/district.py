@@ -101,10 +101,10 @@ def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
         if isinstance(exc, UnicodeDecodeError):
             return None, ["文件不是 UTF-8 编码的文字，请用记事本“另存为 UTF-8”后再试。"]
         if isinstance(exc, tomllib.TOMLDecodeError):
-            where = re.search(r"line (\d+)", str(exc))
-            line = f"，问题在第 {where.group(1)} 行附近" if where else ""
+            at_line = re.search(r"line (\d+)", str(exc))
+            line = f"，问题在第 {at_line.group(1)} 行附近" if at_line else ""
             return None, [f"文件格式不对（不是有效的 TOML）{line}。"]
-        words = _FILE_WORDS.get(getattr(exc, "errno", None), "文件不存在或无法打开")
+        words = _FILE_WORDS.get(getattr(exc, "errno", None) or 0, "文件不存在或无法打开")
         return None, [f"无法读取文件“{str(path)[:80]}”：{words}。"]
     r = _Reader()
     head = data.get("district")

@@ -118,6 +118,11 @@ def role_needed(action: str) -> str:
     return ROLE_NEEDED[Action(action)]
 
 
+def refusal(role: str, action: str) -> str:
+    """The sentence that refuses `action` to `role` (the core's, shown by the UI too)."""
+    return f"{ROLE_LABELS[role]}账号不能进行此操作，需要{ROLE_LABELS[role_needed(action)]}权限。"
+
+
 def check_password_strength(password: str) -> str | None:
     if len(password) < MIN_PASSWORD:
         return f"密码至少需要 {MIN_PASSWORD} 个字符。"

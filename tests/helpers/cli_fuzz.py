@@ -184,7 +184,6 @@ def make_fixtures(folder: Path) -> Fixtures:
     """The files the attacks point at, and the registers they run on."""
     from helpers.certificates import volunteer_with_hours
     from helpers.importer import write_sheet
-
     from registry import ops
     from registry.ops.accounts import add_account
     from registry.storage.lifecycle import close_database, open_database

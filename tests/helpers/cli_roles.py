@@ -72,7 +72,6 @@ def build_bases(folder: Path) -> dict[tuple[bool, bool], Path]:
     """The registers each run copies: (with accounts, empty) → file; and the fixtures."""
     from helpers.certificates import volunteer_with_hours
     from helpers.importer import write_sheet
-
     from registry import ops
     from registry.ops.accounts import add_account
     from registry.storage.backup import backup_to
@@ -124,7 +123,7 @@ def fingerprint(path: Path) -> str:
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
         for table in tables:
             columns = "name, role, password_hash, active" if table == "account" else "*"
-            for row in conn.execute(f'SELECT {columns} FROM "{table}" ORDER BY 1'):  # noqa: S608
+            for row in conn.execute(f'SELECT {columns} FROM "{table}" ORDER BY 1'):
                 digest.update(repr(row).encode())
     finally:
         conn.close()

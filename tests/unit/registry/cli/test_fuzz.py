@@ -50,7 +50,8 @@ def test_hostile_values_in_every_argument_end_in_a_sentence(fixtures) -> None:
 
 
 @pytest.mark.parametrize("words", [
-    ["search", "--", "-5128"], ["check-id", "--", "-11010519491231002X"], ["user", "add", "--role", "admin", "--", "-x"],
+    ["search", "--", "-5128"], ["check-id", "--", "-11010519491231002X"],
+    ["user", "add", "--role", "admin", "--", "-x"],
 ])
 def test_values_beginning_with_a_dash_are_taken_after_double_dash(fixtures, words) -> None:
     code, err = call(main, ["--db", str(fixtures.register), *words])
