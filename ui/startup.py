@@ -27,7 +27,7 @@ def apply_bundled_district(actor: str) -> list[str]:
         config, problems = check_district(path)
         if config is None:
             return [f"区县配置文件“{path.name}”：{p}" for p in problems]
-        apply_district(actor, config)
+        apply_district(actor, config, path.name)
     except Exception as exc:  # a bad file never stops the program
         log.exception("district file %s", path)
         return [f"区县配置文件“{path.name}”没有套用：{exc}"]

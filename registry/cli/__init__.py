@@ -1,40 +1,60 @@
 """Command line: `python -m registry --db PATH COMMAND`. Imports no Qt.
 
-This module parses, logs in and reports failures; the commands live beside it, one module
-per subject. Bad input ends with one plain sentence on stderr and a non-zero exit, never a
-traceback.
+This module parses, logs in, checks the account's role and reports failures; the commands
+live beside it, one module per subject. Each command is registered with the Action it needs
+(rules/permissions.py, the table the operations use), checked right after the login and before
+the command does anything; a command that opens no register needs none. Bad input ends with
+one plain sentence on stderr and a non-zero exit, never a traceback (failures.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from peewee import DatabaseError
-
-from registry.rules.problems import RegistryError
-from registry.storage.faults import describe
-from registry.storage.lifecycle import DatabaseOpenError, close_database, open_database
-from registry.storage.migrations import SchemaError
-from registry.storage.paths import URL_ENV, DatabaseTargetError
+from registry.cli.failures import (
+    DASH_HINT,
+    EXIT_ERROR,
+    CommandError,
+    Parser,
+    not_text,
+    route_logging,
+    sentence_for,
+    unforeseen_sentence,
+)
+from registry.rules.permissions import Action
+from registry.storage.lifecycle import close_database, open_database
+from registry.storage.paths import URL_ENV
 from registry.storage.paths import database_target as target_of
 
-PASSWORD_ENV = "REGISTRY_PASSWORD"
+PASSWORD_ENV = "REGISTRY_PASSWORD"  # the login's password, and nothing else
+NEW_PASSWORD_ENV = "REGISTRY_NEW_PASSWORD"  # a new account's or a reset password, for scripts
 DEMO_PASSWORD = "demo-password"
 EXIT_FAILED = 1  # the command ran and the answer is "no" (an invalid number, ...)
-EXIT_ERROR = 2  # the command could not run
-WITHOUT_REGISTER = {"check-id", "check-uscc", "template", "district"}  # these open no register first
+EXIT_CANCELLED = 130
 
 Handler = Callable[[argparse.Namespace], int]
-Add = Callable[[str, Handler, str], argparse.ArgumentParser]
+Needs = Action | Callable[[argparse.Namespace], Action | None] | None  # None: opens no register
+Add = Callable[[str, Handler, str, Needs], argparse.ArgumentParser]
+
+__all__ = ["DASH_HINT", "EXIT_ERROR", "CommandError"]
 
 
-class CommandError(Exception):
-    """A failure to report as one sentence."""
+@dataclass(frozen=True)
+class Command:
+    handler: Handler
+    needs: Needs
+
+    def action(self, args: argparse.Namespace) -> Action | None:
+        """What this command line needs of the account (None: it opens no register)."""
+        if self.needs is None or isinstance(self.needs, Action):
+            return self.needs
+        return self.needs(args)
 
 
 def os_user() -> str:
@@ -49,12 +69,30 @@ def database_target(args: argparse.Namespace) -> str:
 
 
 def read_password(prompt: str = "密码：") -> str:
+    """The login's password: REGISTRY_PASSWORD, else asked at the terminal."""
     password = os.environ.get(PASSWORD_ENV)
     if password is not None:
         return password
     if not sys.stdin.isatty():
         raise CommandError(f"需要密码：请在终端中运行，或设置环境变量 {PASSWORD_ENV}。")
     return getpass.getpass(prompt)
+
+
+def read_new_password(name: str) -> str:
+    """A new password for account `name`: REGISTRY_NEW_PASSWORD, else asked twice at the
+    terminal. Never the login's own password (REGISTRY_PASSWORD), which a script sets for
+    the administrator: every account made from it would share the administrator's."""
+    password = os.environ.get(NEW_PASSWORD_ENV)
+    if not password:
+        if not sys.stdin.isatty():
+            raise CommandError(f"需要“{name}”的新密码：请在终端中运行（输入两次），或设置环境变量 "
+                               f"{NEW_PASSWORD_ENV}（{PASSWORD_ENV} 只用于登录，不会用作新密码）。")
+        password = getpass.getpass(f"“{name}”的新密码：")
+        if getpass.getpass("再输入一次新密码：") != password:
+            raise CommandError("两次输入的新密码不一致，账号没有改动。请重新运行。")
+    if password == os.environ.get(PASSWORD_ENV):
+        raise CommandError(f"新密码不能与登录密码（{PASSWORD_ENV}）相同，请为“{name}”另设一个密码。")
+    return password
 
 
 def login(args: argparse.Namespace) -> None:
@@ -82,50 +120,81 @@ def print_progress(stage: str, done: int, total: int) -> None:
         print(f"\r{stage}：{done}/{total}", end="\n" if done == total else "", file=sys.stderr)
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+    """The parser and every command it knows, with what each needs of the account."""
     from registry.cli import admin, certificates, exporting, importing, register, server
 
-    parser = argparse.ArgumentParser(prog="python -m registry", description="街道社会工作登记台 命令行工具")
+    parser = Parser(prog="python -m registry", description="街道社会工作登记台 命令行工具", epilog=DASH_HINT)
     parser.add_argument("--db", help=f"数据库文件路径或 postgresql:// 地址（默认读取 {URL_ENV}，"
                                      "再默认为用户数据目录中的登记库）")
     parser.add_argument("--user", help=f"用户名（登记库有账号时必填；密码从提示或 {PASSWORD_ENV} 读取）")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    handlers: dict[str, Handler] = {}
+    known: dict[str, Command] = {}
 
-    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        handlers[name] = handler
-        return commands.add_parser(name, help=help_text, description=help_text)
+    def add(name: str, handler: Handler, help_text: str, needs: Needs) -> argparse.ArgumentParser:
+        known[name] = Command(handler, needs)
+        return commands.add_parser(name, help=help_text, description=help_text, epilog=DASH_HINT)
 
     for group in (register, certificates, exporting, importing, admin, server):
         group.add_commands(add)
-    return parser, handlers
+    return parser, known
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser, handlers = build_parser()
-    args = parser.parse_args(argv)
+    """Run one command line; its exit code: 0 done, 1 the answer is no, 2 could not run,
+    130 cancelled. Whatever happens, the terminal gets sentences, never a traceback."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    _tolerant(sys.stdout)
+    _tolerant(sys.stderr)
+    route_logging()
     try:
-        if args.command not in WITHOUT_REGISTER:
-            login(args)
-        return handlers[args.command](args)
-    except (CommandError, RegistryError, SchemaError, DatabaseTargetError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except OSError as exc:
-        print(f"错误：{describe(exc) or f'无法读写文件（{exc.strerror or exc}）。'}", file=sys.stderr)
-        return EXIT_ERROR
-    except DatabaseOpenError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except (DatabaseError, sqlite3.Error) as exc:  # a full disk, a lock, ...: storage/faults.py words it
-        print(f"错误：{describe(exc) or f'无法使用数据库（{exc}）。请检查 --db 指向的文件或地址。'}",
-              file=sys.stderr)
-        return EXIT_ERROR
+        code = _run(words)
     except KeyboardInterrupt:
-        print("已取消。", file=sys.stderr)
-        return 130
-    finally:
+        _say("已取消。")
+        code = EXIT_CANCELLED
+    try:
         close_database()
+    except Exception as exc:
+        _say(f"错误：{sentence_for(exc) or unforeseen_sentence(exc, words)}")
+        code = code or EXIT_ERROR
+    return code
+
+
+def _run(words: list[str]) -> int:
+    from registry.ops.kernel import allow
+
+    try:
+        refused = not_text(words)  # before argparse, which would quote it back and fail to
+        if refused:
+            raise CommandError(refused)
+        parser, commands = build_parser()
+        try:
+            args = parser.parse_args(words)
+        except SystemExit as exc:  # --help, printed: argparse's only exit now
+            return exc.code if isinstance(exc.code, int) else 0
+        command = commands[args.command]
+        action = command.action(args)
+        if action is not None:
+            login(args)
+            allow(args.actor, action)  # refused here, before the command reads or writes anything
+        return command.handler(args)
+    except Exception as exc:
+        _say(f"错误：{sentence_for(exc) or unforeseen_sentence(exc, words)}")
+        return EXIT_ERROR
+
+
+def _say(sentence: str) -> None:
+    with contextlib.suppress(OSError, ValueError):  # no terminal left to tell
+        print(sentence, file=sys.stderr)
+
+
+def _tolerant(stream: object) -> None:
+    """Text the console cannot show (a rare character on a GBK console) becomes "?" instead
+    of an exception in the middle of a listing."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError, TypeError):
+            reconfigure(errors="replace")
 
 
 if __name__ == "__main__":

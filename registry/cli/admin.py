@@ -6,15 +6,23 @@ import argparse
 import sys
 from pathlib import Path
 
-from registry.cli import EXIT_FAILED, Add, CommandError, login, print_progress, read_password
+from registry.cli import EXIT_FAILED, Add, CommandError, print_progress, read_new_password
+from registry.cli.failures import bounded
+from registry.rules.permissions import Action
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from registry.storage.backup import backup_to, make_backup
+    from registry.ops.copies import backup_register, copy_register_to_file
 
-    path = backup_to(Path(args.file)) if args.file else make_backup("manual")
+    path = copy_register_to_file(args.actor, Path(args.file)) if args.file else backup_register(args.actor)
     print(f"已备份到：{path}")
     return 0
+
+
+def backup_needs(args: argparse.Namespace) -> Action:
+    """Into the backups folder: a clerk's; to a file of one's choosing: a copy of the
+    register, an administrator's (rules/permissions.py says why)."""
+    return Action.COPY_REGISTER if args.file else Action.BACKUP
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -32,9 +40,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate_to(args: argparse.Namespace) -> int:
-    from registry.ops.backups import migrate
+    from registry.ops.copies import copy_register_to_server
 
-    checks = migrate(args.actor, args.url, lambda table, done: print_progress(f"复制 {table}", done, done))
+    checks = copy_register_to_server(args.actor, args.url,
+                                     progress=lambda table, done: print_progress(f"复制 {table}", done, done))
     print("表\t源行数\t目标行数\t校验和")
     for check in checks:
         verdict = "一致" if check.ok else "不一致"
@@ -76,9 +85,8 @@ def cmd_district(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     communities = sum(len(s.communities) for s in config.streets)
     print(f"配置正确：{config.full_name}（{config.code}），{len(config.streets)} 个街道，{communities} 个社区。")
-    if args.action == "apply":
-        login(args)
-        changes = apply_district(args.actor, config)
+    if args.action == "apply":  # registry.cli logged in and checked the role first
+        changes = apply_district(args.actor, config, Path(args.file).name)
         print(f"已套用到登记库：新增 {len(changes.ids)} 个社区。")
     return 0
 
@@ -89,32 +97,40 @@ def cmd_user(args: argparse.Namespace) -> int:
     if args.action == "add":
         if not args.role:
             raise CommandError("请用 --role 指定角色：admin、clerk 或 viewer。")
-        add_account(args.actor, args.name, args.role, read_password(f"“{args.name}”的新密码："))
+        add_account(args.actor, args.name, args.role, read_new_password(args.name))
         print(f"已添加账号 {args.name}（{args.role}）。")
     elif args.action == "disable":
         disable_account(args.actor, args.name)
         print(f"已停用账号 {args.name}。")
     else:
-        reset_password(args.actor, args.name, read_password(f"“{args.name}”的新密码："))
+        reset_password(args.actor, args.name, read_new_password(args.name))
         print(f"已重设账号 {args.name} 的密码。")
     return 0
 
 
+USER_ACTIONS = {"add": Action.USER_ADD, "disable": Action.USER_DISABLE, "reset": Action.USER_RESET}
+
+
 def add_commands(add: Add) -> None:
-    p = add("backup", cmd_backup, "备份登记库（不指定文件则存入备份文件夹并按期轮换）")
+    p = add("backup", cmd_backup, "备份登记库：不指定文件则存入备份文件夹并按期轮换（办事员）；"
+                                  "指定文件即复制整个登记库（管理员，记入操作日志）", backup_needs)
     p.add_argument("file", nargs="?")
-    p = add("restore", cmd_restore, "从备份恢复登记库（管理员；恢复前自动备份当前数据）")
+    p = add("restore", cmd_restore, "从备份恢复登记库（管理员；恢复前自动备份当前数据）", Action.RESTORE)
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
-    p = add("migrate-to", cmd_migrate_to, "把本机登记库复制到空的 PostgreSQL 数据库，并逐表核对行数和校验和")
+    p = add("migrate-to", cmd_migrate_to, "把本机登记库复制到空的 PostgreSQL 数据库，并逐表核对行数和校验和"
+                                          "（管理员，记入操作日志）", Action.COPY_REGISTER)
     p.add_argument("url", help="postgresql://用户@主机/数据库")
-    p = add("retention", cmd_retention, "按保存期限删除已注销人员的个人信息（服务时长保留），并报告删除了什么")
-    p.add_argument("--volunteer-years", type=int, help="志愿者注销后保存的年数（0 为永久保存）")
-    p.add_argument("--social-worker-years", type=int, help="持证社工注销后保存的年数（0 为永久保存）")
-    p = add("district", cmd_district, "检查（check）或套用（apply）区的配置文件")
+    p = add("retention", cmd_retention, "按保存期限删除已注销人员的个人信息（服务时长保留），并报告删除了什么",
+            Action.RETENTION)
+    p.add_argument("--volunteer-years", type=bounded(0, 200), help="志愿者注销后保存的年数（0 为永久保存）")
+    p.add_argument("--social-worker-years", type=bounded(0, 200), help="持证社工注销后保存的年数（0 为永久保存）")
+    p = add("district", cmd_district, "检查（check）或套用（apply，管理员）区的配置文件",
+            lambda args: Action.APPLY_DISTRICT if args.action == "apply" else None)
     p.add_argument("action", choices=("check", "apply"))
     p.add_argument("file")
-    p = add("user", cmd_user, "管理账号：add 添加、disable 停用、reset 重设密码（管理员）")
+    p = add("user", cmd_user, "管理账号：add 添加、disable 停用、reset 重设密码（管理员；新密码从提示或 "
+                              "REGISTRY_NEW_PASSWORD 读取）", lambda args: USER_ACTIONS[args.action])
     p.add_argument("action", choices=("add", "disable", "reset"))
     p.add_argument("name")
     p.add_argument("--role", choices=("admin", "clerk", "viewer"))

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from registry.cli import EXIT_FAILED, Add, CommandError, database_target
+from registry.cli.failures import bounded
+from registry.rules.permissions import Action
 from registry.storage.lifecycle import open_database
 
 
@@ -38,6 +40,8 @@ def cmd_certificate(args: argparse.Namespace) -> int:
             raise CommandError("只有管理员账号才能在证明上印完整证件号码（--full-number），"
                                "去掉该选项即可出具（证件号码隐去中间位）。")
     target = Path(args.output)
+    if not args.output.strip() or target.is_dir():  # checked before the certificate is issued
+        raise CommandError("请用 -o 指定要保存的 PDF 文件名（不是文件夹）。")
     if not target.parent.is_dir():
         raise CommandError(f"文件夹“{target.parent}”不存在。")
     volunteer_id = _find_volunteer(args.person)
@@ -94,7 +98,7 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
 
 
 def add_commands(add: Add) -> None:
-    p = add("certificate", cmd_certificate, "为志愿者出具志愿服务证明（PDF），最后一行输出验证码")
+    p = add("certificate", cmd_certificate, "为志愿者出具志愿服务证明（PDF），最后一行输出验证码", Action.ISSUE)
     p.add_argument("person", help="身份证号或志愿者编号")
     p.add_argument("--from", dest="date_from", required=True, help="起始日期，如 2025-01-01")
     p.add_argument("--to", dest="date_to", required=True, help="截止日期")
@@ -106,7 +110,7 @@ def add_commands(add: Add) -> None:
     p.add_argument("--contact", default="", help="联系电话")
     p.add_argument("--full-number", action="store_true",
                    help="在证明上印完整证件号码（仅管理员，记入操作日志）；默认隐去中间位")
-    p = add("verify", cmd_verify, "核验志愿服务证明的验证码")
+    p = add("verify", cmd_verify, "核验志愿服务证明的验证码", Action.VIEW)
     p.add_argument("code")
-    p = add("deadlines", cmd_deadlines, "列出即将到期的年检、评估、社工登记和继续教育")
-    p.add_argument("--within", type=int, default=90, help="多少天内（默认 90）")
+    p = add("deadlines", cmd_deadlines, "列出即将到期的年检、评估、社工登记和继续教育", Action.VIEW)
+    p.add_argument("--within", type=bounded(0, 3650), default=90, help="多少天内（默认 90）")

@@ -9,8 +9,10 @@ from datetime import date
 from typing import Any
 
 from registry.cli import Add
+from registry.cli.failures import bounded
 from registry.rosters.definitions import ROSTERS
 from registry.rosters.spec import GROUP_BY, RosterFilters
+from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError
 from registry.storage.models import Community, Organization, Street, Training
 
@@ -104,7 +106,8 @@ def add_commands(add: Add) -> None:
     from pathlib import Path
 
     titles = "；".join(f"{key}={spec.title}" for key, spec in ROSTERS.items())
-    p = add("export", cmd_export, "导出花名册（Excel）")
+    p = add("export", cmd_export, "导出花名册（Excel）",
+            lambda args: Action.EXPORT_UNMASKED if args.unmasked else Action.EXPORT)
     # no argparse `choices`: an unknown roster gets export_roster's Chinese sentence
     p.add_argument("roster", metavar="ROSTER", help=titles)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
@@ -115,8 +118,8 @@ def add_commands(add: Add) -> None:
     p.add_argument("--status", metavar="S", help="状态，如 在册、注销、正常")
     p.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="起始日期，如 2024-01-01")
     p.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="截止日期，如 2024-12-31")
-    p.add_argument("--year", type=int, metavar="Y", help="年度，如 2024")
-    p.add_argument("--training", type=int, metavar="ID", help="培训编号（培训签到表必填）")
+    p.add_argument("--year", type=bounded(1900, 2200), metavar="Y", help="年度，如 2024")
+    p.add_argument("--training", type=bounded(1, 2**63 - 1), metavar="ID", help="培训编号（培训签到表必填）")
     p.add_argument("--group-by", choices=list(GROUP_BY), help="服务时长汇总方式：person、community 或 organization")
     p.add_argument("--unmasked", action="store_true", help="导出完整证件号码和联系电话（记入操作日志）")
     p.add_argument("--actor", help="操作人（默认为当前系统用户名；登记库有账号时为登录的账号）")

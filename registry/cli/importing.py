@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 from pathlib import Path
 
 from registry.cli import Add
 from registry.importer.kinds import KINDS
+from registry.rules.permissions import Action
 
 MAX_PROBLEM_LINES = 200
 EXIT_REJECTED = 1
+
+def _uses_register(args: argparse.Namespace) -> bool:
+    """Whether a template is made with the register (its communities in the drop-downs)."""
+    from registry.cli import database_target
+
+    target = database_target(args)
+    return bool(getattr(args, "db", None)) or "://" in target or Path(target).is_file()
+
 
 def _open_database(args: argparse.Namespace, *, required: bool) -> bool:
     """Open the register named by --db (or the default one). For templates a database is
@@ -18,11 +26,9 @@ def _open_database(args: argparse.Namespace, *, required: bool) -> bool:
     from registry.cli import database_target
     from registry.storage.lifecycle import open_database
 
-    target = database_target(args)
-    if not required and not getattr(args, "db", None) and "://" not in target \
-            and not Path(target).is_file():
+    if not required and not _uses_register(args):
         return False
-    open_database(target)
+    open_database(database_target(args))
     return True
 
 
@@ -79,14 +85,16 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def add_commands(add: Add) -> None:
     kinds = list(KINDS)
-    p = add("import", cmd_import, "从 Excel 导入志愿者、持证社工、社会组织、服务时长或培训签到")
+    p = add("import", cmd_import, "从 Excel 导入志愿者、持证社工、社会组织、服务时长或培训签到", Action.IMPORT)
     p.add_argument("kind", choices=kinds, metavar="KIND", help="、".join(kinds))
     p.add_argument("file", type=Path, metavar="FILE", help="要导入的 .xlsx、.xls 或 .csv 文件")
     p.add_argument("--dry-run", action="store_true", help="只检查并显示结果，不写入")
     p.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，只导入其余的行")
     p.add_argument("--errors", type=Path, metavar="ERRORS.xlsx", help="把被拒绝的行连同错误原因写入这个文件")
     p.add_argument("--sheet", help="工作表名称（默认：第一个表头相符的工作表）")
-    p.add_argument("--actor", default=getpass.getuser(), help="记入操作日志的操作人（默认为当前用户）")
-    p = add("template", cmd_template, "生成空白导入模板（含表头、填写说明和下拉选项）")
+    p.add_argument("--actor", help="记入操作日志的操作人（默认为当前系统用户；登记库有账号时为登录的账号）")
+    # with a register, its communities fill the drop-downs: reading it needs a login
+    p = add("template", cmd_template, "生成空白导入模板（含表头、填写说明和下拉选项）",
+            lambda args: Action.VIEW if _uses_register(args) else None)
     p.add_argument("kind", choices=kinds, metavar="KIND", help="、".join(kinds))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")

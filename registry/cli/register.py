@@ -7,8 +7,22 @@ import os
 import sys
 import time
 
-from registry.cli import DEMO_PASSWORD, EXIT_FAILED, PASSWORD_ENV, Add, CommandError, database_target, print_progress
+from registry.cli import (
+    DEMO_PASSWORD,
+    EXIT_FAILED,
+    NEW_PASSWORD_ENV,
+    Add,
+    CommandError,
+    database_target,
+    print_progress,
+)
+from registry.cli.failures import bounded
+from registry.rules.permissions import Action
 from registry.storage.lifecycle import open_database
+
+MAX_VOLUNTEERS = 2_000_000
+MAX_RECORDS = 100_000_000
+MAX_SEARCH = 1_000
 
 
 def cmd_check_id(args: argparse.Namespace) -> int:
@@ -54,7 +68,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     open_database(database_target(args))
     started = time.perf_counter()
     counts = fill_demo(volunteers=args.volunteers, service_records=args.records, seed=args.seed,
-                       progress=print_progress)
+                       progress=print_progress, actor=args.actor)
     elapsed = time.perf_counter() - started
     for table, count in counts.items():
         print(f"{table}\t{count}")
@@ -62,7 +76,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.with_accounts:
         from registry.ops.accounts import add_account
 
-        password = os.environ.get(PASSWORD_ENV) or DEMO_PASSWORD
+        password = os.environ.get(NEW_PASSWORD_ENV) or DEMO_PASSWORD  # never the login's password
         for name in ("admin", "clerk", "viewer"):  # the first, the administrator, makes the others
             add_account("admin", name, name, password)
         print(f"演示账号：admin（管理员）、clerk（办事员）、viewer（查看员），密码均为 {password}")
@@ -94,17 +108,18 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def add_commands(add: Add) -> None:
-    p = add("check-id", cmd_check_id, "检查一个身份证号，显示出生日期、性别和地区")
+    p = add("check-id", cmd_check_id, "检查一个身份证号，显示出生日期、性别和地区", None)
     p.add_argument("number")
-    p = add("check-uscc", cmd_check_uscc, "检查一个统一社会信用代码")
+    p = add("check-uscc", cmd_check_uscc, "检查一个统一社会信用代码", None)
     p.add_argument("code")
-    p = add("demo", cmd_demo, "在空登记库中生成一个区的演示数据")
-    p.add_argument("--volunteers", type=int, default=2000, help="志愿者人数（默认 2000）")
-    p.add_argument("--records", type=int, default=None, help="服务时长记录条数（默认为志愿者人数的 10 倍）")
-    p.add_argument("--seed", type=int, default=1, help="随机种子，相同种子生成相同数据")
+    p = add("demo", cmd_demo, "在空登记库中生成一个区的演示数据", Action.DEMO)
+    p.add_argument("--volunteers", type=bounded(1, MAX_VOLUNTEERS), default=2000, help="志愿者人数（默认 2000）")
+    p.add_argument("--records", type=bounded(0, MAX_RECORDS), default=None,
+                   help="服务时长记录条数（默认为志愿者人数的 10 倍）")
+    p.add_argument("--seed", type=bounded(0, 2**31 - 1), default=1, help="随机种子，相同种子生成相同数据")
     p.add_argument("--with-accounts", action="store_true",
-                   help=f"同时建立演示账号 admin、clerk、viewer（密码取 {PASSWORD_ENV}，默认 {DEMO_PASSWORD}）")
-    add("stats", cmd_stats, "显示每张表的记录数")
-    p = add("search", cmd_search, "按姓名、拼音首字母、身份证号（或后几位）、电话查找人员")
+                   help=f"同时建立演示账号 admin、clerk、viewer（密码取 {NEW_PASSWORD_ENV}，默认 {DEMO_PASSWORD}）")
+    add("stats", cmd_stats, "显示每张表的记录数", Action.VIEW)
+    p = add("search", cmd_search, "按姓名、拼音首字母、身份证号（或后几位）、电话查找人员", Action.VIEW)
     p.add_argument("text")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=bounded(1, MAX_SEARCH), default=20, help=f"最多显示几条（1 到 {MAX_SEARCH}）")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from registry.cli import Add
+from registry.rules.permissions import Action
 
 
 def cmd_server_setup(args: argparse.Namespace) -> int:
@@ -24,6 +25,6 @@ def cmd_server_setup(args: argparse.Namespace) -> int:
 def add_commands(add: Add) -> None:
     p = add("server-setup", cmd_server_setup,
             "PostgreSQL：以所有者账号建立或升级登记库结构，并给日常账号（办事员的程序用）只够日常工作的权限"
-            "（可重复运行）")
+            "（可重复运行）", Action.SERVER_SETUP)
     p.add_argument("--app-role", required=True, metavar="账号",
                    help="办事员的程序连接服务器所用的日常账号（须已用 CREATE ROLE 建好）")

@@ -8,7 +8,7 @@ import datetime as dt
 
 from registry.ops.base import require
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import write
+from registry.ops.kernel import Permit, write
 from registry.queries.access import accounts_exist
 from registry.rules.fields import Cleaner, clean_choice, clean_text
 from registry.rules.permissions import (
@@ -18,12 +18,13 @@ from registry.rules.permissions import (
     ROLES,
     Action,
     LoginFailed,
+    check_password_of_no_account,
     check_password_strength,
     hash_password,
     password_matches,
 )
 from registry.rules.problems import RegistryError, error
-from registry.storage.models import Account
+from registry.storage.models import Account, AuditEntry
 
 
 def _find(name: str) -> Account:
@@ -118,27 +119,122 @@ def authenticate(name: str, password: str, now: dt.datetime | None = None) -> Ac
     return account
 
 
+WRONG_PASSWORD = "密码不正确"  # the details of the audit entries of failed logins
+NO_ACCOUNT = "没有这个账号或账号已停用"
+REFUSED_LOCKED = "账号已锁定，未核对密码"
+MAX_NAME = 40  # add_account's limit: a longer name is no account's
+
+
 def check_password(name: str, password: str, now: dt.datetime | None = None, *,
                    wrong: str = "用户名或密码") -> Account:
     """The active account, if the password is right. Every wrong password counts towards
     the lock, wherever it is typed (the login, or changing one's own password); `wrong`
-    names what was wrong in the message."""
-    now = now or dt.datetime.now()
-    account = Account.get_or_none(Account.name == name)
-    if account is None or not account.active:
-        raise LoginFailed(f"{wrong}不正确。")
-    if account.locked_until and account.locked_until > now:
-        minutes = max(1, int((account.locked_until - now).total_seconds() // 60) + 1)
-        raise LoginFailed(f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。")
-    if not password_matches(password, account.password_hash):
-        failed = account.failed_attempts + 1
-        locked = now + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED else None
-        Account.update(failed_attempts=0 if locked else failed, locked_until=locked).where(
-            Account.id == account.id).execute()
-        if locked:
-            raise LoginFailed(f"密码错误次数过多，账号已锁定 {LOCK_MINUTES} 分钟。")
-        raise LoginFailed(f"{wrong}不正确（还可再试 {MAX_FAILED - failed} 次）。")
-    if account.failed_attempts or account.locked_until:
+    names what was wrong in the message.
+
+    The attempt is counted before the password is checked, in one write transaction that
+    holds the write lock (so parallel guesses cannot all read the same count), and a locked
+    account is refused before the expensive check: at most MAX_FAILED guesses are ever
+    checked. A right password then clears the count. Each failure and each lock is audited
+    in its own transaction, kept although the login fails. A name with no account is
+    answered as a wrong password, after as long a check."""
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    login = wrong == "用户名或密码"  # someone not yet logged in: the answer must not say the name exists
+    account = _active_account(name)
+    if account is None:
+        return _no_account(name, password, now, wrong)
+    tries = _count_attempt(account.id, now)
+    if tries is None:
+        _audit_failure(name, account.id, REFUSED_LOCKED, now)
+        raise LoginFailed(_locked_message(Account.get_by_id(account.id).locked_until, now))
+    if password_matches(password, account.password_hash):
         Account.update(failed_attempts=0, locked_until=None).where(Account.id == account.id).execute()
-    checked: Account = account
-    return checked
+        checked: Account = Account.get_by_id(account.id)
+        return checked
+    _audit_failure(name, account.id, WRONG_PASSWORD, now, locked=tries >= MAX_FAILED)
+    if tries >= MAX_FAILED:
+        raise LoginFailed(f"密码错误次数过多，账号已锁定 {LOCK_MINUTES} 分钟。")
+    if login:
+        raise LoginFailed(f"{wrong}不正确。")
+    raise LoginFailed(f"{wrong}不正确（还可再试 {MAX_FAILED - tries} 次）。")
+
+
+def _active_account(name: str) -> Account | None:
+    if not name or len(name) > MAX_NAME or "\0" in name or _not_text(name):
+        return None  # no account can have it, and the database need not be asked
+    account: Account | None = Account.get_or_none((Account.name == name) & Account.active)
+    return account
+
+
+def _not_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _count_attempt(account_id: int, now: dt.datetime) -> int | None:
+    """Count one more attempt, under the write lock; its number, or None when the account
+    is locked (nothing counted). Reaching MAX_FAILED locks the account at once, so a
+    guess still being checked holds the others off; a lock that has run out starts a new
+    count."""
+    from registry.storage.db import database, is_sqlite
+
+    open_account = (Account.id == account_id) & Account.active & (
+        Account.locked_until.is_null() | (Account.locked_until <= now))
+    # SQLite: BEGIN IMMEDIATE takes the write lock before the first read; PostgreSQL: the
+    # UPDATE below locks the row until the commit, so the read after it is this count's own
+    with database.atomic(*(["IMMEDIATE"] if is_sqlite() else [])):
+        if not Account.update(failed_attempts=Account.failed_attempts + 1).where(open_account).execute():
+            return None
+        row = Account.select(Account.failed_attempts, Account.locked_until).where(
+            Account.id == account_id).get()
+        tries = 1 if row.locked_until is not None else int(row.failed_attempts)  # a lock run out
+        locked = now + dt.timedelta(minutes=LOCK_MINUTES) if tries >= MAX_FAILED else None
+        Account.update(failed_attempts=tries, locked_until=locked).where(Account.id == account_id).execute()
+    return tries
+
+
+def _no_account(name: str, password: str, now: dt.datetime, wrong: str) -> Account:
+    """A name with no active account: the same answers, after as long, as a wrong
+    password, the lock included (counted from the audit log, as there is no account row)."""
+    since = now - dt.timedelta(minutes=LOCK_MINUTES)
+    actor = _audited_name(name)
+    recent = [at for (at,) in AuditEntry.select(AuditEntry.at).where(
+        (AuditEntry.action == Action.LOGIN_FAILED) & (AuditEntry.actor == actor)
+        & (AuditEntry.detail == NO_ACCOUNT) & (AuditEntry.at > since)).order_by(AuditEntry.at).tuples()]
+    if len(recent) >= MAX_FAILED:
+        _audit_failure(name, None, REFUSED_LOCKED, now)
+        raise LoginFailed(_locked_message(recent[MAX_FAILED - 1] + dt.timedelta(minutes=LOCK_MINUTES), now))
+    check_password_of_no_account(password)
+    _audit_failure(name, None, NO_ACCOUNT, now)
+    if len(recent) + 1 >= MAX_FAILED:
+        raise LoginFailed(f"密码错误次数过多，账号已锁定 {LOCK_MINUTES} 分钟。")
+    raise LoginFailed(f"{wrong}不正确。")
+
+
+def _locked_message(until: dt.datetime | None, now: dt.datetime) -> str:
+    left = (until - now).total_seconds() if until else 0
+    minutes = max(1, int(left // 60) + 1)
+    return f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。"
+
+
+def _audited_name(name: str) -> str:
+    """The name as typed, made storable: valid text, no NUL, not longer than a column holds."""
+    clean = name.encode("utf-8", errors="replace").decode("utf-8").replace("\0", "")
+    return clean[:MAX_NAME * 2] or "（空）"
+
+
+def _audit_failure(name: str, account_id: int | None, detail: str, now: dt.datetime, *,
+                   locked: bool = False) -> None:
+    """The audit entries of a failed attempt (and of the lock it caused), in a transaction of
+    their own that the failure does not take back. Recorded, not asked for: no role lets
+    anyone fail a login, so these writes take their Permit without a check."""
+    actor = _audited_name(name)
+    with Permit(actor, Action.LOGIN_FAILED).write() as w:
+        w.log(Table.ACCOUNT, account_id, detail=detail)
+    if locked:
+        until = now + dt.timedelta(minutes=LOCK_MINUTES)
+        with Permit(actor, Action.LOCK).write() as w:
+            w.log(Table.ACCOUNT, account_id,
+                  detail=f"连续 {MAX_FAILED} 次密码错误，锁定至 {until:%Y-%m-%d %H:%M}")

@@ -3,7 +3,6 @@ audit entry of a register recovered after a crash."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from registry.rules.permissions import Action
 from registry.storage.backup import make_backup, sqlite_database
 from registry.storage.lifecycle import open_database
 from registry.storage.restoring import copy_into, discard, stage, staged
-from registry.storage.transfer import TableCheck, migrate_to
 
 
 @dataclass(frozen=True)
@@ -44,21 +42,6 @@ def restore(actor: str, source: Path) -> Restored:
     db.close()
     open_database(target)  # the checks at open, on what is now the register
     return Restored(saved)
-
-
-def migrate(actor: str, url: str, progress: Callable[[str, int], None] | None = None) -> list[TableCheck]:
-    """Copy the open SQLite register to the empty PostgreSQL database at `url`, with the audit
-    entry in the new register, all in one server transaction (storage/transfer.py). Taking a
-    whole copy of the register is an administrator's, as a restore is."""
-    permit = allow(actor, Action.RESTORE)
-    name = sqlite_database().database
-
-    def record(checks: list[TableCheck]) -> None:
-        with permit.write() as w:
-            w.log("registry", None, detail=f"从本机登记库 {Path(name).name} 迁移到共享服务器："
-                                           f"{len(checks)} 张表的行数和校验和全部一致")
-
-    return migrate_to(url, progress, record=record)
 
 
 def record_recovery(actor: str, backup: Path, damaged: Path) -> Changes:

@@ -6,18 +6,24 @@ never changed or removed, so a newer installer can bring new ones safely."""
 
 from __future__ import annotations
 
+import errno
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import write
+from registry.ops.kernel import Write, write
 from registry.queries.presets import get_setting
 from registry.rules.permissions import Action
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
 from registry.rules.problems import RegistryError
 from registry.storage.models import Community, District, Setting, Street
+
+MAX_FILE_BYTES = 5_000_000  # a district of many streets is a few hundred KB
+_FILE_WORDS = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EISDIR: "这是一个文件夹，不是文件",
+               errno.ENAMETOOLONG: "文件名太长", errno.ENOTDIR: "路径中的某一级不是文件夹"}
 
 PRESET_KEYS: dict[str, tuple[str, dict[str, Any]]] = {
     "star": ("star_preset", STAR_PRESETS),
@@ -88,11 +94,18 @@ class _Reader:
 def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
     """The configuration and the list of what is wrong with it (empty when it is right)."""
     try:
+        if Path(path).stat().st_size > MAX_FILE_BYTES:
+            return None, [f"文件“{Path(path).name}”太大（超过 {MAX_FILE_BYTES // 1_000_000} MB），不是区县配置文件。"]
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        return None, [f"无法读取文件“{path}”：{exc.strerror or exc}。"]
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return None, [f"文件格式不对（不是有效的 TOML）：{exc}。"]
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, UnicodeDecodeError):
+            return None, ["文件不是 UTF-8 编码的文字，请用记事本“另存为 UTF-8”后再试。"]
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            at_line = re.search(r"line (\d+)", str(exc))
+            line = f"，问题在第 {at_line.group(1)} 行附近" if at_line else ""
+            return None, [f"文件格式不对（不是有效的 TOML）{line}。"]
+        words = _FILE_WORDS.get(getattr(exc, "errno", None) or 0, "文件不存在或无法打开")
+        return None, [f"无法读取文件“{str(path)[:80]}”：{words}。"]
     r = _Reader()
     head = data.get("district")
     if not isinstance(head, dict):
@@ -170,12 +183,16 @@ def _lacking(config: DistrictConfig) -> bool:
             or any(get_setting(key) != value for key, value in _named_settings(config)))
 
 
-def apply_district(actor: str, config: DistrictConfig) -> Changes:
+def apply_district(actor: str, config: DistrictConfig, source: str = "") -> Changes:
     """Add what the register lacks; first application also chooses the presets. When it
-    lacks nothing, nothing is written (a viewer may start the program)."""
+    lacks nothing, nothing is written (a viewer may start the program). Otherwise it is an
+    administrator's (it changes the register's settings), and every street, community and
+    setting it adds or changes has its audit entry, under one entry naming the file."""
     if not _lacking(config):
         return Changes()
-    with write(actor, Action.CREATE) as w:
+    with write(actor, Action.APPLY_DISTRICT) as w:
+        w.log(Table.DISTRICT, None, detail=f"套用区县配置 {config.full_name}（{config.code}）"
+                                           + (f"，文件 {source}" if source else ""))
         district = District.get_or_none(District.code == config.code)
         if District.select().where(District.code != config.code).exists():
             raise RegistryError("这个登记库属于另一个区，不能套用本区的配置。")
@@ -184,8 +201,7 @@ def apply_district(actor: str, config: DistrictConfig) -> Changes:
             w.log(Table.DISTRICT, district.id, None, {"code": config.code, "name": config.name})
             w.changed(Table.DISTRICT)
             for key, value in config.presets.items():
-                Setting.put(key, value)  # the district's choice, made once; later changes are the admin's
-                w.changed(Table.SETTING)
+                _put_setting(w, key, value)  # the district's choice, made once; later changes are the admin's
         for street_config in config.streets:
             street = Street.get_or_none(Street.code == street_config.code)
             if street is None:
@@ -200,9 +216,14 @@ def apply_district(actor: str, config: DistrictConfig) -> Changes:
                     w.changed(Table.COMMUNITY, ids=[row.id])
         for key, value in _named_settings(config):
             if get_setting(key) != value:
-                Setting.put(key, value)
-                w.changed(Table.SETTING)
+                _put_setting(w, key, value)
     return w.changes
+
+
+def _put_setting(w: Write, key: str, value: str) -> None:
+    w.log(Table.SETTING, None, {key: get_setting(key)}, {key: value})
+    Setting.put(key, value)
+    w.changed(Table.SETTING)
 
 
 def bundled_district_file() -> Path | None:

@@ -9,7 +9,7 @@ roles and actions are in rules/permissions.py.
 
 from __future__ import annotations
 
-from registry.rules.permissions import ROLE_LABELS, ROLES, PermissionDenied, role_needed
+from registry.rules.permissions import ROLES, PermissionDenied, refusal, role_needed
 from registry.storage.models import Account
 
 
@@ -39,7 +39,6 @@ def check_permission(actor: str, action: str) -> None:
     role = role_of(actor)
     if role is None:
         return
-    needed = role_needed(action)
-    if ROLES.index(role) < ROLES.index(needed):
-        raise PermissionDenied(f"{ROLE_LABELS[role]}账号不能进行此操作，需要{ROLE_LABELS[needed]}权限。")
+    if ROLES.index(role) < ROLES.index(role_needed(action)):
+        raise PermissionDenied(refusal(role, action))
 

@@ -25,6 +25,7 @@ from ui.runtime.backups import AutoBackup, backup_if_sqlite, backup_state
 from ui.runtime.context import AppContext, show_error
 from ui.runtime.i18n import tr_noop, translate
 from ui.runtime.icons import icon
+from ui.runtime.permissions import refusal_text
 from ui.runtime.progress import BackgroundTask
 
 REASONS = {
@@ -72,6 +73,7 @@ class BackupDialog(QDialog):
         self.backup_button = QPushButton(icon("save"), translate("Backups", "Back up now"))
         self.backup_button.setObjectName("backup_now")
         self.backup_button.clicked.connect(self.backup_now)
+        self.backup_button.setEnabled(ctx.may("backup"))  # a clerk's: a viewer changes nothing
         self.restore_button = QPushButton(icon("correct"), translate("Backups", "Restore from backup…"))
         self.restore_button.setObjectName("restore")
         self.restore_button.clicked.connect(self.restore_selected)
@@ -120,10 +122,14 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(bool(rows) and self.ctx.may("restore"))
 
     def _busy(self, busy: bool) -> None:
-        self.backup_button.setEnabled(not busy and self.state.get("sqlite", False))
+        self.backup_button.setEnabled(not busy and self.state.get("sqlite", False) and self.ctx.may("backup"))
         self.restore_button.setEnabled(not busy and self.ctx.may("restore") and bool(self.state.get("backups")))
 
     def backup_now(self) -> None:
+        if not self.ctx.may("backup"):  # the button is disabled; a shortcut must not get round it
+            QMessageBox.information(self, translate("Backups", "Backup and restore"),
+                                    refusal_text(self.ctx.role, "backup"))
+            return
         self._busy(True)
 
         def done(path: Path | None) -> None:

@@ -25,3 +25,11 @@ def role_label(role: str | None) -> str:
     from registry.rules.permissions import ROLE_LABELS
 
     return ROLE_LABELS.get(role or "", "")
+
+
+def refusal_text(role: str | None, action: str) -> str:
+    """What a screen says when an action its account may not take is reached anyway (a
+    shortcut, a stale button): the same sentence the core refuses it with."""
+    from registry.rules.permissions import refusal
+
+    return refusal(role or "viewer", action)

@@ -87,6 +87,7 @@ class ExportSection(Section):
         form.addRow(translate("Export", "Dates"), dates)
         self.rows["date_from"], self.rows["date_to"] = self.date_from, self.date_to
         form.addRow("", self.unmasked)
+        self.guard(self.unmasked, "export_unmasked")  # administrators only; the core checks again
         form.addRow(translate("Export", "Save as"), path_row)
         self.export_button = QPushButton(icon("export"), translate("Export", "Export"))
         self.export_button.setObjectName("export")

@@ -43,21 +43,24 @@ def test_bad_database_paths_end_in_one_sentence_without_traceback(tmp_path):
 def test_cli_login_and_user_management(tmp_path):
     db = str(tmp_path / "r.sqlite3")
 
-    def run(*args: str, password: str | None = None):
-        env = {k: v for k, v in os.environ.items() if k != "REGISTRY_PASSWORD"}
+    def run(*args: str, password: str | None = None, new: str | None = None):
+        env = {k: v for k, v in os.environ.items() if k not in ("REGISTRY_PASSWORD", "REGISTRY_NEW_PASSWORD")}
         if password is not None:
             env["REGISTRY_PASSWORD"] = password
+        if new is not None:  # a new account's password: never the login's
+            env["REGISTRY_NEW_PASSWORD"] = new
         return subprocess.run([sys.executable, "-m", "registry", "--db", db, *args], capture_output=True,
                               text=True, cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
 
     assert run("stats").returncode == 0  # no accounts yet: no login
-    assert run("user", "add", "boss", "--role", "admin", password="boss-password").returncode == 0
+    assert run("user", "add", "boss", "--role", "admin", new="boss-password").returncode == 0
     refused = run("stats")
     assert refused.returncode == 2 and "--user" in refused.stderr
     assert run("--user", "boss", "stats", password="wrong-password").returncode == 2
     assert run("--user", "boss", "stats", password="boss-password").returncode == 0
-    assert run("--user", "boss", "user", "add", "li", "--role", "clerk", password="boss-password").returncode == 0
-    denied = run("--user", "li", "user", "disable", "boss", password="boss-password")
+    assert run("--user", "boss", "user", "add", "li", "--role", "clerk", password="boss-password",
+               new="clerk-password").returncode == 0
+    denied = run("--user", "li", "user", "disable", "boss", password="clerk-password")
     assert denied.returncode == 2 and "管理员" in denied.stderr and "Traceback" not in denied.stderr
 
 

@@ -24,12 +24,13 @@ def run(*argv: str) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     handlers: dict[str, Handler] = {}
 
-    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+    def add(name: str, handler: Handler, help_text: str, needs: object) -> argparse.ArgumentParser:
         handlers[name] = handler
         return commands.add_parser(name, help=help_text)
 
     add_commands(add)
     args = parser.parse_args(argv)
+    args.actor = getattr(args, "actor", None) or "tester"  # registry.cli logs in and names the actor
     return handlers[args.command](args)
 
 

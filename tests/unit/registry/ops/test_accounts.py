@@ -4,6 +4,7 @@ import pytest
 
 from registry import ops
 from registry.ops.accounts import (
+    WRONG_PASSWORD,
     add_account,
     authenticate,
     change_own_password,
@@ -12,7 +13,7 @@ from registry.ops.accounts import (
     reset_password,
 )
 from registry.queries.access import may
-from registry.rules.permissions import LoginFailed, password_matches
+from registry.rules.permissions import MAX_FAILED, LoginFailed, password_matches
 from registry.storage.models import Account, AuditEntry, Person
 
 PERSON = {"id_number": "11010519491231002X", "name": "张三"}
@@ -64,7 +65,7 @@ def test_roles_are_checked_in_the_core(accounts):
 def test_failed_logins_lock_the_account_for_a_while(accounts):
     now = dt.datetime(2026, 1, 1, 9, 0)
     for _ in range(4):
-        with pytest.raises(LoginFailed, match="还可再试"):
+        with pytest.raises(LoginFailed, match=r"^用户名或密码不正确。$"):  # no count: the same as for no account
             authenticate("li", "wrong", now=now)
     with pytest.raises(LoginFailed, match="锁定"):
         authenticate("li", "wrong", now=now)
@@ -112,3 +113,70 @@ def test_a_wrong_current_password_changes_nothing_and_counts_towards_the_lock(ac
     with pytest.raises(LoginFailed, match="锁定"):
         authenticate("li", "clerk-password")  # the lock holds for the login too
     assert not AuditEntry.select().where(AuditEntry.action == "password_change").exists()
+
+
+@pytest.fixture
+def scrypt_calls(monkeypatch):
+    """How many password hashes are computed (the expensive check a guess costs)."""
+    import hashlib
+
+    from registry.rules import permissions
+
+    calls = []
+    real = hashlib.scrypt
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(permissions.hashlib, "scrypt", counted)
+    return calls
+
+
+def test_failed_logins_and_the_lock_are_audited_though_the_login_fails(accounts):
+    for _ in range(MAX_FAILED + 2):
+        with pytest.raises(LoginFailed):
+            authenticate("li", "wrong")
+    failed = list(AuditEntry.select().where(AuditEntry.action == "login_failed").order_by(AuditEntry.id))
+    assert len(failed) == MAX_FAILED + 2 and {e.actor for e in failed} == {"li"}
+    assert [e.detail for e in failed].count(WRONG_PASSWORD) == MAX_FAILED  # the two after the lock: unchecked
+    locks = list(AuditEntry.select().where(AuditEntry.action == "lock"))
+    assert len(locks) == 1 and locks[0].actor == "li" and "锁定" in locks[0].detail
+    assert "wrong" not in "".join(f"{e.before}{e.after}{e.detail}" for e in failed)  # never the password
+
+
+def test_an_unknown_name_and_a_wrong_password_get_the_same_answer_after_the_same_work(accounts, scrypt_calls):
+    answers = []
+    for name in ("li", "nobody"):
+        scrypt_calls.clear()
+        with pytest.raises(LoginFailed) as refused:
+            authenticate(name, "wrong-password")
+        answers.append((str(refused.value), len(scrypt_calls)))
+    assert answers[0] == answers[1] == ("用户名或密码不正确。", 1)
+    assert AuditEntry.select().where((AuditEntry.action == "login_failed")
+                                     & (AuditEntry.actor == "nobody")).count() == 1
+    for _ in range(MAX_FAILED - 1):  # an unknown name "locks" like a real one
+        with pytest.raises(LoginFailed):
+            authenticate("nobody", "wrong-password")
+    with pytest.raises(LoginFailed, match="锁定"):
+        authenticate("nobody", "wrong-password")
+
+
+def test_a_locked_account_is_refused_before_the_expensive_check(accounts, scrypt_calls):
+    for _ in range(MAX_FAILED):
+        with pytest.raises(LoginFailed):
+            authenticate("li", "wrong")
+    scrypt_calls.clear()
+    for password in ("wrong", "clerk-password"):
+        with pytest.raises(LoginFailed, match="锁定"):
+            authenticate("li", password)
+    assert scrypt_calls == []
+    assert Account.get(Account.name == "li").failed_attempts == MAX_FAILED
+
+
+@pytest.mark.parametrize("name", ["\udcff\udcfe", "x" * 10_000, "a\0b", ""])
+def test_hostile_names_are_answered_as_unknown(accounts, name):
+    with pytest.raises(LoginFailed, match=r"^用户名或密码不正确。$"):
+        authenticate(name, "wrong-password")
+    entry = AuditEntry.select().where(AuditEntry.action == "login_failed").order_by(AuditEntry.id.desc()).get()
+    assert "\0" not in entry.actor and len(entry.actor) <= 80
+    entry.actor.encode("utf-8")  # stored as valid text

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from registry import ops
-from registry.ops.backups import migrate
+from registry.ops.copies import copy_register_to_server as migrate
 from registry.queries.search import search_people
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.models import Person, ServiceRecord, Volunteer

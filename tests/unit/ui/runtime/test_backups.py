@@ -76,6 +76,21 @@ def test_restore_is_for_administrators_only(running_as: Any, qtbot: Any) -> None
     assert dialog.backup_button.isEnabled() and not dialog.restore_button.isVisibleTo(dialog)
 
 
+def test_a_viewer_cannot_back_up_and_is_told_why_if_it_is_reached(running_as: Any, qtbot: Any,
+                                                                 monkeypatch: Any) -> None:
+    from ui.dialogs.backups import BackupDialog, QMessageBox
+
+    r = running_as("查看员")
+    dialog = BackupDialog(r.ctx, None, r.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.state))
+    assert not dialog.backup_button.isEnabled() and not dialog.restore_button.isVisibleTo(dialog)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    dialog.backup_now()  # reached anyway (a stale button, a shortcut)
+    assert told == ["查看员账号不能进行此操作，需要办事员权限。"] and dialog.task is None
+
+
 def test_a_postgresql_register_is_backed_up_by_its_server(running: Any, qtbot: Any) -> None:
     from ui.dialogs.backups import BackupDialog
 
