@@ -122,6 +122,30 @@
 <context>
     <name>Audit</name>
     <message>
+        <source>log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search by number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>create</source>
         <translation>create</translation>
     </message>
@@ -154,6 +178,14 @@
         <translation>export</translation>
     </message>
     <message>
+        <source>export with full numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show full numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>attendance</source>
         <translation>attendance</translation>
     </message>
@@ -162,8 +194,56 @@
         <translation>inspection</translation>
     </message>
     <message>
+        <source>issue certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reprint certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extend registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>set preset</source>
         <translation>set preset</translation>
+    </message>
+    <message>
+        <source>apply district file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>erase after retention period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set up server rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disable account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset password</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>demo data</source>
@@ -226,8 +306,44 @@
         <translation>setting</translation>
     </message>
     <message>
+        <source>rule preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volunteer&apos;s organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>register</source>
         <translation>register</translation>
+    </message>
+    <message>
+        <source>search index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yearly hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>community&apos;s yearly hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organization&apos;s yearly hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthly hours by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit log</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>certificate</source>

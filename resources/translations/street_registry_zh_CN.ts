@@ -122,6 +122,30 @@
 <context>
     <name>Audit</name>
     <message>
+        <source>log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>account locked</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <source>change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>search by number</source>
+        <translation>按号码查找</translation>
+    </message>
+    <message>
         <source>create</source>
         <translation>新增</translation>
     </message>
@@ -154,6 +178,14 @@
         <translation>导出</translation>
     </message>
     <message>
+        <source>export with full numbers</source>
+        <translation>导出完整号码</translation>
+    </message>
+    <message>
+        <source>show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
         <source>attendance</source>
         <translation>培训签到</translation>
     </message>
@@ -162,8 +194,56 @@
         <translation>年检</translation>
     </message>
     <message>
+        <source>issue certificate</source>
+        <translation>出具证明</translation>
+    </message>
+    <message>
+        <source>reprint certificate</source>
+        <translation>补打证明</translation>
+    </message>
+    <message>
+        <source>extend registration</source>
+        <translation>延续注册</translation>
+    </message>
+    <message>
         <source>set preset</source>
         <translation>设置标准</translation>
+    </message>
+    <message>
+        <source>apply district file</source>
+        <translation>套用区县配置</translation>
+    </message>
+    <message>
+        <source>erase after retention period</source>
+        <translation>到期删除个人信息</translation>
+    </message>
+    <message>
+        <source>back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>copy the register</source>
+        <translation>复制登记库</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>set up server rights</source>
+        <translation>设置服务器权限</translation>
+    </message>
+    <message>
+        <source>add account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>disable account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>reset password</source>
+        <translation>重设密码</translation>
     </message>
     <message>
         <source>demo data</source>
@@ -226,8 +306,44 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>rule preset</source>
+        <translation>规则标准</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>volunteer&apos;s organization</source>
+        <translation>志愿者所属组织</translation>
+    </message>
+    <message>
         <source>register</source>
         <translation>登记库</translation>
+    </message>
+    <message>
+        <source>search index</source>
+        <translation>查找索引</translation>
+    </message>
+    <message>
+        <source>yearly hours</source>
+        <translation>年度时长</translation>
+    </message>
+    <message>
+        <source>community&apos;s yearly hours</source>
+        <translation>社区年度时长</translation>
+    </message>
+    <message>
+        <source>organization&apos;s yearly hours</source>
+        <translation>组织年度时长</translation>
+    </message>
+    <message>
+        <source>monthly hours by category</source>
+        <translation>分类月度时长</translation>
+    </message>
+    <message>
+        <source>audit log</source>
+        <translation>操作日志</translation>
     </message>
     <message>
         <source>certificate</source>

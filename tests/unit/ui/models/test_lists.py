@@ -55,3 +55,18 @@ def test_a_service_record_and_a_log_entry_as_their_cells() -> None:
     cells = AuditList().cells(entry)
     assert cells[0] == "2025-03-01 09:30" and cells[4] == "" and len(cells[5]) == 300
     assert len(cells) == len(AuditList.columns)
+
+
+def test_every_action_and_table_the_log_can_hold_has_chinese_words() -> None:
+    """The operation log never shows a program code: every Action the kernel can log and
+    every Table an entry can name has a label, finished in the Simplified Chinese sources."""
+    from helpers.translations import TRANSLATIONS, messages
+    from registry.ops.changes import Table
+    from registry.rules.permissions import Action
+    from ui.models.lists import ACTIONS, TABLES
+
+    assert set(Action) <= set(ACTIONS) and {*Table, "registry"} <= set(TABLES)
+    chinese = {source: t.text for context, source, t in messages(TRANSLATIONS / "street_registry_zh_CN.ts")
+               if context == "Audit" and t is not None and t.get("type") is None and t.text}
+    missing = [code for code, words in {**ACTIONS, **TABLES}.items() if words not in chinese]
+    assert missing == []
