@@ -48,9 +48,9 @@ def _log(actor: str, kind: str, compact: str, outcome: str) -> None:
         w.log(Table.PERSON, None, detail=f"按{kind}查找：{query_for_log(compact)}，{outcome}")
 
 
-def _checked(actor: str, text: str) -> tuple[str, str, bool] | None:
+def _checked(actor: str, text: str, *, log_refusals: bool = True) -> tuple[str, str, bool] | None:
     """(number, kind, may unmask) of a search by number that may run, after refusing (and
-    logging) one that may not; None for a search by name."""
+    logging, unless told not to) one that may not; None for a search by name."""
     if number_query(text, may_unmask=False) is None:
         return None  # by name: nothing to check or log, and no slower
     allow(actor, Action.SEARCH)
@@ -59,10 +59,12 @@ def _checked(actor: str, text: str) -> tuple[str, str, bool] | None:
     assert number is not None
     compact, how = number
     if not unmask and _recent_number_searches(actor, dt.datetime.now()) >= MAX_NUMBER_SEARCHES:
-        _log(actor, how.kind, compact, "已拒绝（过于频繁）")
+        if log_refusals:
+            _log(actor, how.kind, compact, "已拒绝（过于频繁）")
         raise NotAllowedError(TOO_MANY)
     if how.refusal:
-        _log(actor, how.kind, compact, "已拒绝")
+        if log_refusals:
+            _log(actor, how.kind, compact, "已拒绝")
         raise NotAllowedError(how.refusal)
     return compact, how.kind, unmask
 
@@ -79,8 +81,11 @@ def find_people(actor: str, text: str, *, after: int | None = None, limit: int =
 
 
 def find_matches(actor: str, text: str, *, limit: int = MATCHES_SHOWN) -> list[PersonMatch]:
-    """What the search box lists for `actor` as they type, numbers masked."""
-    number = _checked(actor, text)
+    """What the search box lists for `actor` as they type, numbers masked. A number being
+    typed is refused at every keystroke until it is whole: those refusals answer nothing
+    and are not logged, or typing one number would use up an hour's searches; a search
+    that runs is logged as always."""
+    number = _checked(actor, text, log_refusals=False)
     unmask = number[2] if number is not None else False
     matches = person_matches(text, limit=limit, masker=masker_for(actor), may_unmask=unmask)
     if number is not None:

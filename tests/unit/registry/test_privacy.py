@@ -6,6 +6,7 @@ below 10,000. Then the search oracle: probing hidden digits one by one is refuse
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -162,3 +163,17 @@ def test_guessing_whole_numbers_is_slowed_down(accounts: None) -> None:
     with pytest.raises(NotAllowedError, match="过于频繁"):
         find_people("kan", Person.select().first().id_number)
     assert find_matches("kan", "张") is not None  # names are not limited
+
+
+def test_typing_a_number_into_the_search_box_logs_the_whole_number_once(accounts: None) -> None:
+    """The box searches at every keystroke: the parts before the number is whole are refused
+    without a log entry,
+    so typing one number is a few logged searches (the first digits read as a visible tail
+    of an ID or a mobile, then the whole number), not eighteen."""
+    number = Person.select().first().id_number
+    before = AuditEntry.select().where(AuditEntry.action == "search").count()
+    for typed in range(1, len(number) + 1):
+        with contextlib.suppress(NotAllowedError):
+            find_matches("kan", number[:typed])
+    logged = list(AuditEntry.select().where(AuditEntry.action == "search").order_by(AuditEntry.id))[before:]
+    assert len(logged) <= 4 and logged[-1].detail.endswith("找到 1 人"), [e.detail for e in logged]

@@ -61,6 +61,7 @@ def test_every_action_and_table_the_log_can_hold_has_chinese_words() -> None:
     """The operation log never shows a program code: every Action the kernel can log and
     every Table an entry can name has a label, finished in the Simplified Chinese sources."""
     from helpers.translations import TRANSLATIONS, messages
+
     from registry.ops.changes import Table
     from registry.rules.permissions import Action
     from ui.models.lists import ACTIONS, TABLES
