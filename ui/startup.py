@@ -17,11 +17,18 @@ log = logging.getLogger(__name__)
 
 def apply_bundled_district(actor: str) -> list[str]:
     """On the worker: check and apply the district file an installer carries (it only adds
-    streets and communities). Returns the problems found, in Chinese; [] when all is well."""
+    streets and communities). Returns the problems found, in Chinese; [] when all is well.
+    Applying it is an administrator's: for anyone else it waits, unsaid, for the next
+    administrator's start (a clerk can do nothing about it)."""
     from registry.ops.district import apply_district, bundled_district_file, check_district
+    from registry.queries.access import may
+    from registry.rules.permissions import Action
 
     path = bundled_district_file()
     if path is None:
+        return []
+    if not may(actor, Action.APPLY_DISTRICT):
+        log.info("district file %s left for an administrator", path.name)
         return []
     try:
         config, problems = check_district(path)

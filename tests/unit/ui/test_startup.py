@@ -33,6 +33,27 @@ def test_the_bundled_district_is_applied_and_its_problems_shown(tmp_path: Path, 
         close_database()
 
 
+def test_with_accounts_the_bundled_district_waits_for_an_administrator(tmp_path: Path, monkeypatch: Any) -> None:
+    """Applying it changes the register's settings: a clerk's start leaves it, unsaid; the
+    administrator's start applies it, audited."""
+    from registry.ops.accounts import add_account
+    from registry.storage.lifecycle import close_database, open_database
+    from registry.storage.models import AuditEntry, Community
+    from ui.startup import apply_bundled_district
+
+    open_database(tmp_path / "r.sqlite3")
+    try:
+        add_account("installer", "boss", "admin", "correct horse")
+        add_account("boss", "li", "clerk", "clerk-password")
+        monkeypatch.setenv("STREET_REGISTRY_DISTRICT", str(CHAOYANG))
+        assert apply_bundled_district("li") == [] and Community.select().count() == 0
+        assert apply_bundled_district("boss") == [] and Community.select().count() == 7
+        assert AuditEntry.select().where((AuditEntry.action == "apply_district")
+                                         & (AuditEntry.actor == "boss")).count() >= 1
+    finally:
+        close_database()
+
+
 def test_district_problems_are_shown_not_fatal(running: Any) -> None:
     from PySide6.QtWidgets import QMessageBox
 
