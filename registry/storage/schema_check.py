@@ -27,7 +27,7 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, IntegrityError, SqliteDatabase
 
-from registry.storage import migrations, models
+from registry.storage import migrations, models, server_roles
 
 log = logging.getLogger(__name__)
 
@@ -268,6 +268,8 @@ def check_schema(db: Database) -> SchemaReport:
         log.error("register refused: %s", "; ".join(untrusted))
         raise UntrustedSchemaError("；".join(untrusted[:3]) + ("等" if len(untrusted) > 3 else ""))
     report = SchemaReport()
+    if rebuild and not isinstance(db, SqliteDatabase) and (refusal := server_roles.rebuild_refusal(db, rebuild)):
+        raise migrations.SchemaError(refusal)  # the everyday account: the owner rebuilds them
     if rebuild:
         _rebuild(db, rebuild)
         report.rebuilt = rebuild

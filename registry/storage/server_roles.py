@@ -369,3 +369,15 @@ def upgrade_refusal(db: Database, version: int, current: int) -> str | None:
     return (f"服务器上的登记库是第 {version} 版结构，本程序需要先把它升级到第 {current} 版，"
             f"而本程序连接所用的账号“{conn.user}”无权修改数据库结构（日常账号本来就不该有这个权限），"
             f"登记库没有被改动。请信息管理员用数据库所有者账号运行一次：{conn.command}，然后再打开程序。")
+
+
+def rebuild_refusal(db: Database, names: list[str]) -> str | None:
+    """Indexes found missing at open that the connected account may not build (only the
+    owner of the tables may): what IT must run, or None when this account may."""
+    conn = _connection(db)
+    row = db.execute_sql("SELECT pg_has_role(current_user, %s, 'USAGE')", (conn.owner,)).fetchone()
+    if not conn.has_tables or (row is not None and row[0]):
+        return None
+    return (f"服务器上的登记库缺少 {len(names)} 个索引（查询会变得很慢），本程序连接所用的账号“{conn.user}”"
+            f"无权重建，登记库没有被改动。请信息管理员用数据库所有者账号运行一次：{conn.command}"
+            "（它会重建缺少的索引），然后再打开程序。")

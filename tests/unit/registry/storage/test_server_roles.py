@@ -172,6 +172,22 @@ def test_an_upgrade_the_everyday_account_cannot_make_is_refused_untouched(
         assert conn.execute("SELECT value FROM registry_meta WHERE key = 'schema_version'").fetchone() == ("1",)
 
 
+def test_a_missing_index_is_rebuilt_by_the_owner_not_the_everyday_account(set_up: ServerAccounts) -> None:
+    with psycopg.connect(set_up.owner, autocommit=True) as conn:
+        conn.execute('DROP INDEX "service_record_volunteer_id_service_date"')
+    with pytest.raises(SchemaError) as refused:
+        open_database(set_up.clerk)
+    assert "缺少 1 个索引" in str(refused.value) and f"server-setup --app-role {CLERK}" in str(refused.value)
+    close_database()
+    open_database(set_up.owner)  # as server-setup does: the owner's open rebuilds it
+    close_database()
+    open_database(set_up.clerk)
+    close_database()
+    with psycopg.connect(set_up.owner) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname = "
+                            "'service_record_volunteer_id_service_date'").fetchone() == (1,)
+
+
 def test_an_upgrade_by_the_owner_gives_the_everyday_account_its_rights_on_new_tables(
         one_version_behind: ServerAccounts) -> None:
     open_database(one_version_behind.owner)  # the owner opens the program: the register is upgraded
