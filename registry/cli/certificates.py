@@ -29,6 +29,7 @@ def _find_volunteer(text: str) -> int:
 def cmd_certificate(args: argparse.Namespace) -> int:
     from registry.certificates.pdf import certificate_masker, write_certificate_pdf
     from registry.ops.certificates import issue_certificate
+    from registry.queries.certificates import handler_name
     from registry.storage.models import Certificate, Organization
 
     open_database(database_target(args))
@@ -53,8 +54,8 @@ def cmd_certificate(args: argparse.Namespace) -> int:
         issuer = org.id
     changes = issue_certificate(args.actor, volunteer_id, {
         "period_from": args.date_from, "period_to": args.date_to, "issuer": issuer,
-        "issuing_organization": args.issuer or args.office, "person_in_charge": args.person_in_charge,
-        "handler": args.handler or args.actor, "contact": args.contact})
+        "issuing_organization": args.issuer or args.office or "", "person_in_charge": args.person_in_charge,
+        "handler": args.handler or handler_name(args.actor), "contact": args.contact})
     cert = Certificate.get_by_id(changes.id)
     write_certificate_pdf(cert, target, certificate_masker(args.actor, cert.id, full_number=args.full_number))
     for problem in changes.warnings:
@@ -104,9 +105,10 @@ def add_commands(add: Add) -> None:
     p.add_argument("--to", dest="date_to", required=True, help="截止日期")
     p.add_argument("-o", "--output", required=True, help="PDF 文件")
     p.add_argument("--issuer", help="出具证明的组织（登记库中的名称）；不填则由街道出具")
-    p.add_argument("--office", default="街道办事处", help="不填 --issuer 时印在证明上的出具单位名称")
+    p.add_argument("--office", default="", help="不填 --issuer 时印在证明上的出具单位名称"
+                   "（默认为登记库区划设置中的本街道办事处，如“北京市朝阳区建外街道办事处”）")
     p.add_argument("--person-in-charge", default="", help="负责人")
-    p.add_argument("--handler", default="", help="经办人（默认为操作人）")
+    p.add_argument("--handler", default="", help="经办人（默认为操作人账号的姓名；没有账号时不填）")
     p.add_argument("--contact", default="", help="联系电话")
     p.add_argument("--full-number", action="store_true",
                    help="在证明上印完整证件号码（仅管理员，记入操作日志）；默认隐去中间位")

@@ -6,7 +6,7 @@ checked first, one transaction, its audit entries, and a Changes value naming wh
 """
 
 from registry.ops.changes import Changes, HasChanges, Table, changes_of
-from registry.ops.geography import add_area, update_area
+from registry.ops.geography import add_area, set_office_street, set_population, update_area
 from registry.ops.hours import (
     approve_records,
     correct_record,
@@ -39,6 +39,7 @@ __all__ = [
     "delete_pending_record", "deregister_organization", "record_activity_hours",
     "record_annual_inspection", "record_attendance", "record_hours", "register_organization",
     "register_person", "register_social_worker", "register_volunteer", "save_settings",
-    "set_evaluation_grade", "set_preset", "update_area", "update_organization", "update_person",
+    "set_evaluation_grade", "set_office_street", "set_population", "set_preset", "update_area",
+    "update_organization", "update_person",
     "update_social_worker", "update_volunteer",
 ]

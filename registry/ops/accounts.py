@@ -34,9 +34,11 @@ def _find(name: str) -> Account:
     return account
 
 
-def add_account(actor: str, name: str, role: str, password: str) -> Changes:
-    c = Cleaner({"name": name, "role": role})
+def add_account(actor: str, name: str, role: str, password: str, display_name: str = "") -> Changes:
+    """`display_name`: the person's own name, printed as 经办人 on what they issue."""
+    c = Cleaner({"name": name, "role": role, "display_name": display_name})
     c.take("name", clean_text, "用户名", required=True, max_length=40)
+    c.take("display_name", clean_text, "姓名", max_length=40)
     c.take("role", clean_choice, "角色", ROLES, required=True,
            aliases={label: key for key, label in ROLE_LABELS.items()})
     weak = check_password_strength(password)
@@ -52,8 +54,10 @@ def add_account(actor: str, name: str, role: str, password: str) -> Changes:
         if Account.get_or_none(Account.name == c.values["name"]) is not None:
             raise RegistryError(f"账号“{c.values['name']}”已存在。")
         account = Account.create(name=c.values["name"], role=c.values["role"],
+                                 display_name=c.values["display_name"] or "",
                                  password_hash=hash_password(password))
-        w.log(Table.ACCOUNT, account.id, None, {"name": account.name, "role": account.role},
+        w.log(Table.ACCOUNT, account.id, None, {"name": account.name, "role": account.role,
+                                                "display_name": account.display_name},
               actor=c.values["name"] if first else None)
         w.changed(Table.ACCOUNT, ids=[account.id])
     return w.changes

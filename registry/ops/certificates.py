@@ -11,6 +11,7 @@ from typing import Any
 from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
 from registry.ops.kernel import write
+from registry.queries.areas import office_name
 from registry.queries.ledger import volunteer_hours, volunteer_records
 from registry.rules.fields import Cleaner, clean_date, clean_int, clean_text
 from registry.rules.permissions import Action
@@ -76,7 +77,8 @@ def issue_certificate(actor: str, volunteer_id: int, data: Mapping[str, Any],
         issuer = Organization.get_or_none(Organization.id == values["issuer"])
         if issuer is None:
             problems.append(error("issuer", "issuer", "所选出具单位不在登记库中。"))
-    name = values["issuing_organization"] or (issuer.name if issuer else "")
+    # the street office's name comes from the register's configuration, never a bare 街道办事处
+    name = values["issuing_organization"] or (issuer.name if issuer else office_name())
     if not name:
         problems.append(error("required", "issuing_organization", "请填写出具单位名称。"))
     warnings = require(problems)

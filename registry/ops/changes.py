@@ -22,6 +22,7 @@ class Table(StrEnum):
     DISTRICT = "district"
     STREET = "street"
     COMMUNITY = "community"
+    COMMUNITY_POPULATION = "community_population"
     PERSON = "person"
     SEARCH_KEY = "search_key"
     ORGANIZATION = "organization"

@@ -28,9 +28,19 @@ from registry.storage.models import BaseModel, Community, get_or_fail
 RoleCleaner = Callable[..., tuple[dict[str, Any], list[Problem]]]
 
 
+NO_COMMUNITY = "请选择所在社区：登记库中有社区时，每个人都要记在一个社区下（社区指标按它统计）。"
+
+
 def check_community(values: dict[str, Any], problems: list[Problem]) -> None:
-    community = values.get("community")
-    if community is not None and Community.get_or_none(Community.id == community) is None:
+    """The community chosen must be in the register; when the register has communities,
+    one must be chosen (a form or update that leaves it out of its fields changes nothing)."""
+    if "community" not in values or any(p.field == "community" for p in problems):
+        return
+    community = values["community"]
+    if community is None:
+        if Community.select().exists():
+            problems.append(error("community.required", "community", NO_COMMUNITY))
+    elif Community.get_or_none(Community.id == community) is None:
         problems.append(error("community", "community", "所选社区不在登记库中。"))
 
 

@@ -53,7 +53,7 @@ def due_within(days: int, today: dt.date | None = None) -> tuple[DueItem, ...]:
 
 
 def overview(year: int, within_days: int = 90, today: dt.date | None = None) -> Overview:
-    communities = tuple(stats.community_indicators())
+    communities = tuple(stats.community_indicators(year))
     totals = Totals(sum(c.population for c in communities), sum(c.volunteers for c in communities),
                     sum(c.social_workers for c in communities))
     return Overview(year, communities, totals, tuple(stats.hours_by_month(year)),

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from peewee import SQL, fn
 
+from registry.queries.areas import populations
 from registry.queries.presets import current_star_preset
 from registry.rules.presets import STAR_PRESETS, hours_to_next_star
 from registry.storage import models
@@ -108,18 +109,20 @@ def _in_register_by_community(model: type[models.BaseModel]) -> dict[int, int]:
     return counts
 
 
-def community_indicators() -> list[CommunityIndicator]:
-    """Per community, in street and community code order: residents, volunteers and social
-    workers in the register, volunteers as a share of residents and social workers per
-    1,000 residents (the aim is one)."""
+def community_indicators(year: int | None = None) -> list[CommunityIndicator]:
+    """Per community, in street and community code order: residents in `year` (this year
+    by default; areas.populations), volunteers and social workers in the register,
+    volunteers as a share of residents and social workers per 1,000 residents (the aim is one)."""
     volunteers = _in_register_by_community(Volunteer)
     workers = _in_register_by_community(SocialWorker)
-    rows = (Community.select(Community.id, Street.name, Community.name, Community.population)
+    residents, _own = populations(year or date.today().year)
+    rows = (Community.select(Community.id, Street.name, Community.name)
             .join(Street, on=(Community.street == Street.id))
             .order_by(Street.code, Community.code)
             .tuples())
     out = []
-    for community_id, street, name, population in rows:
+    for community_id, street, name in rows:
+        population = residents.get(community_id, 0)
         v = volunteers.get(community_id, 0)
         w = workers.get(community_id, 0)
         out.append(CommunityIndicator(

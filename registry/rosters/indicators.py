@@ -9,6 +9,7 @@ from typing import Any
 from peewee import fn
 
 from registry.ops.organizations import COMMUNITY_ORG
+from registry.queries.areas import populations
 from registry.rosters.queries import raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.storage.models import Community, CommunityYear, Organization, SocialWorker, Street, Volunteer
@@ -41,7 +42,8 @@ def _ratios(population: int, volunteers: int, workers: int) -> tuple[float | Non
 def build(filters: RosterFilters, today: date) -> RosterData:
     c, s = Community, Street
     year = filters.year or today.year
-    query = (c.select(c.id, c.name, s.name, c.population).join(s, on=(c.street == s.id))
+    residents, _own = populations(year)  # the year's own figure, else the latest before it
+    query = (c.select(c.id, c.name, s.name).join(s, on=(c.street == s.id))
              .order_by(s.code, c.code))
     if filters.street_id is not None:
         query = query.where(c.street == filters.street_id)
@@ -55,8 +57,8 @@ def build(filters: RosterFilters, today: date) -> RosterData:
                            .where(CommunityYear.year == year))
     rows: list[list[Any]] = []
     sums = [0, 0, 0, 0, 0.0]
-    for community, name, street, population in raw_rows(query):
-        counts = [population or 0, volunteers.get(community, 0), workers.get(community, 0),
+    for community, name, street in raw_rows(query):
+        counts = [residents.get(community, 0), volunteers.get(community, 0), workers.get(community, 0),
                   orgs.get(community, 0), float(hours.get(community) or 0)]
         sums = [a + b for a, b in zip(sums, counts, strict=True)]
         share, per_1000 = _ratios(counts[0], counts[1], counts[2])
@@ -65,5 +67,5 @@ def build(filters: RosterFilters, today: date) -> RosterData:
     share, per_1000 = _ratios(int(sums[0]), int(sums[1]), int(sums[2]))
     totals = [None, None, sums[0], sums[1], share, sums[2], per_1000, sums[3], round(sums[4], 2)]
     facts = (f"志愿者、持证社工为在册人数；社区社会组织为状态正常的；服务时长为 {year} 年度已审核时长",
-             "比例按社区常住人口计算；合计行的比例按合计人数计算")
+             f"比例按社区 {year} 年常住人口计算（该年没有填写的，用此前最近一年的）；合计行的比例按合计人数计算")
     return RosterData(COLUMNS, rows, len(rows), unit="个社区", facts=facts, totals=totals)

@@ -50,6 +50,7 @@ class Action(StrEnum):
     VIEW = "view"  # reading the register (a command that only shows what is in it)
     COPY_REGISTER = "copy_register"  # the whole register out of its place: a chosen file, a server
     APPLY_DISTRICT = "apply_district"  # the district file's streets, communities and settings
+    AREAS = "areas"  # 区划设置: streets, communities, their populations, this office's street
     LOGIN_FAILED = "login_failed"  # recorded, never asked for: a wrong password or an unknown name
     LOCK = "lock"  # recorded, never asked for: an account locked after MAX_FAILED wrong passwords
 
@@ -67,7 +68,7 @@ ROLE_NEEDED: Final[dict[Action, str]] = {
                      Action.REPRINT, Action.DEMO, Action.BACKUP), "clerk"),
     **dict.fromkeys((Action.UNMASK, Action.EXPORT_UNMASKED, Action.USER_ADD, Action.USER_DISABLE,
                      Action.USER_RESET, Action.RESTORE, Action.SET_PRESET, Action.EXTEND_REGISTRATION,
-                     Action.RETENTION, Action.COPY_REGISTER, Action.APPLY_DISTRICT,
+                     Action.RETENTION, Action.COPY_REGISTER, Action.APPLY_DISTRICT, Action.AREAS,
                      Action.SERVER_SETUP), "admin"),
 }
 

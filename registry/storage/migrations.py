@@ -18,7 +18,7 @@ from registry.storage import models, server_roles
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 VERSION_KEY = "schema_version"
 
 
@@ -253,4 +253,13 @@ def fill_month_category_hours(db: Database) -> None:
         f"GROUP BY {year}, {month}, COALESCE(r.service_category, '')")
 
 
-UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2}
+def _v2_to_v3(db: Database) -> None:
+    """Version 3 adds each community's population per year (the indicators of a year use
+    it) and an account's display name (the handler printed on a certificate)."""
+    # a version-1 register got its account table from today's model in _v1_to_v2, column included
+    if "display_name" not in {c.name for c in db.get_columns("account")}:
+        db.execute_sql("ALTER TABLE account ADD COLUMN display_name VARCHAR(255) NOT NULL DEFAULT ''")
+    _create_tables(db, [models.CommunityPopulation])
+
+
+UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}

@@ -86,7 +86,19 @@ class Community(BaseModel):
     street = ForeignKeyField(Street, backref="communities", on_delete="RESTRICT")
     code = CharField(unique=True)
     name = CharField(index=True)
-    population = IntegerField(default=0)
+    population = IntegerField(default=0)  # the district file's figure: any year without its own
+
+
+class CommunityPopulation(BaseModel):
+    """A community's resident population in one year, as an administrator entered it; the
+    indicators of a year use it (else the latest earlier year's, else Community.population)."""
+
+    community = ForeignKeyField(Community, backref="populations", on_delete="CASCADE")
+    year = IntegerField()
+    population = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("community", "year")
 
 
 # --- people ----------------------------------------------------------------------------
@@ -397,6 +409,7 @@ class Account(BaseModel):
     """A user of the program. Passwords are stored as scrypt hashes, never in clear."""
 
     name = CharField(unique=True)
+    display_name = CharField(default="")  # the person's name as printed (经办人 on a certificate)
     role = CharField()  # admin / clerk / viewer
     password_hash = CharField()
     active = BooleanField(default=True)
@@ -423,7 +436,7 @@ class Setting(KeyValue):
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
-    Meta, District, Street, Community, Person, SearchKey, Organization, AnnualInspection,
+    Meta, District, Street, Community, CommunityPopulation, Person, SearchKey, Organization, AnnualInspection,
     EvaluationGrade, ServiceProject, Volunteer, VolunteerOrganization, VolunteerYear,
     CommunityYear, OrganizationYear, MonthCategoryHours, SocialWorker, Training, Attendance, Activity,
     ServiceRecord, Certificate, AuditEntry, Account, RulePreset, Setting,

@@ -114,7 +114,8 @@ def test_more_than_24_hours_in_one_day_is_refused_and_a_long_day_warned(voluntee
 
 
 def test_activity_hours_for_all_attendees_use_the_rounding_preset_and_exclude_travel(area, volunteer):
-    other = ops.register_volunteer("clerk", {"id_number": "110105199001010037", "name": "李四"}).id
+    other = ops.register_volunteer("clerk", {"community": area["community"],
+                                             "id_number": "110105199001010037", "name": "李四"}).id
     start = dt.datetime(LAST_YEAR, 3, 2, 9, 0)
     activity = ops.create_activity("clerk", {
         "name": "重阳敬老", "starts_at": start, "ends_at": start + dt.timedelta(minutes=190),

@@ -23,8 +23,9 @@ def test_registering_a_volunteer_creates_the_person_once(area):
 
 
 def test_the_same_person_can_hold_two_roles_without_a_second_person_row(area):
-    ops.register_volunteer("clerk", {"id_number": VALID, "name": "张三"})
-    ops.register_social_worker("clerk", {"id_number": VALID, "name": "张三", "phone": "13800138000",
+    ops.register_volunteer("clerk", {"community": area["community"], "id_number": VALID, "name": "张三"})
+    ops.register_social_worker("clerk", {"community": area["community"],
+                                         "id_number": VALID, "name": "张三", "phone": "13800138000",
                                          "level": "社工师", "certificate_number": "S2020-1",
                                          "registered_on": "2024-07-01"})
     assert Person.select().count() == 1
@@ -35,16 +36,18 @@ def test_the_same_person_can_hold_two_roles_without_a_second_person_row(area):
 
 
 def test_registering_the_same_role_twice_is_refused(area):
-    ops.register_volunteer("clerk", {"id_number": VALID, "name": "张三"})
+    ops.register_volunteer("clerk", {"community": area["community"], "id_number": VALID, "name": "张三"})
     with pytest.raises(ops.RegistryError, match="已经登记为志愿者"):
-        ops.register_volunteer("clerk", {"id_number": VALID, "name": "张三"})
+        ops.register_volunteer("clerk", {"community": area["community"], "id_number": VALID, "name": "张三"})
     assert Volunteer.select().count() == 1
 
 
 def test_volunteer_number_and_certificate_number_are_unique(area):
-    ops.register_volunteer("clerk", {"id_number": VALID, "name": "张三", "volunteer_number": "V1"})
+    ops.register_volunteer("clerk", {"community": area["community"],
+                                     "id_number": VALID, "name": "张三", "volunteer_number": "V1"})
     with pytest.raises(ops.ValidationError) as caught:
-        ops.register_volunteer("clerk", {"id_number": "110105199001010037", "name": "李四",
+        ops.register_volunteer("clerk", {"community": area["community"],
+                                         "id_number": "110105199001010037", "name": "李四",
                                          "volunteer_number": "V1"})
     assert caught.value.problems[0].field == "volunteer_number"
     assert Person.select().count() == 1  # nothing half-written
@@ -57,7 +60,7 @@ def test_unknown_community_is_an_error(area):
 
 
 def test_update_routes_person_fields_to_the_person(area):
-    vid = ops.register_volunteer("clerk", {"id_number": VALID, "name": "张三"}).id
+    vid = ops.register_volunteer("clerk", {"community": area["community"], "id_number": VALID, "name": "张三"}).id
     changes = ops.update_volunteer("clerk", vid, {"phone": "010-12345678", "skills": "心理疏导",
                                                   "community": area["community2"]})
     volunteer = Volunteer.get_by_id(vid)
@@ -67,7 +70,7 @@ def test_update_routes_person_fields_to_the_person(area):
 
 
 def test_deactivate_volunteer_keeps_the_record_with_its_reason(area):
-    vid = ops.register_volunteer("clerk", {"id_number": VALID, "name": "张三"}).id
+    vid = ops.register_volunteer("clerk", {"community": area["community"], "id_number": VALID, "name": "张三"}).id
     ops.deactivate_volunteer("clerk", vid, "本人申请退出")
     volunteer = Volunteer.get_by_id(vid)
     assert (volunteer.status, volunteer.status_reason) == ("注销", "本人申请退出")
@@ -80,17 +83,20 @@ def test_deactivate_volunteer_keeps_the_record_with_its_reason(area):
 def test_volunteer_organizations(area):
     org = ops.register_organization("clerk", {"name": "阳光社", "org_type": "社区社会组织",
                                               "community": area["community"]}).id
-    vid = ops.register_volunteer("clerk", {"id_number": VALID, "name": "张三", "organizations": [org]}).id
+    vid = ops.register_volunteer("clerk", {"community": area["community"],
+                                           "id_number": VALID, "name": "张三", "organizations": [org]}).id
     assert [m.organization_id for m in VolunteerOrganization.select()] == [org]
     with pytest.raises(ops.ValidationError):
-        ops.register_volunteer("clerk", {"id_number": "110105199001010037", "name": "李四",
+        ops.register_volunteer("clerk", {"community": area["community"],
+                                         "id_number": "110105199001010037", "name": "李四",
                                          "organizations": [12345]})
     assert Volunteer.select().count() == 1 and vid
 
 
 def test_social_worker_registration_dates_must_be_in_order(area):
     with pytest.raises(ops.ValidationError) as caught:
-        ops.register_social_worker("clerk", {"id_number": VALID, "name": "张三", "level": "助理社会工作师",
+        ops.register_social_worker("clerk", {"community": area["community"],
+                                             "id_number": VALID, "name": "张三", "level": "助理社会工作师",
                                              "certificate_number": "A1", "registered_on": "2024-01-01",
                                              "registered_until": "2023-01-01"})
     assert caught.value.problems[0].field == "registered_until"

@@ -10,7 +10,7 @@ from registry.storage.models import Attendance, SocialWorker
 @pytest.fixture
 def worker(area):
     today = dt.date.today()
-    return ops.register_social_worker("clerk", {
+    return ops.register_social_worker("clerk", {"community": area["community"],
         "id_number": "11010519491231002X", "name": "张三", "level": "助理社会工作师",
         "certificate_number": "A-1", "registered_on": today - dt.timedelta(days=400)}).id
 

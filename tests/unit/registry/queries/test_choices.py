@@ -21,12 +21,14 @@ ZHANG, LI, WANG = "11010519491231002X", "110105198001010016", "11010519900101003
 
 @pytest.fixture
 def register(area: dict[str, int]) -> dict[str, int]:
-    zhang = ops.register_volunteer("clerk", {"id_number": ZHANG, "name": "张三"}).id
-    li = ops.register_volunteer("clerk", {"id_number": LI, "name": "李四"}).id
+    zhang = ops.register_volunteer("clerk", {"community": area["community"], "id_number": ZHANG, "name": "张三"}).id
+    li = ops.register_volunteer("clerk", {"community": area["community"], "id_number": LI, "name": "李四"}).id
     ops.deactivate_volunteer("clerk", li, "搬离本街道")
-    ops.register_social_worker("clerk", {"id_number": WANG, "name": "王五", "level": "社会工作师",
+    ops.register_social_worker("clerk", {"community": area["community"],
+                                         "id_number": WANG, "name": "王五", "level": "社会工作师",
                                          "certificate_number": "S-1"})
-    ops.register_social_worker("clerk", {"id_number": ZHANG, "name": "张三", "level": "助理社会工作师",
+    ops.register_social_worker("clerk", {"community": area["community"],
+                                         "id_number": ZHANG, "name": "张三", "level": "助理社会工作师",
                                          "certificate_number": "A-1"})
     return {"zhang": int(zhang), "li": int(li)}
 

@@ -25,7 +25,7 @@ def register(area):
     graded = ops.register_organization("c", {"name": "评估基金会", "uscc": code("3", "MJ000003"),
                                              "org_type": "基金会"}).id
     ops.set_evaluation_grade("c", graded, "3A", TODAY.replace(year=TODAY.year - 5) + dt.timedelta(days=20))
-    worker = ops.register_social_worker("c", {
+    worker = ops.register_social_worker("c", {"community": area["community"],
         "id_number": "11010519491231002X", "name": "张三", "level": "社会工作师", "certificate_number": "S1",
         "registered_on": TODAY - dt.timedelta(days=3 * 365 - 40)}).id
     return {"worker": worker}

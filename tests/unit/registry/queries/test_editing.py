@@ -61,13 +61,14 @@ def test_a_masked_number_sent_back_keeps_the_stored_one(volunteer: int) -> None:
     assert Volunteer.get_by_id(volunteer).person.phone == "13900001111"
 
 
-def test_the_person_an_id_number_belongs_to_and_their_roles(volunteer: int) -> None:
+def test_the_person_an_id_number_belongs_to_and_their_roles(volunteer: int, area: dict[str, int]) -> None:
     assert person_holding("110105199001010037", "clerk") is None
     known = person_holding(ID, "clerk")
     assert known is not None
     assert (known.name, known.volunteer, known.social_worker, known.values.phone) == (
         "张三", volunteer, None, "138****8000")
-    worker = int(ops.register_social_worker("clerk", {"id_number": ID, "name": "张三", "level": "社会工作师",
+    worker = int(ops.register_social_worker("clerk", {"community": area["community"], "id_number": ID, "name": "张三",
+                                                      "level": "社会工作师",
                                                       "certificate_number": "S-1", "employer_name": "阳光社"}).id)
     known = person_holding(ID, "clerk")
     assert known is not None and known.social_worker == worker

@@ -50,7 +50,8 @@ def test_attendees_numbers_are_masked_even_for_an_administrator_who_did_not_ask(
 
 
 def test_a_line_of_the_ledger_and_its_correction(area: dict[str, int]) -> None:
-    volunteer = int(ops.register_volunteer("clerk", {"id_number": FIRST, "name": "张三"}).id)
+    volunteer = int(ops.register_volunteer("clerk", {"community": area["community"],
+                                                     "id_number": FIRST, "name": "张三"}).id)
     rid = int(ops.record_hours("clerk", volunteer, {"service_date": DAY, "hours": "3", "place": "活动室",
                                                     "service_category": "为老服务", "content": "读报"}).id)
     ops.approve_records("chief", [rid])

@@ -99,7 +99,7 @@ def test_the_search_box_lists_matches_masked_with_their_roles(people, area):
     pid, number = people["张三丰"]
     volunteer = ops.register_volunteer("clerk", {"id_number": number, "name": "张三丰",
                                                  "community": area["community"]}).id
-    worker = ops.register_social_worker("clerk", {"id_number": number, "name": "张三丰",
+    worker = ops.register_social_worker("clerk", {"community": area["community"], "id_number": number, "name": "张三丰",
                                                   "level": "社会工作师", "certificate_number": "S1"}).id
     matches = person_matches("张三")
     assert [(m.name, m.id_number) for m in matches] == [

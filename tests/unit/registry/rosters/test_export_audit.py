@@ -17,7 +17,7 @@ from registry.storage.models import AuditEntry
 @pytest.mark.parametrize("unmasked", [False, True], ids=["masked", "unmasked"])
 def test_an_export_returns_its_audit_entry_as_what_changed(area: dict[str, int], tmp_path: Path,
                                                            unmasked: bool) -> None:
-    ops.register_volunteer("clerk", {"id_number": make_id(1), "name": "张三"})
+    ops.register_volunteer("clerk", {"community": area["community"], "id_number": make_id(1), "name": "张三"})
     result = export_roster("volunteers", tmp_path / "v.xlsx", actor="admin", unmasked=unmasked)
     assert result.changes.tables == {"audit_entry"} and result.rows == 1
 
@@ -26,7 +26,7 @@ def test_an_export_the_account_may_not_make_is_refused_before_the_file(area: dic
                                                                      tmp_path: Path) -> None:
     add_account("installer", "boss", "admin", "boss-password")
     add_account("boss", "li", "clerk", "clerk-password")
-    ops.register_volunteer("li", {"id_number": make_id(1), "name": "张三"})
+    ops.register_volunteer("li", {"community": area["community"], "id_number": make_id(1), "name": "张三"})
     before = AuditEntry.select().count()
     folder = tmp_path / "out"
     folder.mkdir()

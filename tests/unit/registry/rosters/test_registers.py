@@ -38,7 +38,8 @@ def test_the_certificate_register_lists_issued_certificates_masked(area, tmp_pat
 
 
 def test_the_deadline_list_follows_the_horizon(area, tmp_path: Path) -> None:
-    ops.register_social_worker("clerk", {"id_number": "110105199001010037", "name": "李四", "level": "社会工作师",
+    ops.register_social_worker("clerk", {"community": area["community"],
+                                         "id_number": "110105199001010037", "name": "李四", "level": "社会工作师",
                                          "certificate_number": "S1",
                                          "registered_on": TODAY - dt.timedelta(days=3 * 365 - 30)})
     near = export_roster("deadlines", tmp_path / "d.xlsx", actor="clerk")

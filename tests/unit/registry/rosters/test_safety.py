@@ -90,7 +90,8 @@ def test_unmasked_export_writes_full_numbers_as_text_and_is_logged(area: dict[st
                                                                    tmp_path: Path) -> None:
     ids = [make_id(i, birth="19491231") for i in (2, 4, 6)]
     for i, number in enumerate(ids):
-        ops.register_volunteer("clerk", {"id_number": number, "name": f"人{i}", "phone": "13800138000"})
+        ops.register_volunteer("clerk", {"community": area["community"],
+                                         "id_number": number, "name": f"人{i}", "phone": "13800138000"})
     target = tmp_path / "full.xlsx"
     result = export_roster("volunteers", target, actor="admin", unmasked=True)
     ws = sheet(target)
