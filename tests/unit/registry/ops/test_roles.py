@@ -100,3 +100,22 @@ def test_social_worker_registration_dates_must_be_in_order(area):
                                              "certificate_number": "A1", "registered_on": "2024-01-01",
                                              "registered_until": "2023-01-01"})
     assert caught.value.problems[0].field == "registered_until"
+
+
+def test_without_a_community_a_person_is_refused_when_the_register_has_communities(area):
+    from registry.ops.roles import NO_COMMUNITY
+
+    for register in (ops.register_volunteer, ops.register_social_worker):
+        with pytest.raises(ops.ValidationError) as refused:
+            register("clerk", {"id_number": VALID, "name": "张三", "community": None, "level": "社会工作师",
+                               "certificate_number": "S-9"})
+        assert [(p.field, p.message) for p in refused.value.problems] == [("community", NO_COMMUNITY)]
+    vid = ops.register_volunteer("clerk", {"id_number": VALID, "name": "张三", "community": area["community"]}).id
+    with pytest.raises(ops.ValidationError, match="所在社区"):  # nor can an edit take it away
+        ops.update_volunteer("clerk", vid, {"community": ""})
+    ops.update_volunteer("clerk", vid, {"skills": "理发"})  # an edit that leaves it alone keeps it
+    assert Volunteer.get_by_id(vid).community_id == area["community"]
+
+
+def test_a_register_without_communities_takes_a_person_without_one(db):
+    assert ops.register_volunteer("clerk", {"id_number": VALID, "name": "张三"}).id

@@ -109,3 +109,32 @@ def test_a_new_register_gets_the_current_version_and_its_triggers(tmp_path: Path
         version = conn.execute("SELECT value FROM registry_meta WHERE key='schema_version'").fetchone()
     assert version == (str(migrations.CURRENT_VERSION),)
     assert {"service_record_approved_is_final", "audit_entry_no_update", "audit_entry_no_delete"} <= triggers
+
+
+def test_a_version_2_register_gains_yearly_populations_and_display_names(tmp_path: Path):
+    """Version 3: each community's population per year and an account's display name; a
+    version-2 register (made here from a new one, less what version 3 added) keeps its rows."""
+    from registry.ops.accounts import add_account
+    from registry.storage.models import Account, CommunityPopulation
+
+    path, fresh = tmp_path / "v2.sqlite3", tmp_path / "fresh.sqlite3"
+    for target in (path, fresh):
+        open_database(target)
+        close_database()
+    open_database(path)
+    add_account("", "boss", "admin", "correct horse")
+    close_database()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE community_population")
+        conn.execute("ALTER TABLE account DROP COLUMN display_name")
+        conn.execute("UPDATE registry_meta SET value = '2' WHERE key = 'schema_version'")
+    conn.close()
+    open_database(path)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION) == "3"
+        assert [(a.name, a.display_name) for a in Account.select()] == [("boss", "")]
+        assert CommunityPopulation.select().count() == 0
+    finally:
+        close_database()
+    assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
+    assert list(path.parent.glob("v2.before-upgrade-v2-*.sqlite3"))
