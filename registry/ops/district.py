@@ -238,3 +238,17 @@ def bundled_district_file() -> Path | None:
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
     found = sorted((base / "resources" / "district").glob("*.toml"))
     return found[0] if found else None
+
+
+def district_files() -> list[Path]:
+    """The district files to choose from at first start: the installer's own first, then
+    those the program carries (packaging/districts/*.toml), each once."""
+    import sys
+
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
+    found = [bundled_district_file(), *sorted((base / "packaging" / "districts").glob("*.toml"))]
+    unique: dict[Path, None] = {}
+    for path in found:
+        if path is not None and path.is_file():
+            unique.setdefault(path.resolve(), None)
+    return list(unique)

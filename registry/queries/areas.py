@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from registry.queries.presets import get_setting
-from registry.storage.models import Community, CommunityPopulation, District, Street
+from registry.storage.models import Account, Community, CommunityPopulation, District, Organization, Person, Street
 
 OFFICE_STREET = "office_street"  # ops.geography writes it
 OFFICE = "办事处"
@@ -41,6 +41,13 @@ class Areas:
 
 def has_communities() -> bool:
     return Community.select().exists()
+
+
+def needs_setup() -> bool:
+    """A register nobody has set up: no streets, no accounts, no people, no organizations
+    (the first start's set-up is offered for it)."""
+    return not (Street.select().exists() or Account.select().exists() or Person.select().exists()
+                or Organization.select().exists())
 
 
 def populations(year: int) -> tuple[dict[int, int], set[int]]:
