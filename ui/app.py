@@ -140,20 +140,34 @@ def open_register(worker: Worker, target: str) -> tuple[bool, Any]:
 
 def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
     from registry.ops.backups import record_recovery
+    from ui.dialogs.first_start import first_start, is_new_file, remembered_register
     from ui.main_window import MainWindow, load_lookups
     from ui.runtime.context import AppContext, Hub
     from ui.runtime.permissions import load_permissions
     from ui.startup import LoginRefused, after_show, apply_bundled_district, login, opening_warnings
 
-    target = database_target(args.db)
+    # the register chosen at first start, unless one is given (--db, or a server's URL)
+    target = database_target(args.db or (None if os.environ.get("REGISTRY_DATABASE_URL") else remembered_register()))
+    interactive = not (args.screenshot or args.exit_after_show)
+    set_up: tuple[str, str | None] | None = None
+    setup_wanted = interactive and not args.demo and not args.user
+    if setup_wanted and is_new_file(target):  # the first start: set up before a file exists
+        started = first_start(worker, target, args.actor or default_actor(), opened=False)
+        if started is None:
+            return 0  # cancelled: no register was made
+        target, set_up = started
     opened, recovered = open_register(worker, target)
     if not opened:
         return EXIT_ERROR
     warnings = worker.run_sync(opening_warnings)
+    if setup_wanted and set_up is None:  # a register nobody has set up yet
+        started = first_start(worker, target, args.actor or default_actor(), opened=True)
+        if started is None:
+            return 0
+        set_up = started[1]
     try:
-        session = login(worker, args.actor or default_actor(), user=args.user,
-                        password=os.environ.get(PASSWORD_ENV) or None,
-                        interactive=not (args.screenshot or args.exit_after_show))
+        session = set_up or login(worker, args.actor or default_actor(), user=args.user,
+                                  password=os.environ.get(PASSWORD_ENV) or None, interactive=interactive)
     except LoginRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR

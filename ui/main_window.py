@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from registry.ops import Changes, Table
+from registry.queries.areas import office_street_label
 from registry.queries.audit_log import audit_actors
 from registry.queries.lists import register_is_empty
 from registry.queries.lookups import communities, open_organizations
 from registry.queries.search import PersonRoles, roles_of
 from ui.dialogs.accounts import AccountsDialog, change_my_password
+from ui.dialogs.areas import AreasDialog
 from ui.dialogs.backups import BackupDialog
 from ui.dialogs.login import ask_login
 from ui.dialogs.organization import OrganizationDialog
@@ -78,7 +80,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.empty = empty
         self.backups = AutoBackup(ctx, self, enabled=auto_backup)
-        self.setWindowTitle(translate("Main", "Street Office Registry"))
+        self._show_office("")
+        self.reload_office()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
@@ -166,6 +169,8 @@ class MainWindow(QMainWindow):
                                                  translate("Main", "Accounts…"), self.manage_accounts)
         self.settings_action = self._menu_action("settings_action", "cog", translate("Main", "Register settings…"),
                                                  self.register_settings)
+        self.areas_action = self._menu_action("areas_action", "cog", translate("Main", "Area settings…"),
+                                              self.area_settings)
         self.admin_menu.addSeparator()  # below: for anyone logged in, about themselves
         self.password_action = self._menu_action("password_action", "key", translate("Main", "Change my password…"),
                                                  self.change_password)
@@ -184,6 +189,7 @@ class MainWindow(QMainWindow):
     def _permissions_changed(self) -> None:
         self.accounts_action.setVisible(self.ctx.may("user_add"))
         self.settings_action.setVisible(self.ctx.may("set_preset"))
+        self.areas_action.setVisible(self.ctx.may("areas"))
         for action in (self.password_action, self.switch_user_action):  # only with accounts
             action.setVisible(self.ctx.role is not None)
         for name, needed in (("welcome_import", "import"), ("welcome_volunteer", "create"),
@@ -226,6 +232,19 @@ class MainWindow(QMainWindow):
     def register_settings(self) -> None:
         if self.ctx.may("set_preset"):
             RegisterSettingsDialog(self.ctx, self).exec()
+
+    @Slot()
+    def area_settings(self) -> None:
+        if self.ctx.may("areas"):
+            AreasDialog(self.ctx, self).exec()
+
+    def reload_office(self) -> None:
+        self.ctx.worker.call(office_street_label, on_done=self._show_office)
+
+    def _show_office(self, office: str) -> None:
+        """The title names the street this office works for, as chosen at set-up."""
+        title = translate("Main", "Street Office Registry")
+        self.setWindowTitle(f"{title} — {office}" if office else title)
 
     def manage_backups(self) -> None:
         BackupDialog(self.ctx, self.backups, self).exec()
@@ -323,6 +342,8 @@ class MainWindow(QMainWindow):
             section.on_changes(changes)
         if self.empty or changes.touches(LOOKUP_TABLES):
             self.reload_lookups()
+        if changes.touches({Table.SETTING, Table.STREET, Table.DISTRICT}):
+            self.reload_office()
         if changes.touches({Table.ACCOUNT}):
             self.reload_permissions()
 

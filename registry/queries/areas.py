@@ -40,7 +40,7 @@ class Areas:
 
 
 def has_communities() -> bool:
-    return Community.select().exists()
+    return bool(Community.select().exists())
 
 
 def needs_setup() -> bool:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from registry.ops import Changes
 from registry.ops.certificates import issue_certificate
-from registry.queries.certificates import street_office_name
+from registry.queries.certificates import handler_name, street_office_name
 from ui.dialogs.certificate_files import save_certificate
 from ui.dialogs.checks import date_check
 from ui.dialogs.dialog import RecordDialog
@@ -46,10 +46,17 @@ class CertificateDialog(RecordDialog):
         row = self.full_number.parentWidget()
         if row is not None:
             f.layout_.setRowVisible(row, self.full_number_offered)
-        f.set_values({"period_from": dt.date(today.year, 1, 1).isoformat(), "period_to": today.isoformat(),
-                      "handler": ctx.actor})
+        # 经办人: the account's own name, never the computer's login; typed when there is none
+        f.set_values({"period_from": dt.date(today.year, 1, 1).isoformat(), "period_to": today.isoformat()})
+        self.handler_offered = False
         self.issuer.currentIndexChanged.connect(self._issuer_changed)
         ctx.worker.call(street_office_name, on_done=self._office)
+        ctx.worker.call(handler_name, ctx.actor, on_done=self._handler)
+
+    def _handler(self, name: str) -> None:
+        if not self.form.value("handler"):  # the clerk typed first: theirs stays
+            self.form.set_value("handler", name)
+        self.handler_offered = True
 
     def _office(self, name: str) -> None:
         self.office = name

@@ -10,12 +10,14 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from registry.queries.editing import KnownPerson, SocialWorkerValues, VolunteerValues
 from ui.dialogs.dialog import RecordDialog
+from ui.dialogs.form import INFO_STYLE
 from ui.dialogs.person import PERSON_KEYS, PersonFields
 from ui.runtime.context import AppContext
+from ui.runtime.i18n import translate
 
 
 class RoleDialog(RecordDialog):
@@ -28,6 +30,22 @@ class RoleDialog(RecordDialog):
         self.record_id = record_id
         self.person = PersonFields(self.form, ctx.worker, ctx.actor, self._existing)
         self.original: dict[str, Any] = {}
+
+    def add_community(self) -> QComboBox:
+        """所在社区: one of the register's communities, required when it has any (the core
+        refuses a person without one); with none, the form says where they are added."""
+        known = self.ctx.lookups.get("communities", [])
+        combo = self.form.add_choice("community", translate("Forms", "Community *") if known
+                                     else translate("Forms", "Community"), known,
+                                     translate("Forms", "(choose the community)") if known else "")
+        if not known:
+            combo.setEnabled(False)
+            note = self.form.fields["community"].message
+            note.setText(translate("Forms", "The register has no communities yet. An administrator adds them "
+                                   "in System → Area settings; until then a person is saved without one."))
+            note.setStyleSheet(INFO_STYLE)
+            note.show()
+        return combo
 
     def load(self, loader: Callable[[int, str], VolunteerValues | SocialWorkerValues]) -> None:
         """Fill the form from the stored record (call after adding the role's fields)."""

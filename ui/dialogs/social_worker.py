@@ -45,7 +45,7 @@ class SocialWorkerDialog(RoleDialog):
                      ctx.lookups.get("organizations", []))
         f.add_text("employer_name", translate("Forms", "Employer"))
         f.add_text("post", translate("Forms", "Post"))
-        f.add_choice("community", translate("Forms", "Community"), ctx.lookups.get("communities", []))
+        self.add_community()
         self.load(social_worker_values)
 
     def already_holds_role(self, name: str) -> str:

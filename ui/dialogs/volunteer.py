@@ -31,7 +31,7 @@ class VolunteerDialog(RoleDialog):
         super().__init__(ctx, title, volunteer_id, parent)
         self.volunteer_id = volunteer_id
         f = self.form
-        f.add_choice("community", translate("Forms", "Community"), ctx.lookups.get("communities", []))
+        self.add_community()
         f.add_text("volunteer_number", translate("Forms", "Volunteer number"))
         f.add_text("national_number", translate("Forms", "National system number"))
         f.add_text("registered_on", translate("Forms", "Registered on"),
