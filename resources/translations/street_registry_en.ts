@@ -120,6 +120,125 @@
     </message>
 </context>
 <context>
+    <name>Areas</name>
+    <message>
+        <source>Code (administrative division)</source>
+        <translation>Code (administrative division)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Area settings</source>
+        <translation>Area settings</translation>
+    </message>
+    <message>
+        <source>Population of the year</source>
+        <translation>Population of the year</translation>
+    </message>
+    <message>
+        <source>Street / community</source>
+        <translation>Street / community</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Add street…</source>
+        <translation>Add street…</translation>
+    </message>
+    <message>
+        <source>Add community…</source>
+        <translation>Add community…</translation>
+    </message>
+    <message>
+        <source>Edit name and population…</source>
+        <translation>Edit name and population…</translation>
+    </message>
+    <message>
+        <source>This is our street</source>
+        <translation>This is our street</translation>
+    </message>
+    <message>
+        <source>A year without its own figure uses the latest earlier year&apos;s, or the district file&apos;s. Every change is recorded in the operation log.</source>
+        <translation>A year without its own figure uses the latest earlier year&apos;s, or the district file&apos;s. Every change is recorded in the operation log.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>No district yet</source>
+        <translation>No district yet</translation>
+    </message>
+    <message>
+        <source> (this office)</source>
+        <translation> (this office)</translation>
+    </message>
+    <message>
+        <source>{year}&apos;s own</source>
+        <translation>{year}&apos;s own</translation>
+    </message>
+    <message>
+        <source>from before</source>
+        <translation>from before</translation>
+    </message>
+    <message>
+        <source>The register has no district yet: an administrator applies the district file (set-up at first start, or the command “district apply”).</source>
+        <translation>The register has no district yet: an administrator applies the district file (set-up at first start, or the command “district apply”).</translation>
+    </message>
+    <message>
+        <source>Add street</source>
+        <translation>Add street</translation>
+    </message>
+    <message>
+        <source>Street {name} added.</source>
+        <translation>Street {name} added.</translation>
+    </message>
+    <message>
+        <source>Add community</source>
+        <translation>Add community</translation>
+    </message>
+    <message>
+        <source>Residents in {year}</source>
+        <translation>Residents in {year}</translation>
+    </message>
+    <message>
+        <source>Community {name} added.</source>
+        <translation>Community {name} added.</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Edit {name}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s street is now {name}: certificates name it as issuer.</source>
+        <translation>This office&apos;s street is now {name}: certificates name it as issuer.</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>log in</source>
@@ -214,6 +333,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>area settings</source>
+        <translation>area settings</translation>
+    </message>
+    <message>
         <source>erase after retention period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,6 +415,10 @@
     <message>
         <source>community</source>
         <translation>community</translation>
+    </message>
+    <message>
+        <source>community&apos;s population of a year</source>
+        <translation>community&apos;s population of a year</translation>
     </message>
     <message>
         <source>street</source>
@@ -1389,6 +1516,18 @@ Your register was not changed by the unfinished step. Please save your work, res
         <source>{count} registrations were extended.</source>
         <translation>{count} registrations were extended.</translation>
     </message>
+    <message>
+        <source>Community *</source>
+        <translation>Community *</translation>
+    </message>
+    <message>
+        <source>(choose the community)</source>
+        <translation>(choose the community)</translation>
+    </message>
+    <message>
+        <source>The register has no communities yet. An administrator adds them in System → Area settings; until then a person is saved without one.</source>
+        <translation>The register has no communities yet. An administrator adds them in System → Area settings; until then a person is saved without one.</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -1647,6 +1786,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Register settings…</source>
         <translation>Register settings…</translation>
+    </message>
+    <message>
+        <source>Area settings…</source>
+        <translation>Area settings…</translation>
     </message>
     <message>
         <source>Change my password…</source>
@@ -2388,6 +2531,165 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
     <message>
         <source>Erased: {volunteers} volunteers, {workers} social workers; kept because they hold another role: {kept}.</source>
         <translation>Erased: {volunteers} volunteers, {workers} social workers; kept because they hold another role: {kept}.</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>Your district</source>
+        <translation>Your district</translation>
+    </message>
+    <message>
+        <source>The district file lists the district&apos;s streets and communities with their populations, and the rules the district uses.</source>
+        <translation>The district file lists the district&apos;s streets and communities with their populations, and the rules the district uses.</translation>
+    </message>
+    <message>
+        <source>Another district file…</source>
+        <translation>Another district file…</translation>
+    </message>
+    <message>
+        <source>{file} (has problems)</source>
+        <translation>{file} (has problems)</translation>
+    </message>
+    <message>
+        <source>Choose the district file</source>
+        <translation>Choose the district file</translation>
+    </message>
+    <message>
+        <source>District files (*.toml)</source>
+        <translation>District files (*.toml)</translation>
+    </message>
+    <message>
+        <source>No district file came with the program. You can go on and add the streets and communities later in System → Area settings.</source>
+        <translation>No district file came with the program. You can go on and add the streets and communities later in System → Area settings.</translation>
+    </message>
+    <message>
+        <source>This file cannot be used:</source>
+        <translation>This file cannot be used:</translation>
+    </message>
+    <message>
+        <source>{district}: {streets} streets, {communities} communities.</source>
+        <translation>{district}: {streets} streets, {communities} communities.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s street</source>
+        <translation>This office&apos;s street</translation>
+    </message>
+    <message>
+        <source>One installer serves the whole district: choose the street this office works for. It issues the certificates and heads the window.</source>
+        <translation>One installer serves the whole district: choose the street this office works for. It issues the certificates and heads the window.</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Certificates are issued by</source>
+        <translation>Certificates are issued by</translation>
+    </message>
+    <message>
+        <source>Who uses the program</source>
+        <translation>Who uses the program</translation>
+    </message>
+    <message>
+        <source>The administrator adds the clerks&apos; accounts later (System → Accounts). Each account&apos;s name is printed as the handler on certificates.</source>
+        <translation>The administrator adds the clerks&apos; accounts later (System → Accounts). Each account&apos;s name is printed as the handler on certificates.</translation>
+    </message>
+    <message>
+        <source>Set up an administrator account (recommended)</source>
+        <translation>Set up an administrator account (recommended)</translation>
+    </message>
+    <message>
+        <source>Work without accounts: everyone at this computer may do everything, and the handler on a certificate is typed each time</source>
+        <translation>Work without accounts: everyone at this computer may do everything, and the handler on a certificate is typed each time</translation>
+    </message>
+    <message>
+        <source>e.g. 王芳</source>
+        <translation>e.g. 王芳</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Your name (printed as handler)</source>
+        <translation>Your name (printed as handler)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>Enter a user name for the administrator.</source>
+        <translation>Enter a user name for the administrator.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s own name: it is printed as the handler.</source>
+        <translation>Enter the administrator&apos;s own name: it is printed as the handler.</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>The password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Where the register lives</source>
+        <translation>Where the register lives</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>The register is already in this file; it stays there.</source>
+        <translation>The register is already in this file; it stays there.</translation>
+    </message>
+    <message>
+        <source>The register is one file on this computer. Choose a folder that is backed up and that only this office&apos;s staff can read. The program remembers it.</source>
+        <translation>The register is one file on this computer. Choose a folder that is backed up and that only this office&apos;s staff can read. The program remembers it.</translation>
+    </message>
+    <message>
+        <source>Where to keep the register</source>
+        <translation>Where to keep the register</translation>
+    </message>
+    <message>
+        <source>Registers (*.sqlite3)</source>
+        <translation>Registers (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>A file of this name is already there. Choose another name, or open that register with the --db option.</source>
+        <translation>A file of this name is already there. Choose another name, or open that register with the --db option.</translation>
+    </message>
+    <message>
+        <source>The program may not write in this folder. Choose another one.</source>
+        <translation>The program may not write in this folder. Choose another one.</translation>
+    </message>
+    <message>
+        <source>Setting up the Street Office Registry</source>
+        <translation>Setting up the Street Office Registry</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

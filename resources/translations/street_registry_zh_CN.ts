@@ -120,6 +120,125 @@
     </message>
 </context>
 <context>
+    <name>Areas</name>
+    <message>
+        <source>Code (administrative division)</source>
+        <translation>代码（行政区划代码）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Area settings</source>
+        <translation>区划设置</translation>
+    </message>
+    <message>
+        <source>Population of the year</source>
+        <translation>人口年份</translation>
+    </message>
+    <message>
+        <source>Street / community</source>
+        <translation>街道 / 社区</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>人口来源</translation>
+    </message>
+    <message>
+        <source>Add street…</source>
+        <translation>添加街道…</translation>
+    </message>
+    <message>
+        <source>Add community…</source>
+        <translation>添加社区…</translation>
+    </message>
+    <message>
+        <source>Edit name and population…</source>
+        <translation>修改名称和人口…</translation>
+    </message>
+    <message>
+        <source>This is our street</source>
+        <translation>设为本街道</translation>
+    </message>
+    <message>
+        <source>A year without its own figure uses the latest earlier year&apos;s, or the district file&apos;s. Every change is recorded in the operation log.</source>
+        <translation>某年没有单独填写人口时，沿用此前最近一年的数字，再没有则用区县配置文件中的数字。每一项修改都记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No district yet</source>
+        <translation>还没有区县</translation>
+    </message>
+    <message>
+        <source> (this office)</source>
+        <translation>（本街道）</translation>
+    </message>
+    <message>
+        <source>{year}&apos;s own</source>
+        <translation>{year} 年数字</translation>
+    </message>
+    <message>
+        <source>from before</source>
+        <translation>沿用此前</translation>
+    </message>
+    <message>
+        <source>The register has no district yet: an administrator applies the district file (set-up at first start, or the command “district apply”).</source>
+        <translation>登记库中还没有区县：请管理员套用区县配置文件（首次启动时的设置，或命令“district apply”）。</translation>
+    </message>
+    <message>
+        <source>Add street</source>
+        <translation>添加街道</translation>
+    </message>
+    <message>
+        <source>Street {name} added.</source>
+        <translation>已添加街道“{name}”。</translation>
+    </message>
+    <message>
+        <source>Add community</source>
+        <translation>添加社区</translation>
+    </message>
+    <message>
+        <source>Residents in {year}</source>
+        <translation>{year} 年常住人口</translation>
+    </message>
+    <message>
+        <source>Community {name} added.</source>
+        <translation>已添加社区“{name}”。</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>修改“{name}”</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>This office&apos;s street is now {name}: certificates name it as issuer.</source>
+        <translation>本街道已设为“{name}”：志愿服务证明以它为出具单位。</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>log in</source>
@@ -214,6 +333,10 @@
         <translation>套用区县配置</translation>
     </message>
     <message>
+        <source>area settings</source>
+        <translation>区划设置</translation>
+    </message>
+    <message>
         <source>erase after retention period</source>
         <translation>到期删除个人信息</translation>
     </message>
@@ -292,6 +415,10 @@
     <message>
         <source>community</source>
         <translation>社区</translation>
+    </message>
+    <message>
+        <source>community&apos;s population of a year</source>
+        <translation>社区年度人口</translation>
     </message>
     <message>
         <source>street</source>
@@ -1389,6 +1516,18 @@ Your register was not changed by the unfinished step. Please save your work, res
         <source>{count} registrations were extended.</source>
         <translation>已延长 {count} 人的登记有效期。</translation>
     </message>
+    <message>
+        <source>Community *</source>
+        <translation>所在社区 *</translation>
+    </message>
+    <message>
+        <source>(choose the community)</source>
+        <translation>（请选择社区）</translation>
+    </message>
+    <message>
+        <source>The register has no communities yet. An administrator adds them in System → Area settings; until then a person is saved without one.</source>
+        <translation>登记库中还没有社区。请管理员在“系统 → 区划设置”中添加社区；在此之前可以不选社区保存。</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -1647,6 +1786,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Register settings…</source>
         <translation>登记库设置…</translation>
+    </message>
+    <message>
+        <source>Area settings…</source>
+        <translation>区划设置…</translation>
     </message>
     <message>
         <source>Change my password…</source>
@@ -2388,6 +2531,165 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
     <message>
         <source>Erased: {volunteers} volunteers, {workers} social workers; kept because they hold another role: {kept}.</source>
         <translation>已删除：志愿者 {volunteers} 人，持证社工 {workers} 人；因仍担任其他身份而保留：{kept} 人。</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>Your district</source>
+        <translation>所在区县</translation>
+    </message>
+    <message>
+        <source>The district file lists the district&apos;s streets and communities with their populations, and the rules the district uses.</source>
+        <translation>区县配置文件列出本区的街道、社区及其常住人口，以及本区采用的规则。</translation>
+    </message>
+    <message>
+        <source>Another district file…</source>
+        <translation>选择其他配置文件…</translation>
+    </message>
+    <message>
+        <source>{file} (has problems)</source>
+        <translation>{file}（有问题，不能使用）</translation>
+    </message>
+    <message>
+        <source>Choose the district file</source>
+        <translation>选择区县配置文件</translation>
+    </message>
+    <message>
+        <source>District files (*.toml)</source>
+        <translation>区县配置文件 (*.toml)</translation>
+    </message>
+    <message>
+        <source>No district file came with the program. You can go on and add the streets and communities later in System → Area settings.</source>
+        <translation>程序没有附带区县配置文件。可以继续，以后在“系统 → 区划设置”中添加街道和社区。</translation>
+    </message>
+    <message>
+        <source>This file cannot be used:</source>
+        <translation>这个文件不能使用：</translation>
+    </message>
+    <message>
+        <source>{district}: {streets} streets, {communities} communities.</source>
+        <translation>{district}：{streets} 个街道，{communities} 个社区。</translation>
+    </message>
+    <message>
+        <source>This office&apos;s street</source>
+        <translation>本街道</translation>
+    </message>
+    <message>
+        <source>One installer serves the whole district: choose the street this office works for. It issues the certificates and heads the window.</source>
+        <translation>同一个安装程序供全区使用：请选择本办事处所在的街道。志愿服务证明以它的名义出具，窗口标题也显示它。</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Certificates are issued by</source>
+        <translation>证明的出具单位</translation>
+    </message>
+    <message>
+        <source>Who uses the program</source>
+        <translation>谁使用本程序</translation>
+    </message>
+    <message>
+        <source>The administrator adds the clerks&apos; accounts later (System → Accounts). Each account&apos;s name is printed as the handler on certificates.</source>
+        <translation>管理员以后可在“系统 → 账号管理”中为办事员添加账号。志愿服务证明上的经办人印的是账号的姓名。</translation>
+    </message>
+    <message>
+        <source>Set up an administrator account (recommended)</source>
+        <translation>设立管理员账号（推荐）</translation>
+    </message>
+    <message>
+        <source>Work without accounts: everyone at this computer may do everything, and the handler on a certificate is typed each time</source>
+        <translation>不设账号：在这台电脑上使用程序的人都可以做所有操作，证明上的经办人每次手工填写</translation>
+    </message>
+    <message>
+        <source>e.g. 王芳</source>
+        <translation>例如：王芳</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Your name (printed as handler)</source>
+        <translation>姓名（印在证明的经办人处）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再输入一次密码</translation>
+    </message>
+    <message>
+        <source>Enter a user name for the administrator.</source>
+        <translation>请填写管理员的用户名。</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s own name: it is printed as the handler.</source>
+        <translation>请填写管理员本人的姓名：它会印在证明的经办人处。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Where the register lives</source>
+        <translation>登记库保存位置</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>The register is already in this file; it stays there.</source>
+        <translation>登记库已在这个文件中，保持不变。</translation>
+    </message>
+    <message>
+        <source>The register is one file on this computer. Choose a folder that is backed up and that only this office&apos;s staff can read. The program remembers it.</source>
+        <translation>登记库是这台电脑上的一个文件。请选择有备份、并且只有本办事处工作人员能读取的文件夹。程序会记住这个位置。</translation>
+    </message>
+    <message>
+        <source>Where to keep the register</source>
+        <translation>登记库保存到</translation>
+    </message>
+    <message>
+        <source>Registers (*.sqlite3)</source>
+        <translation>登记库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>A file of this name is already there. Choose another name, or open that register with the --db option.</source>
+        <translation>这里已经有同名文件。请换一个名称，或用 --db 选项打开那个登记库。</translation>
+    </message>
+    <message>
+        <source>The program may not write in this folder. Choose another one.</source>
+        <translation>程序无权在这个文件夹中写入，请换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Setting up the Street Office Registry</source>
+        <translation>设置街道社会工作登记台</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

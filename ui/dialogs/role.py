@@ -38,6 +38,8 @@ class RoleDialog(RecordDialog):
         combo = self.form.add_choice("community", translate("Forms", "Community *") if known
                                      else translate("Forms", "Community"), known,
                                      translate("Forms", "(choose the community)") if known else "")
+        # a community chosen after the core refused the form answers that refusal
+        combo.currentIndexChanged.connect(lambda _index: self.form.set_problems("community", []))
         if not known:
             combo.setEnabled(False)
             note = self.form.fields["community"].message
