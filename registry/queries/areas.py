@@ -19,7 +19,7 @@ class CommunityRow:
     code: str
     name: str
     population: int  # the year's: its own figure, else the latest earlier year's, else the base
-    own_figure: bool  # whether the year has a figure of its own
+    figure_year: int | None  # the year whose figure it is; None: the district file's
 
 
 @dataclass(frozen=True)
@@ -50,22 +50,22 @@ def needs_setup() -> bool:
                 or Organization.select().exists())
 
 
-def populations(year: int) -> tuple[dict[int, int], set[int]]:
-    """Each community's population in `year` ({community id: residents}) and the
-    communities whose figure is the year's own. A year without a figure takes the latest
-    earlier year's, then the district file's (Community.population)."""
+def populations(year: int) -> tuple[dict[int, int], dict[int, int]]:
+    """Each community's population in `year` ({community id: residents}) and, for those
+    with a figure entered for it or an earlier year, that year ({community id: year}). A
+    year without a figure takes the latest earlier year's, then the district file's
+    (Community.population)."""
     found: dict[int, int] = {cid: int(p or 0) for cid, p in
                              Community.select(Community.id, Community.population).tuples()}
     rows = (CommunityPopulation.select(CommunityPopulation.community, CommunityPopulation.year,
                                        CommunityPopulation.population)
             .where(CommunityPopulation.year <= year)
             .order_by(CommunityPopulation.year).tuples())
-    own: set[int] = set()
+    years: dict[int, int] = {}
     for community, row_year, people in rows:  # later years overwrite earlier ones
         found[community] = int(people)
-        if row_year == year:
-            own.add(community)
-    return found, own
+        years[community] = int(row_year)
+    return found, years
 
 
 def office_street() -> Street | None:
@@ -108,12 +108,13 @@ def office_street_label() -> str:
 
 def areas(year: int) -> Areas:
     """Every street with its communities and their population in `year`, in code order."""
-    people, own = populations(year)
+    people, years = populations(year)
     office = office_street()
     by_street: dict[int, list[CommunityRow]] = {}
     for cid, street_id, code, name in (Community.select(Community.id, Community.street, Community.code,
                                                         Community.name).order_by(Community.code).tuples()):
-        by_street.setdefault(street_id, []).append(CommunityRow(cid, code, name, people.get(cid, 0), cid in own))
+        by_street.setdefault(street_id, []).append(CommunityRow(cid, code, name, people.get(cid, 0),
+                                                                years.get(cid)))
     streets = tuple(StreetRow(sid, code, name, office is not None and office.id == sid,
                               tuple(by_street.get(sid, ())))
                     for sid, code, name in Street.select(Street.id, Street.code, Street.name)

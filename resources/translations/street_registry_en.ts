@@ -194,12 +194,16 @@
         <translation> (this office)</translation>
     </message>
     <message>
+        <source>district file</source>
+        <translation>district file</translation>
+    </message>
+    <message>
         <source>{year}&apos;s own</source>
         <translation>{year}&apos;s own</translation>
     </message>
     <message>
-        <source>from before</source>
-        <translation>from before</translation>
+        <source>as in {year}</source>
+        <translation>as in {year}</translation>
     </message>
     <message>
         <source>The register has no district yet: an administrator applies the district file (set-up at first start, or the command “district apply”).</source>
@@ -2642,6 +2646,10 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
     <message>
         <source>Where the register lives</source>
         <translation>Where the register lives</translation>
+    </message>
+    <message>
+        <source>Finish creates the register here and opens the program.</source>
+        <translation>Finish creates the register here and opens the program.</translation>
     </message>
     <message>
         <source>Change…</source>

@@ -194,12 +194,16 @@
         <translation>（本街道）</translation>
     </message>
     <message>
+        <source>district file</source>
+        <translation>区县配置文件</translation>
+    </message>
+    <message>
         <source>{year}&apos;s own</source>
         <translation>{year} 年数字</translation>
     </message>
     <message>
-        <source>from before</source>
-        <translation>沿用此前</translation>
+        <source>as in {year}</source>
+        <translation>沿用 {year} 年</translation>
     </message>
     <message>
         <source>The register has no district yet: an administrator applies the district file (set-up at first start, or the command “district apply”).</source>
@@ -2642,6 +2646,10 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
     <message>
         <source>Where the register lives</source>
         <translation>登记库保存位置</translation>
+    </message>
+    <message>
+        <source>Finish creates the register here and opens the program.</source>
+        <translation>点“完成”后在这里建立登记库并打开程序。</translation>
     </message>
     <message>
         <source>Change…</source>

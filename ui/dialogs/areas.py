@@ -153,8 +153,9 @@ class AreasDialog(QDialog):
                 item.setFont(0, font)
             self.tree.addTopLevelItem(item)
             for c in street.communities:
-                own = (translate("Areas", "{year}'s own").format(year=data.year) if c.own_figure
-                       else translate("Areas", "from before"))
+                own = (translate("Areas", "district file") if c.figure_year is None
+                       else translate("Areas", "{year}'s own").format(year=data.year) if c.figure_year == data.year
+                       else translate("Areas", "as in {year}").format(year=c.figure_year))
                 child = QTreeWidgetItem([c.name, c.code, f"{c.population:,}", own])
                 child.setData(0, KIND, "community")
                 child.setData(0, ID, c.id)

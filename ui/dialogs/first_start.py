@@ -240,6 +240,7 @@ class LocationPage(QWizardPage):
         super().__init__()
         self.exists = exists
         self.setTitle(translate("Setup", "Where the register lives"))
+        self.setSubTitle(translate("Setup", "Finish creates the register here and opens the program."))
         self.path = QLineEdit(target)
         self.path.setObjectName("setup_location")
         self.path.setReadOnly(True)

@@ -47,7 +47,8 @@ def test_a_years_population_is_used_by_the_indicators_of_that_year(area: dict[st
     assert by_year[2027][area["community"]].population == 10_000  # a later year without its own: the latest
     roster = build(RosterFilters(year=2026), dt.date(2026, 5, 1))
     assert [row[2] for row in roster.rows] == [10_000, 6_100]
-    assert populations(2026)[1] == {area["community"]}
+    assert populations(2026)[1] == populations(2027)[1] == {area["community"]: 2026}
+    assert populations(2025)[1] == {}
     ops.set_population("admin", area["community"], 2026, None)  # cleared: back to the figure before
     assert community_indicators(2026)[0].population == 8_200
 
