@@ -225,6 +225,9 @@ def old_register(workdir: Path, people_count: int = 30_000) -> Path:
 
 
 def kills_upgrade(workdir: Path, n: int = PER_PATH) -> Row:
+    from registry.storage.migrations import CURRENT_VERSION
+
+    CURRENT = str(CURRENT_VERSION)  # a kill leaves the old version 1 or the current one, never between
     pristine = old_register(workdir)
     rows = query(pristine, "SELECT count(*) FROM person")[0][0]
     folder = workdir / "upgrade"
@@ -253,13 +256,13 @@ def kills_upgrade(workdir: Path, n: int = PER_PATH) -> Row:
                 whole = False
             if not whole:
                 return False, 0, f"a before-upgrade copy that is not whole: {copy.name}"
-        if version == "2" and not list(folder.glob("registry.before-upgrade-*.sqlite3")):
+        if version == CURRENT and not list(folder.glob("registry.before-upgrade-*.sqlite3")):
             return False, 0, "upgraded without its before-upgrade copy"
-        if version not in ("1", "2"):
+        if version not in ("1", CURRENT):
             return False, 0, f"schema version {version}"
         again = spawn(UPGRADE, str(path), str(workdir / f"u-again{i}"))
         _, err = again.communicate(timeout=300)
-        if again.returncode != 0 or query(path, "SELECT value FROM registry_meta")[0][0] != "2":
+        if again.returncode != 0 or query(path, "SELECT value FROM registry_meta")[0][0] != CURRENT:
             return False, 0, f"no retry after a kill at version {version}: {err.strip()[-300:]}"
         return True, 0, f"version {version}"
 

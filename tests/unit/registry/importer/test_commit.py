@@ -114,7 +114,8 @@ def test_a_person_added_after_the_preview_is_updated_not_duplicated(mixed: Path)
 
 def test_a_volunteer_number_taken_by_someone_else_is_an_error(area: dict[str, int],
                                                                sheet: Callable[..., Path]) -> None:
-    ops.register_volunteer("clerk", {"id_number": ONE, "name": "张小明", "volunteer_number": "V9"})
+    ops.register_volunteer("clerk", {"id_number": ONE, "name": "张小明", "volunteer_number": "V9",
+                                     "community": area["community"]})
     path = sheet(HEADER, [["王大力", THREE, "", "", "V9"]])
     problems = preview_import("volunteers", path).errors
     assert [(p.row, p.column) for p in problems] == [(2, "志愿者编号")]

@@ -65,6 +65,7 @@ def test_organizations_from_the_directory(area: dict[str, int], sheet: Callable[
 def test_training_attendance_creates_the_training_and_credits_hours(
         area: dict[str, int], sheet: Callable[..., Path]) -> None:
     ops.register_social_worker("clerk", {"id_number": ONE, "name": "张三", "level": "社会工作师",
+                                         "community": area["community"],
                                          "certificate_number": "S-1", "registered_on": dt.date.today()})
     ops.register_person("clerk", {"id_number": TWO, "name": "李四"})
     header = ["培训名称", "培训日期", "培训学时", "认定学时", "是否合格", "计入继续教育", "姓名", "身份证号"]

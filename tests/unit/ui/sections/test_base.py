@@ -110,6 +110,7 @@ def test_new_volunteer_is_saved_listed_and_logged(running: Any, qtbot: Any) -> N
     qtbot.keyClicks(dialog.form.fields["id_number"].widget, GOOD_ID)
     type_text(qtbot, dialog.form.fields["name"].widget, "测试新人")
     qtbot.keyClicks(dialog.form.fields["phone"].widget, "13800138000")
+    dialog.form.fields["community"].widget.setCurrentIndex(1)  # required: the register has communities
     running.idle()
     dialog.activateWindow()
     with qtbot.waitSignal(dialog.saved, timeout=5000):
