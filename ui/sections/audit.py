@@ -43,19 +43,24 @@ def audit_html(entry_id: int) -> str:
     def pretty(text: str) -> str:
         if not text:
             return ""
-        fields = readable_fields(text)
+        fields = readable_fields(text, e.table)
         if fields is None:
             return html.escape(text)
         return "<br>".join(f"{html.escape(k)}：{html.escape(v)}" for k, v in fields)
 
+    # Details kept as JSON by older versions (a demonstration's) read as fields too.
+    detail_fields = readable_fields(e.detail, e.table) if e.detail else None
+    details = e.detail if detail_fields is None else "；".join(f"{k}：{v}" for k, v in detail_fields)
+
     before, after = translate("Sections", "Before"), translate("Sections", "After")
     extra = (f"<h4>{html.escape(before)}</h4><p>{pretty(e.before)}</p>"
              f"<h4>{html.escape(after)}</h4><p>{pretty(e.after)}</p>")
-    rows = [(translate("Sections", "Time"), date_text(e.at)), (translate("Sections", "User"), e.actor),
+    rows = [(translate("Sections", "What was done"), e.sentence),
+            (translate("Sections", "Time"), date_text(e.at)), (translate("Sections", "User"), e.actor),
             (translate("Sections", "Action"), action_label(e.action)),
             (translate("Sections", "Table"), table_label(e.table)),
             (translate("Sections", "Record"), e.record_id or ""),
-            (translate("Sections", "Details"), e.detail)]
+            (translate("Sections", "Details"), details)]
     return detail_table(translate("Sections", "Log entry {number}").format(number=e.id), rows, extra)
 
 
