@@ -974,6 +974,22 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
+        <source>Discard your changes?</source>
+        <translation>Discard your changes?</translation>
+    </message>
+    <message>
+        <source>What you typed in this form has not been saved. Discard it and close the form?</source>
+        <translation>What you typed in this form has not been saved. Discard it and close the form?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
         <source>Record hours for {name}</source>
         <translation>Record hours for {name}</translation>
     </message>
@@ -2233,6 +2249,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>After</translation>
     </message>
     <message>
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -2275,6 +2295,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Show full numbers</source>
         <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>Hide full numbers</source>
+        <translation>Hide full numbers</translation>
     </message>
 </context>
 <context>
@@ -2393,8 +2417,12 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
 <context>
     <name>Startup</name>
     <message>
-        <source>About this register</source>
-        <translation>About this register</translation>
+        <source>For the administrator</source>
+        <translation>For the administrator</translation>
+    </message>
+    <message>
+        <source>The checks at start found the following. The register can be used as usual; this notice is shown once.</source>
+        <translation>The checks at start found the following. The register can be used as usual; this notice is shown once.</translation>
     </message>
     <message>
         <source>The district file has problems</source>
