@@ -60,12 +60,13 @@ class Form(QWidget):
         program sets (a record loaded, a default filled in)."""
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._mark_edited)
-        elif isinstance(widget, QPlainTextEdit):
-            widget.textChanged.connect(lambda w=widget: w.hasFocus() and self._mark_edited())
+        elif isinstance(widget, QPlainTextEdit):  # no signal of its own for the user's typing
+            widget.textChanged.connect(lambda w=widget: self._mark_edited() if w.hasFocus() else None)
         elif isinstance(widget, QComboBox):
             widget.activated.connect(self._mark_edited)
-            if widget.isEditable() and widget.lineEdit() is not None:
-                widget.lineEdit().textEdited.connect(self._mark_edited)
+            # typed into an editable list (made editable now or later)
+            widget.editTextChanged.connect(
+                lambda _text, w=widget: self._mark_edited() if w.hasFocus() else None)
         elif isinstance(widget, QCheckBox):
             widget.clicked.connect(self._mark_edited)
 
