@@ -346,6 +346,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>roster</source>
+        <translation>roster</translation>
+    </message>
+    <message>
         <source>certificate</source>
         <translation>certificate</translation>
     </message>

@@ -346,6 +346,10 @@
         <translation>操作日志</translation>
     </message>
     <message>
+        <source>roster</source>
+        <translation>花名册</translation>
+    </message>
+    <message>
         <source>certificate</source>
         <translation>服务证明</translation>
     </message>
