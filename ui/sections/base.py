@@ -81,14 +81,6 @@ class Section(QWidget):
         if self.activated_once and changes.touches(self.tables):
             self.refresh()
 
-    @property
-    def header_key(self) -> str:
-        """Where the columns' widths are remembered: with the columns they were for, so a
-        list whose columns changed in a new version starts from its defaults, not from
-        widths that belonged to other columns."""
-        titles = "\n".join(c.title for c in self.spec.columns)
-        return f"{self.key}-{zlib.crc32(titles.encode()):08x}"
-
     def save_state(self) -> None:
         pass
 
@@ -315,6 +307,14 @@ class ListSection(Section):
 
     def edit_selected(self) -> None:
         pass
+
+    @property
+    def header_key(self) -> str:
+        """Where the columns' widths are remembered: with the columns they were for, so a
+        list whose columns changed in a new version starts from its defaults, not from
+        widths that belonged to other columns."""
+        titles = "\n".join(c.title for c in self.spec.columns)
+        return f"{self.key}-{zlib.crc32(titles.encode()):08x}"
 
     @property
     def header_key(self) -> str:
