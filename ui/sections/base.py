@@ -316,14 +316,6 @@ class ListSection(Section):
         titles = "\n".join(c.title for c in self.spec.columns)
         return f"{self.key}-{zlib.crc32(titles.encode()):08x}"
 
-    @property
-    def header_key(self) -> str:
-        """Where the columns' widths are remembered: with the columns they were for, so a
-        list whose columns changed in a new version starts from its defaults, not from
-        widths that belonged to other columns."""
-        titles = "\n".join(c.title for c in self.spec.columns)
-        return f"{self.key}-{zlib.crc32(titles.encode()):08x}"
-
     def save_state(self) -> None:
         settings.save_header(self.header_key, self.view.horizontalHeader())
         settings.save_splitter(self.key, self.splitter)
