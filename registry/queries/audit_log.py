@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -75,9 +76,13 @@ class AuditLog(ListQuery[AuditFilters, AuditRow]):
     def page(self, filters: AuditFilters, request: PageRequest, masker: Masker = MASKED) -> Page[AuditRow]:
         """The page, each entry in words; the records they name are read once for the page."""
         found = super().page(filters, request, masker)
-        words = sentences([r.stored for r in found.rows if r.stored is not None])
-        return Page(tuple(dataclasses.replace(r, detail=w, stored=None)
-                          for r, w in zip(found.rows, words, strict=True)), found.anchors)
+        return Page(self.worded(found.rows), found.anchors)
+
+    @staticmethod
+    def worded(rows: Sequence[AuditRow]) -> tuple[AuditRow, ...]:
+        """Rows as row() made them, each entry in words and the stored entry let go."""
+        words = sentences([r.stored for r in rows if r.stored is not None])
+        return tuple(dataclasses.replace(r, detail=w, stored=None) for r, w in zip(rows, words, strict=True))
 
 
 AUDIT_LOG = AuditLog()
