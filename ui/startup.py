@@ -3,6 +3,7 @@ logging in, what the account may do, and the warnings found at open."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.runtime.i18n import translate
+from ui.runtime.settings import settings
 from ui.runtime.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -69,11 +71,49 @@ def show_warnings(parent: QWidget, title: str, lines: list[str]) -> QMessageBox 
     return box
 
 
+def _seen_key(register: str, notice: str) -> str:
+    """Where the user's settings remember that this register's notice was shown."""
+    digest = hashlib.sha1(f"{register}\n{notice}".encode()).hexdigest()[:16]
+    return f"notices_seen/{digest}"
+
+
+def notices_to_show(register: str, role: str | None, notices: list[str]) -> list[str]:
+    """The storage notices found at open that this user is to read now: an administrator
+    (or the one user of a register without accounts) reads each once per register; anyone
+    else reads none (a clerk can do nothing about them; they are in the log)."""
+    if role not in (None, "admin"):
+        for notice in notices:
+            log.info("storage notice left for an administrator: %s", notice)
+        return []
+    store = settings()
+    unseen = [n for n in notices if not store.value(_seen_key(register, n), False, type=bool)]
+    for notice in unseen:
+        store.setValue(_seen_key(register, notice), True)
+    return unseen
+
+
+def show_notices(parent: QWidget, lines: list[str]) -> QMessageBox | None:
+    """The administrator's notices, once, over the window as it opens: modal to the window,
+    so they come before the work, never in the middle of it."""
+    if not lines:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Information, translate("Startup", "For the administrator"),
+                      translate("Startup", "The checks at start found the following. The register "
+                                "can be used as usual; this notice is shown once."),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText("\n\n".join(lines))
+    box.setObjectName("storage_notices")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 def after_show(window: Any, warnings: list[str], district_problems: list[str]) -> None:
-    """Tell the clerk, once, what was found at open and in the district file."""
-    if warnings:
-        window.statusBar().showMessage(warnings[0], 60_000)
-        show_warnings(window, translate("Startup", "About this register"), warnings)
+    """Tell the administrator, once, what was found at open and in the district file. Never
+    in the status bar: it is the clerk's, for what their own work did."""
+    ctx = window.ctx
+    show_notices(window, notices_to_show(ctx.database_label, ctx.role, warnings))
     if district_problems:
         show_warnings(window, translate("Startup", "The district file has problems"),
                       [translate("Startup", "The bundled district file was not applied; the "

@@ -236,6 +236,10 @@ def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
             w.log(Table.SERVICE_RECORD, record.id, before,
                   {**(before or {}), "status": "approved", "approver": actor,
                    "approved_at": approved_at})
+        # The approval as a whole, for the log's reader: 审核了 12 条服务时长（3 人，共 26 小时）
+        w.log(Table.SERVICE_RECORD, None, after={
+            "records": len(records), "people": len({r.volunteer_id for r in records}),
+            "hours": sum((r.hours for r in records), Decimal(0))})
         apply_ledger_sums(sums)
         w.changed(Table.SERVICE_RECORD, Table.VOLUNTEER, ids=ids)
     return w.changes

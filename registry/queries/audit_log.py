@@ -7,15 +7,17 @@ change is made), so the list sorted by time is the list sorted by id.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from peewee import Expression
 
-from registry.queries.masking import Masker
-from registry.queries.paging import ListQuery, Sorts, equal_to
-from registry.rules.audit_fields import readable_fields
+from registry.queries.audit_text import Entry, sentence, sentences
+from registry.queries.masking import MASKED, Masker
+from registry.queries.paging import ListQuery, Page, PageRequest, Sorts, equal_to
 from registry.storage.models import AuditEntry, get_or_fail
 
 MAX_ACTORS = 200
@@ -38,7 +40,9 @@ class AuditRow:
     action: str
     table: str
     record_id: int | None
-    detail: str  # the entry's detail, or the values after the change when it has none
+    detail: str  # what was done, in words: "李明 修改了志愿者 张三：联系电话、住址"
+    # The entry as stored, numbers whole: only between row() and page(), which words it.
+    stored: Entry | None = field(default=None, repr=False, compare=False)
 
 
 class AuditLog(ListQuery[AuditFilters, AuditRow]):
@@ -49,7 +53,10 @@ class AuditLog(ListQuery[AuditFilters, AuditRow]):
     def select(self) -> Any:
         return AuditEntry.select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
                                  AuditEntry.table_name, AuditEntry.record_id, AuditEntry.detail,
-                                 AuditEntry.after)
+                                 AuditEntry.before, AuditEntry.after)
+
+    def counted(self) -> Any:
+        return AuditEntry.select(AuditEntry.id)
 
     def where(self, f: AuditFilters) -> list[Expression]:
         conds = equal_to([(AuditEntry.actor, f.actor), (AuditEntry.table_name, f.table),
@@ -61,17 +68,21 @@ class AuditLog(ListQuery[AuditFilters, AuditRow]):
         return conds
 
     def row(self, values: tuple[Any, ...], masker: Masker) -> AuditRow:
-        key, at, actor, action, table, record, detail, after = values
-        return AuditRow(key, at, actor, action, table, record, detail or _readable(after))
+        """The row with its entry's stored parts in `detail`, until page() words them."""
+        key, at, actor, action, table, record, detail, before, after = values
+        return AuditRow(key, at, actor, action, table, record, detail or "",
+                        Entry(actor, action, table, record, before, after, detail or ""))
 
+    def page(self, filters: AuditFilters, request: PageRequest, masker: Masker = MASKED) -> Page[AuditRow]:
+        """The page, each entry in words; the records they name are read once for the page."""
+        found = super().page(filters, request, masker)
+        return Page(self.worded(found.rows), found.anchors)
 
-def _readable(text: str | None) -> str:
-    """The values after a change as the list shows them: numbers masked, birth dates as
-    their year (the stored JSON holds them whole)."""
-    if not text:
-        return ""
-    fields = readable_fields(text)
-    return text if fields is None else "；".join(f"{k}: {v}" for k, v in fields)
+    @staticmethod
+    def worded(rows: Sequence[AuditRow]) -> tuple[AuditRow, ...]:
+        """Rows as row() made them, each entry in words and the stored entry let go."""
+        words = sentences([r.stored for r in rows if r.stored is not None])
+        return tuple(dataclasses.replace(r, detail=w, stored=None) for r, w in zip(rows, words, strict=True))
 
 
 AUDIT_LOG = AuditLog()
@@ -88,12 +99,14 @@ class AuditEntryDetails:
     detail: str
     before: str  # the values before the change (JSON), "" when none
     after: str  # the values after it (JSON), "" when none
+    sentence: str = ""  # what was done, in words, as the list shows it
 
 
 def audit_entry(entry_id: int) -> AuditEntryDetails:
     e = get_or_fail(AuditEntry, entry_id, "操作日志")
+    words = sentence(Entry(e.actor, e.action, e.table_name, e.record_id, e.before, e.after, e.detail))
     return AuditEntryDetails(e.id, e.at, e.actor, e.action, e.table_name, e.record_id, e.detail,
-                             e.before or "", e.after or "")
+                             e.before or "", e.after or "", words)
 
 
 def audit_actors() -> list[str]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from itertools import islice
 from typing import Any
 
+from registry.queries.audit_text import ACTION_NAMES, NOUNS, Entry, sentences
 from registry.queries.deadlines import upcoming
 from registry.rosters.queries import between, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
@@ -28,6 +30,7 @@ AUDIT_COLUMNS = (
     Column("记录编号", "int", 10), Column("变更前", width=50), Column("变更后", width=50), Column("说明", width=30),
 )
 DEFAULT_HORIZON_DAYS = 90
+AUDIT_BATCH = 500  # entries named together
 
 
 def build_certificates(filters: RosterFilters, today: date) -> RosterData:
@@ -54,20 +57,28 @@ def build_deadlines(filters: RosterFilters, today: date) -> RosterData:
                       facts=(f"统计至 {horizon.isoformat()}（{today.isoformat()} 起）",))
 
 
-def _masked(text: str | None) -> str:
-    """The audit JSON with personal numbers masked, as readable `key: value` lines."""
+def _masked(text: str | None, table: str = "") -> str:
+    """The audit JSON with personal numbers masked, as readable `field: value` lines."""
     if not text:
         return ""
-    fields = readable_fields(text)
+    fields = readable_fields(text, table)
     if fields is None:
         return text
     return "；".join(f"{key}: {value}" for key, value in fields)
 
 
 def _audit_rows(query: Any) -> Iterable[Sequence[Any]]:
-    for at, actor, action, table, record_id, before, after, detail in raw_rows(query):
-        stamp = at.isoformat(sep=" ") if isinstance(at, datetime) else str(at)
-        yield stamp, actor, action, table, record_id, _masked(before), _masked(after), detail
+    """Each entry: its action and table in words, the changes masked, 说明 the sentence the
+    program's log shows (queries/audit_text.py), the records named a batch at a time."""
+    rows = iter(raw_rows(query))
+    while batch := list(islice(rows, AUDIT_BATCH)):
+        entries = [Entry(actor, action, table, record_id, before, after, detail or "")
+                   for _at, actor, action, table, record_id, before, after, detail in batch]
+        for row, e, words in zip(batch, entries, sentences(entries), strict=True):
+            at = row[0]
+            stamp = at.isoformat(sep=" ") if isinstance(at, datetime) else str(at)
+            yield (stamp, e.actor, ACTION_NAMES.get(e.action, e.action), NOUNS.get(e.table, e.table),
+                   e.record_id, _masked(e.before, e.table), _masked(e.after, e.table), words)
 
 
 def build_audit(filters: RosterFilters, today: date) -> RosterData:

@@ -113,8 +113,10 @@ def sqlite_version_ok(version: tuple[int, int, int] = sqlite3.sqlite_version_inf
 def sqlite_version_warning() -> str | None:
     if sqlite_version_ok():
         return None
-    return (f"SQLite {sqlite3.sqlite_version} 有已知的 WAL 模式数据损坏缺陷"
-            "（已在 3.44.6、3.50.7、3.51.3 修复），建议升级程序所带的 SQLite。")
+    # For the administrator, in words (the log keeps the version): what it means, what to do.
+    return (f"本程序自带的数据库组件版本较旧（SQLite {sqlite3.sqlite_version}），极少数情况下可能损坏"
+            "登记库。现在的数据没有问题，可以照常使用；请联系信息科为本机安装新版程序，"
+            "在此之前请照常每天备份。")
 
 
 def _mount_type(path: Path) -> str | None:
@@ -147,8 +149,8 @@ def on_network_share(path: Path) -> bool:
 def network_share_warning(path: Path) -> str | None:
     if not on_network_share(path):
         return None
-    return ("登记库放在网络共享文件夹上，SQLite 的文件锁在网络上不可靠，多人同时使用可能损坏数据。"
-            "多台电脑共用时请改用共享服务器（PostgreSQL）模式。")
+    return ("登记库放在网络共享文件夹上。几台电脑同时打开它时，数据可能损坏。"
+            "如果要几台电脑共用一个登记库，请联系信息科改用共享服务器（PostgreSQL）。")
 
 
 def _marker(path: Path) -> Path:

@@ -79,8 +79,8 @@ class SchemaReport:
     def notes(self) -> list[str]:
         if not self.rebuilt:
             return []
-        return [f"登记库缺少 {len(self.rebuilt)} 个索引（{'、'.join(self.rebuilt)}），已经重建，"
-                "数据没有受影响。"]
+        return [f"登记库缺少 {len(self.rebuilt)} 个索引（帮助快速查找的目录），已经自动补上，"
+                "数据没有受影响，不需要做什么。"]
 
 
 def _normalized(sql: str) -> str:

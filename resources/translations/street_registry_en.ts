@@ -246,27 +246,27 @@
     <name>Audit</name>
     <message>
         <source>log in</source>
-        <translation type="unfinished"></translation>
+        <translation>log in</translation>
     </message>
     <message>
         <source>failed login</source>
-        <translation type="unfinished"></translation>
+        <translation>failed login</translation>
     </message>
     <message>
         <source>account locked</source>
-        <translation type="unfinished"></translation>
+        <translation>account locked</translation>
     </message>
     <message>
         <source>change password</source>
-        <translation type="unfinished"></translation>
+        <translation>change password</translation>
     </message>
     <message>
         <source>view</source>
-        <translation type="unfinished"></translation>
+        <translation>view</translation>
     </message>
     <message>
         <source>search by number</source>
-        <translation type="unfinished"></translation>
+        <translation>search by number</translation>
     </message>
     <message>
         <source>create</source>
@@ -302,11 +302,11 @@
     </message>
     <message>
         <source>export with full numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>export with full numbers</translation>
     </message>
     <message>
         <source>show full numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>show full numbers</translation>
     </message>
     <message>
         <source>attendance</source>
@@ -318,15 +318,15 @@
     </message>
     <message>
         <source>issue certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>issue certificate</translation>
     </message>
     <message>
         <source>reprint certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>reprint certificate</translation>
     </message>
     <message>
         <source>extend registration</source>
-        <translation type="unfinished"></translation>
+        <translation>extend registration</translation>
     </message>
     <message>
         <source>set preset</source>
@@ -334,7 +334,7 @@
     </message>
     <message>
         <source>apply district file</source>
-        <translation type="unfinished"></translation>
+        <translation>apply district file</translation>
     </message>
     <message>
         <source>area settings</source>
@@ -342,35 +342,35 @@
     </message>
     <message>
         <source>erase after retention period</source>
-        <translation type="unfinished"></translation>
+        <translation>erase after retention period</translation>
     </message>
     <message>
         <source>back up</source>
-        <translation type="unfinished"></translation>
+        <translation>back up</translation>
     </message>
     <message>
         <source>copy the register</source>
-        <translation type="unfinished"></translation>
+        <translation>copy the register</translation>
     </message>
     <message>
         <source>restore</source>
-        <translation type="unfinished"></translation>
+        <translation>restore</translation>
     </message>
     <message>
         <source>set up server rights</source>
-        <translation type="unfinished"></translation>
+        <translation>set up server rights</translation>
     </message>
     <message>
         <source>add account</source>
-        <translation type="unfinished"></translation>
+        <translation>add account</translation>
     </message>
     <message>
         <source>disable account</source>
-        <translation type="unfinished"></translation>
+        <translation>disable account</translation>
     </message>
     <message>
         <source>reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>reset password</translation>
     </message>
     <message>
         <source>demo data</source>
@@ -438,15 +438,15 @@
     </message>
     <message>
         <source>rule preset</source>
-        <translation type="unfinished"></translation>
+        <translation>rule preset</translation>
     </message>
     <message>
         <source>account</source>
-        <translation type="unfinished"></translation>
+        <translation>account</translation>
     </message>
     <message>
         <source>volunteer&apos;s organization</source>
-        <translation type="unfinished"></translation>
+        <translation>volunteer&apos;s organization</translation>
     </message>
     <message>
         <source>register</source>
@@ -454,27 +454,31 @@
     </message>
     <message>
         <source>search index</source>
-        <translation type="unfinished"></translation>
+        <translation>search index</translation>
     </message>
     <message>
         <source>yearly hours</source>
-        <translation type="unfinished"></translation>
+        <translation>yearly hours</translation>
     </message>
     <message>
         <source>community&apos;s yearly hours</source>
-        <translation type="unfinished"></translation>
+        <translation>community&apos;s yearly hours</translation>
     </message>
     <message>
         <source>organization&apos;s yearly hours</source>
-        <translation type="unfinished"></translation>
+        <translation>organization&apos;s yearly hours</translation>
     </message>
     <message>
         <source>monthly hours by category</source>
-        <translation type="unfinished"></translation>
+        <translation>monthly hours by category</translation>
     </message>
     <message>
         <source>audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>audit log</translation>
+    </message>
+    <message>
+        <source>roster</source>
+        <translation>roster</translation>
     </message>
     <message>
         <source>certificate</source>
@@ -1103,6 +1107,22 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Please correct the fields marked in red.</source>
         <translation>Please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Discard your changes?</translation>
+    </message>
+    <message>
+        <source>What you typed in this form has not been saved. Discard it and close the form?</source>
+        <translation>What you typed in this form has not been saved. Discard it and close the form?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
     </message>
     <message>
         <source>Record hours for {name}</source>
@@ -2380,6 +2400,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>After</translation>
     </message>
     <message>
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -2422,6 +2446,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Show full numbers</source>
         <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>Hide full numbers</source>
+        <translation>Hide full numbers</translation>
     </message>
 </context>
 <context>
@@ -2703,8 +2731,12 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
 <context>
     <name>Startup</name>
     <message>
-        <source>About this register</source>
-        <translation>About this register</translation>
+        <source>For the administrator</source>
+        <translation>For the administrator</translation>
+    </message>
+    <message>
+        <source>The checks at start found the following. The register can be used as usual; this notice is shown once.</source>
+        <translation>The checks at start found the following. The register can be used as usual; this notice is shown once.</translation>
     </message>
     <message>
         <source>The district file has problems</source>

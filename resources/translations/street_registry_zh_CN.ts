@@ -477,6 +477,10 @@
         <translation>操作日志</translation>
     </message>
     <message>
+        <source>roster</source>
+        <translation>花名册</translation>
+    </message>
+    <message>
         <source>certificate</source>
         <translation>服务证明</translation>
     </message>
@@ -1103,6 +1107,22 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Please correct the fields marked in red.</source>
         <translation>请修改标红的内容。</translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>放弃填写的内容？</translation>
+    </message>
+    <message>
+        <source>What you typed in this form has not been saved. Discard it and close the form?</source>
+        <translation>这张表里填写的内容还没有保存。要放弃这些内容并关闭吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续填写</translation>
     </message>
     <message>
         <source>Record hours for {name}</source>
@@ -2380,6 +2400,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>修改后</translation>
     </message>
     <message>
+        <source>What was done</source>
+        <translation>操作内容</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2422,6 +2446,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Hide full numbers</source>
+        <translation>隐藏完整号码</translation>
     </message>
 </context>
 <context>
@@ -2703,8 +2731,12 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
 <context>
     <name>Startup</name>
     <message>
-        <source>About this register</source>
-        <translation>关于本登记库的提醒</translation>
+        <source>For the administrator</source>
+        <translation>给管理员的提示</translation>
+    </message>
+    <message>
+        <source>The checks at start found the following. The register can be used as usual; this notice is shown once.</source>
+        <translation>启动时的检查发现了以下情况。登记库可以照常使用；这条提示只显示一次。</translation>
     </message>
     <message>
         <source>The district file has problems</source>

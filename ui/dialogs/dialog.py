@@ -108,7 +108,26 @@ class RecordDialog(QDialog):
         """The ID number belongs to someone already registered: open them instead."""
         self.show_banner(text)
         self.ctx.hub.open_person.emit(person_id)
-        self.reject()
+        super().reject()
+
+    def reject(self) -> None:
+        """取消, Esc or the window's close: a form the user filled in is not thrown away
+        without asking."""
+        if self.form.edited and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, translate("Forms", "Discard your changes?"),
+                          translate("Forms", "What you typed in this form has not been saved. "
+                                    "Discard it and close the form?"), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("confirm_discard")
+        discard = box.addButton(translate("Forms", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(translate("Forms", "Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
 
 __all__ = ["Qt", "RecordDialog"]

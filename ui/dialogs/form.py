@@ -50,6 +50,25 @@ class Form(QWidget):
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, Field] = {}
+        self.edited = False  # the user typed, chose or ticked something (not the program)
+
+    def _mark_edited(self, *_args: Any) -> None:
+        self.edited = True
+
+    def _watch(self, widget: QWidget) -> None:
+        """Notice the user's own edits only: these signals are not sent for values the
+        program sets (a record loaded, a default filled in)."""
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(self._mark_edited)
+        elif isinstance(widget, QPlainTextEdit):  # no signal of its own for the user's typing
+            widget.textChanged.connect(lambda w=widget: self._mark_edited() if w.hasFocus() else None)
+        elif isinstance(widget, QComboBox):
+            widget.activated.connect(self._mark_edited)
+            # typed into an editable list (made editable now or later)
+            widget.editTextChanged.connect(
+                lambda _text, w=widget: self._mark_edited() if w.hasFocus() else None)
+        elif isinstance(widget, QCheckBox):
+            widget.clicked.connect(self._mark_edited)
 
     # --- building ---------------------------------------------------------------------
 
@@ -66,6 +85,7 @@ class Form(QWidget):
         box.addWidget(message, 2)
         self.layout_.addRow(label, row)
         self.fields[key] = Field(key, widget, message, check)
+        self._watch(widget)
         return widget
 
     def add_text(self, key: str, label: str, check: Check | None = None,

@@ -156,18 +156,19 @@ class ServiceRecordList(ListSpec[ServiceRecordRow]):
 class AuditList(ListSpec[AuditRow]):
     query = AUDIT_LOG
     default_descending = True
+    # What was done comes second: the sentence is what a clerk reads, seen at 1024 wide too.
     columns = (
         Column(tr_noop("Columns", "Time"), 140, "id"),
+        Column(tr_noop("Columns", "Details"), 420),
         Column(tr_noop("Columns", "User"), 90),
         Column(tr_noop("Columns", "Action"), 90),
         Column(tr_noop("Columns", "Table"), 120),
         Column(tr_noop("Columns", "Record"), 70, None, True),
-        Column(tr_noop("Columns", "Details"), 420),
     )
 
     def cells(self, r: AuditRow) -> tuple[str, ...]:
-        return (date_text(r.at), r.actor, action_label(r.action), table_label(r.table),
-                str(r.record_id or ""), r.detail[:300])
+        return (date_text(r.at), r.detail[:300], r.actor, action_label(r.action), table_label(r.table),
+                str(r.record_id or ""))
 
 
 # Every action and table the audit log can hold has its words: a clerk never reads a program
@@ -243,5 +244,9 @@ def action_label(action: str) -> str:
     return QCoreApplication.translate("Audit", ACTIONS[action]) if action in ACTIONS else action
 
 
+# An export's entry names its roster (volunteers, audit …), not a table.
+ROSTER = tr_noop("Audit", "roster")
+
+
 def table_label(table: str) -> str:
-    return QCoreApplication.translate("Audit", TABLES[table]) if table in TABLES else table
+    return QCoreApplication.translate("Audit", TABLES.get(table, ROSTER))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from registry.queries.audit_log import audit_entry
 from registry.rosters import RosterFilters
-from registry.rules.audit_fields import readable_fields
+from registry.rules.audit_fields import parsed, readable_fields
 from ui.dialogs.roster_export import ask_target, default_target, failure_text, result_text, start_export
 from ui.models.lists import ACTIONS, TABLES, AuditList, action_label, date_text, table_label
 from ui.runtime.context import AppContext
@@ -43,19 +43,24 @@ def audit_html(entry_id: int) -> str:
     def pretty(text: str) -> str:
         if not text:
             return ""
-        fields = readable_fields(text)
+        fields = readable_fields(text, e.table)
         if fields is None:
             return html.escape(text)
         return "<br>".join(f"{html.escape(k)}：{html.escape(v)}" for k, v in fields)
 
+    # A detail older versions kept as JSON (a demonstration's counts) is what the sentence
+    # says in words: not shown again as program codes.
+    details = "" if parsed(e.detail) is not None else e.detail
+
     before, after = translate("Sections", "Before"), translate("Sections", "After")
-    extra = (f"<h4>{html.escape(before)}</h4><p>{pretty(e.before)}</p>"
-             f"<h4>{html.escape(after)}</h4><p>{pretty(e.after)}</p>")
-    rows = [(translate("Sections", "Time"), date_text(e.at)), (translate("Sections", "User"), e.actor),
+    extra = "".join(f"<h4>{html.escape(heading)}</h4><p>{pretty(text)}</p>"
+                    for heading, text in ((before, e.before), (after, e.after)) if text)
+    rows = [(translate("Sections", "What was done"), e.sentence),
+            (translate("Sections", "Time"), date_text(e.at)), (translate("Sections", "User"), e.actor),
             (translate("Sections", "Action"), action_label(e.action)),
             (translate("Sections", "Table"), table_label(e.table)),
             (translate("Sections", "Record"), e.record_id or ""),
-            (translate("Sections", "Details"), e.detail)]
+            (translate("Sections", "Details"), details)]
     return detail_table(translate("Sections", "Log entry {number}").format(number=e.id), rows, extra)
 
 

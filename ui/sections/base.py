@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -130,7 +131,7 @@ class ListSection(Section):
         hh.sectionClicked.connect(self._header_clicked)
         for column, spec in enumerate(self.spec.columns):
             self.view.setColumnWidth(column, spec.width)
-        settings.restore_header(self.key, hh)
+        settings.restore_header(self.header_key, hh)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_changed(cur.row()))
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
 
@@ -307,8 +308,16 @@ class ListSection(Section):
     def edit_selected(self) -> None:
         pass
 
+    @property
+    def header_key(self) -> str:
+        """Where the columns' widths are remembered: with the columns they were for, so a
+        list whose columns changed in a new version starts from its defaults, not from
+        widths that belonged to other columns."""
+        titles = "\n".join(c.title for c in self.spec.columns)
+        return f"{self.key}-{zlib.crc32(titles.encode()):08x}"
+
     def save_state(self) -> None:
-        settings.save_header(self.key, self.view.horizontalHeader())
+        settings.save_header(self.header_key, self.view.horizontalHeader())
         settings.save_splitter(self.key, self.splitter)
 
 

@@ -91,3 +91,45 @@ def test_settings_remember_the_section(running: Any, qtbot: Any) -> None:
     running.window.close()
     assert settings.settings().value("main/section") == "stats"
     assert settings.settings().value("geometry/main") is not None
+
+
+def test_a_storage_notice_goes_to_the_administrator_once_and_never_to_the_status_bar(running_as: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from registry.storage.health import network_share_warning
+    from ui.startup import after_show
+
+    notice = network_share_warning(Path("//server/share/registry.sqlite3"))
+    assert notice is not None
+    r = running_as("管理员")
+    after_show(r.window, [notice], [])
+    box = r.window.findChild(QMessageBox, "storage_notices")
+    assert box is not None and box.isVisible() and notice in box.informativeText()
+    assert box.windowModality() == Qt.WindowModality.WindowModal  # before the work, not over it
+    assert r.window.statusBar().currentMessage() == ""
+    box.close()
+    r.qtbot.waitUntil(lambda: r.window.findChild(QMessageBox, "storage_notices") is None)
+    after_show(r.window, [notice], [])  # the next start: already read
+    assert r.window.findChild(QMessageBox, "storage_notices") is None
+    after_show(r.window, [notice, "登记库缺少 2 个索引，已经自动补上。"], [])  # a new one is shown, alone
+    box = r.window.findChild(QMessageBox, "storage_notices")
+    assert box is not None and box.informativeText() == "登记库缺少 2 个索引，已经自动补上。"
+    box.close()
+
+
+def test_a_clerk_never_sees_storage_notices_they_are_logged(running_as: Any, caplog: Any) -> None:
+    import logging
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from registry.storage.health import network_share_warning
+    from ui.startup import after_show
+
+    notice = network_share_warning(Path("//server/share/registry.sqlite3"))
+    r = running_as("办事员")
+    with caplog.at_level(logging.INFO, logger="ui.startup"):
+        after_show(r.window, [notice], [])
+    assert r.window.findChild(QMessageBox, "storage_notices") is None
+    assert r.window.statusBar().currentMessage() == ""
+    assert any(notice in rec.getMessage() for rec in caplog.records)

@@ -98,6 +98,8 @@ def test_pages_hold_the_values_peewee_reads(demo: Path) -> None:
     for query in (VOLUNTEERS, SOCIAL_WORKERS, ORGANIZATIONS, TRAININGS, SERVICE_RECORDS, AUDIT_LOG):
         read = [query.row(values, MASKED) for values in
                 query.select().order_by(query.key).limit(200).tuples()]
+        if query is AUDIT_LOG:  # a page words its entries, naming their records together
+            read = list(AUDIT_LOG.worded(read))
         assert list(query.page(query.filters(), PageRequest(size=200)).rows) == read
         for sort in query.sorts:
             page = query.page(query.filters(), PageRequest(sort, size=50))

@@ -55,7 +55,7 @@ def test_the_audit_log_export_masks_numbers_inside_changes(area, tmp_path: Path)
     result = export_roster("audit", tmp_path / "a.xlsx", actor="clerk")
     rows = data_rows(result.path)
     assert result.rows == len(rows) > 5
-    person = next(r for r in rows if r[4] == "person" and r[3] == "create")
+    person = next(r for r in rows if r[4] == "人员" and r[3] == "新建")
     assert "110105**********2X" in person[7] and "11010519491231002X" not in person[7]
     assert "138****8000" in person[7]
     for number in ("11010519491231002X", "13800138000"):  # nor reversed, as the search columns hold them

@@ -2,6 +2,7 @@
 network shares."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,3 +56,13 @@ def test_a_damaged_register_with_its_in_use_marker_is_one_sentence_on_the_comman
     assert main(["--db", str(path), "stats"]) == 2
     said = capsys.readouterr().err
     assert said.startswith("错误：登记库") and "管理员" in said and "Traceback" not in said
+
+
+def test_the_old_sqlite_notice_says_what_it_means_and_whom_to_ask(monkeypatch: Any) -> None:
+    """A clerk's words: nothing about WAL or defects, the data is fine, who to call."""
+    from registry.storage import health
+
+    monkeypatch.setattr(health, "sqlite_version_ok", lambda: False)
+    text = health.sqlite_version_warning()
+    assert text is not None and "信息科" in text and "照常使用" in text
+    assert "WAL" not in text and "缺陷" not in text

@@ -53,8 +53,11 @@ def test_a_service_record_and_a_log_entry_as_their_cells() -> None:
     assert pending[3] == "社区活动"
     entry = AuditRow(5, dt.datetime(2025, 3, 1, 9, 30), "李四", "create", "person", None, "x" * 400)
     cells = AuditList().cells(entry)
-    assert cells[0] == "2025-03-01 09:30" and cells[4] == "" and len(cells[5]) == 300
+    assert cells[0] == "2025-03-01 09:30" and len(cells[1]) == 300 and cells[5] == ""
     assert len(cells) == len(AuditList.columns)
+    export = AuditList().cells(replace(entry, action="export_unmasked", table="volunteers"))
+    assert (export[3], export[4]) == (translate("Audit", "export with full numbers"), translate("Audit", "roster"))
+    assert export[4] != "volunteers"
 
 
 def test_every_action_and_table_the_log_can_hold_has_chinese_words() -> None:

@@ -122,7 +122,8 @@ def test_new_volunteer_is_saved_listed_and_logged(running: Any, qtbot: Any) -> N
     assert section.model.row_values(last)[2] == "测试新人"
     audit = running.section("audit")
     qtbot.waitUntil(lambda: audit.model.is_loaded(0), timeout=5000)
-    actors = [audit.model.row_values(i)[3] for i in range(3)]
+    user = [c.title for c in audit.spec.columns].index("User")
+    actors = [audit.model.row_values(i)[user + 2] for i in range(3)]  # after (key, sort value)
     assert "测试员" in actors
     assert running.query(lambda: AuditEntry.select().where(
         (AuditEntry.actor == "测试员") & (AuditEntry.table_name == "volunteer")).count()) == 1

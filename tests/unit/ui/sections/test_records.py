@@ -191,3 +191,25 @@ def test_an_administrator_reveals_full_numbers_in_the_detail_only_and_it_is_logg
     r.qtbot.waitUntil(lambda: not section._detail_timer.isActive())
     r.idle()
     assert other not in section.detail.toPlainText()
+
+
+def test_show_full_numbers_turns_into_hide_and_back(running_as: Any) -> None:
+    from registry.storage.models import AuditEntry, Volunteer
+
+    r = running_as("管理员")
+    section, key = first_key(r, "volunteers")
+    number = r.query(lambda: Volunteer.get_by_id(key).person.id_number)
+    assert section.reveal_button.text() == "显示完整号码"
+    section.reveal_button.click()
+    r.qtbot.waitUntil(lambda: number in section.detail.toPlainText())
+    assert section.reveal_button.text() == "隐藏完整号码"
+    section.reveal_button.click()  # hide: at once, and nothing more is logged
+    r.qtbot.waitUntil(lambda: number not in section.detail.toPlainText())
+    assert section.reveal_button.text() == "显示完整号码"
+    r.idle()
+    assert r.query(lambda: AuditEntry.select().where(AuditEntry.action == "unmask").count()) == 1
+    section.reveal_button.click()
+    r.qtbot.waitUntil(lambda: section.reveal_button.text() == "隐藏完整号码")
+    section.view.selectRow(1)  # another person: masked again, the button says so
+    r.qtbot.waitUntil(lambda: section.current_key != key)
+    assert section.reveal_button.text() == "显示完整号码"
