@@ -52,7 +52,7 @@ NOUNS: Mapping[str, str] = {
     "volunteer_organization": "志愿者所属组织", "registry_meta": "登记库", "registry": "登记库",
     "search_key": "检索索引", "volunteer_year": "志愿者年度时长", "community_year": "社区年度时长",
     "organization_year": "组织年度时长", "month_category_hours": "月度分类时长",
-    "audit_entry": "操作日志",
+    "audit_entry": "操作日志", "community_population": "社区年度人口",
 }
 
 # What each action did, when nothing more particular is said (every Action has one:
@@ -70,7 +70,7 @@ VERBS: Mapping[str, str] = {
     Action.BACKUP: "备份了登记库", Action.COPY_REGISTER: "复制了登记库",
     Action.RESTORE: "恢复了登记库", Action.SERVER_SETUP: "设置了服务器权限",
     Action.USER_ADD: "添加了", Action.USER_DISABLE: "停用了", Action.USER_RESET: "重设了密码",
-    Action.DEMO: "生成了演示数据",
+    Action.DEMO: "生成了演示数据", Action.AREAS: "修改了区划",
 }
 
 
@@ -86,7 +86,7 @@ ACTION_NAMES: Mapping[str, str] = {
     Action.APPLY_DISTRICT: "套用区县配置", Action.RETENTION: "按保存期限删除", Action.BACKUP: "备份",
     Action.COPY_REGISTER: "复制登记库", Action.RESTORE: "恢复", Action.SERVER_SETUP: "设置服务器权限",
     Action.USER_ADD: "添加账号", Action.USER_DISABLE: "停用账号", Action.USER_RESET: "重设密码",
-    Action.DEMO: "演示数据",
+    Action.DEMO: "演示数据", Action.AREAS: "区划设置",
 }
 
 
@@ -340,6 +340,9 @@ _PARTICULAR: Mapping[str, Callable[[_Facts], str]] = {
     Action.RETENTION: lambda f: (_setting(f) if f.e.table == "setting"
                                  else f"{f.who} 按保存期限删除了一名{f.noun}的个人信息（{f.e.detail}）"),
     Action.SERVER_SETUP: _said("设置了服务器权限"),
+    Action.AREAS: lambda f: (_setting(f) if f.e.table == "setting" else
+                             _create(f) if f.after and not f.before and f.e.record_id is not None
+                             else _update(f) if f.e.record_id is not None else _said("修改了区划")(f)),
 }
 
 
