@@ -21,7 +21,9 @@ def test_a_sqlite_register_moves_to_postgresql_with_every_table_verified(demo, e
 
     open_database(empty_postgres)  # the program now runs on the server
     assert search_people("zs").ids
-    new = ops.register_volunteer("clerk", {"id_number": "110105199001010037", "name": "李四"}).id
+    community = Volunteer.select(Volunteer.community).where(Volunteer.community.is_null(False)).scalar()
+    new = ops.register_volunteer("clerk", {"id_number": "110105199001010037", "name": "李四",
+                                           "community": community}).id
     assert new > max(v.id for v in Volunteer.select().where(Volunteer.id != new))  # sequences moved on
     rid = ops.record_hours("clerk", new, {"service_date": dt.date.today(), "hours": 2}).id
     ops.approve_records("chief", [rid])
