@@ -358,8 +358,8 @@ class MainWindow(QMainWindow):
                                                   "worker role yet."))
                 return
             assert isinstance(section, ListSection)
+            section.view.setFocus()  # first: taking the focus may make the first row current
             section.show_record(volunteer if volunteer is not None else worker)
-            section.view.setFocus()  # the chosen row shows selected, and the arrow keys go on from it
         self.ctx.worker.call(roles_of, person_id, on_done=done)
 
     # --- closing ------------------------------------------------------------------------

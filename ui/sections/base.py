@@ -181,6 +181,7 @@ class ListSection(Section):
         self._following_view = False
         self.selection_buttons: list[tuple[QPushButton, str | None]] = []
         self.model.loaded.connect(self._select_wanted)
+        self.model.page_arrived.connect(self._page_arrived)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_selection_buttons())
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -358,6 +359,18 @@ class ListSection(Section):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if self.current_key != key:  # another row became current meanwhile (the view's focus)
+            self._following_view = True
+            try:
+                self.show_record(key)
+            finally:
+                self._following_view = False
+
+    def _page_arrived(self, _page: int) -> None:
+        """A row made current before its page was read (a jump, a search) shows its details now."""
+        row = self.view.currentIndex().row()
+        if row >= 0 and self.view.selectionModel().isRowSelected(row) and self.model.is_loaded(row):
+            self._row_changed(row)
 
     def clear_filters(self) -> None:
         for box in self.filter_boxes.values():

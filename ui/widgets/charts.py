@@ -83,7 +83,7 @@ class BarChart(QWidget):
                 lines += 1
             else:
                 return []
-        labels = []
+        labels: list[Label] = []
         for i, value in shown:
             text = value_text(value, grouped)
             bar = self.bar_rect(i)
