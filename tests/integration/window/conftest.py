@@ -22,10 +22,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-
 from helpers import ROOT
 from helpers.demo import DEMO_TODAY, DemoRegisters
 

@@ -23,8 +23,9 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-import ui  # noqa: F401  (the PySide reference-count fix, before any Qt call)
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+import ui  # noqa: F401  (the PySide reference-count fix, before any Qt call)
 
 ROOT = Path(__file__).resolve().parents[3]
 
