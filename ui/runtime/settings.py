@@ -61,8 +61,17 @@ def frame_of(widget: QWidget) -> QMargins:
                     frame.right() - inner.right(), frame.bottom() - inner.bottom())
 
 
+def on_a_real_screen() -> bool:
+    """The offscreen platform's screen (tests, --screenshot) is no one's: pictures are
+    taken at the size asked for, whatever it says."""
+    return QGuiApplication.platformName() not in ("offscreen", "minimal")
+
+
 def size_for_screen(widget: QWidget, preferred: QSize) -> None:
     """A first start: `preferred`, or the whole screen when it is smaller, centred."""
+    if not on_a_real_screen():
+        widget.resize(preferred)
+        return
     area = screen_of(widget).availableGeometry()
     frame = frame_of(widget)
     room = area.size().shrunkBy(frame)
@@ -76,6 +85,8 @@ def size_for_screen(widget: QWidget, preferred: QSize) -> None:
 def fit_on_screen(widget: QWidget) -> None:
     """Shrink and move the window so that all of it, frame included, is on its screen's
     available area (not under the taskbar); never below its minimum size."""
+    if not on_a_real_screen():
+        return
     area = screen_of(widget).availableGeometry()
     frame = frame_of(widget)
     room = area.size().shrunkBy(frame)
