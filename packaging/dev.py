@@ -34,6 +34,9 @@ QT_X11 = [
     ("libxcb-image0",), ("libxcb-keysyms1",), ("libxcb-render-util0",), ("libxcb-shape0",),
     ("libxcb-xkb1",),
 ]
+# The real-window tests (tests/integration/window): a window manager, and keys and clicks
+# sent through the X server; with QT_X11 above (Xvfb, the xcb libraries).
+REAL_WINDOW = [("xdotool",), ("openbox",)]
 VENV_SUPPORT = [("python3-venv",)]
 POSTGRES = [("postgresql",)]
 PACKAGING = [("nsis",), ("binutils",)]  # makensis for the installer, strip for the bundle
@@ -203,7 +206,7 @@ def cmd_app(args: list[str]) -> int:
 
 def cmd_test(args: list[str]) -> int:
     full = not args  # the whole run (as CI does it) also builds and self-tests the installer
-    ensure_debian_packages(QT_OFFSCREEN + POSTGRES + (PACKAGING if full else []))
+    ensure_debian_packages(QT_OFFSCREEN + QT_X11 + REAL_WINDOW + POSTGRES + (PACKAGING if full else []))
     ensure_venv("test,charts,build" if full else "test,charts")
     env = venv_env(QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     server = None

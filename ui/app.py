@@ -139,12 +139,36 @@ def open_register(worker: Worker, target: str) -> tuple[bool, Any]:
 
 
 def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
+    from ui.startup import after_show
+
+    started = start_window(worker, args)
+    if isinstance(started, int):
+        return started
+    window, warnings, district_problems = started
+    if args.exit_after_show:
+        QCoreApplication.processEvents()
+        print(f"first-window-shown {time.perf_counter() - STARTED:.3f}", flush=True)
+        return 0
+    if args.screenshot:
+        paths = take_screenshots(window, Path(args.screenshot))
+        for path in paths:
+            print(path)
+        window.close()
+        return 0
+    after_show(window, warnings, district_problems)
+    return app.exec()
+
+
+def start_window(worker: Worker, args: argparse.Namespace) -> tuple[Any, list[str], list[str]] | int:
+    """Open the register, log in and show the main window, as every start does (the
+    real-window tests start the program through here too). The window, the warnings
+    found at open and the district file's problems; or the exit code when it stopped."""
     from registry.ops.backups import record_recovery
     from ui.dialogs.first_start import first_start, is_new_file, remembered_register
     from ui.main_window import MainWindow, load_lookups
     from ui.runtime.context import AppContext, Hub
     from ui.runtime.permissions import load_permissions
-    from ui.startup import LoginRefused, after_show, apply_bundled_district, login, opening_warnings
+    from ui.startup import LoginRefused, apply_bundled_district, login, opening_warnings
 
     # the register chosen at first start, unless one is given (--db, or a server's URL)
     target = database_target(args.db or (None if os.environ.get("REGISTRY_DATABASE_URL") else remembered_register()))
@@ -193,15 +217,4 @@ def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
                      permissions=allowed["permissions"])
     window = MainWindow(ctx, empty)
     window.show()
-    if args.exit_after_show:
-        QCoreApplication.processEvents()
-        print(f"first-window-shown {time.perf_counter() - STARTED:.3f}", flush=True)
-        return 0
-    if args.screenshot:
-        paths = take_screenshots(window, Path(args.screenshot))
-        for path in paths:
-            print(path)
-        window.close()
-        return 0
-    after_show(window, warnings, district_problems)
-    return app.exec()
+    return window, warnings, district_problems

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -58,6 +58,7 @@ SECTION_TYPES: tuple[type[Section], ...] = (
     OrganizationsSection, VolunteersSection, SocialWorkersSection, TrainingsSection, HoursSection,
     CertificatesSection, ExportSection, ImportSection, StatsSection, AuditSection,
 )
+PREFERRED_SIZE = (1366, 768)  # on a bigger screen; a smaller one is filled
 SECTION_KEYS = tuple(t.key for t in SECTION_TYPES)
 RECORD_SECTIONS = {"organization": "organizations", "social_worker": "social_workers",
                    "volunteer": "volunteers", "training": "trainings", "certificate": "certificates"}
@@ -144,13 +145,22 @@ class MainWindow(QMainWindow):
         ctx.hub.open_record.connect(self.open_record)
         ctx.hub.permissions_changed.connect(self._permissions_changed)
         ctx.hub.lookups_changed.connect(self._nothing)
-        self.resize(1366, 768)
-        settings.restore_geometry("main", self)
-        start = str(settings.settings().value("main/section", "volunteers"))
+        if not settings.restore_geometry("main", self):
+            settings.size_for_screen(self, QSize(*PREFERRED_SIZE))
+        self._fitted = False
+        # an empty register opens on what to do first, whichever section was used last
+        start = "volunteers" if empty else str(settings.settings().value("main/section", "volunteers"))
         self.show_section(start if start in self.sections else "volunteers")
 
     def _nothing(self) -> None:
         pass
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # the window manager's frame is known once the window is up
+            self._fitted = True
+            for delay in (0, 300):
+                QTimer.singleShot(delay, self, lambda: settings.fit_on_screen(self))
 
     # --- the administration menu, who is working ------------------------------------------
 
@@ -369,6 +379,7 @@ class MainWindow(QMainWindow):
                                                   "worker role yet."))
                 return
             assert isinstance(section, ListSection)
+            section.view.setFocus()  # first: taking the focus may make the first row current
             section.show_record(volunteer if volunteer is not None else worker)
         self.ctx.worker.call(roles_of, person_id, on_done=done)
 

@@ -113,6 +113,24 @@ class ListQuery(Generic[F, R]):
         return Page(tuple(self.row(values[:-1], masker) for values in found),
                     tuple(Anchor(values[0], values[-1]) for values in found))
 
+    def position(self, filters: F, record: int, sort: str | None = None,
+                 descending: bool = False) -> int | None:
+        """The row number of `record` in the list in this order, None when the filters
+        leave it out: where the program selects a record chosen elsewhere (a search)."""
+        key = self.key
+        field = self.sorts[sort] if sort is not None else key
+        query = _where(self.select(), self.where(filters))
+        found = _fetch(query.select_extend(field.alias("_position_value")).where(key == record).limit(1))
+        if not found:
+            return None
+        value = _bindable(found[0][-1])
+        if field is key:
+            before = key > record if descending else key < record
+        else:
+            pair, given = Tuple(field, key), Tuple(value, record)
+            before = pair > given if descending else pair < given
+        return int(query.where(before).count())
+
 
 def _way_to(request: PageRequest) -> tuple[bool, Anchor | None, int]:
     """How to read the page: forward or backward in the order shown, from a neighbouring

@@ -1683,6 +1683,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Problem</translation>
     </message>
     <message>
+        <source>Point at a cell to read all of it. The rejected rows, each with its reasons in full, are also in the workbook that “Save the rejected rows…” writes.</source>
+        <translation>Point at a cell to read all of it. The rejected rows, each with its reasons in full, are also in the workbook that “Save the rejected rows…” writes.</translation>
+    </message>
+    <message>
         <source>Import the valid rows</source>
         <translation>Import the valid rows</translation>
     </message>
@@ -1919,6 +1923,10 @@ Your register was not changed by the unfinished step. Please save your work, res
 </context>
 <context>
     <name>Sections</name>
+    <message>
+        <source>Select a row in the list first.</source>
+        <translation>Select a row in the list first.</translation>
+    </message>
     <message>
         <source>All</source>
         <translation>All</translation>

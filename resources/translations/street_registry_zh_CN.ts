@@ -1683,6 +1683,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>问题</translation>
     </message>
     <message>
+        <source>Point at a cell to read all of it. The rejected rows, each with its reasons in full, are also in the workbook that “Save the rejected rows…” writes.</source>
+        <translation>把鼠标停在单元格上可看到完整内容。被拒绝的行及其全部原因，也都写在“保存错误清单……”保存的工作簿里。</translation>
+    </message>
+    <message>
         <source>Import the valid rows</source>
         <translation>导入有效行</translation>
     </message>
@@ -1919,6 +1923,10 @@ Your register was not changed by the unfinished step. Please save your work, res
 </context>
 <context>
     <name>Sections</name>
+    <message>
+        <source>Select a row in the list first.</source>
+        <translation>请先在列表中选中一行。</translation>
+    </message>
     <message>
         <source>All</source>
         <translation>全部</translation>

@@ -54,6 +54,10 @@ class ListSpec(Generic[R]):
     def page(self, filters: Filters, request: PageRequest) -> list[Line]:
         return self.lines(self.query.page(self.query.filters(**filters), request))
 
+    def position(self, filters: Filters, record: Any, column: int | None, descending: bool) -> int | None:
+        """The row of `record` in the list as sorted by `column`; None: filtered out."""
+        return self.query.position(self.query.filters(**filters), record, self.sort_of(column), descending)
+
     def lines(self, page: Page[R]) -> list[Line]:
         return [(anchor.key, anchor.value, *self.cells(row))
                 for anchor, row in zip(page.anchors, page.rows, strict=True)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QMargins, QPoint, QRect, QSettings, QSize, QStandardPaths
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
 
 ORGANIZATION = "StreetOfficeRegistry"
@@ -27,13 +28,77 @@ def remember_folder(path: str | Path) -> None:
     settings().setValue("paths/last_folder", str(folder if folder.is_dir() else folder.parent))
 
 
+# A window's frame (title bar, borders) before the window manager has drawn it: Windows'
+# at 100 %; once the window is shown its real frame is used instead.
+TYPICAL_FRAME = QMargins(8, 31, 8, 8)
+
+
 def save_geometry(name: str, widget: QWidget) -> None:
     settings().setValue(f"geometry/{name}", widget.saveGeometry())
 
 
 def restore_geometry(name: str, widget: QWidget) -> bool:
+    """The saved size and place, made to fit the screen the window is on now (the
+    settings may come from a bigger screen, or from a monitor since unplugged)."""
     data = settings().value(f"geometry/{name}")
-    return bool(data) and widget.restoreGeometry(data)
+    restored = bool(data) and widget.restoreGeometry(data)
+    if restored:
+        fit_on_screen(widget)
+    return restored
+
+
+def screen_of(widget: QWidget) -> QScreen:
+    """The screen under the window's centre; the primary one when it is on none."""
+    found = QGuiApplication.screenAt(widget.frameGeometry().center())
+    return found or widget.screen() or QGuiApplication.primaryScreen()
+
+
+def frame_of(widget: QWidget) -> QMargins:
+    frame, inner = widget.frameGeometry(), widget.geometry()
+    if frame == inner and not widget.isVisible():
+        return TYPICAL_FRAME
+    return QMargins(inner.left() - frame.left(), inner.top() - frame.top(),
+                    frame.right() - inner.right(), frame.bottom() - inner.bottom())
+
+
+def on_a_real_screen() -> bool:
+    """The offscreen platform's screen (tests, --screenshot) is no one's: pictures are
+    taken at the size asked for, whatever it says."""
+    return QGuiApplication.platformName() not in ("offscreen", "minimal")
+
+
+def size_for_screen(widget: QWidget, preferred: QSize) -> None:
+    """A first start: `preferred`, or the whole screen when it is smaller, centred."""
+    if not on_a_real_screen():
+        widget.resize(preferred)
+        return
+    area = screen_of(widget).availableGeometry()
+    frame = frame_of(widget)
+    room = area.size().shrunkBy(frame)
+    size = preferred.boundedTo(room).expandedTo(widget.minimumSize())
+    widget.resize(size)
+    outer = QRect(QPoint(0, 0), size.grownBy(frame))
+    outer.moveCenter(area.center())
+    widget.move(max(area.left(), outer.left()), max(area.top(), outer.top()))
+
+
+def fit_on_screen(widget: QWidget) -> None:
+    """Shrink and move the window so that all of it, frame included, is on its screen's
+    available area (not under the taskbar); never below its minimum size."""
+    if not on_a_real_screen():
+        return
+    area = screen_of(widget).availableGeometry()
+    frame = frame_of(widget)
+    room = area.size().shrunkBy(frame)
+    size = widget.size().boundedTo(room).expandedTo(widget.minimumSize())
+    if size != widget.size():
+        widget.resize(size)
+    outer = QRect(widget.frameGeometry().topLeft(), size.grownBy(frame))
+    x = min(max(outer.left(), area.left()), area.left() + area.width() - outer.width())
+    y = min(max(outer.top(), area.top()), area.top() + area.height() - outer.height())
+    x, y = max(x, area.left()), max(y, area.top())  # a window bigger than the screen: its top left
+    if (x, y) != (outer.left(), outer.top()):
+        widget.move(x, y)
 
 
 def save_splitter(name: str, splitter: QSplitter) -> None:

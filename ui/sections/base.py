@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,8 @@ from ui.runtime.i18n import translate
 from ui.runtime.icons import icon
 
 ROW_HEIGHT = 26
+DETAIL_MIN_WIDTH = 260  # narrower, a Chinese value wraps a character a line
+LIST_MIN_WIDTH = 320
 
 
 class Section(QWidget):
@@ -162,6 +164,9 @@ class ListSection(Section):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(right)
+        self.view.setMinimumWidth(LIST_MIN_WIDTH)
+        right.setMinimumWidth(DETAIL_MIN_WIDTH)
+        self.splitter.setChildrenCollapsible(False)  # a pane dragged shut can't be found again
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 320])
@@ -172,6 +177,13 @@ class ListSection(Section):
         layout.addLayout(self.toolbar)
         layout.addWidget(self.splitter, 1)
         self.current_key: Any = None
+        self.wanted_key: Any = None  # a record chosen elsewhere, to select once the list has it
+        self.may_clear_filters = False
+        self._following_view = False
+        self.selection_buttons: list[tuple[QPushButton, str | None]] = []
+        self.model.loaded.connect(self._select_wanted)
+        self.model.page_arrived.connect(self._page_arrived)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_selection_buttons())
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(80)
@@ -183,11 +195,12 @@ class ListSection(Section):
     # --- toolbar ------------------------------------------------------------------------
 
     def add_action(self, text: str, icon_name: str, slot: Callable[[], None], name: str = "",
-                   needs: str | None = None) -> QPushButton:
+                   needs: str | None = None, *, on_selection: bool = False) -> QPushButton:
+        """A toolbar button; `on_selection`: it acts on the selected record, so it is
+        disabled (and says why) while none is selected."""
         b = button(text, icon_name, slot, name)
         self.toolbar.insertWidget(self.toolbar.count() - 1, b)
-        if needs:
-            self.guard(b, needs)
+        self._register_button(b, needs, on_selection)
         return b
 
     def add_detail_action(self, text: str, icon_name: str, slot: Callable[[], None], name: str,
@@ -195,9 +208,29 @@ class ListSection(Section):
         """A button under the detail panel, for the selected record."""
         b = button(text, icon_name, slot, name)
         self.detail_buttons.addWidget(b)
-        if needs:
-            self.guard(b, needs)
+        self._register_button(b, needs, True)
         return b
+
+    def _register_button(self, b: QPushButton, needs: str | None, on_selection: bool) -> None:
+        if on_selection:
+            self.selection_buttons.append((b, needs))
+            self._update_selection_buttons()
+        elif needs:
+            self.guard(b, needs)
+
+    def has_selection(self) -> bool:
+        return self.current_key is not None or self.view.selectionModel().hasSelection()
+
+    def _update_selection_buttons(self) -> None:
+        chosen = self.has_selection()
+        hint = "" if chosen else translate("Sections", "Select a row in the list first.")
+        for b, needs in self.selection_buttons:
+            b.setEnabled(chosen and (needs is None or self.ctx.may(needs)))
+            b.setToolTip(hint)
+
+    def apply_permissions(self) -> None:
+        super().apply_permissions()
+        self._update_selection_buttons()
 
     # --- filters -----------------------------------------------------------------------
 
@@ -220,6 +253,8 @@ class ListSection(Section):
     def _filters_changed(self) -> None:
         if self.activated_once:
             self.model.set_filters(self.filters())
+            if self.current_key is not None and self.wanted_key is None:
+                self.want(self.current_key, clear_filters=False)
             self.status_changed.emit()
 
     def set_filter(self, key: str, value: Any) -> None:
@@ -242,6 +277,8 @@ class ListSection(Section):
         self.model.reload()
         if self.current_key is not None:
             self._detail_timer.start()
+            if self.wanted_key is None:  # the reload clears the selection: the same row again
+                self.want(self.current_key, clear_filters=False)
 
     def is_ready(self) -> bool:
         return self.model.ready and not self.model.counting
@@ -273,11 +310,75 @@ class ListSection(Section):
     def _row_changed(self, row: int) -> None:
         key = self.model.key_at(row) if row >= 0 else None
         if key is not None and key != self.current_key:
-            self.show_record(key)
+            self._following_view = True  # the clerk's own row: selected already, or just unselected
+            try:
+                self.show_record(key)
+            finally:
+                self._following_view = False
 
     def show_record(self, key: Any) -> None:
         self.current_key = key
         self._detail_timer.start()
+        self._update_selection_buttons()
+        if not self._following_view and not self._row_shows(key):
+            self.want(key, clear_filters=True)
+
+    def want(self, key: Any, clear_filters: bool) -> None:
+        """Select `key`'s row when the list has it; `clear_filters`: clear filters that hide it
+        (a record chosen from the search) rather than leave it unselected (after a reload)."""
+        self.wanted_key, self.may_clear_filters = key, clear_filters
+        self._select_wanted()
+
+    def _row_shows(self, key: Any) -> bool:
+        index = self.view.currentIndex()
+        return index.isValid() and self.model.key_at(index.row()) == key and \
+            self.view.selectionModel().isRowSelected(index.row())
+
+    def _select_wanted(self) -> None:
+        """Find the wanted record's row (on the worker) once the list is loaded, then select
+        it and scroll to it; when the filters hide it, they are cleared first."""
+        key = self.wanted_key
+        if key is None or not self.activated_once or not self.is_ready():
+            return  # the list's next load calls again
+        filters, column, descending = self.filters(), self.model.sort_column, self.model.descending
+        self.ctx.worker.call(self.spec.position, filters, key, column, descending,
+                             on_done=lambda row: self._found(key, filters, row))
+
+    def _found(self, key: Any, filters: dict[str, Any], row: int | None) -> None:
+        if key != self.wanted_key or filters != self.filters() or not self.is_ready():
+            return  # another record was chosen, or the list changed: asked again
+        if row is None:
+            if filters and self.may_clear_filters:
+                self.clear_filters()  # reloads; _select_wanted runs when loaded
+            else:
+                self.wanted_key = None  # not in this list at all
+            return
+        if row >= self.model.rowCount():
+            return
+        self.wanted_key = None
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if self.current_key != key:  # another row became current meanwhile (the view's focus)
+            self._following_view = True
+            try:
+                self.show_record(key)
+            finally:
+                self._following_view = False
+
+    def _page_arrived(self, _page: int) -> None:
+        """A row made current before its page was read (a jump, a search) shows its details now."""
+        row = self.view.currentIndex().row()
+        if row >= 0 and self.view.selectionModel().isRowSelected(row) and self.model.is_loaded(row):
+            self._row_changed(row)
+
+    def clear_filters(self) -> None:
+        for box in self.filter_boxes.values():
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self._filters_changed()
 
     def _load_detail(self) -> None:
         key = self.current_key
@@ -324,7 +425,7 @@ class ListSection(Section):
 def detail_table(title: str, rows: list[tuple[str, Any]], extra: str = "") -> str:
     """HTML for the detail panel: a heading and label/value rows."""
     cells = "".join(
-        f"<tr><td style='color:#555;padding:2px 10px 2px 0'>{html.escape(label)}</td>"
+        f"<tr><td style='color:#555;padding:2px 10px 2px 0;white-space:nowrap'>{html.escape(label)}</td>"
         f"<td style='padding:2px 0'>{html.escape('' if value is None else str(value))}</td></tr>"
         for label, value in rows)
     return (f"<h3 style='color:#2c5d8f'>{html.escape(title)}</h3>"

@@ -59,7 +59,8 @@ class CertificatesSection(ListSection):
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(ctx, parent)
-        self.add_action(translate("Sections", "Reprint…"), "pdf", self.reprint, "reprint", "reprint")
+        self.add_action(translate("Sections", "Reprint…"), "pdf", self.reprint, "reprint", "reprint",
+                        on_selection=True)
 
     def title(self) -> str:
         return translate("Sections", "Certificates")

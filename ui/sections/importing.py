@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -160,12 +161,27 @@ class ImportSection(Section):
             translate("Import", "Row"), translate("Import", "Column"), translate("Import", "Value"),
             translate("Import", "Kind"), translate("Import", "Problem")])
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # A problem is read whole: wrapped over as many lines as it needs (rows sized to
+        # their text, again when the columns change width), every cell's full text on hover.
+        self.problems.setWordWrap(True)
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.problems.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.problems.verticalHeader().hide()
         self.problems.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((60, 110, 170, 60)):
+        for col, width in enumerate((50, 100, 150, 50)):
             self.problems.setColumnWidth(col, width)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(60)
+        self._fit_rows.timeout.connect(self.problems.resizeRowsToContents)
+        self.problems.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
+        self.problems_hint = QLabel(translate(
+            "Import", "Point at a cell to read all of it. The rejected rows, each with its reasons in "
+                      "full, are also in the workbook that “Save the rejected rows…” writes."))
+        self.problems_hint.setObjectName("import_problems_hint")
+        self.problems_hint.setWordWrap(True)
+        self.problems_hint.setStyleSheet("color: #555;")
         self.import_button = QPushButton(icon("approve"), translate("Import", "Import the valid rows"))
         self.import_button.setObjectName("commit")
         self.import_button.clicked.connect(self.commit)
@@ -183,6 +199,7 @@ class ImportSection(Section):
         layout = QVBoxLayout(page)
         layout.addWidget(self.counts)
         layout.addWidget(self.problems, 1)
+        layout.addWidget(self.problems_hint)
         layout.addLayout(buttons)
         return page
 
@@ -201,9 +218,11 @@ class ImportSection(Section):
             for c, value in enumerate((str(problem.row), problem.column, problem.value, kind,
                                        problem.message)):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 if problem.is_error:
                     item.setForeground(_red())
                 self.problems.setItem(i, c, item)
+        self.problems.resizeRowsToContents()
         self.import_button.setEnabled(p.count(CREATE) + p.count(UPDATE) > 0 and self.ctx.may("import"))
         self.go(1)
 

@@ -80,9 +80,10 @@ class OrganizationsSection(ListSection):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.add_action(translate("Sections", "New organization"), "new", self.new_record, "new", "create")
-        self.add_action(translate("Sections", "Edit"), "edit", self.edit_selected, "edit", "update")
+        self.add_action(translate("Sections", "Edit"), "edit", self.edit_selected, "edit", "update",
+                        on_selection=True)
         self.add_action(translate("Sections", "Deregister"), "deactivate", self.deregister, "deactivate",
-                        "deactivate")
+                        "deactivate", on_selection=True)
         self.add_detail_action(translate("Sections", "Inspection…"), "inspection",
                                lambda: self._with_name(InspectionDialog), "inspection", "inspection")
         self.add_detail_action(translate("Sections", "Grade…"), "grade",

@@ -86,13 +86,14 @@ class VolunteersSection(RevealNumbers):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.add_action(translate("Sections", "New volunteer"), "new", self.new_record, "new", "create")
-        self.add_action(translate("Sections", "Edit"), "edit", self.edit_selected, "edit", "update")
+        self.add_action(translate("Sections", "Edit"), "edit", self.edit_selected, "edit", "update",
+                        on_selection=True)
         self.add_action(translate("Sections", "Record hours"), "hours", self.record_hours, "record_hours",
-                        "create")
+                        "create", on_selection=True)
         self.add_action(translate("Sections", "Deactivate"), "deactivate", self.deactivate, "deactivate",
-                        "deactivate")
+                        "deactivate", on_selection=True)
         self.add_action(translate("Sections", "Service certificate…"), "certificates", self.certificate,
-                        "certificate", "issue")
+                        "certificate", "issue", on_selection=True)
         self.add_reveal_button()
 
     def title(self) -> str:

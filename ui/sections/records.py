@@ -46,7 +46,7 @@ class TrainingsSection(ListSection):
         super().__init__(ctx, parent)
         self.add_action(translate("Sections", "New training"), "new", self.new_record, "new", "create")
         self.add_action(translate("Sections", "Attendance…"), "attendance", self.record_attendance,
-                        "attendance", "attendance")
+                        "attendance", "attendance", on_selection=True)
 
     def title(self) -> str:
         return translate("Sections", "Training")
@@ -99,8 +99,9 @@ class HoursSection(ListSection):
         self.add_action(translate("Sections", "Hours for an activity"), "activity", self.new_record,
                         "activity_hours", "create")
         self.add_action(translate("Sections", "Approve selected"), "approve", self.approve, "approve",
-                        "approve")
-        self.add_action(translate("Sections", "Correct"), "correct", self.correct, "correct", "correct")
+                        "approve", on_selection=True)
+        self.add_action(translate("Sections", "Correct"), "correct", self.correct, "correct", "correct",
+                        on_selection=True)
 
     def title(self) -> str:
         return translate("Sections", "Service hours")

@@ -66,9 +66,10 @@ class SocialWorkersSection(RevealNumbers):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.add_action(translate("Sections", "New social worker"), "new", self.new_record, "new", "create")
-        self.add_action(translate("Sections", "Edit"), "edit", self.edit_selected, "edit", "update")
+        self.add_action(translate("Sections", "Edit"), "edit", self.edit_selected, "edit", "update",
+                        on_selection=True)
         self.add_action(translate("Sections", "Deactivate"), "deactivate", self.deactivate, "deactivate",
-                        "deactivate")
+                        "deactivate", on_selection=True)
         self.extend_button = self.add_action(translate("Sections", "Extend registrations…"), "calendar",
                                              self.extend, "extend", "extend_registration")
         self.add_reveal_button()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.runtime.i18n import translate
 from ui.runtime.icons import icon
+
+COLUMN_WIDTH = 640
 
 
 class WelcomePage(QWidget):
@@ -17,16 +18,24 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("welcome")
         title = QLabel(translate("Welcome", "The register is empty"))
+        title.setObjectName("welcome_title")
         title.setStyleSheet("font-size: 20pt; color: #2c5d8f;")
+        title.setWordWrap(True)
         text = QLabel(translate(
             "Welcome", "Start by importing the rosters you already keep in Excel: volunteers, "
             "social workers, organizations, hours and training. Or enter the first record by hand."))
+        text.setObjectName("welcome_text")
         text.setWordWrap(True)
-        text.setMaximumWidth(640)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The texts fill a column of their own (no alignment flag in the layout): a wrapped
+        # label given only its preferred size by an aligning layout loses lines top and bottom.
+        column = QWidget()
+        column.setMaximumWidth(COLUMN_WIDTH)
+        column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(12)
+        inner.addWidget(title)
+        inner.addWidget(text)
         for name, label, slot in (
                 ("welcome_import", translate("Welcome", "Import existing rosters…"), on_import),
                 ("welcome_volunteer", translate("Welcome", "Add the first volunteer…"), on_volunteer),
@@ -34,8 +43,14 @@ class WelcomePage(QWidget):
                  on_organization)):
             b = QPushButton(icon("import" if name == "welcome_import" else "new"), label)
             b.setObjectName(name)
-            b.setMinimumWidth(320)
             b.setMinimumHeight(40)
             b.clicked.connect(slot)
-            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(b)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)

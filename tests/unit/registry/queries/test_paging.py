@@ -104,3 +104,20 @@ def test_pages_hold_the_values_peewee_reads(demo: Path) -> None:
         for sort in query.sorts:
             page = query.page(query.filters(), PageRequest(sort, size=50))
             assert [a.value for a in page.anchors] == [getattr(r, sort) for r in page.rows]
+
+
+@pytest.mark.parametrize(("sort", "descending"), ORDERS)
+def test_a_record_is_found_at_the_row_the_pages_show_it(demo: Path, sort: str | None,
+                                                        descending: bool) -> None:
+    """Where a search result is selected in its list: ties in the sort column included."""
+    expected = full_order(sort, descending)
+    for row in (0, 1, len(expected) // 3, len(expected) - 1):
+        assert VOLUNTEERS.position(ALL, expected[row], sort, descending) == row
+
+
+def test_a_record_the_filters_leave_out_has_no_row(demo: Path) -> None:
+    volunteer = Volunteer.select().first()
+    other = Volunteer.select().where(Volunteer.community != volunteer.community).first()
+    only_its_community = VolunteerFilters(community=volunteer.community_id)
+    assert VOLUNTEERS.position(only_its_community, other.id) is None
+    assert VOLUNTEERS.position(only_its_community, volunteer.id) is not None

@@ -275,3 +275,25 @@ def test_the_audit_log_shows_changes_with_numbers_masked(running: Any) -> None:
     assert "张三" in shown and "110105**********2X" in shown and "138****8000" in shown
     for full in (number, phone):  # neither as typed nor reversed, as the search columns hold them
         assert full not in shown and full[::-1] not in shown
+
+
+def test_a_person_chosen_elsewhere_is_selected_even_when_the_filters_hid_them(running: Any, qtbot: Any) -> None:
+    """Choosing a search result selects that row (filters hiding it cleared), and the
+    buttons that act on the selection are off until then."""
+    section = running.section("volunteers")
+    edit = section.findChild(QPushButton, "edit")
+    assert not edit.isEnabled() and edit.toolTip()
+    section.filter_boxes["community"].setCurrentIndex(1)
+    community = section.filter_boxes["community"].currentData()
+    qtbot.waitUntil(lambda: section.is_ready() and section.model.rowCount() < 400)
+    running.idle()
+    volunteer = running.query(lambda: Volunteer.select().where(Volunteer.community != community)
+                              .order_by(Volunteer.id.desc()).first())
+    person, key = volunteer.person_id, volunteer.id
+    running.window.open_person(person)
+    view = section.view
+    qtbot.waitUntil(lambda: view.selectionModel().hasSelection()
+                    and section.model.key_at(view.currentIndex().row()) == key, timeout=10_000)
+    assert section.filters() == {}
+    assert view.selectionModel().isRowSelected(view.currentIndex().row())
+    assert edit.isEnabled()

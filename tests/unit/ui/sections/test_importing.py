@@ -73,3 +73,33 @@ def test_import_cancel_writes_nothing(running: Any, qtbot: Any, tmp_path: Path) 
     section.findChild(type(section.import_button), "cancel_import").click()
     assert section.steps.currentIndex() == 0
     assert running.query(lambda: Person.select().where(Person.id_number == GOOD[1]).count()) == 0
+
+
+def test_import_problems_are_read_whole_at_1024(running: Any, qtbot: Any, tmp_path: Path) -> None:
+    """At 1024×768 a long problem wraps over as many lines as it needs (no "…"), and
+    every cell's full text is on hover."""
+    from PySide6.QtCore import QRect, Qt
+
+    source = tmp_path / "志愿者.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "身份证号", "联系电话"])
+    book.active.append(list(BAD))
+    book.active.append(["王多号", "1101051949123100", "1390013900"])
+    book.save(source)
+    running.window.resize(1008, 729)
+    section = running.section("import")
+    section.kind.setCurrentIndex(section.kind.findData("volunteers"))
+    section.file.setText(str(source))
+    section.preview_button.click()
+    qtbot.waitUntil(lambda: section.steps.currentIndex() == 1, timeout=20_000)
+    table = section.problems
+    qtbot.waitUntil(lambda: table.isVisible())
+    width = table.columnWidth(4) - 8  # the cell's text margins
+    assert table.rowCount() >= 2
+    for row in range(table.rowCount()):
+        item = table.item(row, 4)
+        assert item.toolTip() == item.text()
+        needed = table.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap,
+                                                  item.text()).height()
+        assert table.rowHeight(row) >= needed, item.text()
+    assert "错误清单" in section.problems_hint.text() or "保存" in section.problems_hint.text()
