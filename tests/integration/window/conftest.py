@@ -102,8 +102,10 @@ class DeskRunner:
         self.runs += 1
         if register == "demo":
             return self.demo.copy(DEMO_TODAY, self.folder / f"demo-{self.runs}.sqlite3")
-        if register == "empty":
+        if register == "empty":  # no file yet: the first start's set-up opens
             return self.folder / f"empty-{self.runs}.sqlite3"
+        if register == "set up":  # set up (district and street, no accounts) but no one in it yet
+            return set_up_register_file(self.folder / f"set-up-{self.runs}.sqlite3")
         return Path(register)
 
     def run(self, journey: Callable[..., None], *, screen: tuple[int, int] = (1024, 768),
@@ -140,3 +142,22 @@ def desk(x_screens: Callable[[int, int], XScreen], demo_registers: DemoRegisters
          request: pytest.FixtureRequest) -> DeskRunner:
     return DeskRunner(x_screens, demo_registers, tmp_path, request.node.name.replace("/", "_"))
 
+
+
+def set_up_register_file(path: Path) -> Path:
+    """A register the first start's set-up has made: Chaoyang's district file applied,
+    建外街道 as this office's street, no accounts, nobody registered yet."""
+    from helpers import ROOT
+
+    from registry.ops.district import check_district
+    from registry.ops.setup import set_up_register
+    from registry.storage.lifecycle import close_database, open_database
+
+    config, problems = check_district(ROOT / "packaging" / "districts" / "110105-chaoyang.toml")
+    assert config is not None, problems
+    open_database(path)
+    try:
+        set_up_register("王芳", config, "110105-chaoyang.toml", config.streets[0].code, None)
+    finally:
+        close_database()
+    return path

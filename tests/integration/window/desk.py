@@ -243,6 +243,23 @@ def prepare_settings(args: argparse.Namespace) -> None:
     store.sync()
 
 
+def acknowledge_notices(desk: Desk) -> None:
+    """The administrator's once-only notices at start (ui/startup.py), read and closed with
+    their button, as the administrator would before any work."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def open_box() -> Any:
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+                     and w.objectName() in ("storage_notices", "startup_warnings") and w.isVisible()), None)
+
+    box = desk.gui(open_box)
+    if box is None:
+        return
+    desk.shot("notice")
+    desk.click(desk.gui(lambda: box.button(QMessageBox.StandardButton.Ok)))
+    desk.wait(lambda: open_box() is None, "the notice to close")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--journey", required=True)
@@ -271,6 +288,7 @@ def main(argv: list[str]) -> int:
         try:
             desk.wait(lambda: desk.window.isVisible(), "the window")
             desk.settle(400)  # the window manager frames and places it
+            acknowledge_notices(desk)
             journey(desk)
             outcome["ok"] = True
         except BaseException:

@@ -135,7 +135,7 @@ def test_a_window_saved_on_a_bigger_screen_is_brought_onto_this_one(desk: Any) -
 
 @pytest.mark.parametrize("screen", [(1024, 768), (1366, 768)])
 def test_the_empty_register_opens_on_a_whole_welcome_page(desk: Any, screen: tuple[int, int]) -> None:
-    desk.run(welcome_is_whole, screen=screen, register="empty", settings={"main/section": "import"})
+    desk.run(welcome_is_whole, screen=screen, register="set up", settings={"main/section": "import"})
 
 
 def test_a_search_result_chosen_is_selected_in_its_list(desk: Any) -> None:
