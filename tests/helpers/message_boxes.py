@@ -38,13 +38,16 @@ def answering(pick: Callable[[QMessageBox], QAbstractButton | None]) -> Iterator
     timer = QTimer()
     timer.setInterval(20)
 
+    answered: set[int] = set()
+
     def look() -> None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
+            if isinstance(widget, QMessageBox) and widget.isVisible() and id(widget) not in answered:
+                answered.add(id(widget))
                 default = widget.defaultButton()
                 boxes.seen.append(Seen(widget.text(), [b.text() for b in widget.buttons()],
                                        default.text() if default is not None else "", widget.objectName()))
-                button = pick(widget) or default
+                button = pick(widget) or default or (widget.buttons() or [None])[0]
                 if button is not None:
                     button.click()
     timer.timeout.connect(look)

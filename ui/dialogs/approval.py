@@ -64,7 +64,9 @@ def confirm_approval(parent: QWidget, plan: ApprovalPlan) -> bool:
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
-    return box.clickedButton() is approve
+    chosen = box.clickedButton() is approve
+    box.deleteLater()
+    return chosen
 
 
 def tell(parent: QWidget, text: str) -> None:
@@ -73,4 +75,6 @@ def tell(parent: QWidget, text: str) -> None:
     ok = box.button(QMessageBox.StandardButton.Ok)
     if ok is not None:
         ok.setText(translate("Approval", "OK"))
+        box.setDefaultButton(ok)
     box.exec()
+    box.deleteLater()
