@@ -237,7 +237,8 @@ def test_activity_hours_for_pasted_id_numbers(running: Any, qtbot: Any) -> None:
     assert dialog.form.value("hours")  # filled from the activity's times
     dialog.paste.setPlainText("\n".join(numbers))
     qtbot.mouseClick(dialog.findChild(QPushButton, "add_people"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.attendees.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.attendees.person_count() == 2, timeout=5000)
+    assert len(dialog.checked()) == 2  # a whole ID number names one person: ticked
     dialog.form.set_value("hours", "1.5")
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
         dialog.save()
