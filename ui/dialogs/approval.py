@@ -75,6 +75,6 @@ def tell(parent: QWidget, text: str) -> None:
     ok = box.button(QMessageBox.StandardButton.Ok)
     if ok is not None:
         ok.setText(translate("Approval", "OK"))
-        box.setDefaultButton(ok)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
     box.exec()
     box.deleteLater()
