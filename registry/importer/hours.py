@@ -1,6 +1,6 @@
 """The hours kind: lines of the ledger, under the same approval rule as hours typed in.
 
-With accounts (four eyes, ops.hours.four_eyes) the lines are stored as recorded by the
+With accounts (four eyes, queries.approval.four_eyes) the lines are stored as recorded by the
 importing clerk and wait for someone else to approve them; only then do they count. A
 register without accounts lets its one user approve their own lines, so there the import
 approves them and they enter the volunteers' totals, star levels and yearly sums exactly as
@@ -16,8 +16,9 @@ from registry.importer.bulk import WriteContext, chunks, fetch_in
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, RowPlan
 from registry.importer.people import clean_number
-from registry.ops.hours import LABELS, MAX_HOURS_PER_DAY, clean_record, four_eyes
+from registry.ops.hours import LABELS, MAX_HOURS_PER_DAY, clean_record
 from registry.ops.summaries import apply_ledger_sums
+from registry.queries.approval import four_eyes
 from registry.rules.fields import clean_text, is_blank
 from registry.rules.idnumber import check_id_number
 from registry.rules.ledger import LedgerSums

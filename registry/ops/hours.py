@@ -16,7 +16,7 @@ from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
 from registry.ops.kernel import Write, write
 from registry.ops.summaries import apply_ledger_sums
-from registry.queries.access import accounts_exist
+from registry.queries.approval import four_eyes
 from registry.queries.presets import current_rounding_preset
 from registry.rules.fields import Cleaner, clean_date, clean_decimal, clean_int, clean_text
 from registry.rules.ledger import LedgerSums
@@ -205,14 +205,9 @@ def _count(sums: LedgerSums, record: ServiceRecord, sign: int) -> None:
                   record.organization_id, record.service_category, sign)
 
 
-def four_eyes() -> bool:
-    """With accounts, nobody approves hours they recorded themselves, typed or imported; a
-    register without accounts has one user, who approves their own."""
-    return accounts_exist()
-
-
 def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
-    """Approve pending lines; their hours (or a correction's difference) enter the totals."""
+    """Approve pending lines; their hours (or a correction's difference) enter the totals.
+    All or nothing: queries.approval.approval_plan says beforehand which lines may be."""
     ids = list(dict.fromkeys(int(r) for r in record_ids))
     with write(actor, Action.APPROVE) as w:
         records = list(ServiceRecord.select().where(ServiceRecord.id.in_(ids)))

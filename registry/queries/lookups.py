@@ -31,7 +31,8 @@ def open_organizations() -> list[Choice]:
 
 
 def recent_trainings() -> list[Choice]:
-    """The latest trainings first, labelled with their first day: "2024-05-01 title"."""
+    """The latest trainings first, labelled with their first day: "2024-05-01 title"; of
+    one day, the one entered last first."""
     rows = Training.select(Training.id, Training.title, Training.starts_on).order_by(
-        Training.starts_on.desc()).limit(MAX_TRAININGS).tuples()
+        Training.starts_on.desc(), Training.id.desc()).limit(MAX_TRAININGS).tuples()
     return [Choice(i, f"{d} {t}") for i, t, d in rows]

@@ -22,6 +22,7 @@ from typing import Any
 
 from peewee import Expression, Field, Query, fn
 
+from registry.queries.identities import Identity, identities
 from registry.queries.masking import MASKED, Masker
 from registry.rules.disclosure import NumberSearch, looks_like_number, number_search
 from registry.rules.problems import NotAllowedError
@@ -154,22 +155,23 @@ class PersonMatch:
     name: str
     id_number: str  # masked
     roles: PersonRoles
+    who: Identity  # what tells namesakes apart: sex, birth year, community, masked number
 
 
 def person_matches(text: str, *, limit: int = MATCHES_SHOWN,
                    masker: Masker = MASKED, may_unmask: bool = False) -> list[PersonMatch]:
-    """The first people matching `text` (as search_people finds them), with their roles:
-    what the search box lists as one types."""
-    people = people_by_ids(search_people(text, limit=limit, may_unmask=may_unmask).ids)
-    if not people:
+    """The first people matching `text` (as search_people finds them), with their roles and
+    what tells namesakes apart: what the search box lists as one types."""
+    ids = list(search_people(text, limit=limit, may_unmask=may_unmask).ids)
+    if not ids:
         return []
-    ids = [p.id for p in people]
     volunteers = dict(Volunteer.select(Volunteer.person, Volunteer.id)
                       .where(Volunteer.person.in_(ids)).tuples())
     workers = dict(SocialWorker.select(SocialWorker.person, SocialWorker.id)
                    .where(SocialWorker.person.in_(ids)).tuples())
-    return [PersonMatch(p.id, p.name, masker.id_number(p.id_number),
-                        PersonRoles(volunteers.get(p.id), workers.get(p.id))) for p in people]
+    found = identities(ids, masker)
+    return [PersonMatch(i, who.name, who.id_number, PersonRoles(volunteers.get(i), workers.get(i)), who)
+            for i in ids if (who := found.get(i)) is not None]
 
 
 def roles_of(person_id: int) -> PersonRoles:

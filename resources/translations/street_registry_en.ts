@@ -120,6 +120,61 @@
     </message>
 </context>
 <context>
+    <name>Approval</name>
+    <message>
+        <source>Approve hours</source>
+        <translation>Approve hours</translation>
+    </message>
+    <message>
+        <source>{count} of the lines chosen you recorded yourself: another clerk or an administrator approves them.</source>
+        <translation>{count} of the lines chosen you recorded yourself: another clerk or an administrator approves them.</translation>
+    </message>
+    <message>
+        <source>{count} were approved before.</source>
+        <translation>{count} were approved before.</translation>
+    </message>
+    <message>
+        <source>{count} are no longer in the register.</source>
+        <translation>{count} are no longer in the register.</translation>
+    </message>
+    <message>
+        <source>Approve {lines} lines of hours for {people} people, {hours} hours in all?</source>
+        <translation>Approve {lines} lines of hours for {people} people, {hours} hours in all?</translation>
+    </message>
+    <message>
+        <source>Approved hours count in the volunteers&apos; totals and can no longer be edited, only corrected.</source>
+        <translation>Approved hours count in the volunteers&apos; totals and can no longer be edited, only corrected.</translation>
+    </message>
+    <message>
+        <source>Not approved:</source>
+        <translation>Not approved:</translation>
+    </message>
+    <message>
+        <source>Approved {lines} lines of hours for {people} people, {hours} hours in all.</source>
+        <translation>Approved {lines} lines of hours for {people} people, {hours} hours in all.</translation>
+    </message>
+    <message>
+        <source>Nothing was approved.</source>
+        <translation>Nothing was approved.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Select the lines to approve in the list first (Ctrl or Shift and a click select several).</source>
+        <translation>Select the lines to approve in the list first (Ctrl or Shift and a click select several).</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Code (administrative division)</source>
@@ -240,6 +295,41 @@
     <message>
         <source>This office&apos;s street is now {name}: certificates name it as issuer.</source>
         <translation>This office&apos;s street is now {name}: certificates name it as issuer.</translation>
+    </message>
+</context>
+<context>
+    <name>Attendees</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>“{name}” is {count} volunteers: tick the one who took part</source>
+        <translation>“{name}” is {count} volunteers: tick the one who took part</translation>
+    </message>
+    <message>
+        <source>Nobody is named “{name}”; {count} names contain it: tick the one who took part</source>
+        <translation>Nobody is named “{name}”; {count} names contain it: tick the one who took part</translation>
+    </message>
+    <message>
+        <source> (only the first {count} are listed: paste the ID number instead)</source>
+        <translation> (only the first {count} are listed: paste the ID number instead)</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1059,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Activity</translation>
     </message>
     <message>
+        <source>Type part of a date or name to find it</source>
+        <translation>Type part of a date or name to find it</translation>
+    </message>
+    <message>
         <source>New activity…</source>
         <translation>New activity…</translation>
     </message>
@@ -989,8 +1083,20 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Attendees</translation>
     </message>
     <message>
-        <source>Not found among active volunteers: {items}</source>
-        <translation>Not found among active volunteers: {items}</translation>
+        <source>Not ticked, as these name more than one volunteer: {items}. Tick in the list who took part.</source>
+        <translation>Not ticked, as these name more than one volunteer: {items}. Tick in the list who took part.</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+    <message>
+        <source>Not found among active volunteers (left in the box above): {items}</source>
+        <translation>Not found among active volunteers (left in the box above): {items}</translation>
+    </message>
+    <message>
+        <source>Nobody is ticked for {names}: they get no hours. Save anyway?</source>
+        <translation>Nobody is ticked for {names}: they get no hours. Save anyway?</translation>
     </message>
     <message>
         <source>Choose an activity first.</source>
@@ -1471,6 +1577,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Service certificate for {name}</source>
         <translation>Service certificate for {name}</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Volunteer</translation>
     </message>
     <message>
         <source>Service from</source>

@@ -120,6 +120,61 @@
     </message>
 </context>
 <context>
+    <name>Approval</name>
+    <message>
+        <source>Approve hours</source>
+        <translation>审核时长</translation>
+    </message>
+    <message>
+        <source>{count} of the lines chosen you recorded yourself: another clerk or an administrator approves them.</source>
+        <translation>有 {count} 条是您本人登记的，需要由其他办事员或管理员审核。</translation>
+    </message>
+    <message>
+        <source>{count} were approved before.</source>
+        <translation>有 {count} 条此前已经审核过。</translation>
+    </message>
+    <message>
+        <source>{count} are no longer in the register.</source>
+        <translation>有 {count} 条已不在登记库中（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Approve {lines} lines of hours for {people} people, {hours} hours in all?</source>
+        <translation>将审核 {lines} 条时长记录，涉及 {people} 人，合计 {hours} 小时。确定审核吗？</translation>
+    </message>
+    <message>
+        <source>Approved hours count in the volunteers&apos; totals and can no longer be edited, only corrected.</source>
+        <translation>审核后计入志愿者的累计时长，不能再修改，只能更正。</translation>
+    </message>
+    <message>
+        <source>Not approved:</source>
+        <translation>不会审核的记录：</translation>
+    </message>
+    <message>
+        <source>Approved {lines} lines of hours for {people} people, {hours} hours in all.</source>
+        <translation>已审核 {lines} 条时长记录，涉及 {people} 人，合计 {hours} 小时，已计入累计时长。</translation>
+    </message>
+    <message>
+        <source>Nothing was approved.</source>
+        <translation>没有可以由您审核的记录，这次没有审核任何记录。</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Select the lines to approve in the list first (Ctrl or Shift and a click select several).</source>
+        <translation>请先在列表中选择要审核的时长记录（按住 Ctrl 或 Shift 点击可以多选）。</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Code (administrative division)</source>
@@ -240,6 +295,41 @@
     <message>
         <source>This office&apos;s street is now {name}: certificates name it as issuer.</source>
         <translation>本街道已设为“{name}”：志愿服务证明以它为出具单位。</translation>
+    </message>
+</context>
+<context>
+    <name>Attendees</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>所在社区</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>“{name}” is {count} volunteers: tick the one who took part</source>
+        <translation>“{name}”有 {count} 位同名志愿者，没有自动勾选：请勾选参加活动的那一位</translation>
+    </message>
+    <message>
+        <source>Nobody is named “{name}”; {count} names contain it: tick the one who took part</source>
+        <translation>没有名叫“{name}”的在册志愿者，名字相近的有 {count} 位，没有自动勾选：请勾选参加活动的那一位</translation>
+    </message>
+    <message>
+        <source> (only the first {count} are listed: paste the ID number instead)</source>
+        <translation>（只列出前 {count} 位，请改为粘贴证件号码）</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1059,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>活动</translation>
     </message>
     <message>
+        <source>Type part of a date or name to find it</source>
+        <translation>输入日期或活动名称的一部分查找</translation>
+    </message>
+    <message>
         <source>New activity…</source>
         <translation>新建活动……</translation>
     </message>
@@ -989,8 +1083,20 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>参加人员</translation>
     </message>
     <message>
-        <source>Not found among active volunteers: {items}</source>
-        <translation>在册志愿者中找不到：{items}</translation>
+        <source>Not ticked, as these name more than one volunteer: {items}. Tick in the list who took part.</source>
+        <translation>这些名字对应不止一位志愿者，没有自动勾选：{items}。请在列表中勾选实际参加的人。</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count} 位）</translation>
+    </message>
+    <message>
+        <source>Not found among active volunteers (left in the box above): {items}</source>
+        <translation>在册志愿者中找不到（已留在上面的框中，请核对）：{items}</translation>
+    </message>
+    <message>
+        <source>Nobody is ticked for {names}: they get no hours. Save anyway?</source>
+        <translation>{names} 还没有勾选是哪一位，这些名字不会登记时长。仍然保存吗？</translation>
     </message>
     <message>
         <source>Choose an activity first.</source>
@@ -1471,6 +1577,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Service certificate for {name}</source>
         <translation>出具志愿服务证明：{name}</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
     </message>
     <message>
         <source>Service from</source>

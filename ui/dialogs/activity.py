@@ -1,5 +1,7 @@
-"""Hours for a whole activity: pick the activity, tick the attendees or paste their ID
-numbers; the hours come from the activity's times with the district's rounding preset."""
+"""Hours for a whole activity: pick the activity (newest first, searchable), paste the
+attendees' ID numbers or names; the hours come from the activity's times with the
+district's rounding preset. A name that several volunteers carry ticks nobody: the clerk
+picks among them, seeing sex, birth year, community and masked ID (widgets/attendee_list.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +9,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
+    QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -29,13 +31,19 @@ from ui.dialogs.form import choices
 from ui.models.lists import hours_text
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import translate
+from ui.widgets.attendee_list import AttendeeList
+from ui.widgets.choice_box import make_searchable
 
 
 class ActivityHoursDialog(RecordDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, translate("Forms", "Hours for an activity"), parent)
         f = self.form
-        self.activity = f.add_choice("activity", translate("Forms", "Activity"), [], empty=None)
+        self.activity = make_searchable(f.add_choice("activity", translate("Forms", "Activity"), [], empty=None))
+        self.activity.setObjectName("activity")
+        line = self.activity.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(translate("Forms", "Type part of a date or name to find it"))
         new = QPushButton(translate("Forms", "New activity…"))
         new.clicked.connect(self._new_activity)
         f.layout_.addRow("", new)
@@ -53,19 +61,30 @@ class ActivityHoursDialog(RecordDialog):
         box.addWidget(self.paste, 1)
         box.addWidget(add)
         f.layout_.addRow(translate("Forms", "Attendees"), row)
-        self.attendees = QListWidget()
-        self.attendees.setObjectName("attendees")
+        self.attendees = AttendeeList()
+        self.attendees.setMinimumHeight(220)
         f.layout_.addRow("", self.attendees)
+        self.ticked = QLabel()
+        self.ticked.setObjectName("ticked_count")
+        f.layout_.addRow("", self.ticked)
+        self.attendees.ticked_changed.connect(self._show_ticked)
+        self._show_ticked(0)
         self.activity.currentIndexChanged.connect(self._activity_changed)
         self._reload_activities()
 
     def _reload_activities(self, select: int | None = None) -> None:
         def done(activities: tuple[Choice, ...]) -> None:
+            self.activity.blockSignals(True)
             self.activity.clear()
             for choice in activities:
                 self.activity.addItem(choice.label, choice.value)
-            if select is not None:
-                self.activity.setCurrentIndex(max(0, self.activity.findData(select)))
+            self.activity.blockSignals(False)
+            # the newest activity that has begun: hours are recorded after the event
+            today = dt.date.today()
+            begun = next((i for i, c in enumerate(activities) if c.day is None or c.day <= today), -1)
+            wanted = self.activity.findData(select) if select is not None else begun
+            self.activity.setCurrentIndex(wanted)
+            self._activity_changed()
         self.ctx.worker.call(recent_activities, on_done=done)
 
     def _activity_changed(self) -> None:
@@ -79,34 +98,44 @@ class ActivityHoursDialog(RecordDialog):
         if dialog.exec() and dialog.last_changes is not None:
             self._reload_activities(dialog.last_changes.id)
 
+    def _show_ticked(self, count: int) -> None:
+        self.ticked.setText(translate("Forms", "{count} people ticked").format(count=count))
+
     def _add_people(self) -> None:
         lines = [t.strip() for t in self.paste.toPlainText().splitlines() if t.strip()]
         if lines:
             self.ctx.worker.call(active_volunteers_for, lines, self.ctx.actor, on_done=self._people_found)
 
     def _people_found(self, matches: Matches) -> None:
-        missing = matches.missing
-        present = {self.attendees.item(i).data(Qt.ItemDataRole.UserRole)
-                   for i in range(self.attendees.count())}
-        for choice in matches.found:
-            if choice.value in present:
-                continue
-            item = QListWidgetItem(choice.label)
-            item.setData(Qt.ItemDataRole.UserRole, choice.value)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.attendees.addItem(item)
-        self.paste.setPlainText("\n".join(missing))
-        if missing:
-            self.show_banner(translate("Forms", "Not found among active volunteers: {items}").format(
-                items="、".join(missing)))
-        else:
-            self.show_banner("")
+        self.attendees.add_found(matches.found)
+        for group in matches.namesakes:
+            self.attendees.add_namesakes(group)
+        self.paste.setPlainText("\n".join(matches.missing))
+        self._show_ticked(len(self.attendees.checked()))
+        parts = []
+        if matches.namesakes:
+            parts.append(translate("Forms", "Not ticked, as these name more than one volunteer: {items}. "
+                                   "Tick in the list who took part.").format(
+                items="、".join(translate("Forms", "{name} ({count})").format(
+                    name=g.text, count=len(g.candidates)) for g in matches.namesakes)))
+        if matches.missing:
+            parts.append(translate("Forms", "Not found among active volunteers (left in the box above): "
+                                   "{items}").format(items="、".join(matches.missing)))
+        self.show_banner("\n".join(parts))
 
     def checked(self) -> list[int]:
-        return [self.attendees.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.attendees.count())
-                if self.attendees.item(i).checkState() == Qt.CheckState.Checked]
+        return self.attendees.checked()
+
+    def save(self) -> None:
+        undecided = self.attendees.undecided()
+        if undecided and not self.busy and QMessageBox.question(
+                self, translate("Forms", "Hours for an activity"),
+                translate("Forms", "Nobody is ticked for {names}: they get no hours. Save anyway?").format(
+                    names="、".join(undecided)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        super().save()
 
     def operation(self) -> Callable[[], Changes]:
         activity_id, hours, ids = self.activity.currentData(), self.form.value("hours"), self.checked()

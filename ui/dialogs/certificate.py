@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from registry.ops import Changes
 from registry.ops.certificates import issue_certificate
 from registry.queries.certificates import handler_name, street_office_name
+from registry.queries.identities import Identity, volunteer_identity
 from ui.dialogs.certificate_files import save_certificate
 from ui.dialogs.checks import date_check
 from ui.dialogs.dialog import RecordDialog
@@ -28,6 +29,10 @@ class CertificateDialog(RecordDialog):
         self.volunteer_id = volunteer_id
         self.office = ""
         f = self.form
+        # which 张伟 this is: the namesakes' facts, masked, as every person picker shows them
+        self.who = f.add_info("who", translate("Forms", "Volunteer"))
+        self.who.setObjectName("certificate_who")
+        self.who.setText(name)
         today = dt.date.today()
         f.add_text("period_from", translate("Forms", "Service from"), date_check("period_from", "起始日期"),
                    "YYYY-MM-DD")
@@ -52,11 +57,16 @@ class CertificateDialog(RecordDialog):
         self.issuer.currentIndexChanged.connect(self._issuer_changed)
         ctx.worker.call(street_office_name, on_done=self._office)
         ctx.worker.call(handler_name, ctx.actor, on_done=self._handler)
+        ctx.worker.call(volunteer_identity, volunteer_id, ctx.actor, on_done=self._identity)
 
     def _handler(self, name: str) -> None:
         if not self.form.value("handler"):  # the clerk typed first: theirs stays
             self.form.set_value("handler", name)
         self.handler_offered = True
+
+    def _identity(self, who: Identity | None) -> None:
+        if who is not None:
+            self.who.setText(who.label())
 
     def _office(self, name: str) -> None:
         self.office = name

@@ -28,6 +28,7 @@ from ui.runtime.i18n import translate
 from ui.runtime.icons import icon
 from ui.runtime.progress import BackgroundTask
 from ui.sections.base import Section
+from ui.widgets.choice_box import make_searchable
 from ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -48,7 +49,7 @@ class ExportSection(Section):
         self.year = self._combo("year", [(y, str(y)) for y in range(dt.date.today().year,
                                                                    dt.date.today().year - 10, -1)])
         self.group_by = self._combo("group_by", list(GROUP_BY.items()))
-        self.training = self._combo("training", [])
+        self.training = make_searchable(self._combo("training", []))  # newest first; type to find
         self.date_from = OptionalDateEdit()
         self.date_from.setObjectName("export_date_from")
         self.date_to = OptionalDateEdit()

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from registry import ops
+from registry.queries.approval import ApprovalPlan, approval_plan
 from registry.queries.records import record_detail, training_detail, training_title
+from ui.dialogs import approval
 from ui.dialogs.activity import ActivityHoursDialog
 from ui.dialogs.attendance import AttendanceDialog
 from ui.dialogs.hours import CorrectDialog
 from ui.dialogs.training import TrainingDialog
 from ui.models.lists import ServiceRecordList, TrainingList, date_text, hours_text
-from ui.runtime.context import AppContext
+from ui.runtime.context import AppContext, show_error
 from ui.runtime.i18n import tr_noop, translate
 from ui.sections.base import FilterDef, ListSection, detail_table, small_table
 from ui.sections.people import _communities, _organizations, _years
@@ -113,9 +115,22 @@ class HoursSection(ListSection):
         ActivityHoursDialog(self.ctx, self).exec()
 
     def approve(self) -> None:
+        """Say what approving the selected lines would do, ask, approve, say what was done."""
         keys, actor = self.selected_keys(), self.ctx.actor
-        if keys:
-            self.ctx.run_op(self, lambda: ops.approve_records(actor, keys))
+        if not keys:
+            approval.tell(self, translate("Approval", "Select the lines to approve in the list first "
+                                          "(Ctrl or Shift and a click select several)."))
+            return
+
+        def planned(plan: ApprovalPlan) -> None:
+            if not plan.approvable:
+                approval.tell(self, approval.nothing_text(plan))
+            elif approval.confirm_approval(self, plan):
+                ids = plan.approvable
+                self.ctx.run_op(self, lambda: ops.approve_records(actor, ids),
+                                on_done=lambda _changes: approval.tell(self, approval.done_text(plan)))
+        self.ctx.worker.call(approval_plan, actor, keys, on_done=planned,
+                             on_error=lambda error: show_error(self, error))
 
     def correct(self) -> None:
         key = self.current_key

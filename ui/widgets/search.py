@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from registry.ops.search import find_matches
+from registry.queries.identities import SEPARATOR
 from registry.queries.search import PersonMatch, number_query
 from registry.rules.problems import RegistryError
 from ui.runtime.i18n import translate
@@ -27,6 +28,7 @@ from ui.runtime.icons import icon
 from ui.runtime.worker import Job, Worker
 
 COALESCE_MS = 15  # lets a paste or an input-method commit arrive as one text
+RESULTS_WIDTH = 600  # name, sex, birth year, community, masked number and roles on one line
 
 
 class SearchBox(QLineEdit):
@@ -122,7 +124,10 @@ class SearchBox(QLineEdit):
                 roles.append(translate("Search", "volunteer"))
             if row.roles.social_worker:
                 roles.append(translate("Search", "social worker"))
-            item = QListWidgetItem(f"{row.name}    {row.id_number}    {'、'.join(roles)}")
+            # namesakes (eight 胡素雪) are told apart by sex, birth year, community, masked number
+            text = SEPARATOR.join(part for part in (row.who.label(), "、".join(roles)) if part)
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.results.addItem(item)
         self._place(len(rows))
@@ -132,7 +137,8 @@ class SearchBox(QLineEdit):
         parent = self.results.parentWidget() or self.window()
         pos = self.mapTo(parent, QPoint(0, self.height()))
         height = min(360, 28 * max(1, lines) + 8)
-        self.results.setGeometry(pos.x(), pos.y() + 2, max(self.width(), 460), height)
+        width = min(max(self.width(), RESULTS_WIDTH), max(parent.width() - pos.x() - 8, self.width()))
+        self.results.setGeometry(pos.x(), pos.y() + 2, width, height)
         self.results.show()
         self.results.raise_()
 

@@ -25,6 +25,7 @@ from registry.ops.search import find_matches, find_people
 from registry.queries.audit_log import AUDIT_LOG
 from registry.queries.certificate_register import CERTIFICATES, certificate
 from registry.queries.choices import active_volunteers_for, attendance_candidates
+from registry.queries.identities import volunteer_identity
 from registry.queries.lists import SOCIAL_WORKERS, VOLUNTEERS
 from registry.queries.masking import masker_for
 from registry.queries.paging import PageRequest
@@ -95,6 +96,17 @@ def test_nothing_a_viewer_or_clerk_is_shown_narrows_a_number_below_the_rule(acco
     surnames = sorted({p.name[0] for p in Person.select(Person.name).limit(60)})
     attack("search box", (m for s in surnames for m in find_matches("kan", s)), people, DEMO_DAY, found)
     attack("attendance picker", attendance_candidates("", "li"), people, DEMO_DAY, found)
+    # the activity's attendees as pasted names list them (namesakes with their facts), and
+    # the certificate dialog's heading: what tells namesakes apart must not narrow numbers
+    names = [n for (n,) in Person.select(Person.name).order_by(Person.id).limit(300).tuples()]
+    pasted = active_volunteers_for([*names, *surnames], "li")
+    listed = [*pasted.found, *(c for group in pasted.namesakes for c in group.candidates)]
+    assert len(listed) > 200 and all(c.who is not None and c.who.born for c in listed[:50])
+    before = found.ids_attacked
+    attack("activity attendees", listed, people, DEMO_DAY, found)
+    attack("certificate dialog", (volunteer_identity(v, "li")
+                                  for (v,) in Volunteer.select(Volunteer.id).tuples()), people, DEMO_DAY, found)
+    assert found.ids_attacked - before >= len(listed) + Volunteer.select().count()  # every one read
     # the clerk's error workbook and the certificates a clerk prints
     attack("error workbook", workbook_rows(_error_workbook(tmp_path), 1), people, DEMO_DAY, found)
     attack("certificate", (certificate_lines(Certificate.get_by_id(c), certificate_masker("li", c))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from helpers.message_boxes import answering, button_named
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -210,7 +211,9 @@ def test_record_approve_and_correct_hours(running: Any, qtbot: Any) -> None:
     running.idle()
     row = next(r for r in range(hours.model.rowCount()) if hours.model.key_at(r) == record_id)
     hours.view.selectRow(row)
-    hours.approve()
+    with answering(button_named("approve")) as boxes:
+        hours.approve()
+        qtbot.waitUntil(lambda: len(boxes.seen) == 2, timeout=10_000)  # asked, then told
     running.idle()
     assert running.query(lambda: ServiceRecord.get_by_id(record_id).status) == "approved"
     correct = CorrectDialog(running.ctx, record_id, "2.5", "测试服务", running.window)
@@ -236,7 +239,8 @@ def test_activity_hours_for_pasted_id_numbers(running: Any, qtbot: Any) -> None:
     assert dialog.form.value("hours")  # filled from the activity's times
     dialog.paste.setPlainText("\n".join(numbers))
     qtbot.mouseClick(dialog.findChild(QPushButton, "add_people"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.attendees.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.attendees.person_count() == 2, timeout=5000)
+    assert len(dialog.checked()) == 2  # a whole ID number names one person: ticked
     dialog.form.set_value("hours", "1.5")
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
         dialog.save()
