@@ -26,6 +26,25 @@ def user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return home
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """pytest-qt closes a test's widgets when it ends; a form the test typed in is closed as
+    it was left, not asked about (RecordDialog asks a person before throwing a form away;
+    tests/unit/ui/dialogs/test_dialog.py tests that on purpose). Without this the question
+    would wait for an answer no one gives."""
+    import sys
+
+    dialog = sys.modules.get("ui.dialogs.dialog")
+    if dialog is None:
+        return (yield)
+    asked = dialog.RecordDialog.confirm_discard
+    dialog.RecordDialog.confirm_discard = lambda self: True  # type: ignore[method-assign]
+    try:
+        return (yield)
+    finally:
+        dialog.RecordDialog.confirm_discard = asked  # type: ignore[method-assign]
+
+
 POSTGRES_ENV = "REGISTRY_TEST_POSTGRES_URL"
 
 

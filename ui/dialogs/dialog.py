@@ -112,8 +112,8 @@ class RecordDialog(QDialog):
 
     def reject(self) -> None:
         """取消, Esc or the window's close: a form the user filled in is not thrown away
-        without asking."""
-        if self.form.edited and not self.confirm_discard():
+        without asking (a form never shown has nothing of the user's to lose)."""
+        if self.isVisible() and self.form.edited and not self.confirm_discard():
             return
         super().reject()
 
