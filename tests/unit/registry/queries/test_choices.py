@@ -36,7 +36,7 @@ def register(area: dict[str, int]) -> dict[str, int]:
 def test_pasted_lines_name_active_volunteers_and_the_rest_are_listed(register: dict[str, int]) -> None:
     matches = active_volunteers_for([ZHANG.lower(), "张三", "李四", LI, "赵六"], "clerk")
     assert [c.value for c in matches.found] == [register["zhang"]] * 2
-    assert {c.label for c in matches.found} == {"张三　女　1949年　110105**********2X"}
+    assert {c.label for c in matches.found} == {"张三　女　1949年　永安里社区　110105**********2X"}
     assert matches.missing == ("李四", LI, "赵六")  # 李四 is no longer in the register's service
     assert matches.namesakes == ()
 
@@ -48,7 +48,8 @@ def test_a_name_several_volunteers_carry_is_never_found_but_offered(area: dict[s
     for born, community in (("19850312", "community"), ("19620801", "community2"), ("19850930", "community2")):
         ops.register_volunteer("clerk", {"id_number": id_number("110105", born, "024"), "name": "张冬霞",
                                          "community": area[community]})
-    ops.register_volunteer("clerk", {"id_number": id_number("110105", "19900101", "013"), "name": "张冬霞丽"})
+    ops.register_volunteer("clerk", {"id_number": id_number("110105", "19900101", "013"), "name": "张冬霞丽",
+                                     "community": area["community"]})
     only = ops.register_volunteer("clerk", {"id_number": id_number("110105", "19700505", "035"),
                                             "name": "石婷春", "community": area["community"]}).id
     matches = active_volunteers_for(["张冬霞", "石婷春", "冬霞", "周龙轩"], "clerk")
@@ -68,11 +69,11 @@ def test_a_name_several_volunteers_carry_is_never_found_but_offered(area: dict[s
 
 def test_attendance_offers_social_workers_first_then_volunteers(register: dict[str, int]) -> None:
     labels = [c.label for c in attendance_candidates("", "clerk")]
-    assert sorted(labels[:2]) == ["张三　女　1949年　110105**********2X　社工",
-                                  "王五　男　1990年　110105**********37　社工"]
+    assert sorted(labels[:2]) == ["张三　女　1949年　永安里社区　110105**********2X　社工",
+                                  "王五　男　1990年　永安里社区　110105**********37　社工"]
     assert labels[2:] == []  # 张三 is listed once, as a social worker; 李四 is deactivated
     assert [c.label for c in attendance_candidates("1101051990", "clerk")] == [
-        "王五　男　1990年　110105**********37　社工"]
+        "王五　男　1990年　永安里社区　110105**********37　社工"]
 
 
 def test_labels_stay_masked_for_an_administrator(register: dict[str, int]) -> None:
