@@ -6,7 +6,6 @@ records stored, or the register damaged, by a file that should have stored nothi
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,29 +14,9 @@ from attack import Row
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from helpers.hostile_files import HOSTILE  # noqa: E402
+from helpers.hostile_files import HOSTILE, import_in_child  # noqa: E402
 
 GB = 1 << 30
-CHILD = """
-import json, resource, sys
-from registry.storage.lifecycle import open_database
-from registry.storage.models import AuditEntry, Person, ServiceRecord
-from registry.storage.db import database
-open_database(sys.argv[2])
-def stored():
-    return [Person.select().count(), AuditEntry.select().count(), ServiceRecord.select().count()]
-before = stored()
-from registry.importer import preview_import
-from registry.rules.problems import RegistryError
-try:
-    preview = preview_import("volunteers", sys.argv[1])
-    outcome, message = "read", ""
-except RegistryError as exc:
-    outcome, message = "refused", str(exc)
-ok = database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
-print(json.dumps({"outcome": outcome, "message": message, "lost": sum(stored()) - sum(before) + (not ok),
-                  "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
-"""
 
 
 def run(workdir: Path) -> list[Row]:
@@ -47,8 +26,7 @@ def run(workdir: Path) -> list[Row]:
     for name, (build, expected) in HOSTILE.items():
         attempts += 1
         path = build(workdir / name)
-        done = subprocess.run([sys.executable, "-c", CHILD, str(path), str(workdir / f"{name}.sqlite3")],
-                              cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+        done = import_in_child(path, workdir / f"{name}.sqlite3", ROOT, timeout=300)
         if done.returncode or "Traceback" in done.stderr:
             failures += 1
             notes.append(f"{name}: exit {done.returncode}")
@@ -59,7 +37,7 @@ def run(workdir: Path) -> list[Row]:
         if result["peak"] >= GB or result["outcome"] != wanted or (expected and expected not in result["message"]):
             failures += 1
             notes.append(f"{name}: {result['outcome']} at {result['peak'] / GB:.2f} GB")
-        lost += result["lost"]
+        lost += result["added"] + (not result["intact"])
         path.unlink()
     note = "; ".join(notes) or f"each ended in one sentence or was read; highest peak {peak / 2**20:.0f} MB"
     return [Row("crafted files: import", attempts, failures, lost, note)]

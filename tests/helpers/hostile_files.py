@@ -6,6 +6,8 @@ bench/attack/files.py."""
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -241,3 +243,37 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str | None]] = {
     "shared-clone.xls": (xls_shared_clone, "文字太多"),
     "calc.ods.xlsx": (ods, "不是 Excel 工作簿"),
 }
+
+
+# The import of one file, in a process of its own: calamine's failed allocation ends the
+# process (exit 134), which must not take the caller with it. It prints what happened.
+_IMPORT_CHILD = """
+import json, resource, sys
+from registry.storage.lifecycle import open_database
+from registry.storage.models import AuditEntry, Person, ServiceRecord
+from registry.storage.db import database
+open_database(sys.argv[2])
+def stored():
+    return [Person.select().count(), AuditEntry.select().count(), ServiceRecord.select().count()]
+before = stored()
+from registry.importer import preview_import
+from registry.rules.problems import RegistryError
+try:
+    preview = preview_import("volunteers", sys.argv[1])
+    outcome, message = "read", f"{len(preview.rows)} rows"
+except RegistryError as exc:
+    outcome, message = "refused", str(exc)
+ok = database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+after = stored()
+print(json.dumps({"outcome": outcome, "message": message, "unchanged": after == before,
+                  "added": sum(after) - sum(before),
+                  "intact": ok, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+"""
+
+
+def import_in_child(path: Path, register: Path, root: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """`import volunteers` previewing `path` on a register at `register`, in a child process
+    run from `root`; its stdout is one JSON line: outcome ("read" or "refused"), message,
+    the counts unchanged, rows added, register intact, peak memory in bytes."""
+    return subprocess.run([sys.executable, "-c", _IMPORT_CHILD, str(path), str(register)],
+                          cwd=root, capture_output=True, text=True, timeout=timeout, check=False)
