@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from xlsxwriter.utility import xl_col_to_name  # noqa: E402
+
 from registry.importer.limits import MAX_FILE_BYTES, MB, READ_BUDGET  # noqa: E402
 
 HEADER = ("姓名", "身份证号", "联系电话", "所在社区", "志愿者编号", "注册日期", "政治面貌", "服务类别",
@@ -63,15 +65,6 @@ _SST = ('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeD
         'relationships/sharedStrings" Target="sharedStrings.xml"/>')
 
 
-def column(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def write_xlsx(path: Path, rows: Iterator[list[str | float]]) -> None:
     """A workbook as Excel writes it: every text in the shared-strings table, once."""
     strings: dict[str, int] = {}
@@ -87,7 +80,7 @@ def write_xlsx(path: Path, rows: Iterator[list[str | float]]) -> None:
             for r, cells in enumerate(rows, start=1):
                 parts = [f'<row r="{r}">']
                 for c, value in enumerate(cells):
-                    ref = f"{column(c)}{r}"
+                    ref = f"{xl_col_to_name(c)}{r}"
                     if isinstance(value, str):
                         index = strings.setdefault(value, len(strings))
                         parts.append(f'<c r="{ref}" t="s"><v>{index}</v></c>')

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from xlsxwriter.utility import xl_col_to_name
+
 from registry.importer.kinds import Column, Kind, get_kind
 from registry.importer.xlsx import new_workbook
 from registry.rules.vocab import (
@@ -38,15 +40,6 @@ def _communities() -> tuple[str, ...]:
     return tuple(name for (name,) in Community.select(Community.name).order_by(Community.code).tuples())
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def write_template(kind: str | Kind, path: str | os.PathLike[str]) -> None:
     spec = get_kind(kind) if isinstance(kind, str) else kind
     columns = [c for c in spec.columns if c.in_template]
@@ -73,7 +66,7 @@ def write_template(kind: str | Kind, path: str | os.PathLike[str]) -> None:
                 lists.write_string(0, list_col, column.choices)
                 for i, value in enumerate(values, start=1):
                     lists.write_string(i, list_col, value)
-                letter = _column_letter(list_col)
+                letter = xl_col_to_name(list_col)
                 list_columns[column.choices] = f"='{LISTS_SHEET}'!${letter}$2:${letter}${len(values) + 1}"
             sheet.data_validation(1, col, TEMPLATE_ROWS, col, {
                 "validate": "list", "source": list_columns[column.choices], "error_type": "warning",
