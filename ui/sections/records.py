@@ -50,8 +50,6 @@ class TrainingsSection(ListSection):
         self.add_action(translate("Sections", "Attendance…"), "attendance", self.record_attendance,
                         "attendance", "attendance", on_selection=True)
 
-    def title(self) -> str:
-        return translate("Sections", "Training")
 
     def detail_html(self, key: Any) -> str:
         return training_html(key, self.ctx.actor)
@@ -105,8 +103,6 @@ class HoursSection(ListSection):
         self.add_action(translate("Sections", "Correct"), "correct", self.correct, "correct", "correct",
                         on_selection=True)
 
-    def title(self) -> str:
-        return translate("Sections", "Service hours")
 
     def detail_html(self, key: Any) -> str:
         return record_html(key)
