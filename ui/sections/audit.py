@@ -85,7 +85,6 @@ class AuditSection(ListSection):
         self.task: BackgroundTask | None = None
         self.last_result: Any = None
 
-
     def export_filters(self) -> RosterFilters:
         """The section's date range, as the audit roster takes it."""
         values = self.filters()

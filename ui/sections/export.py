@@ -118,7 +118,6 @@ class ExportSection(Section):
             box.addItem(text, value)
         return box
 
-
     def status_text(self) -> str:
         return self.roster.currentText()
 

@@ -56,7 +56,6 @@ class ImportSection(Section):
         layout.addWidget(self.steps, 1)
         self.go(0)
 
-
     def go(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
         labels = [translate("Import", "Step 1 of 3: choose the spreadsheet"),

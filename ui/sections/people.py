@@ -96,7 +96,6 @@ class VolunteersSection(RevealNumbers):
                         "certificate", "issue", on_selection=True)
         self.add_reveal_button()
 
-
     def detail_html(self, key: Any) -> str:
         return volunteer_html(key, self.ctx.actor, self.unmasked(key))
 

@@ -91,7 +91,6 @@ class StatsSection(Section):
         grid.setRowStretch(3, 2)
         self.loaded = False
 
-
     def activate(self) -> None:
         if not self.activated_once:
             self.activated_once = True
