@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 
 from registry.ops import Changes, Table
 from registry.queries.areas import office_street_label
-from registry.queries.audit_log import audit_actors
 from registry.queries.lists import register_is_empty
-from registry.queries.lookups import communities, open_organizations
+from registry.queries.lookups import audit_actors, communities, open_organizations
 from registry.queries.search import PersonRoles, roles_of
 from ui.dialogs.login import ask_login  # the start has imported it to log in
 from ui.runtime import settings

@@ -20,8 +20,6 @@ from registry.queries.masking import MASKED, Masker
 from registry.queries.paging import ListQuery, Page, PageRequest, Sorts, equal_to
 from registry.storage.models import AuditEntry, get_or_fail
 
-MAX_ACTORS = 200
-
 
 @dataclass(frozen=True)
 class AuditFilters:
@@ -109,7 +107,3 @@ def audit_entry(entry_id: int) -> AuditEntryDetails:
                              e.before or "", e.after or "", words)
 
 
-def audit_actors() -> list[str]:
-    """Who has entries in the log, by name (the choices of the list's User filter)."""
-    return [a for (a,) in AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
-            .limit(MAX_ACTORS).tuples()]
