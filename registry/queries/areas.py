@@ -15,6 +15,8 @@ OFFICE = "办事处"
 
 @dataclass(frozen=True)
 class CommunityRow:
+    """A community of the area settings, with the population of the year shown."""
+
     id: int
     code: str
     name: str
@@ -24,6 +26,8 @@ class CommunityRow:
 
 @dataclass(frozen=True)
 class StreetRow:
+    """A street of the area settings, with its communities."""
+
     id: int
     code: str
     name: str
@@ -33,6 +37,8 @@ class StreetRow:
 
 @dataclass(frozen=True)
 class Areas:
+    """The district's streets and communities, as the area settings show them for a year."""
+
     district: str  # the district's full name ("" without one)
     district_id: int | None
     year: int

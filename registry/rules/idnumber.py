@@ -30,6 +30,8 @@ _SKIP_PREFECTURE = ("市辖区", "县")
 
 @dataclass(frozen=True)
 class IdFacts:
+    """What a valid resident ID number says: birth date, sex and region."""
+
     number: str  # normalized, 18 characters
     birth_date: date
     sex: str  # "男" or "女"

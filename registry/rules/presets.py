@@ -17,6 +17,8 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True)
 class StarPreset:
+    """A choice of the hours each star level needs."""
+
     name: str
     label: str
     thresholds: tuple[Decimal, ...]  # cumulative hours for 1, 2, … 5 stars, ascending
@@ -24,6 +26,8 @@ class StarPreset:
 
 @dataclass(frozen=True)
 class RoundingPreset:
+    """A choice of how service hours are rounded."""
+
     name: str
     label: str
     method: Literal["half_hour", "quarter_hour", "exact"]
@@ -31,6 +35,8 @@ class RoundingPreset:
 
 @dataclass(frozen=True)
 class ContinuingEducationPreset:
+    """A choice of the continuing-education hours each level needs per cycle."""
+
     name: str
     label: str
     cycle_years: int

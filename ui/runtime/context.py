@@ -31,6 +31,8 @@ class Hub(QObject):
 
 @dataclass
 class AppContext:
+    """What every part of the window shares: the worker, who is working and what they may do, the lookups."""
+
     worker: Worker
     actor: str
     hub: Hub

@@ -90,6 +90,8 @@ class Section(QWidget):
 
 @dataclass
 class FilterDef:
+    """A filter box of a list section: its key, label and choices."""
+
     key: str
     label: str
     options: Callable[[AppContext], list[tuple[Any, str]]]

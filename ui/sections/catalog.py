@@ -11,6 +11,8 @@ from ui.runtime.i18n import tr_noop, translate
 
 @dataclass(frozen=True)
 class SectionEntry:
+    """A section as the navigation lists it."""
+
     key: str
     module: str  # in ui.sections
     class_name: str
