@@ -127,12 +127,13 @@ def open_register(worker: Worker, target: str) -> tuple[bool, Any]:
     from registry.storage.lifecycle import DatabaseOpenError, open_database
     from registry.storage.migrations import SchemaError
     from registry.storage.paths import DatabaseTargetError
-    from ui.dialogs.recovery import offer_recovery
 
     recovered = None
     try:
         worker.run_sync(lambda: open_database(target))
     except DatabaseDamagedError as exc:
+        from ui.dialogs.recovery import offer_recovery
+
         recovered = offer_recovery(worker, Path(target), exc)
         if recovered is None:
             print(str(exc), file=sys.stderr)
