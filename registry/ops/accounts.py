@@ -8,7 +8,7 @@ import datetime as dt
 
 from registry.ops.base import require
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Permit, write
+from registry.ops.kernel import Permit, retried, write
 from registry.queries.access import accounts_exist
 from registry.rules.fields import Cleaner, clean_choice, clean_text
 from registry.rules.permissions import (
@@ -34,6 +34,7 @@ def _find(name: str) -> Account:
     return account
 
 
+@retried
 def add_account(actor: str, name: str, role: str, password: str, display_name: str = "") -> Changes:
     """`display_name`: the person's own name, printed as 经办人 on what they issue."""
     c = Cleaner({"name": name, "role": role, "display_name": display_name})
@@ -63,6 +64,7 @@ def add_account(actor: str, name: str, role: str, password: str, display_name: s
     return w.changes
 
 
+@retried
 def disable_account(actor: str, name: str) -> Changes:
     with write(actor, Action.USER_DISABLE) as w:
         account = _find(name)
@@ -75,6 +77,7 @@ def disable_account(actor: str, name: str) -> Changes:
     return w.changes
 
 
+@retried
 def reset_password(actor: str, name: str, password: str) -> Changes:
     weak = check_password_strength(password)
     if weak:
@@ -88,6 +91,7 @@ def reset_password(actor: str, name: str, password: str) -> Changes:
     return w.changes
 
 
+@retried
 def change_own_password(actor: str, current: str, new: str) -> Changes:
     """The actor's own password, knowing the current one. A wrong current password counts
     as a failed login, so this is no way around the lock."""
@@ -107,6 +111,7 @@ def change_own_password(actor: str, current: str, new: str) -> Changes:
     return w.changes
 
 
+@retried
 def log_unmask(actor: str, table: str, record_id: int, what: str) -> Changes:
     """Showing a full ID or phone number on screen is allowed to administrators and logged."""
     with write(actor, Action.UNMASK) as w:

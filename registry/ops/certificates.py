@@ -10,7 +10,7 @@ from typing import Any
 
 from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import write
+from registry.ops.kernel import retried, write
 from registry.queries.areas import office_name
 from registry.queries.ledger import volunteer_hours, volunteer_records
 from registry.rules.fields import Cleaner, clean_date, clean_int, clean_text
@@ -54,6 +54,7 @@ def _next_number(issuer_code: str, year: int) -> str:
     return f"{prefix}{sequence:05d}"
 
 
+@retried
 def issue_certificate(actor: str, volunteer_id: int, data: Mapping[str, Any],
                       today: dt.date | None = None) -> Changes:
     """Issue a certificate of the hours a volunteer served in a period."""
@@ -109,6 +110,7 @@ def find_certificate(code: str) -> Certificate | None:
     return found
 
 
+@retried
 def record_reprint(actor: str, certificate_id: int) -> Changes:
     with write(actor, Action.REPRINT) as w:
         row = get_or_fail(Certificate, certificate_id, "证明")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Write, write
+from registry.ops.kernel import Write, retried, write
 from registry.queries.presets import get_setting
 from registry.rules.permissions import Action
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
@@ -183,6 +183,7 @@ def _lacking(config: DistrictConfig) -> bool:
             or any(get_setting(key) != value for key, value in _named_settings(config)))
 
 
+@retried
 def apply_district(actor: str, config: DistrictConfig, source: str = "") -> Changes:
     """Add what the register lacks; first application also chooses the presets. When it
     lacks nothing, nothing is written (a viewer may start the program). Otherwise it is an

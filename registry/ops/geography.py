@@ -8,7 +8,7 @@ from typing import Any
 
 from registry.ops.base import changed_fields, require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Write, write
+from registry.ops.kernel import Write, retried, write
 from registry.queries.areas import OFFICE_STREET
 from registry.queries.presets import get_setting
 from registry.rules.fields import Cleaner, clean_int, clean_text
@@ -39,6 +39,7 @@ def _clean(level: str, code: Any, name: Any, population: Any) -> dict[str, Any]:
     return values
 
 
+@retried
 def add_area(actor: str, level: str, code: Any, name: Any, population: Any = 0,
              parent: int | None = None) -> Changes:
     """Add a district, street (parent: district id) or community (parent: street id)."""
@@ -61,6 +62,7 @@ def add_area(actor: str, level: str, code: Any, name: Any, population: Any = 0,
     return w.changes
 
 
+@retried
 def update_area(actor: str, level: str, area_id: int, *, name: Any = None,
                 population: Any = None) -> Changes:
     model, what, _parent_field, _parent_model = _LEVELS[level]
@@ -72,13 +74,14 @@ def update_area(actor: str, level: str, area_id: int, *, name: Any = None,
         row.name, row.population = values["name"], values["population"]
         old, new = changed_fields(before, snapshot(row))
         if new:
-            row.save()
+            row.save(only=[model.name, model.population])  # not the row as read: another may have moved it
             w.log(Table.of(model), area_id, old, new)
             w.changed(Table.of(model))
         w.changed(ids=[area_id])
     return w.changes
 
 
+@retried
 def set_population(actor: str, community_id: int, year: Any, population: Any) -> Changes:
     """A community's resident population in `year` (the indicators of that year use it);
     an empty population removes the year's figure, so the year falls back to an earlier one."""
@@ -108,6 +111,7 @@ def set_population(actor: str, community_id: int, year: Any, population: Any) ->
     return w.changes
 
 
+@retried
 def set_office_street(actor: str, street_id: int) -> Changes:
     """Which street this office is: the issuer of its certificates and the street its
     window shows. The district file's default street is only the first choice offered."""

@@ -12,9 +12,11 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from peewee import fn
+
 from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Write, write
+from registry.ops.kernel import Write, retried, write
 from registry.ops.summaries import apply_ledger_sums
 from registry.queries.approval import four_eyes
 from registry.queries.presets import current_rounding_preset
@@ -31,6 +33,7 @@ from registry.storage.models import (
     ServiceRecord,
     Volunteer,
     get_or_fail,
+    locked,
 )
 
 MAX_HOURS_PER_DAY = Decimal(24)
@@ -77,6 +80,7 @@ def clean_record(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]
     return values, problems
 
 
+@retried
 def create_activity(actor: str, data: Mapping[str, Any]) -> Changes:
     c = Cleaner(data)
     c.take("name", clean_text, "活动名称", required=True, max_length=200)
@@ -124,22 +128,32 @@ def _insert_record(w: Write, volunteer: Volunteer, values: dict[str, Any]) -> Se
     return row
 
 
+@retried
 def record_hours(actor: str, volunteer_id: int, data: Mapping[str, Any]) -> Changes:
     """One volunteer's hours, waiting for approval."""
     values, problems = clean_record(data)
     warnings = require(problems)
     with write(actor, Action.CREATE) as w:
-        volunteer = get_or_fail(Volunteer, volunteer_id, "志愿者")
+        # locked: two clerks recording the same person's day can't both pass the 24-hour check
+        volunteer = get_or_fail(Volunteer, volunteer_id, "志愿者", lock=True)
         warnings += require(_same_day_warnings(volunteer.id, values["service_date"], values["hours"]))
         _insert_record(w, volunteer, values)
         w.warn(warnings)
     return w.changes
 
 
+def _booked(volunteer_ids: list[int], day: dt.date) -> dict[int, Decimal]:
+    """Hours already on each volunteer's day (corrections stand in for the line they correct
+    only once approved, so they are left out, as the totals leave them out)."""
+    rows = (ServiceRecord.select(ServiceRecord.volunteer, fn.SUM(ServiceRecord.hours))
+            .where(ServiceRecord.volunteer.in_(volunteer_ids) & (ServiceRecord.service_date == day)
+                   & ServiceRecord.corrects.is_null())
+            .group_by(ServiceRecord.volunteer).tuples())
+    return {vid: Decimal(str(total)) for vid, total in rows if total is not None}
+
+
 def _same_day_warnings(volunteer_id: int, day: dt.date, hours: Decimal) -> list[Problem]:
-    booked = sum((r.hours for r in ServiceRecord.select(ServiceRecord.hours).where(
-        (ServiceRecord.volunteer == volunteer_id) & (ServiceRecord.service_date == day)
-        & ServiceRecord.corrects.is_null())), Decimal(0))
+    booked = _booked([volunteer_id], day).get(volunteer_id, Decimal(0))
     if booked + hours > MAX_HOURS_PER_DAY:
         return [error("day_over_24", "hours", f"{day} 这一天登记的时长合计超过 24 小时。")]
     if booked and booked + hours > 12:
@@ -148,6 +162,7 @@ def _same_day_warnings(volunteer_id: int, day: dt.date, hours: Decimal) -> list[
     return []
 
 
+@retried
 def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[int],
                           hours: Any = None) -> Changes:
     """Hours for every attendee of one activity: by default the activity's length less
@@ -156,7 +171,9 @@ def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[
     if not ids:
         raise RegistryError("没有选择参加活动的志愿者。")
     with write(actor, Action.CREATE) as w:
-        activity = get_or_fail(Activity, activity_id, "活动")
+        # locked in the kernel's order, activity first: two clerks recording one activity
+        # at once can't both find its attendees unrecorded
+        activity = get_or_fail(Activity, activity_id, "活动", lock=True)
         data = {
             "service_date": activity.starts_at.date(),
             "hours": activity_hours(activity) if hours is None else hours,
@@ -169,7 +186,8 @@ def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[
             "content": activity.content or activity.name,
         }
         values, problems = clean_record(data)
-        volunteers = {v.id: v for v in Volunteer.select().where(Volunteer.id.in_(ids))}
+        volunteers = {v.id: v for v in locked(Volunteer.select().where(Volunteer.id.in_(ids))
+                                              .order_by(Volunteer.id))}
         missing = [i for i in ids if i not in volunteers]
         if missing:
             problems.append(error("volunteer", "volunteers",
@@ -179,6 +197,13 @@ def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[
         if already:
             problems.append(error("duplicate", "volunteers",
                                   f"有 {len(already)} 名志愿者已登记过这次活动的时长。"))
+        if values.get("hours") is not None:
+            booked = _booked(ids, values["service_date"])
+            full = [i for i, h in booked.items() if h + values["hours"] > MAX_HOURS_PER_DAY]
+            if full:
+                problems.append(error("day_over_24", "hours",
+                                      f"有 {len(full)} 名志愿者 {values['service_date']} 这一天登记的时长"
+                                      f"合计将超过 24 小时。"))
         w.warn(require(problems) + tuple(_overlaps(activity, ids)))
         for i in ids:
             _insert_record(w, volunteers[i], values)
@@ -205,17 +230,27 @@ def _count(sums: LedgerSums, record: ServiceRecord, sign: int) -> None:
                   record.organization_id, record.service_category, sign)
 
 
+@retried
 def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
     """Approve pending lines; their hours (or a correction's difference) enter the totals.
     All or nothing: queries.approval.approval_plan says beforehand which lines may be."""
-    ids = list(dict.fromkeys(int(r) for r in record_ids))
+    ids = sorted(dict.fromkeys(int(r) for r in record_ids))
     with write(actor, Action.APPROVE) as w:
-        records = list(ServiceRecord.select().where(ServiceRecord.id.in_(ids)))
+        # the kernel's lock order: the volunteers (whose totals move), then the lines, each
+        # by id; the lines' status is read again under the lock, so two clerks approving
+        # the same line can't both count it
+        owners = sorted({v for (v,) in ServiceRecord.select(ServiceRecord.volunteer)
+                         .where(ServiceRecord.id.in_(ids)).tuples()})
+        list(locked(Volunteer.select(Volunteer.id).where(Volunteer.id.in_(owners)).order_by(Volunteer.id)))
+        records = list(locked(ServiceRecord.select().where(ServiceRecord.id.in_(ids))
+                              .order_by(ServiceRecord.id)))
         if len(records) != len(ids):
             raise RegistryError("有的时长记录不存在，审核没有进行。")
         done = [r for r in records if r.status == "approved"]
         if done:
-            raise RegistryError(f"有 {len(done)} 条记录已经审核过了。")
+            by_others = [r for r in done if r.approver != actor]
+            who = "已由他人审核" if by_others else "已经审核过了"
+            raise RegistryError(f"有 {len(done)} 条记录{who}，这次审核没有进行。请刷新后再看。")
         own = [r for r in records if r.recorder == actor]
         if own and four_eyes():
             raise RegistryError(f"有 {len(own)} 条记录是您本人登记的，需要由其他人审核。")
@@ -240,6 +275,7 @@ def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
     return w.changes
 
 
+@retried
 def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: str) -> Changes:
     """A new line replacing an approved one; it takes effect once approved. Fields not
     given are copied from the line corrected."""
@@ -247,6 +283,8 @@ def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: 
     require(problems)
     with write(actor, Action.CORRECT) as w:
         original = get_or_fail(ServiceRecord, record_id, "时长记录")
+        get_or_fail(Volunteer, original.volunteer_id, "志愿者", lock=True)  # the kernel's order
+        original = get_or_fail(ServiceRecord, record_id, "时长记录", lock=True)
         if original.status != "approved":
             raise RegistryError("这条记录还没有审核，直接修改或删除即可，不需要更正。")
         if ServiceRecord.get_or_none(ServiceRecord.corrects == original.id) is not None:
@@ -267,12 +305,15 @@ def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: 
     return w.changes
 
 
+@retried
 def delete_pending_record(actor: str, record_id: int, reason: str) -> Changes:
     """A line not yet approved can be withdrawn; approved lines cannot (see triggers)."""
     reason_text, problems = clean_text(reason, "reason", "删除原因", required=True)
     require(problems)
     with write(actor, Action.DELETE) as w:
         record = get_or_fail(ServiceRecord, record_id, "时长记录")
+        get_or_fail(Volunteer, record.volunteer_id, "志愿者", lock=True)  # the kernel's order
+        record = get_or_fail(ServiceRecord, record_id, "时长记录", lock=True)  # not being approved
         if record.status == "approved":
             raise ValidationError([error("approved", "status",
                                          "已审核的记录不能删除，只能更正。")])

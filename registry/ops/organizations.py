@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from registry.ops.base import changed_fields, require, snapshot
+from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import write
+from registry.ops.edits import save_edit
+from registry.ops.kernel import retried, write
 from registry.rules.deadlines import evaluation_expiry
 from registry.rules.fields import Cleaner, clean_choice, clean_date, clean_decimal, clean_int, clean_text
 from registry.rules.permissions import Action
@@ -91,6 +92,7 @@ def clean_organization(data: Mapping[str, Any], *, partial: bool = False, own_id
     return values, problems
 
 
+@retried
 def register_organization(actor: str, data: Mapping[str, Any]) -> Changes:
     values, problems = clean_organization(data)
     warnings = require(problems)
@@ -102,26 +104,25 @@ def register_organization(actor: str, data: Mapping[str, Any]) -> Changes:
     return w.changes
 
 
-def update_organization(actor: str, org_id: int, data: Mapping[str, Any]) -> Changes:
+@retried
+def update_organization(actor: str, org_id: int, data: Mapping[str, Any], *,
+                        seen: int | None = None) -> Changes:
     org = get_or_fail(Organization, org_id, "社会组织")
     values, problems = clean_organization(data, partial=True, own_id=org_id,
                                           current_type=org.org_type)
     warnings = require(problems)
     with write(actor, Action.UPDATE) as w:
+        org = get_or_fail(Organization, org_id, "社会组织", lock=True)
         before = snapshot(org)
         for name, value in values.items():
             setattr(org, name, value)
-        old, new = changed_fields(before, snapshot(org))
-        if new:
-            org.updated_at = dt.datetime.now().replace(microsecond=0)
-            org.save()
-            w.log(Table.ORGANIZATION, org_id, old, new)
-            w.changed(Table.ORGANIZATION)
+        save_edit(w, org, before, seen=seen)
         w.changed(ids=[org_id])
         w.warn(warnings)
     return w.changes
 
 
+@retried
 def deregister_organization(actor: str, org_id: int, status: str, reason: str,
                             on: dt.date | None = None) -> Changes:
     """注销 or 撤销: the organization stays in the register with its history."""
@@ -130,20 +131,19 @@ def deregister_organization(actor: str, org_id: int, status: str, reason: str,
     c.take("reason", clean_text, "原因", required=True)
     require(c.problems)
     with write(actor, Action.DEACTIVATE) as w:
-        org = get_or_fail(Organization, org_id, "社会组织")
+        org = get_or_fail(Organization, org_id, "社会组织", lock=True)
         if org.status != "正常":
             raise RegistryError(f"“{org.name}”已经是{org.status}状态。")
         before = snapshot(org)
         org.status = c.values["status"]
         org.status_reason = c.values["reason"]
         org.status_changed_on = on or dt.date.today()
-        org.save()
-        w.log(Table.ORGANIZATION, org_id, *changed_fields(before, snapshot(org)),
-              detail=c.values["reason"])
+        save_edit(w, org, before, detail=c.values["reason"])
         w.changed(Table.ORGANIZATION, ids=[org_id])
     return w.changes
 
 
+@retried
 def record_annual_inspection(actor: str, org_id: int, year: Any, result: Any,
                              reported_on: Any = None) -> Changes:
     """The inspection or annual-report result of one year; a second entry for the same
@@ -168,6 +168,7 @@ def record_annual_inspection(actor: str, org_id: int, year: Any, result: Any,
     return w.changes
 
 
+@retried
 def set_evaluation_grade(actor: str, org_id: int, grade: Any, awarded_on: Any) -> Changes:
     c = Cleaner({"grade": grade, "awarded_on": awarded_on})
     c.take("grade", _grade)
@@ -191,6 +192,7 @@ def _grade(raw: Any, field: str) -> tuple[int | None, list[Problem]]:
     return None, [error("grade", field, f"评估等级填的是“{raw}”，应当是 1A 到 5A。")]
 
 
+@retried
 def add_service_project(actor: str, org_id: int, data: Mapping[str, Any]) -> Changes:
     c = Cleaner(data)
     c.take("name", clean_text, "项目名称", required=True, max_length=200)

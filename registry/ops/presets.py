@@ -6,7 +6,7 @@ from peewee import Case
 
 from registry.ops.base import require
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Write, write
+from registry.ops.kernel import Write, retried, write
 from registry.queries.presets import get_setting
 from registry.rules.fields import clean_choice
 from registry.rules.permissions import Action
@@ -35,6 +35,7 @@ def clean_preset(key: str, name: str) -> str:
     return str(value)
 
 
+@retried
 def set_preset(actor: str, key: str, name: str) -> Changes:
     """Choose a preset; a new star preset recomputes and re-stamps every star level."""
     value = clean_preset(key, name)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from registry.ops.base import require
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Write, write
+from registry.ops.kernel import Write, retried, write
 from registry.queries.presets import get_setting
 from registry.rules.deadlines import add_years
 from registry.rules.fields import Cleaner, clean_int
@@ -40,6 +40,7 @@ def clean_years(years: object) -> int:
     return int(c.values["years"] or 0)
 
 
+@retried
 def set_retention(actor: str, kind: str, years: object) -> Changes:
     """Years after deactivation to keep a person's data; None or 0 keeps it for ever."""
     kept = clean_years(years)
@@ -67,6 +68,7 @@ def _still_active(person_id: int) -> bool:
                                        & (Organization.status == "正常")).exists())
 
 
+@retried
 def apply_retention(actor: str, today: dt.date | None = None) -> RetentionReport:
     """Erase what the retention settings say is due; one audit entry per person erased
     (naming the record, never the erased data)."""

@@ -9,10 +9,12 @@ from typing import Any
 
 from peewee import fn
 
-from registry.ops.base import require
+from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import write
+from registry.ops.edits import save_edit
+from registry.ops.kernel import retried, write
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
+from registry.queries.editing import Seen
 from registry.queries.presets import current_ce_preset
 from registry.rules.deadlines import add_months, registration_valid_until
 from registry.rules.fields import Cleaner, clean_choice, clean_date, clean_int, clean_text
@@ -20,7 +22,7 @@ from registry.rules.permissions import Action
 from registry.rules.presets import cycle_bounds
 from registry.rules.problems import Problem, error, warning
 from registry.rules.vocab import SOCIAL_WORKER_LEVEL_ALIASES, SOCIAL_WORKER_LEVELS
-from registry.storage.models import Attendance, Organization, SocialWorker, Training
+from registry.storage.models import Attendance, Organization, SocialWorker, Training, locked
 
 LABELS = {
     "level": "证书等级",
@@ -84,10 +86,11 @@ def register_social_worker(actor: str, data: Mapping[str, Any]) -> Changes:
     return register_role(actor, data, SocialWorker, ROLE, clean_social_worker, refresh_ce_hours)
 
 
-def update_social_worker(actor: str, worker_id: int, data: Mapping[str, Any]) -> Changes:
+def update_social_worker(actor: str, worker_id: int, data: Mapping[str, Any], *,
+                         seen: Seen | None = None) -> Changes:
     recount = refresh_ce_hours if {"registered_until", "level"} & set(data) else None  # a new cycle
     return update_role(actor, worker_id, {**data, "_id": worker_id}, SocialWorker, ROLE,
-                       clean_social_worker, recount)
+                       clean_social_worker, recount, seen=seen)
 
 
 def deactivate_social_worker(actor: str, worker_id: int, reason: str) -> Changes:
@@ -116,6 +119,7 @@ def refresh_ce_hours(worker: SocialWorker) -> None:
         worker.ce_hours, worker.ce_preset = hours, preset
 
 
+@retried
 def extend_registrations(actor: str, expiring_from: Any, expiring_to: Any, months: Any,
                          reason: str) -> Changes:
     """A policy change: every registration expiring in a period is extended by N months,
@@ -130,14 +134,13 @@ def extend_registrations(actor: str, expiring_from: Any, expiring_to: Any, month
         problems.append(error("date_order", "to", "“到期截止日期”不能早于“到期起始日期”。"))
     require(problems)
     with write(actor, Action.EXTEND_REGISTRATION) as w:
-        workers = SocialWorker.select().where(
+        workers = locked(SocialWorker.select().where(
             (SocialWorker.status == "在册")
             & SocialWorker.registered_until.between(values["from"], values["to"]))
+            .order_by(SocialWorker.id))
         for worker in workers:
-            before = worker.registered_until
-            worker.registered_until = add_months(before, values["months"])
-            worker.save()
-            w.log(Table.SOCIAL_WORKER, worker.id, {"registered_until": before},
-                  {"registered_until": worker.registered_until}, detail=values["reason"])
+            before = snapshot(worker)
+            worker.registered_until = add_months(worker.registered_until, values["months"])
+            save_edit(w, worker, before, detail=values["reason"])
             w.changed(Table.SOCIAL_WORKER, ids=[worker.id])
     return w.changes

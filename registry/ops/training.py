@@ -9,7 +9,7 @@ from typing import Any
 
 from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import write
+from registry.ops.kernel import retried, write
 from registry.ops.social_workers import refresh_ce_hours
 from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text
 from registry.rules.permissions import Action
@@ -28,6 +28,7 @@ LABELS = {
 }
 
 
+@retried
 def create_training(actor: str, data: Mapping[str, Any]) -> Changes:
     c = Cleaner(data)
     c.take("title", clean_text, LABELS["title"], required=True, max_length=200)
@@ -52,6 +53,7 @@ def create_training(actor: str, data: Mapping[str, Any]) -> Changes:
     return w.changes
 
 
+@retried
 def record_attendance(actor: str, training_id: int, person_ids: Iterable[int], *,
                       hours_credited: Any = None, passed: bool = True) -> Changes:
     """Mark people as attending; hours default to the training's. Recording a person
@@ -66,7 +68,7 @@ def record_attendance(actor: str, training_id: int, person_ids: Iterable[int], *
         require(c.problems)
         hours = c.values["hours"]
     with write(actor, Action.ATTENDANCE) as w:
-        training = get_or_fail(Training, training_id, "培训")
+        training = get_or_fail(Training, training_id, "培训", lock=True)  # one sign-in sheet at a time
         credited = hours if hours is not None else training.hours
         found = {p for (p,) in Person.select(Person.id).where(Person.id.in_(ids)).tuples()}
         if len(found) != len(ids):

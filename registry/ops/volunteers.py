@@ -7,6 +7,7 @@ from typing import Any
 
 from registry.ops.changes import Changes
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
+from registry.queries.editing import Seen
 from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_int, clean_text, is_blank
 from registry.rules.problems import Problem, ValidationError, error, warning
 from registry.rules.text import normalize_text
@@ -72,9 +73,11 @@ def register_volunteer(actor: str, data: Mapping[str, Any]) -> Changes:
     return register_role(actor, data, Volunteer, ROLE, clean_volunteer, join)
 
 
-def update_volunteer(actor: str, volunteer_id: int, data: Mapping[str, Any]) -> Changes:
+def update_volunteer(actor: str, volunteer_id: int, data: Mapping[str, Any], *,
+                     seen: Seen | None = None) -> Changes:
+    """Change the fields given; `seen`: the versions the clerk's form was filled from."""
     return update_role(actor, volunteer_id, {**data, "_id": volunteer_id}, Volunteer, ROLE,
-                       clean_volunteer)
+                       clean_volunteer, seen=seen)
 
 
 def deactivate_volunteer(actor: str, volunteer_id: int, reason: str) -> Changes:

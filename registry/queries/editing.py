@@ -17,6 +17,15 @@ from registry.storage.models import Organization, Person, SocialWorker, Voluntee
 
 
 @dataclass(frozen=True)
+class Seen:
+    """The versions of the records a form was filled from: an edit saved with it is refused
+    when someone else saved one of them since (ops/edits.py)."""
+
+    record: int
+    person: int | None = None
+
+
+@dataclass(frozen=True)
 class PersonValues:
     id_number: str
     name: str
@@ -44,6 +53,7 @@ class VolunteerValues:
     service_categories: str
     consent_contact: bool
     consent_publish: bool
+    seen: Seen
 
 
 def volunteer_values(volunteer_id: int, actor: str) -> VolunteerValues:
@@ -52,7 +62,8 @@ def volunteer_values(volunteer_id: int, actor: str) -> VolunteerValues:
         person=_person_values(v.person, MASKED), community=v.community_id,
         volunteer_number=v.volunteer_number, national_number=v.national_number,
         registered_on=v.registered_on, skills=v.skills, service_categories=v.service_categories,
-        consent_contact=bool(v.consent_contact), consent_publish=bool(v.consent_publish))
+        consent_contact=bool(v.consent_contact), consent_publish=bool(v.consent_publish),
+        seen=Seen(v.version, v.person.version))
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,7 @@ class SocialWorkerValues:
     employer_name: str
     post: str
     community: int | None
+    seen: Seen
 
 
 def social_worker_values(worker_id: int, actor: str) -> SocialWorkerValues:
@@ -77,7 +89,7 @@ def social_worker_values(worker_id: int, actor: str) -> SocialWorkerValues:
         certificate_number=w.certificate_number, obtained_year=w.obtained_year,
         registration_number=w.registration_number, registered_on=w.registered_on,
         registered_until=w.registered_until, employer=w.employer_id, employer_name=w.employer_name,
-        post=w.post, community=w.community_id)
+        post=w.post, community=w.community_id, seen=Seen(w.version, w.person.version))
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,7 @@ class OrganizationValues:
     responsible_person: str
     venue: str
     notes: str
+    seen: Seen
 
 
 def organization_values(org_id: int) -> OrganizationValues:
@@ -108,7 +121,7 @@ def organization_values(org_id: int) -> OrganizationValues:
         founded_on=o.founded_on, address=o.address, business_scope=o.business_scope,
         service_fields=o.service_fields, registered_capital=o.registered_capital,
         community=o.community_id, filed_on=o.filed_on, responsible_person=o.responsible_person,
-        venue=o.venue, notes=o.notes)
+        venue=o.venue, notes=o.notes, seen=Seen(o.version))
 
 
 @dataclass(frozen=True)

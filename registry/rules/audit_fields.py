@@ -27,7 +27,8 @@ _MASKS: dict[str, Callable[[str], str]] = {
 # Nothing a reader needs: the search columns hold the same numbers reversed (and unmasked),
 # the others are kept in step by the program.
 LEFT_OUT = frozenset({"id_number_rev", "phone_rev", "initials", "password_hash", "updated_at",
-                      "created_at", "verification_code", "total_hours", "star_level", "ce_hours"})
+                      "created_at", "verification_code", "total_hours", "star_level", "ce_hours",
+                      "version"})
 
 # Each stored field under the name a clerk knows it by (the forms' and rosters' words).
 FIELD_LABELS: Mapping[str, str] = {

@@ -18,7 +18,7 @@ from registry.storage import models, server_roles
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 VERSION_KEY = "schema_version"
 
 
@@ -262,4 +262,16 @@ def _v2_to_v3(db: Database) -> None:
     _create_tables(db, [models.CommunityPopulation])
 
 
-UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+# The records clerks edit in forms, each with the version an edit must start from (ops/edits.py).
+VERSIONED = ("person", "volunteer", "social_worker", "organization")
+
+
+def _v3_to_v4(db: Database) -> None:
+    """Version 4 numbers each edit of a person, volunteer, social worker or organization,
+    so an edit made on a stale copy is refused instead of overwriting another's."""
+    for table in VERSIONED:
+        if "version" not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN version INTEGER NOT NULL DEFAULT 1')
+
+
+UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
