@@ -67,7 +67,7 @@ def conflict(model: type[BaseModel], record_id: int) -> EditConflict:
              .order_by(AuditEntry.id.desc()).first())
     if entry is None:
         return EditConflict("这条记录在您打开之后已被他人修改，请刷新后再改。")
-    account = Account.get_or_none(Account.username == entry.actor)
+    account = Account.get_or_none(Account.name == entry.actor)
     who = (account.display_name if account is not None and account.display_name else entry.actor)
     at = entry.at if isinstance(entry.at, dt.datetime) else dt.datetime.fromisoformat(str(entry.at))
     when = at.strftime("%H:%M") if at.date() == dt.date.today() else f"{at.month}月{at.day}日 {at:%H:%M}"

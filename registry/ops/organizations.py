@@ -11,6 +11,7 @@ from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
 from registry.ops.edits import save_edit
 from registry.ops.kernel import retried, write
+from registry.queries.editing import Seen
 from registry.rules.deadlines import evaluation_expiry
 from registry.rules.fields import Cleaner, clean_choice, clean_date, clean_decimal, clean_int, clean_text
 from registry.rules.permissions import Action
@@ -106,7 +107,8 @@ def register_organization(actor: str, data: Mapping[str, Any]) -> Changes:
 
 @retried
 def update_organization(actor: str, org_id: int, data: Mapping[str, Any], *,
-                        seen: int | None = None) -> Changes:
+                        seen: Seen | None = None) -> Changes:
+    """Change the fields given; `seen`: the version the clerk's form was filled from."""
     org = get_or_fail(Organization, org_id, "社会组织")
     values, problems = clean_organization(data, partial=True, own_id=org_id,
                                           current_type=org.org_type)
@@ -116,7 +118,7 @@ def update_organization(actor: str, org_id: int, data: Mapping[str, Any], *,
         before = snapshot(org)
         for name, value in values.items():
             setattr(org, name, value)
-        save_edit(w, org, before, seen=seen)
+        save_edit(w, org, before, seen=seen.record if seen is not None else None)
         w.changed(ids=[org_id])
         w.warn(warnings)
     return w.changes

@@ -9,6 +9,7 @@ from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
 from registry.ops.edits import save_edit
 from registry.ops.kernel import Write, retried, write
+from registry.queries.editing import Seen
 from registry.queries.masking import MASKED
 from registry.rules.fields import Cleaner, Rule, clean_choice, clean_text
 from registry.rules.idnumber import check_id_number
@@ -167,7 +168,7 @@ def without_masked_copies(data: Mapping[str, Any], person: Person | None) -> dic
 
 @retried
 def update_person(actor: str, person_id: int, data: Mapping[str, Any], *,
-                  seen: int | None = None) -> Changes:
+                  seen: Seen | None = None) -> Changes:
     data = without_masked_copies(data, Person.get_or_none(Person.id == person_id))
     values, problems = clean_person(data, partial=True)
     if "id_number" in data:
@@ -175,7 +176,7 @@ def update_person(actor: str, person_id: int, data: Mapping[str, Any], *,
     warnings = require(problems)
     with write(actor, Action.UPDATE) as w:
         person = get_or_fail(Person, person_id, "人员", lock=True)
-        _update(w, person, values, seen=seen)
+        _update(w, person, values, seen=seen.record if seen is not None else None)
         w.changed(ids=[person_id])
         w.warn(warnings)
     return w.changes
