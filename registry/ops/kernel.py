@@ -33,8 +33,9 @@ from registry.rules.permissions import Action, PermissionDenied
 from registry.rules.problems import NotAllowedError, Problem, RegistryError
 from registry.storage.db import database
 from registry.storage.models import AuditEntry
+from registry.texts import mark, msg
 
-SAVE_FAILED = "保存失败"
+SAVE_FAILED = mark("保存失败")
 
 
 def jsonable(value: Any) -> Any:
@@ -79,7 +80,7 @@ def allow(actor: str, action: Action) -> Permit:
     outside Action is a programming error (ValueError), whoever acts."""
     action = Action(action)
     if not actor:
-        raise RegistryError("没有记录是谁在操作，操作已取消。")
+        raise RegistryError(msg("没有记录是谁在操作，操作已取消。"))
     try:
         check_permission(actor, action)
     except PermissionDenied as exc:
@@ -163,4 +164,4 @@ def _write(permit: Permit, failure: str) -> Iterator[Write]:
             yield w
             w.flush_audit()
     except IntegrityError as exc:
-        raise RegistryError(f"{failure}：数据与登记库中已有记录冲突（{exc}）。") from exc
+        raise RegistryError(msg("{failure}：数据与登记库中已有记录冲突（{exc}）。", failure=failure, exc=exc)) from exc
