@@ -10,9 +10,9 @@ from registry.rules.fields import is_blank
 from registry.rules.problems import Problem, error
 from registry.rules.text import normalize_text
 from registry.storage.models import Community, Organization
-from registry.texts import mark, msg
+from registry.texts import msg
 
-_COMMUNITY_SUFFIXES = (mark("社区居民委员会"), mark("社区居委会"), mark("居民委员会"), mark("居委会"), mark("社区"))
+_COMMUNITY_SUFFIXES = ("社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区")  # zh-data
 
 
 def community_key(text: str) -> str:

@@ -20,7 +20,7 @@ def _birth(text: str) -> str:
     try:
         return birth_shown(dt.date.fromisoformat(text[:10]))
     except ValueError:
-        return text[:4] + msg("年") if text[:4].isdigit() else ""
+        return msg("{year}年", year=text[:4]) if text[:4].isdigit() else ""
 
 
 _MASKS: dict[str, Callable[[str], str]] = {

@@ -105,7 +105,7 @@ def test_translations_keep_the_placeholders_and_speak_english() -> None:
     for entry in catalog():
         source, english = str(entry["msgid"]), str(entry["msgstr"])
         assert placeholders(source) == placeholders(english), (source, english)
-        assert not IDEOGRAPH.search(english), english
+        assert not IDEOGRAPH.search(re.sub("“[^”]*”", "", english)), english  # quoted: Chinese data
 
 
 def test_the_catalog_written_back_is_the_catalog(tmp_path: Path) -> None:
@@ -154,7 +154,7 @@ def test_a_marked_word_is_shown_in_english_and_data_is_left_alone(english: None)
 
     assert SEXES == ("男", "女")  # what is stored stays Chinese
     assert [texts.shown(s) for s in SEXES] == ["Male", "Female"]
-    assert texts.shown(ROLE_STATUSES[0]) == "Active"
+    assert texts.shown(ROLE_STATUSES[0]) == "Registered"
     assert texts.shown("张伟") == "张伟"
 
 
