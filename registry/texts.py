@@ -24,6 +24,7 @@ from typing import Any
 SOURCE_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 LANGUAGE_ENV = "REGISTRY_LANG"
+LIST_SEPARATOR = "、"  # between the words of a stored list (registry.rules.vocab)
 CATALOG_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"  # registry/ → the top
 
 _language = SOURCE_LANGUAGE
@@ -47,8 +48,17 @@ def mark(source: str) -> str:
 
 
 def shown(text: str) -> str:
-    """A marked text in the current language; any other text (a name, a place) unchanged."""
-    return _catalog.get(text, text)
+    """A marked text in the current language; any other text (a name, a place) unchanged. A
+    list of marked words as the register stores it ("为老服务、助残服务") is shown word by word."""
+    if not _catalog:
+        return text
+    found = _catalog.get(text)
+    if found is not None:
+        return found
+    parts = text.split(LIST_SEPARATOR) if LIST_SEPARATOR in text else ()
+    if parts and all(part in _catalog for part in parts):
+        return ", ".join(_catalog[part] for part in parts)
+    return text
 
 
 def language() -> str:

@@ -41,7 +41,7 @@ from registry.storage.models import (
     Training,
     Volunteer,
 )
-from registry.texts import mark, msg
+from registry.texts import mark, msg, shown
 
 # What each table's record is called in a sentence.
 NOUNS: Mapping[str, str] = {
@@ -329,9 +329,9 @@ def _demo(f: _Facts) -> str:
     except ValueError:
         return _said(msg("生成了演示数据"))(f)
     rows = data.get("rows", {}) if isinstance(data, dict) else {}
-    counts = "、".join(f"{rows[k]:,} {unit}" for k, unit in _DEMO_COUNTS
-                      if isinstance(rows, dict) and isinstance(rows.get(k), int))
-    return msg("{who} 生成了演示数据", who=f.who) + (f"（{counts}）" if counts else "")
+    counts = msg("、").join(f"{rows[k]:,} {shown(unit)}" for k, unit in _DEMO_COUNTS
+                           if isinstance(rows, dict) and isinstance(rows.get(k), int))
+    return msg("{who} 生成了演示数据", who=f.who) + (msg("（{counts}）", counts=counts) if counts else "")
 
 
 def _search(f: _Facts) -> str:

@@ -62,9 +62,9 @@ def unmarked_chinese(path: Path) -> Iterator[tuple[int, str]]:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
                 skip.add(id(first.value))
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("msg", "mark"):
-            if node.args and isinstance(node.args[0], ast.Constant):
-                skip.add(id(node.args[0]))
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("msg", "mark")
+                and node.args and isinstance(node.args[0], ast.Constant)):
+            skip.add(id(node.args[0]))
         if isinstance(node, ast.keyword) and node.arg == "detail":  # an audit entry's record, kept as written
             skip.update(id(n) for n in ast.walk(node.value))
     for node in ast.walk(tree):
@@ -115,9 +115,10 @@ def test_the_catalog_written_back_is_the_catalog(tmp_path: Path) -> None:
     text = CORE_MESSAGES["catalog_text"]("en", CORE_MESSAGES["extract"](ROOT), entries)
     assert text == CATALOG.read_text(encoding="utf-8")
     written = tmp_path / "x.po"
-    written.write_text(CORE_MESSAGES["catalog_text"]("en", {'引号"与\n换行\\': ["a:1"]}, {'引号"与\n换行\\': 'q"\nb\\'}),
-                       encoding="utf-8")
-    assert texts.read_po(written) == {'引号"与\n换行\\': 'q"\nb\\'}
+    awkward = '引号"与\n换行\\\r'  # quotes, a new line, a backslash, a carriage return
+    written.write_text(CORE_MESSAGES["catalog_text"]("en", {awkward: ["a:1"]}, {awkward: 'q"\nb\\\r'}),
+                       encoding="utf-8", newline="")
+    assert texts.read_po(written) == {awkward: 'q"\nb\\\r'}
 
 
 # --- the mechanism, without Qt ---------------------------------------------------------------
