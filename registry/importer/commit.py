@@ -15,6 +15,7 @@ from registry.ops.changes import Table
 from registry.ops.kernel import allow
 from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError, ValidationError, error
+from registry.texts import msg
 
 
 class ImportRejected(ValidationError):
@@ -25,8 +26,8 @@ class ImportRejected(ValidationError):
         super().__init__(problems)
         self.preview = preview
         rejected = preview.count(REJECT)
-        self.args = (f"有 {rejected} 行有错误，没有导入任何数据。请改正后重新导入，"
-                     "或选择只导入没有错误的行。",)
+        self.args = (msg("有 {rejected} 行有错误，没有导入任何数据。请改正后重新导入，"
+                     "或选择只导入没有错误的行。", rejected=rejected),)
 
 
 def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = False,
@@ -34,12 +35,12 @@ def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = Fa
     """Write the rows the preview accepted. Any row with an error and not skip_invalid:
     raise ImportRejected and write nothing."""
     if not actor:
-        raise RegistryError("没有记录是谁在操作，导入已取消。")
+        raise RegistryError(msg("没有记录是谁在操作，导入已取消。"))
     permit = allow(actor, Action.IMPORT)
     if preview.has_errors and not skip_invalid:
         raise ImportRejected(preview)
     handler = handler_for(preview.kind.name)
-    with no_gc(), permit.write(failure="导入失败，没有写入任何数据") as w:
+    with no_gc(), permit.write(failure=msg("导入失败，没有写入任何数据")) as w:
         plan(preview, handler)
         if preview.has_errors and not skip_invalid:
             raise ImportRejected(preview)

@@ -26,6 +26,7 @@ from registry.ops.kernel import Write
 from registry.rules.audit_fields import LEFT_OUT, field_label
 from registry.rules.problems import RegistryError
 from registry.storage.models import Account, AuditEntry, BaseModel
+from registry.texts import msg, shown
 
 
 class EditConflict(RegistryError):
@@ -66,14 +67,18 @@ def conflict(model: type[BaseModel], record_id: int) -> EditConflict:
     entry = (AuditEntry.select().where((AuditEntry.table_name == table) & (AuditEntry.record_id == record_id))
              .order_by(AuditEntry.id.desc()).first())
     if entry is None:
-        return EditConflict("这条记录在您打开之后已被他人修改，请刷新后再改。")
+        return EditConflict(msg("这条记录在您打开之后已被他人修改，请刷新后再改。"))
     account = Account.get_or_none(Account.name == entry.actor)
     who = (account.display_name if account is not None and account.display_name else entry.actor)
     at = entry.at if isinstance(entry.at, dt.datetime) else dt.datetime.fromisoformat(str(entry.at))
-    when = at.strftime("%H:%M") if at.date() == dt.date.today() else f"{at.month}月{at.day}日 {at:%H:%M}"
-    fields = [field_label(k, table) for k in _keys(entry.after) if k not in LEFT_OUT and k != "version"]
-    what = f"修改了{'、'.join(dict.fromkeys(fields))}" if fields else "修改了这条记录"
-    return EditConflict(f"{who} 在 {when} {what}，请刷新后再改。")
+    when = (f"{at:%H:%M}" if at.date() == dt.date.today()
+            else msg("{month}月{day}日 {time}", month=at.month, day=at.day, time=f"{at:%H:%M}"))
+    fields = list(dict.fromkeys(shown(field_label(k, table)) for k in _keys(entry.after)
+                                if k not in LEFT_OUT and k != "version"))
+    if not fields:
+        return EditConflict(msg("{who} 在 {when} 修改了这条记录，请刷新后再改。", who=who, when=when))
+    return EditConflict(msg("{who} 在 {when} 修改了{fields}，请刷新后再改。", who=who, when=when,
+                            fields=msg("、").join(fields)))
 
 
 def _keys(after: str | None) -> list[str]:

@@ -57,8 +57,9 @@ from registry.rules.permissions import Action, PermissionDenied
 from registry.rules.problems import NotAllowedError, Problem, RegistryError
 from registry.storage.db import database
 from registry.storage.models import AuditEntry
+from registry.texts import mark, msg
 
-SAVE_FAILED = "保存失败"
+SAVE_FAILED = mark("保存失败")
 ATTEMPTS = 6  # one write and up to five more after contention
 FIRST_WAIT_S = 0.02  # the random wait before a retry is at most this, doubling each time
 # SQLSTATEs of a transaction the server rolled back so that another could go on
@@ -71,7 +72,7 @@ class Contention(RegistryError):
     """The server rolled the write back for another one; running it again may succeed."""
 
     def __init__(self) -> None:
-        super().__init__("登记库正忙：其他经办人正同时修改同一批记录，这次保存没有完成，请稍后再试一次。")
+        super().__init__(msg("登记库正忙：其他经办人正同时修改同一批记录，这次保存没有完成，请稍后再试一次。"))
 
 
 def is_contention(exc: BaseException) -> bool:
@@ -158,7 +159,7 @@ def allow(actor: str, action: Action) -> Permit:
     outside Action is a programming error (ValueError), whoever acts."""
     action = Action(action)
     if not actor:
-        raise RegistryError("没有记录是谁在操作，操作已取消。")
+        raise RegistryError(msg("没有记录是谁在操作，操作已取消。"))
     try:
         check_permission(actor, action)
     except PermissionDenied as exc:
@@ -243,7 +244,7 @@ def _write(permit: Permit, failure: str) -> Iterator[Write]:
             yield w
             w.flush_audit()
     except IntegrityError as exc:
-        raise RegistryError(f"{failure}：数据与登记库中已有记录冲突（{exc}）。") from exc
+        raise RegistryError(msg("{failure}：数据与登记库中已有记录冲突（{exc}）。", failure=failure, exc=exc)) from exc
     except DatabaseError as exc:
         if outermost and is_contention(exc):
             raise Contention() from exc

@@ -20,16 +20,17 @@ from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed
 from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
 from registry.storage.db import database
 from registry.storage.models import Person, SearchKey, get_or_fail
+from registry.texts import mark, msg
 
 LABELS = {
-    "id_number": "身份证号",
-    "name": "姓名",
-    "phone": "联系电话",
-    "address": "住址",
-    "ethnicity": "民族",
-    "political_status": "政治面貌",
-    "education": "文化程度",
-    "notes": "备注",
+    "id_number": mark("身份证号"),
+    "name": mark("姓名"),
+    "phone": mark("联系电话"),
+    "address": mark("住址"),
+    "ethnicity": mark("民族"),
+    "political_status": mark("政治面貌"),
+    "education": mark("文化程度"),
+    "notes": mark("备注"),
 }
 PERSON_FIELDS = tuple(LABELS)
 
@@ -39,7 +40,7 @@ class DuplicatePersonError(RegistryError):
 
     def __init__(self, person_id: int, name: str) -> None:
         self.person_id = person_id
-        super().__init__(f"身份证号已登记在“{name}”名下，不会重复建档，请打开已有的人员。")
+        super().__init__(msg("身份证号已登记在“{name}”名下，不会重复建档，请打开已有的人员。", name=name))
 
 
 _PERSON_RULES: tuple[Rule, ...] = (  # after the ID number
@@ -112,7 +113,7 @@ def _create(w: Write, values: dict[str, Any]) -> Person:
 
 def _require_id(values: dict[str, Any], problems: list[Problem]) -> None:
     if values.get("id_number") is None and not any(p.field == "id_number" for p in problems):
-        problems.append(error("required", "id_number", "“身份证号”不能为空。"))
+        problems.append(error("required", "id_number", msg("“身份证号”不能为空。")))
 
 
 @retried
@@ -175,7 +176,7 @@ def update_person(actor: str, person_id: int, data: Mapping[str, Any], *,
         _require_id(values, problems)
     warnings = require(problems)
     with write(actor, Action.UPDATE) as w:
-        person = get_or_fail(Person, person_id, "人员", lock=True)
+        person = get_or_fail(Person, person_id, msg("人员"), lock=True)
         _update(w, person, values, seen=seen.record if seen is not None else None)
         w.changed(ids=[person_id])
         w.warn(warnings)
@@ -184,10 +185,10 @@ def update_person(actor: str, person_id: int, data: Mapping[str, Any], *,
 
 @retried
 def deactivate_person(actor: str, person_id: int, reason: str) -> Changes:
-    reason_text, problems = clean_text(reason, "reason", "原因", required=True)
+    reason_text, problems = clean_text(reason, "reason", msg("原因"), required=True)
     require(problems)
     with write(actor, Action.DEACTIVATE) as w:
-        person = get_or_fail(Person, person_id, "人员", lock=True)
+        person = get_or_fail(Person, person_id, msg("人员"), lock=True)
         before = snapshot(person)
         person.active = False
         person.deactivated_reason = reason_text

@@ -26,11 +26,12 @@ from registry.rules.fields import clean_text
 from registry.rules.permissions import Action
 from registry.rules.problems import Problem, RegistryError, error
 from registry.storage.models import BaseModel, Community, Person, get_or_fail
+from registry.texts import mark, msg
 
 RoleCleaner = Callable[..., tuple[dict[str, Any], list[Problem]]]
 
 
-NO_COMMUNITY = "请选择所在社区：登记库中有社区时，每个人都要记在一个社区下（社区指标按它统计）。"
+NO_COMMUNITY = mark("请选择所在社区：登记库中有社区时，每个人都要记在一个社区下（社区指标按它统计）。")
 
 
 def check_community(values: dict[str, Any], problems: list[Problem]) -> None:
@@ -43,7 +44,7 @@ def check_community(values: dict[str, Any], problems: list[Problem]) -> None:
         if Community.select().exists():
             problems.append(error("community.required", "community", NO_COMMUNITY))
     elif Community.get_or_none(Community.id == community) is None:
-        problems.append(error("community", "community", "所选社区不在登记库中。"))
+        problems.append(error("community", "community", msg("所选社区不在登记库中。")))
 
 
 @retried
@@ -58,7 +59,8 @@ def register_role(actor: str, data: Mapping[str, Any], model: type[BaseModel], r
     with write(actor, Action.CREATE) as w:
         person, _created = upsert_person(w, person_values)
         if model.get_or_none(model.person == person.id) is not None:
-            raise RegistryError(f"“{person.name}”已经登记为{role_label}，请打开已有记录修改。")
+            raise RegistryError(msg("“{name}”已经登记为{role_label}，请打开已有记录修改。", name=person.name,
+                                    role_label=role_label))
         record = model.create(person=person.id, **role_values)
         if after_create is not None:
             after_create(record)
@@ -83,7 +85,7 @@ def update_role(actor: str, record_id: int, data: Mapping[str, Any], model: type
     warnings = require(problems + role_problems)
     with write(actor, Action.UPDATE) as w:
         record = get_or_fail(model, record_id, role_label, lock=True)
-        _update(w, get_or_fail(Person, record.person_id, "人员", lock=True), person_values,
+        _update(w, get_or_fail(Person, record.person_id, msg("人员"), lock=True), person_values,
                 seen=seen.person if seen is not None else None)
         before = snapshot(record)
         for name, value in role_values.items():
@@ -99,15 +101,15 @@ def update_role(actor: str, record_id: int, data: Mapping[str, Any], model: type
 @retried
 def deactivate_role(actor: str, record_id: int, reason: str, model: type[BaseModel],
                     role_label: str) -> Changes:
-    reason_text, problems = clean_text(reason, "reason", "注销原因", required=True)
+    reason_text, problems = clean_text(reason, "reason", msg("注销原因"), required=True)
     require(problems)
     table = Table.of(model)
     with write(actor, Action.DEACTIVATE) as w:
         record = get_or_fail(model, record_id, role_label, lock=True)
-        if record.status == "注销":
-            raise RegistryError(f"这名{role_label}已经注销。")
+        if record.status == "注销":  # zh-data
+            raise RegistryError(msg("这名{role_label}已经注销。", role_label=role_label))
         before = snapshot(record)
-        record.status = "注销"
+        record.status = "注销"  # zh-data
         record.status_reason = reason_text
         record.status_changed_on = dt.date.today()
         save_edit(w, record, before, detail=reason_text)

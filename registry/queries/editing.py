@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from registry.queries.masking import MASKED, Masker
 from registry.storage.models import Organization, Person, SocialWorker, Volunteer, get_or_fail
+from registry.texts import msg
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class VolunteerValues:
 
 
 def volunteer_values(volunteer_id: int, actor: str) -> VolunteerValues:
-    v = get_or_fail(Volunteer, volunteer_id, "志愿者")
+    v = get_or_fail(Volunteer, volunteer_id, msg("志愿者"))
     return VolunteerValues(
         person=_person_values(v.person, MASKED), community=v.community_id,
         volunteer_number=v.volunteer_number, national_number=v.national_number,
@@ -83,7 +84,7 @@ class SocialWorkerValues:
 
 
 def social_worker_values(worker_id: int, actor: str) -> SocialWorkerValues:
-    w = get_or_fail(SocialWorker, worker_id, "社会工作者")
+    w = get_or_fail(SocialWorker, worker_id, msg("社会工作者"))
     return SocialWorkerValues(
         person=_person_values(w.person, MASKED), level=w.level,
         certificate_number=w.certificate_number, obtained_year=w.obtained_year,
@@ -114,7 +115,7 @@ class OrganizationValues:
 
 
 def organization_values(org_id: int) -> OrganizationValues:
-    o = get_or_fail(Organization, org_id, "组织")
+    o = get_or_fail(Organization, org_id, msg("组织"))
     return OrganizationValues(
         name=o.name, uscc=o.uscc, org_type=o.org_type, registration_authority=o.registration_authority,
         supervising_unit=o.supervising_unit, legal_representative_name=o.legal_representative_name,

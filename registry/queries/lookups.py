@@ -9,7 +9,7 @@ from registry.storage.models import Community, Organization, Training
 
 MAX_ORGANIZATIONS = 5000
 MAX_TRAININGS = 300
-OPEN = "正常"  # an organization that is neither deregistered nor revoked
+OPEN = "正常"  # zh-data; an organization that is neither deregistered nor revoked
 
 
 class Choice(NamedTuple):

@@ -13,6 +13,7 @@ from registry.storage.db import DatabaseTargetError, data_dir, database, make_da
 from registry.storage.faults import describe
 from registry.storage.health import check_at_open, closed_cleanly, recognize
 from registry.storage.schema_check import check_before_open, check_schema
+from registry.texts import msg
 
 
 class DatabaseOpenError(Exception):
@@ -21,7 +22,7 @@ class DatabaseOpenError(Exception):
 
 
 def open_failure(exc: BaseException) -> str:
-    return describe(exc) or f"无法打开登记库（数据库报告：{exc}）。请检查登记库文件的位置或服务器地址。"
+    return describe(exc) or msg("无法打开登记库（数据库报告：{exc}）。请检查登记库文件的位置或服务器地址。", exc=exc)
 
 
 open_warnings: list[str] = []  # what the checks at open found, for the program to show
@@ -43,7 +44,7 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
         if data_dir() in (folder, *folder.parents):
             folder.mkdir(parents=True, exist_ok=True)  # our own folder: made on first use
         elif not folder.is_dir():
-            raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
+            raise DatabaseTargetError(msg("文件夹“{folder}”不存在，请检查数据库文件的位置。", folder=folder))
         recognize(Path(db.database))  # before a pragma writes to a file that may not be ours
         check_before_open(Path(db.database))  # and one that is ours but not to be trusted
         open_warnings[:] = check_at_open(Path(db.database))

@@ -27,6 +27,7 @@ from peewee import Model as _PeeweeModel
 
 from registry.rules.problems import NotFoundError
 from registry.storage.db import database, is_sqlite
+from registry.texts import msg
 
 
 def _now() -> dt.datetime:
@@ -171,7 +172,7 @@ class Organization(BaseModel):
     registered_capital = DecimalField(max_digits=14, decimal_places=2, null=True)
     street = ForeignKeyField(Street, null=True, on_delete="RESTRICT")
     community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
-    status = CharField(default="正常")  # 正常 / 注销 / 撤销
+    status = CharField(default="正常")  # zh-data; 正常 / 注销 / 撤销
     status_changed_on = DateField(null=True)
     status_reason = TextField(default="")
     # community social organizations are filed (备案) at street level with these:
@@ -211,7 +212,7 @@ class ServiceProject(BaseModel):
     amount = DecimalField(max_digits=14, decimal_places=2, null=True)
     starts_on = DateField(null=True)
     ends_on = DateField(null=True)
-    status = CharField(default="实施中")  # 实施中 / 已结项 / 终止
+    status = CharField(default="实施中")  # zh-data; 实施中 / 已结项 / 终止
 
 
 # --- volunteers and social workers -----------------------------------------------------
@@ -227,7 +228,7 @@ class Volunteer(BaseModel):
     service_categories = TextField(default="")  # joined by 、
     consent_contact = BooleanField(default=False)  # may be contacted for activities
     consent_publish = BooleanField(default=False)  # name may be posted publicly
-    status = CharField(default="在册")  # 在册 / 注销
+    status = CharField(default="在册")  # zh-data; 在册 / 注销
     status_reason = TextField(default="")
     status_changed_on = DateField(null=True)
     # summaries, kept in step with the ledger inside the same transaction
@@ -300,7 +301,7 @@ class SocialWorker(BaseModel):
     employer_name = CharField(default="")
     post = CharField(default="")
     community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
-    status = CharField(default="在册")  # 在册 / 注销
+    status = CharField(default="在册")  # zh-data; 在册 / 注销
     status_reason = TextField(default="")
     status_changed_on = DateField(null=True)
     # summary: continuing-education hours credited in the current registration cycle
@@ -467,5 +468,5 @@ def get_or_fail(model: type[BaseModel], record_id: int, what: str, *, lock: bool
     query = model.select().where(model._meta.primary_key == record_id)
     record = (locked(query) if lock else query).first()
     if record is None:
-        raise NotFoundError(f"找不到{what}（编号 {record_id}），可能已被删除。")
+        raise NotFoundError(msg("找不到{what}（编号 {record_id}），可能已被删除。", what=what, record_id=record_id))
     return record

@@ -9,6 +9,7 @@ from registry import ops
 from registry.queries.history import service_history
 from registry.queries.people import volunteer_detail, volunteer_name
 from registry.rules.vocab import ROLE_STATUSES, SOCIAL_WORKER_LEVELS
+from registry.texts import shown
 from ui.dialogs.deactivate import ReasonDialog
 from ui.dialogs.hours import HoursDialog
 from ui.dialogs.volunteer import VolunteerDialog
@@ -29,7 +30,7 @@ def _organizations(ctx: AppContext) -> list[tuple[Any, str]]:
 
 
 def _statuses(_ctx: AppContext) -> list[tuple[Any, str]]:
-    return [(s, s) for s in ROLE_STATUSES]
+    return [(s, shown(s)) for s in ROLE_STATUSES]
 
 
 def _stars(_ctx: AppContext) -> list[tuple[Any, str]]:
@@ -37,7 +38,7 @@ def _stars(_ctx: AppContext) -> list[tuple[Any, str]]:
 
 
 def _levels(_ctx: AppContext) -> list[tuple[Any, str]]:
-    return [(s, s) for s in SOCIAL_WORKER_LEVELS]
+    return [(s, shown(s)) for s in SOCIAL_WORKER_LEVELS]
 
 
 def _years(_ctx: AppContext) -> list[tuple[Any, str]]:
