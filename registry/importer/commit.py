@@ -15,6 +15,8 @@ from registry.ops.changes import Table
 from registry.ops.kernel import allow
 from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError, ValidationError, error
+from registry.storage import statistics
+from registry.storage.db import database
 from registry.texts import msg
 
 
@@ -28,6 +30,9 @@ class ImportRejected(ValidationError):
         rejected = preview.count(REJECT)
         self.args = (msg("有 {rejected} 行有错误，没有导入任何数据。请改正后重新导入，"
                      "或选择只导入没有错误的行。", rejected=rejected),)
+
+
+BIG_LOAD = 10_000  # rows created by one import past which the tables they went to are analyzed
 
 
 def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = False,
@@ -56,4 +61,6 @@ def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = Fa
             detail=f"导入{preview.kind.label}“{preview.path.name}”："
                    + summary_line(read, created, updated, rejected))
         w.changed(*map(Table, ctx.tables), Table.AUDIT_ENTRY)
+    if created >= BIG_LOAD:  # the planner's proportions may have moved: refresh what it sees
+        statistics.analyze(database.obj, tuple(sorted(ctx.tables)))
     return ImportResult(*counts, changes=w.changes, notes=tuple(preview.notes))

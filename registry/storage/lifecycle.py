@@ -3,12 +3,13 @@ models bound to it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
-from registry.storage import migrations
+from registry.storage import migrations, statistics
 from registry.storage.db import DatabaseTargetError, data_dir, database, make_database
 from registry.storage.faults import describe
 from registry.storage.health import check_at_open, closed_cleanly, recognize
@@ -55,6 +56,7 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
         db.connect(reuse_if_open=True)
         migrations.ensure_schema(db, upgrade=upgrade)
         open_warnings.extend(check_schema(db).notes)
+        statistics.at_open(db)
     except DatabaseError as exc:
         db.close()
         raise DatabaseOpenError(open_failure(exc)) from exc
@@ -69,6 +71,8 @@ def close_database() -> None:
     global _opened
     _opened = None
     if database.obj is not None and not database.is_closed():
+        with contextlib.suppress(DatabaseError):  # a read-only or full disk: next time, then
+            statistics.at_close(database.obj)
         database.close()
     if isinstance(database.obj, SqliteDatabase) and database.obj.database != ":memory:":
         closed_cleanly(Path(database.obj.database))
