@@ -9,7 +9,7 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
-from registry.storage import migrations, statistics
+from registry.storage import migrations, server_check, statistics
 from registry.storage.db import DatabaseTargetError, data_dir, database, make_database
 from registry.storage.faults import describe
 from registry.storage.health import check_at_open, closed_cleanly, recognize
@@ -56,10 +56,15 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
         db.connect(reuse_if_open=True)
         migrations.ensure_schema(db, upgrade=upgrade)
         open_warnings.extend(check_schema(db).notes)
+        if not isinstance(db, SqliteDatabase):
+            open_warnings.extend(server_check.check_server(db))
         statistics.at_open(db)
     except DatabaseError as exc:
         db.close()
         raise DatabaseOpenError(open_failure(exc)) from exc
+    except server_check.ServerRefused as exc:
+        db.close()
+        raise DatabaseOpenError(str(exc)) from exc
     except BaseException:
         db.close()
         raise
@@ -70,6 +75,7 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
 def close_database() -> None:
     global _opened
     _opened = None
+    server_check.forget()
     if database.obj is not None and not database.is_closed():
         with contextlib.suppress(DatabaseError):  # a read-only or full disk: next time, then
             statistics.at_close(database.obj)
