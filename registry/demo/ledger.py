@@ -5,8 +5,9 @@ ledger after; the register is empty, so the sums are its summary rows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 from registry.demo.activities import fill_activities, free_templates
@@ -112,8 +113,7 @@ def fill_ledger(demo: Demo) -> None:
                 items.append((start + int(rnd() * span), hours[int(rnd() * n_hours)], t[0], None,
                               team, comm + 1, *t[1:]))
             items.sort(key=first_item)
-            items = _within_a_day(items, start, span,
-                                  lambda t=tmpls, m=team, c=comm: _free(t[int(rnd() * 12)], m, c))
+            items = _within_a_day(items, start, span, partial(_own_line, rnd, tmpls, team, comm))
             for item in items:
                 rid += 1
                 day = item[0]
@@ -181,8 +181,10 @@ def fill_summaries(demo: Demo, sums: LedgerSums) -> None:
 DAY_CENTS = 2400  # no volunteer is credited more than 24 hours in a day (ops/hours.py's rule)
 
 
-def _free(template: tuple[Any, ...], team: Any, comm: int) -> tuple[Any, ...]:
+def _own_line(rnd: Callable[[], float], templates: Sequence[tuple[Any, ...]], team: Any,
+              comm: int) -> tuple[Any, ...]:
     """The rest of a line of the volunteer's own (no activity), after its day and hours."""
+    template = templates[int(rnd() * 12)]
     return (template[0], None, team, comm + 1, *template[1:])
 
 
