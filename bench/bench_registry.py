@@ -6,7 +6,7 @@ lookups of each kind through registry.queries.search.search_people (first page) 
 dashboard figures of registry.queries.stats. Prints one table with targets and PASS/FAIL.
 
     .venv/bin/python bench/bench_registry.py [--volunteers 1000000] [--records 10000000]
-                                             [--db PATH] [--keep] [--existing]
+                                             [--db PATH|URL] [--keep] [--existing]
 
 --existing measures the queries on a register already built (with --db) and skips the
 generation rows.
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--volunteers", type=int, default=1_000_000)
     parser.add_argument("--records", type=int, default=10_000_000)
-    parser.add_argument("--db", type=Path, help="where to build (default: a temporary file)")
+    parser.add_argument("--db", help="a file or a postgresql:// URL to build in (default: a temporary file)")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--existing", action="store_true",
                         help="only time the queries, on the register at --db")
@@ -163,8 +163,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--existing needs --db")
 
     folder = None
+    path: str | Path
     if args.db:
-        path = args.db
+        path = args.db if "://" in args.db else Path(args.db)
     else:
         folder = Path(tempfile.mkdtemp(prefix="bench-registry-"))
         path = folder / "registry.sqlite3"
@@ -185,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
                          f"{'':10}   < {records_target:6.0f} s  {status(records_s < records_target)}")
             close_database()  # checkpoints the WAL, so the file size is the whole register
             open_database(path)
-        size = os.path.getsize(path) / 1e6
-        lines.append(f"{'database file':34} {size:10.0f} MB")
+        if isinstance(path, Path):
+            lines.append(f"{'database file':34} {os.path.getsize(path) / 1e6:10.0f} MB")
         rng = random.Random(args.seed)
         print(f"timing queries ({args.runs} each) ...", flush=True)
         lines.append(f"{'query':34} {'median':>10}   {'max':>8}   target")

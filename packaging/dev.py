@@ -157,8 +157,9 @@ class TestPostgres:
              "-E", "UTF8", "--no-locale"],
             [str(self.bin_dir / "pg_ctl"), "-D", str(self.data / "db"), "-l", str(self.data / "log"), "-w",
              "-o", f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
+            # as the README tells IT to make one: a character type that lets pg_trgm index Chinese
             [str(self.bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "registry",
-             "registry_test"],
+             "-E", "UTF8", "--lc-collate=C.UTF-8", "--lc-ctype=C.UTF-8", "-T", "template0", "registry_test"],
         ]
         for step in steps:
             if subprocess.call(self._as_server_user(step), **quiet) != 0:  # type: ignore[arg-type]

@@ -11,6 +11,9 @@ import pytest
 from helpers.demo import DEMO, DemoRegisters
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The command line follows the system's language (registry.texts): the tests read its Chinese,
+# on an English system too (and in the command lines they start)
+os.environ["REGISTRY_LANG"] = "zh_CN"
 
 
 @pytest.fixture(autouse=True)

@@ -35,11 +35,13 @@ def apply_bundled_district(actor: str) -> list[str]:
     try:
         config, problems = check_district(path)
         if config is None:
-            return [f"区县配置文件“{path.name}”：{p}" for p in problems]
+            return [translate("Startup", "District file “{name}”: {problem}").format(name=path.name, problem=p)
+                    for p in problems]
         apply_district(actor, config, path.name)
     except Exception as exc:  # a bad file never stops the program
         log.exception("district file %s", path)
-        return [f"区县配置文件“{path.name}”没有套用：{exc}"]
+        return [translate("Startup", "District file “{name}” was not applied: {error}").format(
+            name=path.name, error=exc)]
     return []
 
 

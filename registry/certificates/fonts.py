@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from registry.rules.problems import RegistryError
+from registry.texts import msg
 
 RESOURCES = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2])) / "resources" / "fonts"
 SYSTEM_FONTS = (
@@ -25,4 +26,4 @@ def find_cjk_font() -> Path:
     for path in (*bundled, *SYSTEM_FONTS):
         if path.is_file():
             return path
-    raise RegistryError("找不到可以显示中文的字体，无法生成 PDF。请安装中文字体（如文泉驿微米黑）。")
+    raise RegistryError(msg("找不到可以显示中文的字体，无法生成 PDF。请安装中文字体（如文泉驿微米黑）。"))

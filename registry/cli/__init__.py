@@ -31,6 +31,7 @@ from registry.rules.permissions import Action
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.paths import URL_ENV
 from registry.storage.paths import database_target as target_of
+from registry.texts import language_from_environment, msg, set_language
 
 PASSWORD_ENV = "REGISTRY_PASSWORD"  # the login's password, and nothing else
 NEW_PASSWORD_ENV = "REGISTRY_NEW_PASSWORD"  # a new account's or a reset password, for scripts
@@ -68,13 +69,13 @@ def database_target(args: argparse.Namespace) -> str:
     return target_of(args.db)
 
 
-def read_password(prompt: str = "密码：") -> str:
+def read_password(prompt: str = msg("密码：")) -> str:
     """The login's password: REGISTRY_PASSWORD, else asked at the terminal."""
     password = os.environ.get(PASSWORD_ENV)
     if password is not None:
         return password
     if not sys.stdin.isatty():
-        raise CommandError(f"需要密码：请在终端中运行，或设置环境变量 {PASSWORD_ENV}。")
+        raise CommandError(msg("需要密码：请在终端中运行，或设置环境变量 {password_env}。", password_env=PASSWORD_ENV))
     return getpass.getpass(prompt)
 
 
@@ -85,13 +86,15 @@ def read_new_password(name: str) -> str:
     password = os.environ.get(NEW_PASSWORD_ENV)
     if not password:
         if not sys.stdin.isatty():
-            raise CommandError(f"需要“{name}”的新密码：请在终端中运行（输入两次），或设置环境变量 "
-                               f"{NEW_PASSWORD_ENV}（{PASSWORD_ENV} 只用于登录，不会用作新密码）。")
-        password = getpass.getpass(f"“{name}”的新密码：")
-        if getpass.getpass("再输入一次新密码：") != password:
-            raise CommandError("两次输入的新密码不一致，账号没有改动。请重新运行。")
+            raise CommandError(msg("需要“{name}”的新密码：请在终端中运行（输入两次），或设置环境变量 "
+                               "{new_password_env}（{password_env} 只用于登录，不会用作新密码）。", name=name,
+                               new_password_env=NEW_PASSWORD_ENV, password_env=PASSWORD_ENV))
+        password = getpass.getpass(msg("“{name}”的新密码：", name=name))
+        if getpass.getpass(msg("再输入一次新密码：")) != password:
+            raise CommandError(msg("两次输入的新密码不一致，账号没有改动。请重新运行。"))
     if password == os.environ.get(PASSWORD_ENV):
-        raise CommandError(f"新密码不能与登录密码（{PASSWORD_ENV}）相同，请为“{name}”另设一个密码。")
+        raise CommandError(msg("新密码不能与登录密码（{password_env}）相同，请为“{name}”另设一个密码。",
+                               password_env=PASSWORD_ENV, name=name))
     return password
 
 
@@ -107,7 +110,7 @@ def login(args: argparse.Namespace) -> None:
             args.actor = os_user()
         return
     if not args.user:
-        raise CommandError("这个登记库需要登录：请用 --user 指定用户名。")
+        raise CommandError(msg("这个登记库需要登录：请用 --user 指定用户名。"))
     try:
         account = authenticate(args.user, read_password())
     except LoginFailed as exc:
@@ -124,10 +127,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     """The parser and every command it knows, with what each needs of the account."""
     from registry.cli import admin, certificates, exporting, importing, register, server
 
-    parser = Parser(prog="python -m registry", description="街道社会工作登记台 命令行工具", epilog=DASH_HINT)
-    parser.add_argument("--db", help=f"数据库文件路径或 postgresql:// 地址（默认读取 {URL_ENV}，"
-                                     "再默认为用户数据目录中的登记库）")
-    parser.add_argument("--user", help=f"用户名（登记库有账号时必填；密码从提示或 {PASSWORD_ENV} 读取）")
+    parser = Parser(prog="python -m registry", description=msg("街道社会工作登记台 命令行工具"), epilog=DASH_HINT)
+    parser.add_argument("--db", help=msg("数据库文件路径或 postgresql:// 地址（默认读取 {url_env}，"
+                                     "再默认为用户数据目录中的登记库）", url_env=URL_ENV))
+    parser.add_argument("--user", help=msg("用户名（登记库有账号时必填；密码从提示或 {password_env} 读取）",
+                                           password_env=PASSWORD_ENV))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     known: dict[str, Command] = {}
 
@@ -144,18 +148,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command line; its exit code: 0 done, 1 the answer is no, 2 could not run,
     130 cancelled. Whatever happens, the terminal gets sentences, never a traceback."""
     words = list(sys.argv[1:] if argv is None else argv)
+    set_language(language_from_environment())  # REGISTRY_LANG=en, or an English system: English
     _tolerant(sys.stdout)
     _tolerant(sys.stderr)
     route_logging()
     try:
         code = _run(words)
     except KeyboardInterrupt:
-        _say("已取消。")
+        _say(msg("已取消。"))
         code = EXIT_CANCELLED
     try:
         close_database()
     except Exception as exc:
-        _say(f"错误：{sentence_for(exc) or unforeseen_sentence(exc, words)}")
+        _say(msg("错误：{value}", value=sentence_for(exc) or unforeseen_sentence(exc, words)))
         code = code or EXIT_ERROR
     return code
 
@@ -179,7 +184,7 @@ def _run(words: list[str]) -> int:
             allow(args.actor, action)  # refused here, before the command reads or writes anything
         return command.handler(args)
     except Exception as exc:
-        _say(f"错误：{sentence_for(exc) or unforeseen_sentence(exc, words)}")
+        _say(msg("错误：{value}", value=sentence_for(exc) or unforeseen_sentence(exc, words)))
         return EXIT_ERROR
 
 

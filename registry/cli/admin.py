@@ -9,13 +9,14 @@ from pathlib import Path
 from registry.cli import EXIT_FAILED, Add, CommandError, print_progress, read_new_password
 from registry.cli.failures import bounded
 from registry.rules.permissions import Action
+from registry.texts import msg
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from registry.ops.copies import backup_register, copy_register_to_file
 
     path = copy_register_to_file(args.actor, Path(args.file)) if args.file else backup_register(args.actor)
-    print(f"已备份到：{path}")
+    print(msg("已备份到：{path}", path=path))
     return 0
 
 
@@ -30,12 +31,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     if not args.yes:
         if not sys.stdin.isatty():
-            raise CommandError("恢复会替换当前登记库中的全部数据：确认无误请加 --yes。")
-        if input(f"用“{args.file}”替换当前登记库的全部数据？输入 yes 确认：").strip().lower() != "yes":
-            print("已取消。")
+            raise CommandError(msg("恢复会替换当前登记库中的全部数据：确认无误请加 --yes。"))
+        if input(msg("用“{file}”替换当前登记库的全部数据？输入 yes 确认：", file=args.file)).strip().lower() != "yes":
+            print(msg("已取消。"))
             return EXIT_FAILED
     restored = restore(args.actor, Path(args.file))
-    print(f"已恢复。恢复前的数据已备份到：{restored.saved}")
+    print(msg("已恢复。恢复前的数据已备份到：{saved}", saved=restored.saved))
     return 0
 
 
@@ -43,17 +44,19 @@ def cmd_migrate_to(args: argparse.Namespace) -> int:
     from registry.ops.copies import copy_register_to_server
 
     checks = copy_register_to_server(args.actor, args.url,
-                                     progress=lambda table, done: print_progress(f"复制 {table}", done, done))
-    print("表\t源行数\t目标行数\t校验和")
+                                     progress=lambda table, done: print_progress(msg("复制 {table}", table=table), done,
+                                                                                 done))
+    print(msg("表\t源行数\t目标行数\t校验和"))
     for check in checks:
-        verdict = "一致" if check.ok else "不一致"
+        verdict = msg("一致") if check.ok else msg("不一致")
         print(f"{check.table}\t{check.source_rows}\t{check.target_rows}\t{check.source_checksum[:16]} {verdict}")
     bad = [c.table for c in checks if not c.ok]
     if bad:
-        print(f"错误：{len(bad)} 张表迁移后不一致：{'、'.join(bad)}。迁移已撤回，目标数据库没有写入任何数据。",
+        print(msg("错误：{length} 张表迁移后不一致：{bad}。迁移已撤回，目标数据库没有写入任何数据。", length=len(bad),
+                  bad='、'.join(bad)),
               file=sys.stderr)
         return EXIT_FAILED
-    print(f"迁移完成：{len(checks)} 张表的行数和校验和全部一致。")
+    print(msg("迁移完成：{length} 张表的行数和校验和全部一致。", length=len(checks)))
     return 0
 
 
@@ -68,9 +71,10 @@ def cmd_retention(args: argparse.Namespace) -> int:
         save_settings(args.actor, periods)
     report = apply_retention(args.actor)
     for kind, count in report.erased.items():
-        print(f"{KINDS[kind][1]}：删除 {count} 人的个人信息")
+        print(msg("{value}：删除 {count} 人的个人信息", value=KINDS[kind][1], count=count))
     if report.kept_for_other_roles:
-        print(f"另有 {report.kept_for_other_roles} 人仍有其他在册身份，未删除。")
+        print(msg("另有 {kept_for_other_roles} 人仍有其他在册身份，未删除。",
+                  kept_for_other_roles=report.kept_for_other_roles))
     return 0
 
 
@@ -80,14 +84,15 @@ def cmd_district(args: argparse.Namespace) -> int:
     config, problems = check_district(Path(args.file))
     if config is None:
         for problem in problems:
-            print(f"错误：{problem}", file=sys.stderr)
-        print(f"配置文件有 {len(problems)} 处问题，请修改后再试。", file=sys.stderr)
+            print(msg("错误：{problem}", problem=problem), file=sys.stderr)
+        print(msg("配置文件有 {length} 处问题，请修改后再试。", length=len(problems)), file=sys.stderr)
         return EXIT_FAILED
     communities = sum(len(s.communities) for s in config.streets)
-    print(f"配置正确：{config.full_name}（{config.code}），{len(config.streets)} 个街道，{communities} 个社区。")
+    print(msg("配置正确：{full_name}（{code}），{length} 个街道，{communities} 个社区。", full_name=config.full_name,
+              code=config.code, length=len(config.streets), communities=communities))
     if args.action == "apply":  # registry.cli logged in and checked the role first
         changes = apply_district(args.actor, config, Path(args.file).name)
-        print(f"已套用到登记库：新增 {len(changes.ids)} 个社区。")
+        print(msg("已套用到登记库：新增 {length} 个社区。", length=len(changes.ids)))
     return 0
 
 
@@ -96,15 +101,15 @@ def cmd_user(args: argparse.Namespace) -> int:
 
     if args.action == "add":
         if not args.role:
-            raise CommandError("请用 --role 指定角色：admin、clerk 或 viewer。")
+            raise CommandError(msg("请用 --role 指定角色：admin、clerk 或 viewer。"))
         add_account(args.actor, args.name, args.role, read_new_password(args.name))
-        print(f"已添加账号 {args.name}（{args.role}）。")
+        print(msg("已添加账号 {name}（{role}）。", name=args.name, role=args.role))
     elif args.action == "disable":
         disable_account(args.actor, args.name)
-        print(f"已停用账号 {args.name}。")
+        print(msg("已停用账号 {name}。", name=args.name))
     else:
         reset_password(args.actor, args.name, read_new_password(args.name))
-        print(f"已重设账号 {args.name} 的密码。")
+        print(msg("已重设账号 {name} 的密码。", name=args.name))
     return 0
 
 
@@ -112,25 +117,25 @@ USER_ACTIONS = {"add": Action.USER_ADD, "disable": Action.USER_DISABLE, "reset":
 
 
 def add_commands(add: Add) -> None:
-    p = add("backup", cmd_backup, "备份登记库：不指定文件则存入备份文件夹并按期轮换（办事员）；"
-                                  "指定文件即复制整个登记库（管理员，记入操作日志）", backup_needs)
+    p = add("backup", cmd_backup, msg("备份登记库：不指定文件则存入备份文件夹并按期轮换（办事员）；"
+                                  "指定文件即复制整个登记库（管理员，记入操作日志）"), backup_needs)
     p.add_argument("file", nargs="?")
-    p = add("restore", cmd_restore, "从备份恢复登记库（管理员；恢复前自动备份当前数据）", Action.RESTORE)
+    p = add("restore", cmd_restore, msg("从备份恢复登记库（管理员；恢复前自动备份当前数据）"), Action.RESTORE)
     p.add_argument("file")
-    p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
-    p = add("migrate-to", cmd_migrate_to, "把本机登记库复制到空的 PostgreSQL 数据库，并逐表核对行数和校验和"
-                                          "（管理员，记入操作日志）", Action.COPY_REGISTER)
-    p.add_argument("url", help="postgresql://用户@主机/数据库")
-    p = add("retention", cmd_retention, "按保存期限删除已注销人员的个人信息（服务时长保留），并报告删除了什么",
+    p.add_argument("--yes", action="store_true", help=msg("不再询问，直接恢复"))
+    p = add("migrate-to", cmd_migrate_to, msg("把本机登记库复制到空的 PostgreSQL 数据库，并逐表核对行数和校验和"
+                                          "（管理员，记入操作日志）"), Action.COPY_REGISTER)
+    p.add_argument("url", help=msg("postgresql://用户@主机/数据库"))
+    p = add("retention", cmd_retention, msg("按保存期限删除已注销人员的个人信息（服务时长保留），并报告删除了什么"),
             Action.RETENTION)
-    p.add_argument("--volunteer-years", type=bounded(0, 200), help="志愿者注销后保存的年数（0 为永久保存）")
-    p.add_argument("--social-worker-years", type=bounded(0, 200), help="持证社工注销后保存的年数（0 为永久保存）")
-    p = add("district", cmd_district, "检查（check）或套用（apply，管理员）区的配置文件",
+    p.add_argument("--volunteer-years", type=bounded(0, 200), help=msg("志愿者注销后保存的年数（0 为永久保存）"))
+    p.add_argument("--social-worker-years", type=bounded(0, 200), help=msg("持证社工注销后保存的年数（0 为永久保存）"))
+    p = add("district", cmd_district, msg("检查（check）或套用（apply，管理员）区的配置文件"),
             lambda args: Action.APPLY_DISTRICT if args.action == "apply" else None)
     p.add_argument("action", choices=("check", "apply"))
     p.add_argument("file")
-    p = add("user", cmd_user, "管理账号：add 添加、disable 停用、reset 重设密码（管理员；新密码从提示或 "
-                              "REGISTRY_NEW_PASSWORD 读取）", lambda args: USER_ACTIONS[args.action])
+    p = add("user", cmd_user, msg("管理账号：add 添加、disable 停用、reset 重设密码（管理员；新密码从提示或 "
+                              "REGISTRY_NEW_PASSWORD 读取）"), lambda args: USER_ACTIONS[args.action])
     p.add_argument("action", choices=("add", "disable", "reset"))
     p.add_argument("name")
     p.add_argument("--role", choices=("admin", "clerk", "viewer"))

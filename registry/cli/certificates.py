@@ -10,6 +10,7 @@ from registry.cli import EXIT_FAILED, Add, CommandError, database_target
 from registry.cli.failures import bounded
 from registry.rules.permissions import Action
 from registry.storage.lifecycle import open_database
+from registry.texts import msg
 
 
 def _find_volunteer(text: str) -> int:
@@ -22,7 +23,7 @@ def _find_volunteer(text: str) -> int:
                  .where((Person.id_number == key) | (Volunteer.volunteer_number == key)
                         | (Volunteer.national_number == key)).first())
     if volunteer is None:
-        raise CommandError(f"登记库中没有身份证号或志愿者编号为“{text}”的志愿者。")
+        raise CommandError(msg("登记库中没有身份证号或志愿者编号为“{text}”的志愿者。", text=text))
     return int(volunteer.id)
 
 
@@ -38,19 +39,19 @@ def cmd_certificate(args: argparse.Namespace) -> int:
         from registry.rules.permissions import Action
 
         if not may(args.actor, Action.UNMASK):  # before issuing anything
-            raise CommandError("只有管理员账号才能在证明上印完整证件号码（--full-number），"
-                               "去掉该选项即可出具（证件号码隐去中间位）。")
+            raise CommandError(msg("只有管理员账号才能在证明上印完整证件号码（--full-number），"
+                               "去掉该选项即可出具（证件号码隐去中间位）。"))
     target = Path(args.output)
     if not args.output.strip() or target.is_dir():  # checked before the certificate is issued
-        raise CommandError("请用 -o 指定要保存的 PDF 文件名（不是文件夹）。")
+        raise CommandError(msg("请用 -o 指定要保存的 PDF 文件名（不是文件夹）。"))
     if not target.parent.is_dir():
-        raise CommandError(f"文件夹“{target.parent}”不存在。")
+        raise CommandError(msg("文件夹“{parent}”不存在。", parent=target.parent))
     volunteer_id = _find_volunteer(args.person)
     issuer = None
     if args.issuer:
         org = Organization.get_or_none(Organization.name == args.issuer)
         if org is None:
-            raise CommandError(f"登记库中没有名为“{args.issuer}”的组织。")
+            raise CommandError(msg("登记库中没有名为“{issuer}”的组织。", issuer=args.issuer))
         issuer = org.id
     changes = issue_certificate(args.actor, volunteer_id, {
         "period_from": args.date_from, "period_to": args.date_to, "issuer": issuer,
@@ -59,10 +60,10 @@ def cmd_certificate(args: argparse.Namespace) -> int:
     cert = Certificate.get_by_id(changes.id)
     write_certificate_pdf(cert, target, certificate_masker(args.actor, cert.id, full_number=args.full_number))
     for problem in changes.warnings:
-        print(f"提醒：{problem.message}", file=sys.stderr)
-    print(f"证明编号：{cert.number}")
-    print(f"服务时长：{cert.hours} 小时")
-    print(f"已写入：{target}")
+        print(msg("提醒：{message}", message=problem.message), file=sys.stderr)
+    print(msg("证明编号：{number}", number=cert.number))
+    print(msg("服务时长：{hours} 小时", hours=cert.hours))
+    print(msg("已写入：{target}", target=target))
     print(cert.verification_code)
     return 0
 
@@ -74,14 +75,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
     open_database(database_target(args))
     cert = find_certificate(args.code)
     if cert is None:
-        print(f"查无此证明：验证码“{args.code}”不是本登记库出具的。", file=sys.stderr)
+        print(msg("查无此证明：验证码“{code}”不是本登记库出具的。", code=args.code), file=sys.stderr)
         return EXIT_FAILED
     person = cert.volunteer.person
-    print(f"真实有效：证明编号 {cert.number}")
-    print(f"志愿者：{person.name}（{mask_id_number(person.id_number)}）")
-    print(f"服务时间：{cert.period_from.isoformat()} 至 {cert.period_to.isoformat()}")
-    print(f"服务时长：{cert.hours} 小时")
-    print(f"出具单位：{cert.issuing_organization}，出具日期 {cert.issued_on.isoformat()}")
+    print(msg("真实有效：证明编号 {number}", number=cert.number))
+    print(msg("志愿者：{name}（{value}）", name=person.name, value=mask_id_number(person.id_number)))
+    print(msg("服务时间：{period_from} 至 {period_to}", period_from=cert.period_from.isoformat(),
+              period_to=cert.period_to.isoformat()))
+    print(msg("服务时长：{hours} 小时", hours=cert.hours))
+    print(msg("出具单位：{issuing_organization}，出具日期 {issued_on}", issuing_organization=cert.issuing_organization,
+              issued_on=cert.issued_on.isoformat()))
     return 0
 
 
@@ -89,30 +92,31 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     from registry.queries.deadlines import upcoming
 
     if args.within < 0:
-        raise CommandError("--within 不能是负数。")
+        raise CommandError(msg("--within 不能是负数。"))
     open_database(database_target(args))
     items = upcoming(within_days=args.within)
     for item in items:
-        print(f"{item.due.isoformat()}\t还有 {item.days_left} 天\t{item.label}\t{item.subject}\t{item.detail}")
-    print(f"共 {len(items)} 项在 {args.within} 天内到期。")
+        print(msg("{due}\t还有 {days_left} 天\t{label}\t{subject}\t{detail}", due=item.due.isoformat(),
+                  days_left=item.days_left, label=item.label, subject=item.subject, detail=item.detail))
+    print(msg("共 {length} 项在 {within} 天内到期。", length=len(items), within=args.within))
     return 0
 
 
 def add_commands(add: Add) -> None:
-    p = add("certificate", cmd_certificate, "为志愿者出具志愿服务证明（PDF），最后一行输出验证码", Action.ISSUE)
-    p.add_argument("person", help="身份证号或志愿者编号")
-    p.add_argument("--from", dest="date_from", required=True, help="起始日期，如 2025-01-01")
-    p.add_argument("--to", dest="date_to", required=True, help="截止日期")
-    p.add_argument("-o", "--output", required=True, help="PDF 文件")
-    p.add_argument("--issuer", help="出具证明的组织（登记库中的名称）；不填则由街道出具")
-    p.add_argument("--office", default="", help="不填 --issuer 时印在证明上的出具单位名称"
-                   "（默认为登记库区划设置中的本街道办事处，如“北京市朝阳区建外街道办事处”）")
-    p.add_argument("--person-in-charge", default="", help="负责人")
-    p.add_argument("--handler", default="", help="经办人（默认为操作人账号的姓名；没有账号时不填）")
-    p.add_argument("--contact", default="", help="联系电话")
+    p = add("certificate", cmd_certificate, msg("为志愿者出具志愿服务证明（PDF），最后一行输出验证码"), Action.ISSUE)
+    p.add_argument("person", help=msg("身份证号或志愿者编号"))
+    p.add_argument("--from", dest="date_from", required=True, help=msg("起始日期，如 2025-01-01"))
+    p.add_argument("--to", dest="date_to", required=True, help=msg("截止日期"))
+    p.add_argument("-o", "--output", required=True, help=msg("PDF 文件"))
+    p.add_argument("--issuer", help=msg("出具证明的组织（登记库中的名称）；不填则由街道出具"))
+    p.add_argument("--office", default="", help=msg("不填 --issuer 时印在证明上的出具单位名称"
+                   "（默认为登记库区划设置中的本街道办事处，如“北京市朝阳区建外街道办事处”）"))
+    p.add_argument("--person-in-charge", default="", help=msg("负责人"))
+    p.add_argument("--handler", default="", help=msg("经办人（默认为操作人账号的姓名；没有账号时不填）"))
+    p.add_argument("--contact", default="", help=msg("联系电话"))
     p.add_argument("--full-number", action="store_true",
-                   help="在证明上印完整证件号码（仅管理员，记入操作日志）；默认隐去中间位")
-    p = add("verify", cmd_verify, "核验志愿服务证明的验证码", Action.VIEW)
+                   help=msg("在证明上印完整证件号码（仅管理员，记入操作日志）；默认隐去中间位"))
+    p = add("verify", cmd_verify, msg("核验志愿服务证明的验证码"), Action.VIEW)
     p.add_argument("code")
-    p = add("deadlines", cmd_deadlines, "列出即将到期的年检、评估、社工登记和继续教育", Action.VIEW)
-    p.add_argument("--within", type=bounded(0, 3650), default=90, help="多少天内（默认 90）")
+    p = add("deadlines", cmd_deadlines, msg("列出即将到期的年检、评估、社工登记和继续教育"), Action.VIEW)
+    p.add_argument("--within", type=bounded(0, 3650), default=90, help=msg("多少天内（默认 90）"))

@@ -15,13 +15,14 @@ from registry.rosters.spec import GROUP_BY, RosterFilters
 from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError
 from registry.storage.models import Community, Organization, Street, Training
+from registry.texts import msg
 
 
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip().replace("/", "-").replace(".", "-"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是有效日期，请写成 2024-05-01") from None
+        raise argparse.ArgumentTypeError(msg("“{text}”不是有效日期，请写成 2024-05-01", text=text)) from None
 
 
 def _area_id(model: Any, text: str | None, what: str) -> int | None:
@@ -33,9 +34,9 @@ def _area_id(model: Any, text: str | None, what: str) -> int | None:
     if not rows:
         rows = list(model.select(model.id).where(model.name == text).limit(2).tuples())
     if not rows:
-        raise RegistryError(f"登记库中没有名称或代码为“{text}”的{what}。")
+        raise RegistryError(msg("登记库中没有名称或代码为“{text}”的{what}。", text=text, what=what))
     if len(rows) > 1:
-        raise RegistryError(f"名为“{text}”的{what}不止一个，请改用{what}代码。")
+        raise RegistryError(msg("名为“{text}”的{what}不止一个，请改用{what}代码。", text=text, what=what))
     return int(rows[0][0])
 
 
@@ -46,22 +47,22 @@ def _organization_id(text: str | None) -> int | None:
     o = Organization
     rows = list(o.select(o.id).where((o.name == text) | (o.uscc == text.upper())).limit(2).tuples())
     if not rows:
-        raise RegistryError(f"登记库中没有名称或统一社会信用代码为“{text}”的组织。")
+        raise RegistryError(msg("登记库中没有名称或统一社会信用代码为“{text}”的组织。", text=text))
     if len(rows) > 1:
-        raise RegistryError(f"名为“{text}”的组织不止一个，请改用统一社会信用代码。")
+        raise RegistryError(msg("名为“{text}”的组织不止一个，请改用统一社会信用代码。", text=text))
     return int(rows[0][0])
 
 
 def _training_id(value: int | None) -> int | None:
     if value is not None and Training.get_or_none(Training.id == value) is None:
-        raise RegistryError(f"登记库中没有编号为 {value} 的培训。")
+        raise RegistryError(msg("登记库中没有编号为 {value} 的培训。", value=value))
     return value
 
 
 def filters_from_args(args: argparse.Namespace) -> RosterFilters:
     return RosterFilters(
-        street_id=_area_id(Street, args.street, "街道"),
-        community_id=_area_id(Community, args.community, "社区"),
+        street_id=_area_id(Street, args.street, msg("街道")),
+        community_id=_area_id(Community, args.community, msg("社区")),
         organization_id=_organization_id(args.organization),
         status=args.status, date_from=args.date_from, date_to=args.date_to, year=args.year,
         training_id=_training_id(args.training), group_by=args.group_by,
@@ -70,7 +71,8 @@ def filters_from_args(args: argparse.Namespace) -> RosterFilters:
 
 def _progress(done: int, total: int | None) -> None:
     if sys.stderr.isatty():
-        print(f"\r已写入 {done}/{total if total is not None else '?'} 行", end="", file=sys.stderr)
+        print("\r" + msg("已写入 {done}/{total} 行", done=done, total=total if total is not None else "?"), end="",
+              file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -86,12 +88,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                            progress=_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    sheets = f"（{result.sheets} 张工作表）" if result.sheets > 1 else ""
-    print(f"已导出 {result.rows} 行到 {result.path}{sheets}")
+    sheets = msg("（{sheets} 张工作表）", sheets=result.sheets) if result.sheets > 1 else ""
+    print(msg("已导出 {rows} 行到 {path}{sheets}", rows=result.rows, path=result.path, sheets=sheets))
     if result.truncated_cells:
-        print(f"提醒：有 {result.truncated_cells} 处内容超过 Excel 单元格上限，已截断，详见表格底部的说明。")
+        print(msg("提醒：有 {truncated_cells} 处内容超过 Excel 单元格上限，已截断，详见表格底部的说明。",
+                  truncated_cells=result.truncated_cells))
     if args.unmasked:
-        print("提醒：文件含完整证件号码和联系电话，本次导出已记入操作日志。")
+        print(msg("提醒：文件含完整证件号码和联系电话，本次导出已记入操作日志。"))
     return 0
 
 
@@ -99,27 +102,28 @@ def _default_actor() -> str:
     try:
         return getpass.getuser()
     except Exception:  # no user name in this environment: the audit still needs someone
-        return "命令行"
+        return msg("命令行")
 
 
 def add_commands(add: Add) -> None:
     from pathlib import Path
 
     titles = "；".join(f"{key}={spec.title}" for key, spec in ROSTERS.items())
-    p = add("export", cmd_export, "导出花名册（Excel）",
+    p = add("export", cmd_export, msg("导出花名册（Excel）"),
             lambda args: Action.EXPORT_UNMASKED if args.unmasked else Action.EXPORT)
     # no argparse `choices`: an unknown roster gets export_roster's Chinese sentence
     p.add_argument("roster", metavar="ROSTER", help=titles)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",
-                   help="保存为 .xlsx 文件")
-    p.add_argument("--street", metavar="NAME|CODE", help="街道名称或代码")
-    p.add_argument("--community", metavar="NAME|CODE", help="社区名称或代码")
-    p.add_argument("--organization", metavar="NAME", help="组织名称或统一社会信用代码")
-    p.add_argument("--status", metavar="S", help="状态，如 在册、注销、正常")
-    p.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="起始日期，如 2024-01-01")
-    p.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="截止日期，如 2024-12-31")
-    p.add_argument("--year", type=bounded(1900, 2200), metavar="Y", help="年度，如 2024")
-    p.add_argument("--training", type=bounded(1, 2**63 - 1), metavar="ID", help="培训编号（培训签到表必填）")
-    p.add_argument("--group-by", choices=list(GROUP_BY), help="服务时长汇总方式：person、community 或 organization")
-    p.add_argument("--unmasked", action="store_true", help="导出完整证件号码和联系电话（记入操作日志）")
-    p.add_argument("--actor", help="操作人（默认为当前系统用户名；登记库有账号时为登录的账号）")
+                   help=msg("保存为 .xlsx 文件"))
+    p.add_argument("--street", metavar="NAME|CODE", help=msg("街道名称或代码"))
+    p.add_argument("--community", metavar="NAME|CODE", help=msg("社区名称或代码"))
+    p.add_argument("--organization", metavar="NAME", help=msg("组织名称或统一社会信用代码"))
+    p.add_argument("--status", metavar="S", help=msg("状态，如 在册、注销、正常"))
+    p.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help=msg("起始日期，如 2024-01-01"))
+    p.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help=msg("截止日期，如 2024-12-31"))
+    p.add_argument("--year", type=bounded(1900, 2200), metavar="Y", help=msg("年度，如 2024"))
+    p.add_argument("--training", type=bounded(1, 2**63 - 1), metavar="ID", help=msg("培训编号（培训签到表必填）"))
+    p.add_argument("--group-by", choices=list(GROUP_BY),
+                   help=msg("服务时长汇总方式：person、community 或 organization"))
+    p.add_argument("--unmasked", action="store_true", help=msg("导出完整证件号码和联系电话（记入操作日志）"))
+    p.add_argument("--actor", help=msg("操作人（默认为当前系统用户名；登记库有账号时为登录的账号）"))

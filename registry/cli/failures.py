@@ -18,6 +18,7 @@ from typing import NoReturn
 
 from peewee import DatabaseError
 
+from registry import texts
 from registry.rules.permissions import LoginFailed, PermissionDenied
 from registry.rules.problems import RegistryError
 from registry.storage.faults import Fault, describe, fault_of
@@ -25,9 +26,10 @@ from registry.storage.health import DatabaseDamagedError
 from registry.storage.lifecycle import DatabaseOpenError
 from registry.storage.migrations import SchemaError
 from registry.storage.paths import DatabaseTargetError, data_dir
+from registry.texts import mark, msg
 
 EXIT_ERROR = 2  # the command could not run
-DASH_HINT = "以 - 开头的值请放在 -- 之后（如 search -- -5128）；选项的值以 - 开头时写成 --选项=值。"
+DASH_HINT = mark("以 - 开头的值请放在 -- 之后（如 search -- -5128）；选项的值以 - 开头时写成 --选项=值。")
 LOG_NAME = "command-line-errors.log"
 MAX_SHOWN = 60  # characters of a hostile value quoted back
 
@@ -52,29 +54,30 @@ def not_text(argv: Sequence[str]) -> str | None:
     another encoding, which Python hands over as lone surrogates, or a NUL); None if all are."""
     for value in argv:
         if "\0" in value:
-            return f"参数“{shown(value)}”中含有空字符（NUL），请检查后重新输入。"
+            return msg("参数“{value}”中含有空字符（NUL），请检查后重新输入。", value=shown(value))
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return (f"参数“{shown(value)}”不是有效的文字（可能是 GBK 等其他编码）：请改用 UTF-8 编码输入，"
-                    "文件名含这样的字符时请先改名。")
+            return (msg("参数“{value}”不是有效的文字（可能是 GBK 等其他编码）：请改用 UTF-8 编码输入，"
+                    "文件名含这样的字符时请先改名。", value=shown(value)))
     return None
 
 
 # argparse's English complaints (Python 3.11), in Chinese; the last item of each: which groups
 # are argparse's own words or ours (choices, a type's Chinese message), shown whole
 _ARGPARSE: list[tuple[re.Pattern[str], str, set[int]]] = [
-    (re.compile(r"the following arguments are required: (.*)"), "缺少参数：{0}。" + DASH_HINT, {0}),
-    (re.compile(r"unrecognized arguments: (.*)", re.S), "不认识的参数：{0}。" + DASH_HINT, set()),
-    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", re.S), "{0} 不能是 {1}，可选：{2}。",
+    (re.compile(r"the following arguments are required: (.*)"), mark("缺少参数：{0}。{hint}"), {0}),
+    (re.compile(r"unrecognized arguments: (.*)", re.S), mark("不认识的参数：{0}。{hint}"), set()),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", re.S),
+     mark("{0} 不能是 {1}，可选：{2}。"),
      {0, 2}),
-    (re.compile(r"argument (\S+): invalid (?:int|float) value: (.*)", re.S), "{0} 应当是一个整数，现在是 {1}。",
+    (re.compile(r"argument (\S+): invalid (?:int|float) value: (.*)", re.S), mark("{0} 应当是一个整数，现在是 {1}。"),
      {0}),
-    (re.compile(r"argument (\S+): expected one argument"), "{0} 后面缺少它的值。" + DASH_HINT, {0}),
-    (re.compile(r"argument (\S+): expected at most one argument"), "{0} 只能有一个值。", {0}),
-    (re.compile(r"argument (\S+): ignored explicit argument (.*)", re.S), "{0} 不带值，却给了 {1}。", {0}),
-    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "{0} 不能和 {1} 一起用。", {0, 1}),
-    (re.compile(r"ambiguous option: (\S+) could match (.*)", re.S), "选项 {0} 不明确，可能是：{1}。", {1}),
+    (re.compile(r"argument (\S+): expected one argument"), mark("{0} 后面缺少它的值。{hint}"), {0}),
+    (re.compile(r"argument (\S+): expected at most one argument"), mark("{0} 只能有一个值。"), {0}),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)", re.S), mark("{0} 不带值，却给了 {1}。"), {0}),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), mark("{0} 不能和 {1} 一起用。"), {0, 1}),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)", re.S), mark("选项 {0} 不明确，可能是：{1}。"), {1}),
     (re.compile(r"argument (\S+): (.*)", re.S), "{0}：{1}", {0, 1}),  # an ArgumentTypeError: ours, Chinese
 ]
 
@@ -83,8 +86,9 @@ def argparse_sentence(message: str) -> str:
     for pattern, sentence, whole in _ARGPARSE:
         found = pattern.fullmatch(message.strip())
         if found:
-            return sentence.format(*(g if i in whole else f"“{shown(g)}”" for i, g in enumerate(found.groups())))
-    return f"命令行有误，请用 --help 查看用法。{DASH_HINT}"
+            groups = (g if i in whole else f"“{shown(g)}”" for i, g in enumerate(found.groups()))
+            return texts.shown(sentence).format(*groups, hint=texts.shown(DASH_HINT))
+    return msg("命令行有误，请用 --help 查看用法。{dash_hint}", dash_hint=DASH_HINT)
 
 
 class Parser(argparse.ArgumentParser):
@@ -101,7 +105,7 @@ class Parser(argparse.ArgumentParser):
         return super()._get_values(action, arg_strings)
 
     def error(self, message: str) -> NoReturn:
-        raise ParseFailed(f"{argparse_sentence(message)}（用 {self.prog} --help 查看用法）")
+        raise ParseFailed(msg("{value}（用 {prog} --help 查看用法）", value=argparse_sentence(message), prog=self.prog))
 
 
 def bounded(low: int, high: int) -> Callable[[str], int]:
@@ -110,34 +114,35 @@ def bounded(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text.strip())
         except ValueError:
-            raise argparse.ArgumentTypeError(f"应当是一个整数，现在是“{shown(text)}”。") from None
+            raise argparse.ArgumentTypeError(msg("应当是一个整数，现在是“{value}”。", value=shown(text))) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"应当在 {low} 到 {high} 之间，现在是 {shown(text)}。")
+            raise argparse.ArgumentTypeError(msg("应当在 {low} 到 {high} 之间，现在是 {value}。", low=low, high=high,
+                                                 value=shown(text)))
         return value
-    parse.__name__ = "整数"
+    parse.__name__ = msg("整数")
     return parse
 
 
 _OS_WORDS = {
-    errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有读写权限", errno.EPERM: "没有读写权限",
-    errno.EISDIR: "这是一个文件夹，不是文件", errno.ENOTDIR: "路径中的某一级不是文件夹",
-    errno.ENOSPC: "磁盘已满", errno.EROFS: "磁盘是只读的", errno.ENAMETOOLONG: "文件名太长",
-    errno.EEXIST: "文件已经存在", errno.EINVAL: "文件名不合适", errno.EPIPE: "输出已被关闭",
-    errno.EFBIG: "文件太大", errno.EMFILE: "打开的文件太多", errno.EIO: "磁盘读写出错",
+    errno.ENOENT: mark("文件或文件夹不存在"), errno.EACCES: mark("没有读写权限"), errno.EPERM: mark("没有读写权限"),
+    errno.EISDIR: mark("这是一个文件夹，不是文件"), errno.ENOTDIR: mark("路径中的某一级不是文件夹"),
+    errno.ENOSPC: mark("磁盘已满"), errno.EROFS: mark("磁盘是只读的"), errno.ENAMETOOLONG: mark("文件名太长"),
+    errno.EEXIST: mark("文件已经存在"), errno.EINVAL: mark("文件名不合适"), errno.EPIPE: mark("输出已被关闭"),
+    errno.EFBIG: mark("文件太大"), errno.EMFILE: mark("打开的文件太多"), errno.EIO: mark("磁盘读写出错"),
 }
 
 
 def os_sentence(exc: OSError) -> str:
     if fault_of(exc) is Fault.FULL:  # other faults of a file name that file, not the register
         return describe(exc) or ""
-    words = _OS_WORDS.get(exc.errno or 0, "文件读写失败")
+    words = texts.shown(_OS_WORDS.get(exc.errno or 0, "")) or msg("文件读写失败")
     name = f"“{shown(str(exc.filename))}”" if exc.filename else ""
-    return f"无法读写文件{name}：{words}。请检查路径和磁盘后重试。"
+    return msg("无法读写文件{name}：{words}。请检查路径和磁盘后重试。", name=name, words=words)
 
 
 def database_sentence(exc: BaseException) -> str:
     """A full disk, a lock, a damaged file, a server gone: storage/faults.py words them."""
-    return describe(exc) or "无法使用数据库，没有完成这次操作。请检查 --db 指向的文件或地址。"
+    return describe(exc) or msg("无法使用数据库，没有完成这次操作。请检查 --db 指向的文件或地址。")
 
 
 def _calamine_error(exc: BaseException) -> bool:
@@ -169,7 +174,7 @@ def sentence_for(exc: Exception) -> str | None:
 def _sentence_for(exc: Exception) -> str | None:
     if isinstance(exc, CommandError | ParseFailed | RegistryError | SchemaError | DatabaseTargetError
                   | PermissionDenied | LoginFailed | DatabaseDamagedError):
-        return str(exc) or "操作没有完成。"
+        return str(exc) or msg("操作没有完成。")
     if isinstance(exc, OSError):
         return os_sentence(exc)
     if isinstance(exc, DatabaseError | DatabaseOpenError | sqlite3.Error):
@@ -178,13 +183,13 @@ def _sentence_for(exc: Exception) -> str | None:
     if wrapped is not None:
         return os_sentence(wrapped)
     if _calamine_error(exc):
-        return "无法读取这个表格文件：它已损坏，或不是 Excel 文件（.xlsx 或 .xls）。请用 Excel 另存后再试。"
+        return msg("无法读取这个表格文件：它已损坏，或不是 Excel 文件（.xlsx 或 .xls）。请用 Excel 另存后再试。")
     if isinstance(exc, UnicodeError):
-        return "输入中有无法识别的文字（编码不对），请改用 UTF-8 编码后重试。"
+        return msg("输入中有无法识别的文字（编码不对），请改用 UTF-8 编码后重试。")
     if isinstance(exc, MemoryError):
-        return "内存不足，没有完成这次操作。请关闭其他程序后重试，或把文件拆小。"
+        return msg("内存不足，没有完成这次操作。请关闭其他程序后重试，或把文件拆小。")
     if isinstance(exc, EOFError):
-        return "没有读到输入，操作已取消。"
+        return msg("没有读到输入，操作已取消。")
     return None
 
 
@@ -209,7 +214,7 @@ def route_logging() -> None:
     root.addHandler(to_file)
     to_terminal = logging.StreamHandler()
     to_terminal.setLevel(logging.WARNING)
-    to_terminal.setFormatter(logging.Formatter("提醒：%(message)s"))
+    to_terminal.setFormatter(logging.Formatter(msg("提醒：%(message)s")))
     logging.getLogger("registry").addHandler(to_terminal)
 
 
@@ -229,5 +234,6 @@ def write_log(exc: BaseException, argv: Sequence[str]) -> Path | None:
 
 def unforeseen_sentence(exc: BaseException, argv: Sequence[str]) -> str:
     path = write_log(exc, argv)
-    where = f"详细情况已记入“{path}”，请把这个文件交给技术支持。" if path else "详细情况没能写入日志文件。"
-    return f"程序遇到意外问题，这次操作没有完成。{where}"
+    where = msg("详细情况已记入“{path}”，请把这个文件交给技术支持。",
+                path=path) if path else msg("详细情况没能写入日志文件。")
+    return msg("程序遇到意外问题，这次操作没有完成。{where}", where=where)

@@ -19,6 +19,7 @@ from registry.cli import (
 from registry.cli.failures import bounded
 from registry.rules.permissions import Action
 from registry.storage.lifecycle import open_database
+from registry.texts import msg
 
 MAX_VOLUNTEERS = 2_000_000
 MAX_RECORDS = 100_000_000
@@ -30,15 +31,16 @@ def cmd_check_id(args: argparse.Namespace) -> int:
 
     facts, problems = check_id_number(args.number)
     for problem in problems:
-        label = "错误" if problem.is_error else "提醒"
+        label = msg("错误") if problem.is_error else msg("提醒")
         print(f"{label}：{problem.message}", file=sys.stderr if problem.is_error else sys.stdout)
     if facts is None:
-        print(f"无效：{args.number}")
+        print(msg("无效：{number}", number=args.number))
         return EXIT_FAILED
-    print(f"有效：{facts.number}")
-    print(f"出生日期：{facts.birth_date.isoformat()}")
-    print(f"性别：{facts.sex}")
-    print(f"地区代码：{facts.region_code}（{facts.region_name or '未知地区'}）")
+    print(msg("有效：{number}", number=facts.number))
+    print(msg("出生日期：{birth_date}", birth_date=facts.birth_date.isoformat()))
+    print(msg("性别：{sex}", sex=facts.sex))
+    print(msg("地区代码：{region_code}（{value}）", region_code=facts.region_code,
+              value=facts.region_name or msg('未知地区')))
     return 0
 
 
@@ -47,14 +49,14 @@ def cmd_check_uscc(args: argparse.Namespace) -> int:
 
     facts, problems = check_uscc(args.code)
     for problem in problems:
-        print(("错误：" if problem.is_error else "提醒：") + problem.message)
+        print((msg("错误：") if problem.is_error else msg("提醒：")) + problem.message)
     if facts is None:
-        print(f"无效：{args.code}")
+        print(msg("无效：{code}", code=args.code))
         return EXIT_FAILED
-    print(f"有效：{facts.code}")
-    print(f"登记管理部门：{facts.department}")
+    print(msg("有效：{code}", code=facts.code))
+    print(msg("登记管理部门：{department}", department=facts.department))
     if facts.org_type:
-        print(f"机构类别：{facts.org_type}")
+        print(msg("机构类别：{org_type}", org_type=facts.org_type))
     return 0
 
 
@@ -62,9 +64,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from registry.demo import fill_demo
 
     if args.volunteers < 1:
-        raise CommandError("--volunteers 必须是正整数。")
+        raise CommandError(msg("--volunteers 必须是正整数。"))
     if args.records is not None and args.records < 0:
-        raise CommandError("--records 不能是负数。")
+        raise CommandError(msg("--records 不能是负数。"))
     open_database(database_target(args))
     started = time.perf_counter()
     counts = fill_demo(volunteers=args.volunteers, service_records=args.records, seed=args.seed,
@@ -72,14 +74,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     for table, count in counts.items():
         print(f"{table}\t{count}")
-    print(f"演示数据已生成，用时 {elapsed:.1f} 秒。")
+    print(msg("演示数据已生成，用时 {elapsed:.1f} 秒。", elapsed=elapsed))
     if args.with_accounts:
         from registry.ops.accounts import add_account
 
         password = os.environ.get(NEW_PASSWORD_ENV) or DEMO_PASSWORD  # never the login's password
         for name in ("admin", "clerk", "viewer"):  # the first, the administrator, makes the others
             add_account("admin", name, name, password)
-        print(f"演示账号：admin（管理员）、clerk（办事员）、viewer（查看员），密码均为 {password}")
+        print(msg("演示账号：admin（管理员）、clerk（办事员）、viewer（查看员），密码均为 {password}",
+                  password=password))
     return 0
 
 
@@ -103,23 +106,25 @@ def cmd_search(args: argparse.Namespace) -> int:
     for person in people_by_ids(page.ids):
         print(f"{person.id}\t{person.name}\t{masker.id_number(person.id_number)}")
     if page.has_more:
-        print(f"……还有更多，请输入更完整的内容。（显示前 {args.limit} 条）")
+        print(msg("……还有更多，请输入更完整的内容。（显示前 {limit} 条）", limit=args.limit))
     return 0 if page.ids else EXIT_FAILED
 
 
 def add_commands(add: Add) -> None:
-    p = add("check-id", cmd_check_id, "检查一个身份证号，显示出生日期、性别和地区", None)
+    p = add("check-id", cmd_check_id, msg("检查一个身份证号，显示出生日期、性别和地区"), None)
     p.add_argument("number")
-    p = add("check-uscc", cmd_check_uscc, "检查一个统一社会信用代码", None)
+    p = add("check-uscc", cmd_check_uscc, msg("检查一个统一社会信用代码"), None)
     p.add_argument("code")
-    p = add("demo", cmd_demo, "在空登记库中生成一个区的演示数据", Action.DEMO)
-    p.add_argument("--volunteers", type=bounded(1, MAX_VOLUNTEERS), default=2000, help="志愿者人数（默认 2000）")
+    p = add("demo", cmd_demo, msg("在空登记库中生成一个区的演示数据"), Action.DEMO)
+    p.add_argument("--volunteers", type=bounded(1, MAX_VOLUNTEERS), default=2000, help=msg("志愿者人数（默认 2000）"))
     p.add_argument("--records", type=bounded(0, MAX_RECORDS), default=None,
-                   help="服务时长记录条数（默认为志愿者人数的 10 倍）")
-    p.add_argument("--seed", type=bounded(0, 2**31 - 1), default=1, help="随机种子，相同种子生成相同数据")
+                   help=msg("服务时长记录条数（默认为志愿者人数的 10 倍）"))
+    p.add_argument("--seed", type=bounded(0, 2**31 - 1), default=1, help=msg("随机种子，相同种子生成相同数据"))
     p.add_argument("--with-accounts", action="store_true",
-                   help=f"同时建立演示账号 admin、clerk、viewer（密码取 {NEW_PASSWORD_ENV}，默认 {DEMO_PASSWORD}）")
-    add("stats", cmd_stats, "显示每张表的记录数", Action.VIEW)
-    p = add("search", cmd_search, "按姓名、拼音首字母、身份证号（或后几位）、电话查找人员", Action.VIEW)
+                   help=msg("同时建立演示账号 admin、clerk、viewer（密码取 {new_password_env}，默认 {demo_password}）",
+                            new_password_env=NEW_PASSWORD_ENV, demo_password=DEMO_PASSWORD))
+    add("stats", cmd_stats, msg("显示每张表的记录数"), Action.VIEW)
+    p = add("search", cmd_search, msg("按姓名、拼音首字母、身份证号（或后几位）、电话查找人员"), Action.VIEW)
     p.add_argument("text")
-    p.add_argument("--limit", type=bounded(1, MAX_SEARCH), default=20, help=f"最多显示几条（1 到 {MAX_SEARCH}）")
+    p.add_argument("--limit", type=bounded(1, MAX_SEARCH), default=20, help=msg("最多显示几条（1 到 {max_search}）",
+                                                                                max_search=MAX_SEARCH))

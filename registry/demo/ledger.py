@@ -5,8 +5,9 @@ ledger after; the register is empty, so the sums are its summary rows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 from registry.demo.activities import fill_activities, free_templates
@@ -112,6 +113,7 @@ def fill_ledger(demo: Demo) -> None:
                 items.append((start + int(rnd() * span), hours[int(rnd() * n_hours)], t[0], None,
                               team, comm + 1, *t[1:]))
             items.sort(key=first_item)
+            items = _within_a_day(items, start, span, partial(_own_line, rnd, tmpls, team, comm))
             for item in items:
                 rid += 1
                 day = item[0]
@@ -174,6 +176,40 @@ def fill_summaries(demo: Demo, sums: LedgerSums) -> None:
                      [(year, month, category, hours_text(h))
                       for (year, month, category), h in sorted(sums.month_categories.items()) if h],
                      stage=stage, total=len(sums.month_categories))
+
+
+DAY_CENTS = 2400  # no volunteer is credited more than 24 hours in a day (ops/hours.py's rule)
+
+
+def _own_line(rnd: Callable[[], float], templates: Sequence[tuple[Any, ...]], team: Any,
+              comm: int) -> tuple[Any, ...]:
+    """The rest of a line of the volunteer's own (no activity), after its day and hours."""
+    template = templates[int(rnd() * 12)]
+    return (template[0], None, team, comm + 1, *template[1:])
+
+
+def _within_a_day(items: list[tuple[Any, ...]], start: int, span: int,
+                  own_line: Callable[[], tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The volunteer's lines (sorted by day) with none of their days over 24 hours: a line that
+    would overfill its day moves to the next day with room (an activity's line becomes one of
+    the volunteer's own, `own_line()`); one that fits nowhere is left out."""
+    used: dict[int, int] = {}
+    fitted: list[tuple[Any, ...]] = []
+    moved = False
+    for item in items:
+        day, cents = item[0], item[1]
+        if used.get(day, 0) + cents > DAY_CENTS:
+            room = next((d for d in (start + (day - start + step) % span for step in range(1, span))
+                         if used.get(d, 0) + cents <= DAY_CENTS), None)
+            if room is None:
+                continue
+            item = (room, *item[1:]) if item[3] is None else (room, cents, *own_line())
+            day, moved = room, True
+        used[day] = used.get(day, 0) + cents
+        fitted.append(item)
+    if moved:
+        fitted.sort(key=first_item)
+    return fitted
 
 
 def first_item(item: tuple[Any, ...]) -> Any:

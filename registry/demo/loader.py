@@ -1,6 +1,6 @@
-"""The bulk writer: rows as plain tuples through cursor.executemany in large
-transactions, with SQLite's secondary indexes set aside during big loads and its
-pragmas relaxed while loading."""
+"""The bulk writer: rows as plain tuples in large transactions, through executemany on SQLite
+(its secondary indexes set aside during big loads, its pragmas relaxed while loading) and
+COPY on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -55,9 +55,17 @@ class Loader:
         since_commit = 0
         self.report(stage, 0, total)
         cursor = database.cursor()
+        copying = not is_sqlite()  # PostgreSQL: COPY, several times faster than row-by-row inserts
         with database.atomic() as txn:
+            if copying:
+                cursor.execute("SET LOCAL synchronous_commit = off")  # made again on a crash
             for chunk in chunks(rows, CHUNK_ROWS):
-                cursor.executemany(sql, chunk)
+                if copying:
+                    with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+                        for row in chunk:
+                            copy.write_row(row)
+                else:
+                    cursor.executemany(sql, chunk)
                 done += len(chunk)
                 since_commit += len(chunk)
                 if since_commit >= COMMIT_ROWS:
@@ -69,16 +77,11 @@ class Loader:
 
 @contextmanager
 def indexes_deferred(table: str, rows: int, threshold: int = DEFER_INDEXES_ROWS) -> Iterator[None]:
-    """On SQLite, a big load goes faster without the table's secondary indexes (random
+    """A big load goes faster without the table's secondary indexes (random
     inserts into each; measured for 7.4M search keys: 21 s with the person_id index, 8 s
     without plus 3 s to rebuild it). They are rebuilt by sorting, from their original SQL,
     so the schema ends exactly as create_tables made it."""
-    if not is_sqlite() or rows < threshold:
-        yield
-        return
-    indexes = database.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-        "AND sql IS NOT NULL ORDER BY name", (table,)).fetchall()
+    indexes = _secondary_indexes(table) if rows >= threshold else []
     for name, _ in indexes:
         database.execute_sql(f'DROP INDEX "{name}"')
     try:
@@ -86,6 +89,28 @@ def indexes_deferred(table: str, rows: int, threshold: int = DEFER_INDEXES_ROWS)
     finally:
         for _, sql in indexes:
             database.execute_sql(sql)
+        if indexes and not is_sqlite():
+            database.execute_sql(f'ANALYZE "{table}"')
+
+
+def _secondary_indexes(table: str) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the table's indexes that only speed up reading. On
+    PostgreSQL not those behind a key or a unique constraint, and none unless the loading
+    account owns the table (the everyday account doesn't: it loads with them)."""
+    if is_sqlite():
+        return [(str(name), str(sql)) for name, sql in database.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL ORDER BY name", (table,)).fetchall()]
+    owner = database.execute_sql(
+        "SELECT tableowner = current_user FROM pg_tables WHERE schemaname = current_schema() "
+        "AND tablename = %s", (table,)).fetchone()
+    if not owner or not owner[0]:
+        return []
+    return [(str(name), str(sql)) for name, sql in database.execute_sql(
+        "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
+        "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+        "WHERE t.relname = %s AND t.relnamespace = current_schema()::regnamespace "
+        "AND NOT x.indisunique AND NOT x.indisprimary ORDER BY i.relname", (table,)).fetchall()]
 
 
 @contextmanager

@@ -15,6 +15,9 @@ from registry.ops.changes import Table
 from registry.ops.kernel import allow
 from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError, ValidationError, error
+from registry.storage import statistics
+from registry.storage.db import database
+from registry.texts import msg
 
 
 class ImportRejected(ValidationError):
@@ -25,8 +28,11 @@ class ImportRejected(ValidationError):
         super().__init__(problems)
         self.preview = preview
         rejected = preview.count(REJECT)
-        self.args = (f"有 {rejected} 行有错误，没有导入任何数据。请改正后重新导入，"
-                     "或选择只导入没有错误的行。",)
+        self.args = (msg("有 {rejected} 行有错误，没有导入任何数据。请改正后重新导入，"
+                     "或选择只导入没有错误的行。", rejected=rejected),)
+
+
+BIG_LOAD = 10_000  # rows created by one import past which the tables they went to are analyzed
 
 
 def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = False,
@@ -34,12 +40,12 @@ def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = Fa
     """Write the rows the preview accepted. Any row with an error and not skip_invalid:
     raise ImportRejected and write nothing."""
     if not actor:
-        raise RegistryError("没有记录是谁在操作，导入已取消。")
+        raise RegistryError(msg("没有记录是谁在操作，导入已取消。"))
     permit = allow(actor, Action.IMPORT)
     if preview.has_errors and not skip_invalid:
         raise ImportRejected(preview)
     handler = handler_for(preview.kind.name)
-    with no_gc(), permit.write(failure="导入失败，没有写入任何数据") as w:
+    with no_gc(), permit.write(failure=msg("导入失败，没有写入任何数据")) as w:
         plan(preview, handler)
         if preview.has_errors and not skip_invalid:
             raise ImportRejected(preview)
@@ -55,4 +61,6 @@ def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = Fa
             detail=f"导入{preview.kind.label}“{preview.path.name}”："
                    + summary_line(read, created, updated, rejected))
         w.changed(*map(Table, ctx.tables), Table.AUDIT_ENTRY)
+    if created >= BIG_LOAD:  # the planner's proportions may have moved: refresh what it sees
+        statistics.analyze(database.obj, tuple(sorted(ctx.tables)))
     return ImportResult(*counts, changes=w.changes, notes=tuple(preview.notes))

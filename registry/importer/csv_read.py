@@ -13,6 +13,7 @@ from typing import TextIO
 
 from registry.importer.limits import MAX_MARKUP_GAP, SheetSize, check_budget
 from registry.rules.problems import RegistryError
+from registry.texts import msg
 
 MAX_LINE = MAX_MARKUP_GAP  # characters; a cell holds at most 32,767, a row of 200 of them fits
 _CHUNK = 1 << 20
@@ -42,7 +43,8 @@ def detect_encoding(path: Path) -> str:
 
 
 def _unknown_encoding(path: Path) -> RegistryError:
-    return RegistryError(f"无法识别“{path.name}”的文字编码；请在 Excel 中把它另存为“CSV UTF-8（逗号分隔）”后再导入。")
+    return RegistryError(msg("无法识别“{name}”的文字编码；请在 Excel 中把它另存为“CSV UTF-8（逗号分隔）”后再导入。",
+                             name=path.name))
 
 
 def _lines(handle: TextIO, name: str) -> Iterator[str]:
@@ -50,9 +52,11 @@ def _lines(handle: TextIO, name: str) -> Iterator[str]:
     while line := handle.readline(MAX_LINE + 1):
         number += 1
         if len(line) > MAX_LINE:
-            raise RegistryError(f"“{name}”第 {number} 行超过 {MAX_LINE:,} 个字符，不是正常的表格行，没有导入。")
+            raise RegistryError(msg("“{name}”第 {number} 行超过 {max_line:,} 个字符，不是正常的表格行，没有导入。",
+                                    name=name, number=number, max_line=MAX_LINE))
         if "\x00" in line:
-            raise RegistryError(f"“{name}”第 {number} 行含有空字符，不是文本文件（可能不是 CSV），没有导入。")
+            raise RegistryError(msg("“{name}”第 {number} 行含有空字符，不是文本文件（可能不是 CSV），没有导入。",
+                                    name=name, number=number))
         yield line
 
 
@@ -95,6 +99,6 @@ def _rows(path: Path, handle: TextIO) -> Iterator[list[str]]:
                     check_budget(size)
             yield row
     except csv.Error as exc:
-        raise RegistryError(f"“{path.name}”第 {reader.line_num} 行的引号或分隔符有误，无法读取；请在 Excel 中"
-                            "打开它、另存为 CSV 后再导入。") from exc
+        raise RegistryError(msg("“{name}”第 {line_num} 行的引号或分隔符有误，无法读取；请在 Excel 中"
+                            "打开它、另存为 CSV 后再导入。", name=path.name, line_num=reader.line_num)) from exc
     check_budget(size)

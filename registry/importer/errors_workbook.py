@@ -19,9 +19,10 @@ from registry.importer.model import REJECT, ImportPreview, cell_text
 from registry.importer.xlsx import new_workbook, write_text
 from registry.queries.masking import MASKED, Masker
 from registry.rules.disclosure import HIDDEN
+from registry.texts import mark, msg
 
-REASON_HEADER = "错误原因"
-ROW_HEADER = "原文件行号"
+REASON_HEADER = mark("错误原因")
+ROW_HEADER = mark("原文件行号")
 _YEAR = re.compile(r"\s*((?:19|20)\d\d)")
 _NUMBER_IN_TEXT = re.compile(r"\d{5,}[\dXx]*")  # a number a reason quotes: masked like the cells
 
@@ -35,7 +36,7 @@ def _birth(masker: Masker) -> Callable[[Any], str]:
         if masker.full or not text:
             return text
         year = _YEAR.match(text)  # "1980.1.1", "1980年1月": the year only; anything else hidden
-        return f"{year.group(1)}年" if year else HIDDEN * len(text)
+        return msg("{year}年", year=year.group(1)) if year else HIDDEN * len(text)
     return shown
 
 

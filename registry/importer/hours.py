@@ -24,10 +24,11 @@ from registry.rules.idnumber import check_id_number
 from registry.rules.ledger import LedgerSums
 from registry.rules.problems import Problem, error, warning
 from registry.storage.models import Person, ServiceRecord, Volunteer
+from registry.texts import mark, msg
 
 RECORD_KEYS = ("service_date", "hours", "place", "served_group", "service_category", "content")
 LONG_DAY = Decimal(12)
-PENDING_DETAIL = "导入，待审核"
+PENDING_DETAIL = mark("导入，待审核")
 
 
 def approval_note(lines: int) -> str:
@@ -35,9 +36,9 @@ def approval_note(lines: int) -> str:
     if not lines:
         return ""
     if four_eyes():
-        return (f"导入的 {lines} 条时长记录将由您登记、等待其他办事员或管理员审核；"
-                "审核通过后才计入累计时长和星级。")
-    return f"导入的 {lines} 条时长记录直接记为已审核，计入累计时长和星级。"
+        return (msg("导入的 {lines} 条时长记录将由您登记、等待其他办事员或管理员审核；"
+                "审核通过后才计入累计时长和星级。", lines=lines))
+    return msg("导入的 {lines} 条时长记录直接记为已审核，计入累计时长和星级。", lines=lines)
 
 
 def _hours(raw: Any) -> Any:
@@ -52,11 +53,11 @@ class Hours:
             facts, id_problems = check_id_number(raw["id_number"], "id_number")
             problems += [p for p in id_problems if p.is_error]
             number = facts.number if facts else None
-        volunteer_number, number_problems = clean_number(raw, "volunteer_number", "志愿者编号")
+        volunteer_number, number_problems = clean_number(raw, "volunteer_number", msg("志愿者编号"))
         problems += number_problems
         if number is None and volunteer_number is None and not problems:
-            problems.append(error("required", "id_number", "身份证号和志愿者编号至少要填一个。"))
-        name, _ = clean_text(raw.get("name"), "name", "姓名")
+            problems.append(error("required", "id_number", msg("身份证号和志愿者编号至少要填一个。")))
+        name, _ = clean_text(raw.get("name"), "name", msg("姓名"))
         data = {k: raw.get(k) for k in RECORD_KEYS}
         data["hours"] = _hours(data["hours"])
         record, record_problems = clean_record(data)
@@ -65,8 +66,8 @@ class Hours:
         if not is_blank(raw.get("organization")):
             record["organization"], text = lookups.organization(raw["organization"])
             if record["organization"] is None:
-                problems.append(error("organization", "organization", f"组织单位“{text}”不在登记库中"
-                                      "（或有同名组织），请先登记该组织或检查名称。"))
+                problems.append(error("organization", "organization", msg("组织单位“{text}”不在登记库中"
+                                      "（或有同名组织），请先登记该组织或检查名称。", text=text)))
         record["community"], community_problems = lookups.community(
             raw.get("community"), "community", LABELS["community"])
         return {"id_number": number, "volunteer_number": volunteer_number, "name": name,
@@ -113,21 +114,21 @@ def _resolve_volunteers(rows: list[RowPlan]) -> None:
         numbered = by_number.get(values["volunteer_number"]) if values["volunteer_number"] else None
         problem = None
         if values["id_number"] and found is None:
-            problem = error("volunteer", "id_number", "这个身份证号不是登记库中的志愿者，请先登记该志愿者。")
+            problem = error("volunteer", "id_number", msg("这个身份证号不是登记库中的志愿者，请先登记该志愿者。"))
         elif values["volunteer_number"] and numbered is None:
-            problem = error("volunteer", "volunteer_number", "这个志愿者编号不在登记库中。")
+            problem = error("volunteer", "volunteer_number", msg("这个志愿者编号不在登记库中。"))
         elif found and numbered and found["id"] != numbered["id"]:
-            problem = error("volunteer", "volunteer_number", "志愿者编号与身份证号不是同一个人。")
+            problem = error("volunteer", "volunteer_number", msg("志愿者编号与身份证号不是同一个人。"))
         volunteer = found or numbered
-        if problem is None and volunteer is not None and volunteer["status"] != "在册":
-            problem = error("volunteer", "id_number", "这名志愿者已注销，不能再登记时长。")
+        if problem is None and volunteer is not None and volunteer["status"] != "在册":  # zh-data
+            problem = error("volunteer", "id_number", msg("这名志愿者已注销，不能再登记时长。"))
         if problem is not None or volunteer is None:
-            row.match_problems.append(problem or error("volunteer", "id_number", "找不到这名志愿者。"))
+            row.match_problems.append(problem or error("volunteer", "id_number", msg("找不到这名志愿者。")))
             continue
         registered = names.get(volunteer["person"], "")
         if values["name"] and registered and values["name"] != registered:
-            row.match_problems.append(warning("name", "name", f"姓名与登记库中的“{registered}”不一致，"
-                                                             "请核对是否填错了人。"))
+            row.match_problems.append(warning("name", "name", msg("姓名与登记库中的“{registered}”不一致，"
+                                                             "请核对是否填错了人。", registered=registered)))
         row.target = {"volunteer": volunteer["id"],
                       "community": values["record"]["community"] or volunteer["community"]}
 
@@ -155,8 +156,8 @@ def _check_days(rows: list[RowPlan]) -> None:
         key = (row.target["volunteer"], record["service_date"], record["hours"], record["content"])
         if key in ledger:
             row.action = UNCHANGED
-            row.match_problems.append(warning("already", "hours", "登记库中已有同一天、同样时长和内容的记录，"
-                                                                  "不再重复导入。"))
+            row.match_problems.append(warning("already", "hours", msg("登记库中已有同一天、同样时长和内容的记录，"
+                                                                  "不再重复导入。")))
             continue
         row.action = CREATE
         lines[key[:2]].append(row)
@@ -166,12 +167,13 @@ def _check_days(rows: list[RowPlan]) -> None:
         for row in day_rows:
             if total > MAX_HOURS_PER_DAY:
                 row.match_problems.append(error("day_over_24", "hours",
-                                                f"{day} 这一天登记的时长合计 {total} 小时，超过 24 小时。"))
+                                                msg("{day} 这一天登记的时长合计 {total} 小时，超过 24 小时。", day=day,
+                                                    total=total)))
             elif total > LONG_DAY and (len(day_rows) > 1 or booked[(volunteer, day)]):
-                row.match_problems.append(warning("long_day", "hours", f"{day} 这一天合计 {total} 小时，"
-                                                                       "请确认没有重复登记。"))
+                row.match_problems.append(warning("long_day", "hours", msg("{day} 这一天合计 {total} 小时，"
+                                                                       "请确认没有重复登记。", day=day, total=total)))
     for group in same.values():
         for row in group if len(group) > 1 else ():
             others = "、".join(str(r.number) for r in group if r is not row)
-            row.match_problems.append(warning("same_line", "hours", f"与第 {others} 行的日期、时长和内容"
-                                                                    "都相同，请确认不是重复登记。"))
+            row.match_problems.append(warning("same_line", "hours", msg("与第 {others} 行的日期、时长和内容"
+                                                                    "都相同，请确认不是重复登记。", others=others)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from registry.rules.text import normalize_text
+from registry.texts import mark
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,8 @@ _HEADER_TABLE = str.maketrans({"*": "", "＊": "", " ": "", "\n": "", "\r": "", 
 def header_key(text: object) -> str:
     """A header as compared: no spaces, marks or "(必填)", half-width, lower case."""
     key = normalize_text(str(text)).translate(_HEADER_TABLE)
-    for mark in ("(必填)", "(选填)", "必填"):
-        key = key.replace(mark, "")
+    for word in ("(必填)", "(选填)", "必填"):
+        key = key.replace(word, "")
     return key.lower()
 
 
@@ -69,7 +70,7 @@ ROSTER_IGNORED = ("序号", "编号序号", "年龄")
 
 _PERSON = (NAME, ID_NUMBER, SEX, BIRTH, PHONE, POLITICAL, EDUCATION, ETHNICITY, ADDRESS)
 
-VOLUNTEERS = Kind("volunteers", "志愿者", "volunteer", (
+VOLUNTEERS = Kind("volunteers", mark("志愿者"), "volunteer", (
     *_PERSON, COMMUNITY,
     Column("volunteer_number", "志愿者编号", ("志愿者证号",), note="本街道的志愿者编号，不能与他人重复。",
            text=True),
@@ -86,7 +87,7 @@ VOLUNTEERS = Kind("volunteers", "志愿者", "volunteer", (
     NOTES,
 ), ignored=(*ROSTER_IGNORED, "累计时长", "本年时长", "星级", "累计服务时长", "服务时长"))
 
-SOCIAL_WORKERS = Kind("social-workers", "持证社工", "social_worker", (
+SOCIAL_WORKERS = Kind("social-workers", mark("持证社工"), "social_worker", (
     *_PERSON,
     Column("level", "证书等级", ("等级", "职业水平等级", "资格等级", "证书级别"), required=True,
            note="助理社会工作师、社会工作师或高级社会工作师。", choices="level"),
@@ -103,7 +104,7 @@ SOCIAL_WORKERS = Kind("social-workers", "持证社工", "social_worker", (
     COMMUNITY, NOTES,
 ), ignored=(*ROSTER_IGNORED, "本周期继续教育学时", "要求学时", "缺口学时", "继续教育学时", "到期日期"))
 
-ORGANIZATIONS = Kind("organizations", "社会组织", "organization", (
+ORGANIZATIONS = Kind("organizations", mark("社会组织"), "organization", (
     Column("name", "组织名称", ("社会组织名称", "名称", "单位名称", "机构名称"), required=True),
     Column("uscc", "统一社会信用代码", ("信用代码", "社会信用代码", "统一代码"),
            note="18 位；社区社会组织（备案）可不填。", text=True),
@@ -126,7 +127,7 @@ ORGANIZATIONS = Kind("organizations", "社会组织", "organization", (
     NOTES,
 ), ignored=(*ROSTER_IGNORED, "年检结论", "评估等级", "等级有效期至"))
 
-HOURS = Kind("hours", "志愿服务时长", "service_record", (
+HOURS = Kind("hours", mark("志愿服务时长"), "service_record", (
     Column("name", "姓名", note="用于核对：与登记库不一致时会提醒。"),
     Column("id_number", "身份证号", ID_ALIASES, note="身份证号和志愿者编号至少填一个。" + _ID_NOTE,
            text=True),
@@ -144,7 +145,7 @@ HOURS = Kind("hours", "志愿服务时长", "service_record", (
            choices="community"),
 ), ignored=ROSTER_IGNORED)
 
-TRAINING = Kind("training", "培训签到", "attendance", (
+TRAINING = Kind("training", mark("培训签到"), "attendance", (
     Column("title", "培训名称", ("培训班名称", "课程名称", "培训主题", "培训内容"), required=True),
     Column("starts_on", "培训日期", ("开始日期", "培训时间", "日期"), required=True),
     Column("ends_on", "结束日期"),

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from registry.rules.problems import RegistryError
+from registry.texts import msg
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 50 * MB  # issue 12's figure; larger registers come in several files
@@ -78,27 +79,30 @@ def too_large(sheet: SheetSize, shared_memory: int = 0) -> RegistryError:
     """The sentence refusing a sheet whose reading would pass the budget."""
     needed = -(-(sheet.memory() + shared_memory) // MB)
     if STRING_COPIES * sheet.text_bytes > sheet.cell_memory():
-        what = f"的文字太多（约 {-(-sheet.text_bytes // MB)} MB，同一段文字出现在多少个单元格就算多少次）"
+        what = msg("的文字太多（约 {value} MB，同一段文字出现在多少个单元格就算多少次）",
+                   value=-(-sheet.text_bytes // MB))
     else:
-        what = (f"用到了 {sheet.rows:,} 行 × {sheet.columns:,} 列（最后一个有内容的单元格是 "
-                f"{sheet.last_cell()}）")
-    return RegistryError(f"工作表“{sheet.name}”{what}，读取它约需 {needed:,} MB 内存，超过了 "
-                         f"{READ_BUDGET // MB} MB 的上限，没有导入任何数据；请删去多余的行、列和内容"
-                         "（看上去空白的单元格也可能有内容），或把数据分成几个文件再导入。")
+        what = (msg("用到了 {rows:,} 行 × {columns:,} 列（最后一个有内容的单元格是 "
+                "{sheet}）", rows=sheet.rows, columns=sheet.columns, sheet=sheet.last_cell()))
+    return RegistryError(msg("工作表“{name}”{what}，读取它约需 {needed:,} MB 内存，超过了 "
+                         "{value} MB 的上限，没有导入任何数据；请删去多余的行、列和内容"
+                         "（看上去空白的单元格也可能有内容），或把数据分成几个文件再导入。", name=sheet.name, what=what,
+                         needed=needed, value=READ_BUDGET // MB))
 
 
 def check_budget(sheet: SheetSize, shared_memory: int = 0) -> None:
     if sheet.rows > MAX_ROWS or sheet.columns > MAX_COLUMNS:
-        raise RegistryError(f"工作表“{sheet.name}”中有超出 Excel 表格范围的单元格（第 {sheet.rows:,} 行、"
-                            f"第 {sheet.columns:,} 列），文件已损坏或被改动过，无法导入。")
+        raise RegistryError(msg("工作表“{name}”中有超出 Excel 表格范围的单元格（第 {rows:,} 行、"
+                            "第 {columns:,} 列），文件已损坏或被改动过，无法导入。", name=sheet.name, rows=sheet.rows,
+                            columns=sheet.columns))
     if sheet.memory() + shared_memory > READ_BUDGET:
         raise too_large(sheet, shared_memory)
 
 
 def damaged(name: str, what: str = "") -> RegistryError:
     detail = f"（{what}）" if what else ""
-    return RegistryError(f"文件“{name}”已损坏，无法读取{detail}；请在 Excel 中打开它、另存为新的 .xlsx "
-                         "文件后再导入。")
+    return RegistryError(msg("文件“{name}”已损坏，无法读取{detail}；请在 Excel 中打开它、另存为新的 .xlsx "
+                         "文件后再导入。", name=name, detail=detail))
 
 
 def check_file(path: Path) -> int:
@@ -106,15 +110,16 @@ def check_file(path: Path) -> int:
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
-        raise RegistryError(f"找不到文件“{path}”。") from None
+        raise RegistryError(msg("找不到文件“{path}”。", path=path)) from None
     except OSError:
-        raise RegistryError(f"无法打开文件“{path.name}”：请确认它没有被其他程序占用，并且您有权限读取。"
+        raise RegistryError(msg("无法打开文件“{name}”：请确认它没有被其他程序占用，并且您有权限读取。", name=path.name)
                             ) from None
     if not path.is_file():
-        raise RegistryError(f"“{path.name}”不是文件，请选择一个 Excel 或 CSV 文件。")
+        raise RegistryError(msg("“{name}”不是文件，请选择一个 Excel 或 CSV 文件。", name=path.name))
     if size == 0:
-        raise RegistryError(f"文件“{path.name}”是空的（0 字节），没有可以导入的内容。")
+        raise RegistryError(msg("文件“{name}”是空的（0 字节），没有可以导入的内容。", name=path.name))
     if size > MAX_FILE_BYTES:
-        raise RegistryError(f"文件“{path.name}”有 {size / MB:.0f} MB，超过了 {MAX_FILE_BYTES // MB} MB "
-                            "的上限；请把数据分成几个较小的文件再导入。")
+        raise RegistryError(msg("文件“{name}”有 {value:.0f} MB，超过了 {value2} MB "
+                            "的上限；请把数据分成几个较小的文件再导入。", name=path.name, value=size / MB,
+                            value2=MAX_FILE_BYTES // MB))
     return size

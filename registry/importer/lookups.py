@@ -10,8 +10,9 @@ from registry.rules.fields import is_blank
 from registry.rules.problems import Problem, error
 from registry.rules.text import normalize_text
 from registry.storage.models import Community, Organization
+from registry.texts import msg
 
-_COMMUNITY_SUFFIXES = ("社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区")
+_COMMUNITY_SUFFIXES = ("社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区")  # zh-data
 
 
 def community_key(text: str) -> str:
@@ -65,9 +66,11 @@ class Lookups:
             return found[0], []
         if found:
             return None, [error("community.ambiguous", field,
-                                f"{label}“{text}”有 {len(found)} 个同名社区，请改填社区代码。")]
+                                msg("{label}“{text}”有 {length} 个同名社区，请改填社区代码。",
+                                    label=label, text=text, length=len(found)))]
         return None, [error("community.unknown", field,
-                            f"{label}“{text}”不在登记库中，请检查名称，或先在区划设置中添加该社区。")]
+                            msg("{label}“{text}”不在登记库中，请检查名称，或先在区划设置中添加该社区。", label=label,
+                                text=text))]
 
     def organization(self, raw: Any) -> tuple[int | None, str]:
         """(organization id or None when not exactly one has this name, the name as given)."""

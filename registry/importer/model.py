@@ -12,10 +12,11 @@ from registry.importer.kinds import Kind
 from registry.importer.read import Table
 from registry.ops.changes import Changes
 from registry.rules.problems import Problem, Severity
+from registry.texts import mark, msg
 
 _ERROR = Severity.ERROR
 CREATE, UPDATE, UNCHANGED, REJECT = "create", "update", "unchanged", "reject"
-ACTION_LABELS = {CREATE: "新增", UPDATE: "更新", UNCHANGED: "无变化", REJECT: "拒绝"}
+ACTION_LABELS = {CREATE: mark("新增"), UPDATE: mark("更新"), UNCHANGED: mark("无变化"), REJECT: mark("拒绝")}
 
 
 def cell_text(value: Any) -> str:
@@ -23,7 +24,7 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return msg("是") if value else msg("否")
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e20 else repr(value)
     if isinstance(value, dt.datetime):
@@ -51,8 +52,9 @@ class ImportProblem:
     def line(self) -> str:
         column = f" [{self.column}]" if self.column else ""
         value = f" {self.value}" if self.value else ""
-        label = "" if self.is_error else "（提醒）"
-        return f"第 {self.row} 行{column}{value}：{label}{self.message}"
+        label = "" if self.is_error else msg("（提醒）")
+        return msg("第 {row} 行{column}{value}：{label}{message}",
+                   row=self.row, column=column, value=value, label=label, message=self.message)
 
 
 @dataclass(frozen=True)
@@ -172,5 +174,6 @@ class ImportResult:
 
 
 def summary_line(read: int, created: int, updated: int, rejected: int) -> str:
-    return (f"读取 {read} 行，导入 {created + updated} 行（新增 {created}，更新 {updated}），"
-            f"拒绝 {rejected} 行")
+    return (msg("读取 {read} 行，导入 {value} 行（新增 {created}，更新 {updated}），"
+            "拒绝 {rejected} 行", read=read, value=created + updated, created=created, updated=updated,
+            rejected=rejected))

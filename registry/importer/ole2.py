@@ -9,6 +9,7 @@ from pathlib import Path
 
 from registry.importer.limits import damaged
 from registry.rules.problems import RegistryError
+from registry.texts import msg
 
 SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FREE_OR_END = 0xFFFFFFFA  # and above: end of chain, free, FAT and DIFAT markers
@@ -19,11 +20,11 @@ class _File:
         self.name = path.name
         self.data = path.read_bytes()  # at most 50 MB: limits.check_file came first
         if len(self.data) < 512 or self.data[:8] != SIGNATURE:
-            raise damaged(self.name, "不是完整的 .xls 文件")
+            raise damaged(self.name, msg("不是完整的 .xls 文件"))
         header = self.data[:512]
         shift, mini_shift = struct.unpack_from("<HH", header, 0x1E)
         if shift not in (9, 12) or mini_shift != 6:
-            raise damaged(self.name, "文件头有误")
+            raise damaged(self.name, msg("文件头有误"))
         self.size = 1 << shift
         self.sectors = (len(self.data) - 512) // self.size + 1
         fat_count, self.directory = struct.unpack_from("<II", header, 0x2C)
@@ -41,18 +42,18 @@ class _File:
             sector = words[-1]
         fat_sectors = [s for s in fat_sectors[:fat_count] if s < _FREE_OR_END]
         if len(fat_sectors) > self.sectors:
-            raise damaged(self.name, "文件分配表有误")
+            raise damaged(self.name, msg("文件分配表有误"))
         self.fat = b"".join(self._sector(s) for s in fat_sectors)
 
     def _sector(self, number: int) -> bytes:
         if number >= self.sectors:
-            raise damaged(self.name, "文件不完整")
+            raise damaged(self.name, msg("文件不完整"))
         start = 512 + number * self.size
         return self.data[start:start + self.size]
 
     def _next(self, table: bytes, number: int) -> int:
         if 4 * number + 4 > len(table):
-            raise damaged(self.name, "扇区链有误")
+            raise damaged(self.name, msg("扇区链有误"))
         (following,) = struct.unpack_from("<I", table, 4 * number)
         return int(following)
 
@@ -63,7 +64,7 @@ class _File:
         sector, total = start, 0
         while sector < _FREE_OR_END and total < limit:
             if sector in seen:
-                raise damaged(self.name, "扇区链循环")
+                raise damaged(self.name, msg("扇区链循环"))
             seen.add(sector)
             parts.append(self._sector(sector))
             total += self.size
@@ -90,17 +91,18 @@ def read_stream(path: Path, names: tuple[str, ...]) -> bytes:
     file = _File(path)
     entries = file.entries()
     if not entries:
-        raise damaged(file.name, "文件目录为空")
+        raise damaged(file.name, msg("文件目录为空"))
     wanted = {n.lower() for n in names}
     found = next((e for e in entries if e[1] == 2 and e[0].lower() in wanted), None)
     if found is None:
         if any(e[0] == "EncryptedPackage" for e in entries):
-            raise RegistryError(f"文件“{file.name}”设有打开密码，无法读取；请在 Excel 中取消密码后另存再导入。")
-        raise RegistryError(f"“{file.name}”不是 Excel 工作簿（其中没有工作表数据），无法导入；请选择 .xlsx、"
-                            ".xls 或 .csv 文件。")
+            raise RegistryError(msg("文件“{name}”设有打开密码，无法读取；请在 Excel 中取消密码后另存再导入。",
+                                    name=file.name))
+        raise RegistryError(msg("“{name}”不是 Excel 工作簿（其中没有工作表数据），无法导入；请选择 .xlsx、"
+                            ".xls 或 .csv 文件。", name=file.name))
     _name, _kind, start, size = found
     if size > len(file.data):
-        raise damaged(file.name, "工作表数据比文件本身还大")
+        raise damaged(file.name, msg("工作表数据比文件本身还大"))
     if size >= file.cutoff:
         return file.chain(start, size)
     root = entries[0]
@@ -111,7 +113,7 @@ def read_stream(path: Path, names: tuple[str, ...]) -> bytes:
     sector, total = start, 0
     while sector < _FREE_OR_END and total < size:
         if sector in seen or 64 * sector + 64 > len(mini_stream):
-            raise damaged(file.name, "扇区链有误")
+            raise damaged(file.name, msg("扇区链有误"))
         seen.add(sector)
         parts.append(mini_stream[64 * sector:64 * sector + 64])
         total += 64

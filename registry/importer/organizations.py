@@ -15,6 +15,7 @@ from registry.rules.problems import Problem, error, warning
 from registry.rules.uscc import check_uscc
 from registry.rules.vocab import ORG_STATUSES
 from registry.storage.models import Organization
+from registry.texts import msg
 
 ORG_KEYS = ("name", "org_type", "registration_authority", "supervising_unit",
             "legal_representative_name", "founded_on", "address", "business_scope",
@@ -38,7 +39,7 @@ class Organizations:
         values["community"], community_problems = lookups.community(
             raw.get("community"), "community", LABELS["community"])
         values["street"] = lookups.community_street.get(values["community"] or 0)
-        status, status_problems = clean_choice(raw.get("status"), "status", "状态", ORG_STATUSES)
+        status, status_problems = clean_choice(raw.get("status"), "status", msg("状态"), ORG_STATUSES)
         values["status"] = status or ORG_STATUSES[0]
         given = {k for k in (*ORG_KEYS, "uscc", "status") if k in raw}
         if "community" in raw:
@@ -62,11 +63,12 @@ class Organizations:
                 if len(uncoded) == 1:
                     existing = uncoded[0]
                 elif not org["uscc"] and len(namesakes) > 1:
-                    row.match_problems.append(error("ambiguous", "name", f"登记库中有 {len(namesakes)}"
-                                                    " 个同名组织，请填写统一社会信用代码以便区分。"))
+                    row.match_problems.append(error("ambiguous", "name", msg("登记库中有 {length}"
+                                                    " 个同名组织，请填写统一社会信用代码以便区分。",
+                                                    length=len(namesakes))))
                 elif namesakes:
                     row.match_problems.append(warning("namesake", "name",
-                                                      "登记库中已有同名但信用代码不同的组织，将作为新组织登记。"))
+                                                      msg("登记库中已有同名但信用代码不同的组织，将作为新组织登记。")))
             changed, changes = diff(existing, given_values(org, row.values["given"]), LABELS,
                                     show) if existing else ({}, [])
             row.target = {"id": existing["id"] if existing else None, "before": existing,

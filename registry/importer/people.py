@@ -19,14 +19,15 @@ from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
 from registry.rules.vocab import SEXES
 from registry.storage.models import BaseModel, Person
+from registry.texts import msg
 
 PERSON_KEYS = ("id_number", "name", "phone", "address", "ethnicity", "political_status",
                "education", "notes")
-POLITICAL_ALIASES = {"党员": "中共党员", "共产党员": "中共党员", "中国共产党党员": "中共党员",
-                     "预备党员": "中共预备党员", "团员": "共青团员", "无党派": "无党派人士"}
-EDUCATION_ALIASES = {"大学本科": "本科", "大学": "本科", "大学专科": "大专", "专科": "大专",
-                     "研究生": "硕士研究生", "硕士": "硕士研究生", "博士": "博士研究生",
-                     "中技": "中专", "技校": "中专", "职高": "中专"}
+POLITICAL_ALIASES = {"党员": "中共党员", "共产党员": "中共党员", "中国共产党党员": "中共党员",  # zh-data
+                     "预备党员": "中共预备党员", "团员": "共青团员", "无党派": "无党派人士"}  # zh-data
+EDUCATION_ALIASES = {"大学本科": "本科", "大学": "本科", "大学专科": "大专", "专科": "大专",  # zh-data
+                     "研究生": "硕士研究生", "硕士": "硕士研究生", "博士": "博士研究生",  # zh-data
+                     "中技": "中专", "技校": "中专", "职高": "中专"}  # zh-data
 
 
 class Memo:
@@ -105,20 +106,23 @@ def _check_facts(raw: dict[str, Any], values: dict[str, Any], problems: list[Pro
     text = _filled_text(raw.get("sex"))
     if text is not None:
         if text not in SEXES:
-            problems.append(warning("sex.unknown", "sex", f"性别填的是“{text}”，已忽略，以身份证号为准。"))
+            problems.append(warning("sex.unknown", "sex", msg("性别填的是“{text}”，已忽略，以身份证号为准。",
+                                                              text=text)))
         elif values.get("sex") and text != values["sex"]:
-            problems.append(warning("sex.mismatch", "sex", f"性别填的是“{text}”，身份证号显示为"
-                                                           f"“{values['sex']}”，以身份证号为准。"))
+            problems.append(warning("sex.mismatch", "sex", msg("性别填的是“{text}”，身份证号显示为"
+                                                           "“{values}”，以身份证号为准。", text=text,
+                                                           values=values['sex'])))
     born = raw.get("birth_date")
     if not is_blank(born):
         day = parse_date(born)
         if day is None:
             problems.append(warning("birth.unknown", "birth_date",
-                                    f"出生日期“{cell_text(born)}”无法识别，已忽略，以身份证号为准。"))
+                                    msg("出生日期“{value}”无法识别，已忽略，以身份证号为准。", value=cell_text(born))))
         elif values.get("birth_date") and day != values["birth_date"]:
             problems.append(warning("birth.mismatch", "birth_date",
-                                    f"出生日期填的是 {day.isoformat()}，身份证号显示为 "
-                                    f"{values['birth_date'].isoformat()}，以身份证号为准。"))
+                                    msg("出生日期填的是 {day}，身份证号显示为 "
+                                    "{value}，以身份证号为准。", day=day.isoformat(),
+                                    value=values['birth_date'].isoformat())))
 
 
 def clean_number(raw: dict[str, Any], key: str, label: str, *, required: bool = False,

@@ -13,6 +13,7 @@ from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, REJECT, Handler, ImportPreview, ImportProblem, RowPlan
 from registry.importer.read import Table, read_table
 from registry.rules.problems import RegistryError, Severity, error
+from registry.texts import msg
 
 
 def preview_import(kind: str, path: str | os.PathLike[str], *, sheet: str | None = None,
@@ -41,17 +42,17 @@ def _require_columns(table: Table, kind: str) -> None:
     spec = get_kind(kind)
     missing = [c.label for c in spec.columns if c.required and c.field not in table.fields]
     if kind == "hours" and not {"id_number", "volunteer_number"} & set(table.fields):
-        missing.append("身份证号或志愿者编号")
+        missing.append(msg("身份证号或志愿者编号"))
     if missing:
-        raise RegistryError(f"工作表“{table.sheet}”第 {table.header_row} 行的表头中缺少必填列："
-                            f"{'、'.join(missing)}。")
+        raise RegistryError(msg("工作表“{sheet}”第 {header_row} 行的表头中缺少必填列："
+                            "{missing}。", sheet=table.sheet, header_row=table.header_row, missing='、'.join(missing)))
 
 
 def _header_problems(table: Table) -> list[ImportProblem]:
-    out = [ImportProblem(table.sheet, table.header_row, text, "", "这一列不认识，不会导入。",
+    out = [ImportProblem(table.sheet, table.header_row, text, "", msg("这一列不认识，不会导入。"),
                          Severity.WARNING) for text in table.unknown_headers]
     out += [ImportProblem(table.sheet, table.header_row, text, "",
-                          "与前面的列是同一项内容，只导入前面那一列。", Severity.WARNING)
+                          msg("与前面的列是同一项内容，只导入前面那一列。"), Severity.WARNING)
             for text in table.repeated_headers]
     return out
 
@@ -76,8 +77,9 @@ def flag_duplicates(preview: ImportPreview, handler: Handler) -> None:
         for row in rows:
             others = "、".join(str(r.number) for r in rows if r is not row)
             row.problems.append(error("duplicate_in_file", field,
-                                      f"{labels.get(field, field)}与第 {others} 行重复，"
-                                      "同一条记录在文件中出现了多次，请只保留一行。"))
+                                      msg("{labels}与第 {others} 行重复，"
+                                      "同一条记录在文件中出现了多次，请只保留一行。", labels=labels.get(field,
+                                                                                  field), others=others)))
 
 
 def plan(preview: ImportPreview, handler: Handler) -> None:

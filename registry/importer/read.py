@@ -21,10 +21,11 @@ from registry.importer.limits import check_file, damaged
 from registry.rules.fields import is_blank
 from registry.rules.problems import RegistryError
 from registry.rules.text import normalize_text
+from registry.texts import mark, msg
 
 HEADER_SCAN_ROWS = 20
 MIN_HEADER_MATCHES = 2
-_TOTAL_ROWS = {"合计", "总计", "小计"}
+_TOTAL_ROWS = {"合计", "总计", "小计"}  # zh-data
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,8 @@ class Table:
 
 
 _ZIP, _OLE2 = (b"PK\x03\x04", b"PK\x05\x06"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NOT_SPREADSHEETS = ((b"%PDF", "PDF 文件"), (b"\x89PNG", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"),
-                     (b"GIF8", "GIF 图片"), (b"Rar!", "RAR 压缩包"), (b"7z\xbc\xaf", "7z 压缩包"))
+_NOT_SPREADSHEETS = ((b"%PDF", mark("PDF 文件")), (b"\x89PNG", mark("PNG 图片")), (b"\xff\xd8\xff", mark("JPEG 图片")),
+                     (b"GIF8", mark("GIF 图片")), (b"Rar!", mark("RAR 压缩包")), (b"7z\xbc\xaf", mark("7z 压缩包")))
 _TEXT_SUFFIXES = (".csv", ".txt")
 
 
@@ -71,10 +72,12 @@ def file_format(path: Path) -> str:
         return "xls"
     for magic, what in _NOT_SPREADSHEETS:
         if start.startswith(magic):
-            raise RegistryError(f"“{path.name}”是{what}，不是表格，无法导入；请选择 .xlsx、.xls 或 .csv 文件。")
+            raise RegistryError(msg("“{name}”是{what}，不是表格，无法导入；请选择 .xlsx、.xls 或 .csv 文件。",
+                                    name=path.name, what=what))
     if path.suffix.lower() in _TEXT_SUFFIXES:
         return "csv"
-    raise RegistryError(f"无法读取“{path.name}”：它不是可以打开的 Excel 文件（.xlsx 或 .xls）或 CSV 文件。")
+    raise RegistryError(msg("无法读取“{name}”：它不是可以打开的 Excel 文件（.xlsx 或 .xls）或 CSV 文件。",
+                            name=path.name))
 
 
 def _open(path: Path, kind: str) -> Any:
@@ -98,8 +101,8 @@ def _sheet_rows(workbook: Any, file: Path, name: str) -> Iterator[list[Any]]:
         for row in sheet.iter_rows():
             yield pad + row if pad else row
     except Exception as exc:  # XmlError and the like, for a sheet whose XML is broken
-        raise RegistryError(f"文件“{file.name}”已损坏，无法读取工作表“{name}”；请在 Excel 中打开它、"
-                            "另存为新文件后再导入。") from exc
+        raise RegistryError(msg("文件“{name}”已损坏，无法读取工作表“{name2}”；请在 Excel 中打开它、"
+                            "另存为新文件后再导入。", name=file.name, name2=name)) from exc
 
 
 def _sheets(file: Path) -> tuple[list[str], Any]:
@@ -138,7 +141,8 @@ def read_table(path: str | os.PathLike[str], kind: Kind, *, sheet: str | None = 
     known = header_map(kind)
     if sheet is not None:
         if sheet not in names:
-            raise RegistryError(f"“{file.name}”中没有名为“{sheet}”的工作表（有：{'、'.join(names)}）。")
+            raise RegistryError(msg("“{name}”中没有名为“{sheet}”的工作表（有：{names}）。",
+                                    name=file.name, sheet=sheet, names='、'.join(names)))
         names = [sheet]
     for name in names:
         rows = iter(rows_of(name))
@@ -146,10 +150,11 @@ def read_table(path: str | os.PathLike[str], kind: Kind, *, sheet: str | None = 
         index, score = _find_header(head, known)
         if score >= MIN_HEADER_MATCHES:
             return _table(file, name, head, rows, index, known)
-    where = f"工作表“{sheet}”" if sheet is not None else f"“{file.name}”的任何工作表"
+    where = msg("工作表“{sheet}”", sheet=sheet) if sheet is not None else msg("“{name}”的任何工作表", name=file.name)
     expected = "、".join(c.label for c in kind.columns if c.required) or kind.columns[0].label
-    raise RegistryError(f"在{where}的前 {HEADER_SCAN_ROWS} 行中找不到{kind.label}表的表头"
-                        f"（应包含 {expected} 等列）。")
+    raise RegistryError(msg("在{where}的前 {header_scan_rows} 行中找不到{label}表的表头"
+                        "（应包含 {expected} 等列）。", where=where, header_scan_rows=HEADER_SCAN_ROWS,
+                        label=kind.label, expected=expected))
 
 
 def _table(file: Path, sheet: str, head: list[list[Any]], more: Iterator[list[Any]], index: int,

@@ -22,13 +22,14 @@ from registry.rules.problems import Problem
 from registry.rules.text import normalize_text
 from registry.rules.vocab import LIST_SEPARATOR, SERVICE_CATEGORIES, split_list
 from registry.storage.models import SocialWorker, Volunteer
+from registry.texts import msg
 
 VOLUNTEER_KEYS = ("national_number", "registered_on", "skills", "service_categories",
                   "consent_contact", "consent_publish")
 VOLUNTEER_DEFAULTS: dict[str, Any] = {
     "volunteer_number": None, "national_number": None, "registered_on": None, "community": None,
     "skills": "", "service_categories": "", "consent_contact": False, "consent_publish": False,
-    "status": "在册", "status_reason": "", "total_hours": Decimal(0), "star_level": 0,
+    "status": "在册", "status_reason": "", "total_hours": Decimal(0), "star_level": 0,  # zh-data
     "star_preset": "",
 }
 WORKER_KEYS = ("level", "obtained_year", "registration_number", "registered_on",
@@ -36,7 +37,7 @@ WORKER_KEYS = ("level", "obtained_year", "registration_number", "registered_on",
 WORKER_DEFAULTS: dict[str, Any] = {
     "obtained_year": None, "registration_number": None, "registered_on": None,
     "registered_until": None, "employer": None, "employer_name": "", "post": "",
-    "community": None, "status": "在册", "status_reason": "", "ce_hours": Decimal(0), "ce_preset": "",
+    "community": None, "status": "在册", "status_reason": "", "ce_hours": Decimal(0), "ce_preset": "",  # zh-data
 }
 
 
@@ -100,7 +101,7 @@ class Volunteers:
 
     def match(self, rows: list[RowPlan], lookups: Lookups) -> None:
         match_people(rows, lookups, Volunteer, "volunteer_number",
-                     "志愿者编号“{}”已登记在另一名志愿者名下。", VOLUNTEER_LABELS)
+                     msg("志愿者编号“{}”已登记在另一名志愿者名下。"), VOLUNTEER_LABELS)
 
     def write(self, rows: list[RowPlan], ctx: WriteContext) -> None:
         write_persons(rows, ctx)
@@ -111,7 +112,7 @@ def _year(raw: Any) -> Any:
     if isinstance(raw, dt.date):
         return raw.year
     if isinstance(raw, str):
-        text = normalize_text(raw).removesuffix("年")
+        text = normalize_text(raw).removesuffix("年")  # zh-data
         return text[:4] if len(text) > 4 and text[:4].isdigit() and not text[4].isdigit() else text
     return raw
 
@@ -149,7 +150,7 @@ class SocialWorkers:
 
     def match(self, rows: list[RowPlan], lookups: Lookups) -> None:
         match_people(rows, lookups, SocialWorker, "certificate_number",
-                     "证书编号“{}”已登记在另一名社工名下。", WORKER_LABELS)
+                     msg("证书编号“{}”已登记在另一名社工名下。"), WORKER_LABELS)
 
     def write(self, rows: list[RowPlan], ctx: WriteContext) -> None:
         write_persons(rows, ctx)

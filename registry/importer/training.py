@@ -18,15 +18,16 @@ from registry.rules.idnumber import check_id_number
 from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
 from registry.storage.models import Attendance, Person, SocialWorker, Training
+from registry.texts import msg
 
 MAX_HOURS = Decimal(1000)
 
 
 def _passed(raw: Any, field: str, label: str) -> tuple[bool | None, list[Problem]]:
     text = normalize_text(str(raw)) if isinstance(raw, str) else raw
-    if text in ("合格", "通过", "已通过"):
+    if text in ("合格", "通过", "已通过"):  # zh-data
         return True, []
-    if text in ("不合格", "未通过", "不通过"):
+    if text in ("不合格", "未通过", "不通过"):  # zh-data
         return False, []
     return clean_bool(raw, field, label)
 
@@ -35,29 +36,29 @@ class Trainings:
     def clean(self, raw: dict[str, Any], lookups: Lookups) -> tuple[dict[str, Any], list[Problem]]:
         c = Cleaner(raw)
         c.take("title", clean_text, LABELS["title"], required=True, max_length=200)
-        c.take("starts_on", clean_date, "培训日期", required=True)
+        c.take("starts_on", clean_date, msg("培训日期"), required=True)
         c.take("ends_on", clean_date, LABELS["ends_on"])
         c.take("organizer", clean_text, LABELS["organizer"], max_length=200)
-        c.take("training_hours", clean_decimal, "培训学时", maximum=MAX_HOURS)
-        c.take("hours_credited", clean_decimal, "认定学时", maximum=MAX_HOURS)
-        c.take("passed", _passed, "是否合格")
+        c.take("training_hours", clean_decimal, msg("培训学时"), maximum=MAX_HOURS)
+        c.take("hours_credited", clean_decimal, msg("认定学时"), maximum=MAX_HOURS)
+        c.take("passed", _passed, msg("是否合格"))
         c.take("counts_as_ce", clean_bool, LABELS["counts_as_ce"])
         c.take("category", clean_text, LABELS["category"], max_length=50)
         c.take("place", clean_text, LABELS["place"], max_length=200)
-        c.take("name", clean_text, "姓名", max_length=50)
+        c.take("name", clean_text, msg("姓名"), max_length=50)
         values, problems = c.values, c.problems
         facts, id_problems = check_id_number(None if is_blank(raw.get("id_number")) else raw["id_number"])
         problems += [p for p in id_problems if p.is_error]
         values["id_number"] = facts.number if facts else None
         values["ends_on"] = values["ends_on"] or values["starts_on"]
         if values["starts_on"] and values["ends_on"] < values["starts_on"]:
-            problems.append(error("date_order", "ends_on", "“结束日期”不能早于“培训日期”。"))
+            problems.append(error("date_order", "ends_on", msg("“结束日期”不能早于“培训日期”。")))
         values["passed"] = True if values["passed"] is None else values["passed"]
         values["counts_as_ce"] = bool(values["counts_as_ce"])
         if values["hours_credited"] is None:
             values["hours_credited"] = values["training_hours"]
         if values["hours_credited"] is None:
-            problems.append(error("required", "hours_credited", "“认定学时”和“培训学时”至少要填一个。"))
+            problems.append(error("required", "hours_credited", msg("“认定学时”和“培训学时”至少要填一个。")))
         return values, problems
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]:
@@ -74,19 +75,19 @@ class Trainings:
             values = row.values
             person = persons.get(values["id_number"])
             if person is None:
-                row.match_problems.append(error("person", "id_number", "这个身份证号不在登记库中，"
-                                                "请先登记该人员（志愿者或社工）再导入签到。"))
+                row.match_problems.append(error("person", "id_number", msg("这个身份证号不在登记库中，"
+                                                "请先登记该人员（志愿者或社工）再导入签到。")))
                 continue
             if values["name"] and values["name"] != person["name"]:
-                row.match_problems.append(warning("name", "name", f"姓名与登记库中的“{person['name']}”"
-                                                  "不一致，请核对是否填错了人。"))
+                row.match_problems.append(warning("name", "name", msg("姓名与登记库中的“{person}”"
+                                                  "不一致，请核对是否填错了人。", person=person['name'])))
             training = by_key.get((values["title"], values["starts_on"]))
             line = next((a for a in attended.get(person["id"], [])
                          if training and a["training"] == training["id"]), None)
             row.target = {"person": person["id"], "training": training["id"] if training else None,
                           "attendance": line}
             changes = [FieldChange(label, cell_text(line[k]), cell_text(values[k]))
-                       for k, label in (("hours_credited", "认定学时"), ("passed", "是否合格"))
+                       for k, label in (("hours_credited", msg("认定学时")), ("passed", msg("是否合格")))
                        if line is not None and line[k] != values[k]]
             row.changes = tuple(changes)
             row.action = CREATE if line is None else UPDATE if changes else UNCHANGED

@@ -18,6 +18,7 @@ from pathlib import Path
 from registry.importer.limits import READ_BUDGET, SHARED_STRING, SheetSize, check_budget, damaged
 from registry.importer.ole2 import read_stream
 from registry.rules.problems import RegistryError
+from registry.texts import msg
 
 BOF, EOF, BOUNDSHEET, SST, CONTINUE = 0x0809, 0x000A, 0x0085, 0x00FC, 0x003C
 FILEPASS = 0x002F
@@ -48,14 +49,15 @@ def check_xls(path: Path) -> None:
     stream = read_stream(path, ("Workbook", "Book"))
     records = _records(stream)
     if not records or records[0][0] != BOF:
-        raise damaged(path.name, "工作簿数据不完整")
+        raise damaged(path.name, msg("工作簿数据不完整"))
     first = records[0]
     biff8 = first[2] - first[1] >= 2 and struct.unpack_from("<H", stream, first[1])[0] == 0x0600
     sheets: list[tuple[int, str]] = []
     strings: array[int] = array("Q")
     for index, (kind, start, end) in enumerate(records):
         if kind == FILEPASS:
-            raise RegistryError(f"文件“{path.name}”设有打开密码，无法读取；请在 Excel 中取消密码后另存再导入。")
+            raise RegistryError(msg("文件“{name}”设有打开密码，无法读取；请在 Excel 中取消密码后另存再导入。",
+                                    name=path.name))
         if kind == BOUNDSHEET and end - start >= 7:
             (position,) = struct.unpack_from("<I", stream, start)
             sheets.append((position, _sheet_name(stream[start + 6:end], biff8)))
@@ -73,9 +75,10 @@ def check_xls(path: Path) -> None:
         check_budget(sheet, shared)
         shared += sheet.memory()  # calamine holds every sheet of an .xls at once
         if shared > READ_BUDGET:
-            raise RegistryError(f"文件“{path.name}”的各个工作表合起来太大，读取约需 {shared // 2**20:,} MB 内存，"
-                                f"超过了 {READ_BUDGET // 2**20} MB 的上限，没有导入任何数据；请把不需要导入的"
-                                "工作表删去，或把数据分成几个文件再导入。")
+            raise RegistryError(msg("文件“{name}”的各个工作表合起来太大，读取约需 {value:,} MB 内存，"
+                                "超过了 {value2} MB 的上限，没有导入任何数据；请把不需要导入的"
+                                "工作表删去，或把数据分成几个文件再导入。", name=path.name, value=shared // 2 ** 20,
+                                value2=READ_BUDGET // 2 ** 20))
 
 
 def _sheet_name(raw: bytes, biff8: bool) -> str:

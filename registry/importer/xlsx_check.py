@@ -30,6 +30,7 @@ from registry.importer.limits import (
     damaged,
 )
 from registry.rules.problems import RegistryError
+from registry.texts import msg
 
 CHUNK = MAX_MARKUP_GAP  # so a gap inside one chunk can never pass the limit unseen
 MAX_CENTRAL_DIRECTORY = 4 * MB
@@ -73,8 +74,9 @@ class Budget:
     def take(self, count: int) -> None:
         self.used += count
         if self.used > MAX_UNCOMPRESSED:
-            raise RegistryError(f"文件“{self.file}”解压后超过 {MAX_UNCOMPRESSED // MB} MB（压缩包只有几十 MB "
-                                "却能展开成这么大，通常是恶意构造的“压缩炸弹”），没有导入。")
+            raise RegistryError(msg("文件“{file}”解压后超过 {value} MB（压缩包只有几十 MB "
+                                "却能展开成这么大，通常是恶意构造的“压缩炸弹”），没有导入。", file=self.file,
+                                value=MAX_UNCOMPRESSED // MB))
 
 
 def check_xlsx(path: Path) -> None:
@@ -102,11 +104,11 @@ def check_xlsx(path: Path) -> None:
                 sheet = SheetSize(names.get(info.filename, info.filename))
                 _scan_sheet(_chunks(archive, info, budget), sheet, shared)
     except (zipfile.BadZipFile, zlib.error, EOFError, struct.error, OSError) as exc:
-        raise damaged(name, "压缩包不完整或内容有误") from exc
+        raise damaged(name, msg("压缩包不完整或内容有误")) from exc
     except NotImplementedError as exc:  # a compression method Excel does not use
-        raise damaged(name, "使用了 Excel 不用的压缩方式") from exc
+        raise damaged(name, msg("使用了 Excel 不用的压缩方式")) from exc
     except RuntimeError as exc:  # zipfile: an encrypted part
-        raise RegistryError(f"文件“{name}”中的内容被加密，无法读取；请在 Excel 中取消密码后另存再导入。"
+        raise RegistryError(msg("文件“{name}”中的内容被加密，无法读取；请在 Excel 中取消密码后另存再导入。", name=name)
                             ) from exc
 
 
@@ -119,7 +121,7 @@ def _check_central_directory(path: Path) -> None:
         tail = handle.read()
         at = tail.rfind(b"PK\x05\x06")
         if at < 0 or len(tail) - at < 22:
-            raise damaged(path.name, "不是完整的 .xlsx 压缩包，可能只复制了一部分")
+            raise damaged(path.name, msg("不是完整的 .xlsx 压缩包，可能只复制了一部分"))
         entries, directory = struct.unpack_from("<HI", tail, at + 10)
         locator = at - 20
         if (entries == 0xFFFF or directory == 0xFFFFFFFF) and locator >= 0 \
@@ -128,25 +130,25 @@ def _check_central_directory(path: Path) -> None:
             handle.seek(offset)
             record = handle.read(56)
             if len(record) < 56 or record[:4] != b"PK\x06\x06":
-                raise damaged(path.name, "压缩包目录有误")
+                raise damaged(path.name, msg("压缩包目录有误"))
             entries, directory = struct.unpack_from("<QQ", record, 32)
     if entries > MAX_ENTRIES or directory > MAX_CENTRAL_DIRECTORY:
-        raise RegistryError(f"文件“{path.name}”中有 {entries:,} 个部件，远多于 Excel 工作簿会有的，"
-                            "不是正常的工作簿，没有导入。")
+        raise RegistryError(msg("文件“{name}”中有 {entries:,} 个部件，远多于 Excel 工作簿会有的，"
+                            "不是正常的工作簿，没有导入。", name=path.name, entries=entries))
 
 
 def _check_entries(name: str, infos: list[zipfile.ZipInfo]) -> None:
     seen: set[str] = set()
     for info in infos:
         if info.filename in seen:
-            raise damaged(name, f"压缩包中有两个“{info.filename}”")
+            raise damaged(name, msg("压缩包中有两个“{filename}”", filename=info.filename))
         seen.add(info.filename)
     if "xl/workbook.xml" not in seen:
         if "xl/workbook.bin" in seen:
-            raise RegistryError(f"“{name}”是 .xlsb（二进制工作簿）格式，无法导入；请在 Excel 中另存为 .xlsx 后"
-                                "再导入。")
-        raise RegistryError(f"“{name}”不是 Excel 工作簿（其中没有工作表），无法导入；请选择 .xlsx、.xls 或 "
-                            ".csv 文件。")
+            raise RegistryError(msg("“{name}”是 .xlsb（二进制工作簿）格式，无法导入；请在 Excel 中另存为 .xlsx 后"
+                                "再导入。", name=name))
+        raise RegistryError(msg("“{name}”不是 Excel 工作簿（其中没有工作表），无法导入；请选择 .xlsx、.xls 或 "
+                            ".csv 文件。", name=name))
     declared = sum(i.file_size for i in infos)
     if declared > MAX_UNCOMPRESSED:
         Budget(name).take(declared)
@@ -160,7 +162,7 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> 
         while chunk := _read(stream):
             read += len(chunk)
             if read > info.file_size:  # more than it declared: the directory lies
-                raise damaged(budget.file, f"部件“{info.filename}”比声明的大")
+                raise damaged(budget.file, msg("部件“{filename}”比声明的大", filename=info.filename))
             budget.take(len(chunk))
             yield chunk
 
@@ -181,8 +183,9 @@ def _gaps(chunks: Iterator[bytes], name: str) -> Iterator[bytes]:
             if run <= MAX_MARKUP_GAP:
                 run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
         if run > MAX_MARKUP_GAP:
-            raise RegistryError(f"工作表“{name}”中有一段超过 {MAX_MARKUP_GAP // MB} MB 的连续文字或空白，"
-                                "不是 Excel 会写出的内容（可能是恶意构造的文件），没有导入。")
+            raise RegistryError(msg("工作表“{name}”中有一段超过 {value} MB 的连续文字或空白，"
+                                "不是 Excel 会写出的内容（可能是恶意构造的文件），没有导入。", name=name,
+                                value=MAX_MARKUP_GAP // MB))
         yield chunk
 
 
@@ -210,15 +213,15 @@ def _scan_shared_strings(chunks: Iterator[bytes], name: str) -> SharedStrings:
     shared = SharedStrings()
     lengths = shared.lengths
     last, end = -1, 0
-    for buffer, cut, offset in _segments(chunks, "共享字符串表"):
+    for buffer, cut, offset in _segments(chunks, msg("共享字符串表")):
         for match in _SI.finditer(buffer, 0, cut):
             at = offset + match.start()
             if last >= 0:
                 lengths.append(at - last)
             last = at
         if SHARED_STRING * len(lengths) + (offset + cut - max(last, 0)) > READ_BUDGET:
-            raise RegistryError(f"文件“{name}”的共享字符串表太大（读取需要超过 {READ_BUDGET // MB} MB 内存），"
-                                "没有导入；请把数据分成几个文件再导入。")
+            raise RegistryError(msg("文件“{name}”的共享字符串表太大（读取需要超过 {value} MB 内存），"
+                                "没有导入；请把数据分成几个文件再导入。", name=name, value=READ_BUDGET // MB))
         end = offset + cut
     if last >= 0:
         lengths.append(end - last)
@@ -249,7 +252,7 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: SheetSize, shared: SharedStrings
             ref = _ref(attributes) if b"r" in attributes else None
             if tag == b"row":
                 if ref is not None and not ref.isdigit():
-                    raise damaged(sheet.name, f"工作表“{sheet.name}”中有无法识别的行号")
+                    raise damaged(sheet.name, msg("工作表“{name}”中有无法识别的行号", name=sheet.name))
                 row = int(ref) if ref is not None else row + 1
                 column = 0
                 continue
@@ -260,10 +263,10 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: SheetSize, shared: SharedStrings
                 digits = ref[len(name):]
                 if name not in letters:
                     if not (name.isalpha() and digits and len(name) <= 10 and len(digits) <= 12):
-                        raise damaged(sheet.name, f"工作表“{sheet.name}”中有无法识别的单元格位置")
+                        raise damaged(sheet.name, msg("工作表“{name}”中有无法识别的单元格位置", name=sheet.name))
                     letters[name] = _column_number(name)
                 if not digits.isdigit() or len(digits) > 12:
-                    raise damaged(sheet.name, f"工作表“{sheet.name}”中有无法识别的单元格位置")
+                    raise damaged(sheet.name, msg("工作表“{name}”中有无法识别的单元格位置", name=sheet.name))
                 column, row = letters[name], int(digits)
             if attributes[-1:] == b"/":
                 continue  # an empty cell, formatted only: calamine leaves it out
@@ -279,7 +282,7 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: SheetSize, shared: SharedStrings
                 elif kind is not None and kind.group(1) in _TEXT_TYPES:
                     pending = offset + start
         if found != len(_START.findall(buffer, 0, cut)):
-            raise damaged(sheet.name, f"工作表“{sheet.name}”的内容格式有误")
+            raise damaged(sheet.name, msg("工作表“{name}”的内容格式有误", name=sheet.name))
         check_budget(sheet, held)
     if pending >= 0:
         sheet.text_bytes += offset + len(buffer) - pending

@@ -8,7 +8,7 @@ import datetime as dt
 
 from registry.ops.base import require
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Permit, write
+from registry.ops.kernel import Permit, retried, write
 from registry.queries.access import accounts_exist
 from registry.rules.fields import Cleaner, clean_choice, clean_text
 from registry.rules.permissions import (
@@ -25,21 +25,23 @@ from registry.rules.permissions import (
 )
 from registry.rules.problems import RegistryError, error
 from registry.storage.models import Account, AuditEntry
+from registry.texts import mark, msg
 
 
 def _find(name: str) -> Account:
     account: Account | None = Account.get_or_none(Account.name == name)
     if account is None:
-        raise RegistryError(f"没有名为“{name}”的账号。")
+        raise RegistryError(msg("没有名为“{name}”的账号。", name=name))
     return account
 
 
+@retried
 def add_account(actor: str, name: str, role: str, password: str, display_name: str = "") -> Changes:
     """`display_name`: the person's own name, printed as 经办人 on what they issue."""
     c = Cleaner({"name": name, "role": role, "display_name": display_name})
-    c.take("name", clean_text, "用户名", required=True, max_length=40)
-    c.take("display_name", clean_text, "姓名", max_length=40)
-    c.take("role", clean_choice, "角色", ROLES, required=True,
+    c.take("name", clean_text, msg("用户名"), required=True, max_length=40)
+    c.take("display_name", clean_text, msg("姓名"), max_length=40)
+    c.take("role", clean_choice, msg("角色"), ROLES, required=True,
            aliases={label: key for key, label in ROLE_LABELS.items()})
     weak = check_password_strength(password)
     if weak:
@@ -50,9 +52,9 @@ def add_account(actor: str, name: str, role: str, password: str, display_name: s
     with write(actor or c.values["name"], Action.USER_ADD) as w:
         first = not accounts_exist()
         if first and c.values["role"] != "admin":
-            raise RegistryError("登记库的第一个账号必须是管理员（admin）。")
+            raise RegistryError(msg("登记库的第一个账号必须是管理员（admin）。"))
         if Account.get_or_none(Account.name == c.values["name"]) is not None:
-            raise RegistryError(f"账号“{c.values['name']}”已存在。")
+            raise RegistryError(msg("账号“{values}”已存在。", values=c.values['name']))
         account = Account.create(name=c.values["name"], role=c.values["role"],
                                  display_name=c.values["display_name"] or "",
                                  password_hash=hash_password(password))
@@ -63,18 +65,20 @@ def add_account(actor: str, name: str, role: str, password: str, display_name: s
     return w.changes
 
 
+@retried
 def disable_account(actor: str, name: str) -> Changes:
     with write(actor, Action.USER_DISABLE) as w:
         account = _find(name)
         if account.role == "admin" and Account.select().where(
                 (Account.role == "admin") & Account.active & (Account.id != account.id)).count() == 0:
-            raise RegistryError("不能停用最后一个管理员账号。")
+            raise RegistryError(msg("不能停用最后一个管理员账号。"))
         Account.update(active=False).where(Account.id == account.id).execute()
         w.log(Table.ACCOUNT, account.id, {"active": True}, {"active": False})
         w.changed(Table.ACCOUNT, ids=[account.id])
     return w.changes
 
 
+@retried
 def reset_password(actor: str, name: str, password: str) -> Changes:
     weak = check_password_strength(password)
     if weak:
@@ -88,6 +92,7 @@ def reset_password(actor: str, name: str, password: str) -> Changes:
     return w.changes
 
 
+@retried
 def change_own_password(actor: str, current: str, new: str) -> Changes:
     """The actor's own password, knowing the current one. A wrong current password counts
     as a failed login, so this is no way around the lock."""
@@ -95,11 +100,11 @@ def change_own_password(actor: str, current: str, new: str) -> Changes:
     if weak:
         raise RegistryError(weak)
     if new == current:
-        raise RegistryError("新密码与当前密码相同，请换一个。")
+        raise RegistryError(msg("新密码与当前密码相同，请换一个。"))
     try:
-        account = check_password(actor, current, wrong="当前密码")  # outside the transaction,
+        account = check_password(actor, current, wrong=mark("当前密码"))  # outside the transaction,
     except LoginFailed as exc:  # so the failure is counted
-        raise RegistryError(f"密码没有修改：{exc}") from exc
+        raise RegistryError(msg("密码没有修改：{exc}", exc=exc)) from exc
     with write(actor, Action.PASSWORD_CHANGE) as w:
         Account.update(password_hash=hash_password(new)).where(Account.id == account.id).execute()
         w.log(Table.ACCOUNT, account.id)
@@ -107,6 +112,7 @@ def change_own_password(actor: str, current: str, new: str) -> Changes:
     return w.changes
 
 
+@retried
 def log_unmask(actor: str, table: str, record_id: int, what: str) -> Changes:
     """Showing a full ID or phone number on screen is allowed to administrators and logged."""
     with write(actor, Action.UNMASK) as w:
@@ -123,14 +129,15 @@ def authenticate(name: str, password: str, now: dt.datetime | None = None) -> Ac
     return account
 
 
-WRONG_PASSWORD = "密码不正确"  # the details of the audit entries of failed logins
-NO_ACCOUNT = "没有这个账号或账号已停用"
-REFUSED_LOCKED = "账号已锁定，未核对密码"
+WRONG_PASSWORD = mark("密码不正确")  # the details of the audit entries of failed logins
+NO_ACCOUNT = mark("没有这个账号或账号已停用")
+REFUSED_LOCKED = mark("账号已锁定，未核对密码")
+LOGIN_WRONG = mark("用户名或密码")  # what a login names as wrong: never which of the two
 MAX_NAME = 40  # add_account's limit: a longer name is no account's
 
 
 def check_password(name: str, password: str, now: dt.datetime | None = None, *,
-                   wrong: str = "用户名或密码") -> Account:
+                   wrong: str = LOGIN_WRONG) -> Account:
     """The active account, if the password is right. Every wrong password counts towards
     the lock, wherever it is typed (the login, or changing one's own password); `wrong`
     names what was wrong in the message.
@@ -142,7 +149,7 @@ def check_password(name: str, password: str, now: dt.datetime | None = None, *,
     in its own transaction, kept although the login fails. A name with no account is
     answered as a wrong password, after as long a check."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
-    login = wrong == "用户名或密码"  # someone not yet logged in: the answer must not say the name exists
+    login = wrong == LOGIN_WRONG  # someone not yet logged in: the answer must not say the name exists
     account = _active_account(name)
     if account is None:
         return _no_account(name, password, now, wrong)
@@ -156,10 +163,10 @@ def check_password(name: str, password: str, now: dt.datetime | None = None, *,
         return checked
     _audit_failure(name, account.id, WRONG_PASSWORD, now, locked=tries >= MAX_FAILED)
     if tries >= MAX_FAILED:
-        raise LoginFailed(f"密码错误次数过多，账号已锁定 {LOCK_MINUTES} 分钟。")
+        raise LoginFailed(msg("密码错误次数过多，账号已锁定 {lock_minutes} 分钟。", lock_minutes=LOCK_MINUTES))
     if login:
-        raise LoginFailed(f"{wrong}不正确。")
-    raise LoginFailed(f"{wrong}不正确（还可再试 {MAX_FAILED - tries} 次）。")
+        raise LoginFailed(msg("{wrong}不正确。", wrong=wrong))
+    raise LoginFailed(msg("{wrong}不正确（还可再试 {value} 次）。", wrong=wrong, value=MAX_FAILED - tries))
 
 
 def _active_account(name: str) -> Account | None:
@@ -213,20 +220,20 @@ def _no_account(name: str, password: str, now: dt.datetime, wrong: str) -> Accou
     check_password_of_no_account(password)
     _audit_failure(name, None, NO_ACCOUNT, now)
     if len(recent) + 1 >= MAX_FAILED:
-        raise LoginFailed(f"密码错误次数过多，账号已锁定 {LOCK_MINUTES} 分钟。")
-    raise LoginFailed(f"{wrong}不正确。")
+        raise LoginFailed(msg("密码错误次数过多，账号已锁定 {lock_minutes} 分钟。", lock_minutes=LOCK_MINUTES))
+    raise LoginFailed(msg("{wrong}不正确。", wrong=wrong))
 
 
 def _locked_message(until: dt.datetime | None, now: dt.datetime) -> str:
     left = (until - now).total_seconds() if until else 0
     minutes = max(1, int(left // 60) + 1)
-    return f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。"
+    return msg("密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。", minutes=minutes)
 
 
 def _audited_name(name: str) -> str:
     """The name as typed, made storable: valid text, no NUL, not longer than a column holds."""
     clean = name.encode("utf-8", errors="replace").decode("utf-8").replace("\0", "")
-    return clean[:MAX_NAME * 2] or "（空）"
+    return clean[:MAX_NAME * 2] or msg("（空）")
 
 
 def _audit_failure(name: str, account_id: int | None, detail: str, now: dt.datetime, *,

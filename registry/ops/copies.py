@@ -14,6 +14,7 @@ from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError
 from registry.storage.backup import backup_to, make_backup, register_file
 from registry.storage.transfer import TableCheck, migrate_to
+from registry.texts import msg
 
 
 def backup_register(actor: str) -> Path:
@@ -32,9 +33,9 @@ def copy_register_to_file(actor: str, target: Path) -> Path:
     target = Path(target)
     here = register_file()
     if here is not None and target.resolve() == here.resolve():
-        raise RegistryError("不能把登记库复制到它自己的文件上，请另选一个文件。")
+        raise RegistryError(msg("不能把登记库复制到它自己的文件上，请另选一个文件。"))
     if target.is_dir():
-        raise RegistryError(f"“{target}”是一个文件夹，请指定要保存的文件名。")
+        raise RegistryError(msg("“{target}”是一个文件夹，请指定要保存的文件名。", target=target))
     path = backup_to(target)
     try:
         with permit.write() as w:
@@ -52,7 +53,7 @@ def shown_url(url: str) -> str:
         host = parts.hostname or ""
         port = f":{parts.port}" if parts.port else ""
     except ValueError:
-        return "（无法识别的地址）"
+        return msg("（无法识别的地址）")
     user = f"{parts.username}@" if parts.username else ""
     return urlunsplit((parts.scheme, f"{user}{host}{port}", parts.path, "", ""))
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Write, write
+from registry.ops.kernel import Write, retried, write
 from registry.ops.summaries import apply_ledger_sums
 from registry.queries.approval import four_eyes
 from registry.queries.presets import current_rounding_preset
@@ -31,19 +31,21 @@ from registry.storage.models import (
     ServiceRecord,
     Volunteer,
     get_or_fail,
+    locked,
 )
+from registry.texts import mark, msg
 
 MAX_HOURS_PER_DAY = Decimal(24)
 LABELS = {
-    "service_date": "服务日期",
-    "hours": "服务时长",
-    "activity": "活动",
-    "organization": "组织单位",
-    "community": "服务社区",
-    "place": "服务地点",
-    "served_group": "服务对象",
-    "service_category": "服务类别",
-    "content": "服务内容",
+    "service_date": mark("服务日期"),
+    "hours": mark("服务时长"),
+    "activity": mark("活动"),
+    "organization": mark("组织单位"),
+    "community": mark("服务社区"),
+    "place": mark("服务地点"),
+    "served_group": mark("服务对象"),
+    "service_category": mark("服务类别"),
+    "content": mark("服务内容"),
 }
 
 
@@ -55,7 +57,7 @@ def _exists(model: type[BaseModel], values: dict[str, Any], key: str, what: str,
             problems: list[Problem]) -> None:
     ref = values.get(key)
     if ref is not None and model.get_or_none(model.id == ref) is None:
-        problems.append(error(key, key, f"所选{what}不在登记库中。"))
+        problems.append(error(key, key, msg("所选{what}不在登记库中。", what=what)))
 
 
 def clean_record(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
@@ -70,33 +72,34 @@ def clean_record(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]
     c.take("content", clean_text, LABELS["content"])
     values, problems = c.values, c.problems
     if values.get("hours") == 0:
-        problems.append(error("zero_hours", "hours", "服务时长为 0，不用登记。"))
-    _exists(Activity, values, "activity", "活动", problems)
-    _exists(Organization, values, "organization", "组织", problems)
-    _exists(Community, values, "community", "社区", problems)
+        problems.append(error("zero_hours", "hours", msg("服务时长为 0，不用登记。")))
+    _exists(Activity, values, "activity", msg("活动"), problems)
+    _exists(Organization, values, "organization", msg("组织"), problems)
+    _exists(Community, values, "community", msg("社区"), problems)
     return values, problems
 
 
+@retried
 def create_activity(actor: str, data: Mapping[str, Any]) -> Changes:
     c = Cleaner(data)
-    c.take("name", clean_text, "活动名称", required=True, max_length=200)
+    c.take("name", clean_text, msg("活动名称"), required=True, max_length=200)
     for key in ("organization", "community"):
         c.take(key, clean_int, LABELS[key], minimum=1)
     for key in ("place", "served_group", "service_category"):
         c.take(key, clean_text, LABELS[key], max_length=200)
     c.take("content", clean_text, LABELS["content"])
-    c.take("travel_minutes", clean_int, "路途时间（分钟）", minimum=0, maximum=24 * 60)
+    c.take("travel_minutes", clean_int, msg("路途时间（分钟）"), minimum=0, maximum=24 * 60)
     values, problems = c.values, c.problems
     values["travel_minutes"] = values["travel_minutes"] or 0
     for key in ("starts_at", "ends_at"):
         if not isinstance(data.get(key), dt.datetime):
-            problems.append(error("datetime", key, "请填写活动的开始和结束时间。"))
+            problems.append(error("datetime", key, msg("请填写活动的开始和结束时间。")))
     if not problems:
         values["starts_at"], values["ends_at"] = data["starts_at"], data["ends_at"]
         if values["ends_at"] <= values["starts_at"]:
-            problems.append(error("time_order", "ends_at", "活动结束时间必须晚于开始时间。"))
-    _exists(Organization, values, "organization", "组织", problems)
-    _exists(Community, values, "community", "社区", problems)
+            problems.append(error("time_order", "ends_at", msg("活动结束时间必须晚于开始时间。")))
+    _exists(Organization, values, "organization", msg("组织"), problems)
+    _exists(Community, values, "community", msg("社区"), problems)
     warnings = require(problems)
     with write(actor, Action.CREATE) as w:
         row = Activity.create(recorder=actor, **values)
@@ -113,8 +116,8 @@ def activity_hours(activity: Activity) -> Decimal:
 
 
 def _insert_record(w: Write, volunteer: Volunteer, values: dict[str, Any]) -> ServiceRecord:
-    if volunteer.status != "在册":
-        raise RegistryError(f"志愿者（编号 {volunteer.id}）已注销，不能再登记时长。")
+    if volunteer.status != "在册":  # zh-data
+        raise RegistryError(msg("志愿者（编号 {id}）已注销，不能再登记时长。", id=volunteer.id))
     values = dict(values)
     if values.get("community") is None:
         values["community"] = volunteer.community_id
@@ -124,39 +127,57 @@ def _insert_record(w: Write, volunteer: Volunteer, values: dict[str, Any]) -> Se
     return row
 
 
+@retried
 def record_hours(actor: str, volunteer_id: int, data: Mapping[str, Any]) -> Changes:
     """One volunteer's hours, waiting for approval."""
     values, problems = clean_record(data)
     warnings = require(problems)
     with write(actor, Action.CREATE) as w:
-        volunteer = get_or_fail(Volunteer, volunteer_id, "志愿者")
+        # locked: two clerks recording the same person's day can't both pass the 24-hour check
+        volunteer = get_or_fail(Volunteer, volunteer_id, msg("志愿者"), lock=True)
         warnings += require(_same_day_warnings(volunteer.id, values["service_date"], values["hours"]))
         _insert_record(w, volunteer, values)
         w.warn(warnings)
     return w.changes
 
 
+def _booked(volunteer_ids: list[int], day: dt.date) -> dict[int, Decimal]:
+    """Hours already on each volunteer's day. Corrections stand in for the line they correct
+    only once approved, so they are left out, as the totals leave them out; they are left
+    out here rather than in SQL, where "corrects_id IS NULL" tempts SQLite's planner onto the
+    index of corrections (most lines are no correction) instead of (volunteer, service_date)."""
+    booked: dict[int, Decimal] = {}
+    rows = (ServiceRecord.select(ServiceRecord.volunteer, ServiceRecord.hours, ServiceRecord.corrects)
+            .where(ServiceRecord.volunteer.in_(volunteer_ids) & (ServiceRecord.service_date == day)).tuples())
+    for vid, hours, corrects in rows:
+        if corrects is None:
+            booked[vid] = booked.get(vid, Decimal(0)) + Decimal(str(hours))
+    return booked
+
+
 def _same_day_warnings(volunteer_id: int, day: dt.date, hours: Decimal) -> list[Problem]:
-    booked = sum((r.hours for r in ServiceRecord.select(ServiceRecord.hours).where(
-        (ServiceRecord.volunteer == volunteer_id) & (ServiceRecord.service_date == day)
-        & ServiceRecord.corrects.is_null())), Decimal(0))
+    booked = _booked([volunteer_id], day).get(volunteer_id, Decimal(0))
     if booked + hours > MAX_HOURS_PER_DAY:
-        return [error("day_over_24", "hours", f"{day} 这一天登记的时长合计超过 24 小时。")]
+        return [error("day_over_24", "hours", msg("{day} 这一天登记的时长合计超过 24 小时。", day=day))]
     if booked and booked + hours > 12:
         return [warning("long_day", "hours",
-                        f"{day} 这一天已登记 {booked} 小时，再加 {hours} 小时，请确认没有重复登记。")]
+                        msg("{day} 这一天已登记 {booked} 小时，再加 {hours} 小时，请确认没有重复登记。", day=day,
+                            booked=booked, hours=hours))]
     return []
 
 
+@retried
 def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[int],
                           hours: Any = None) -> Changes:
     """Hours for every attendee of one activity: by default the activity's length less
     travel, rounded by the district's preset."""
     ids = list(dict.fromkeys(int(v) for v in volunteer_ids))
     if not ids:
-        raise RegistryError("没有选择参加活动的志愿者。")
+        raise RegistryError(msg("没有选择参加活动的志愿者。"))
     with write(actor, Action.CREATE) as w:
-        activity = get_or_fail(Activity, activity_id, "活动")
+        # locked in the kernel's order, activity first: two clerks recording one activity
+        # at once can't both find its attendees unrecorded
+        activity = get_or_fail(Activity, activity_id, msg("活动"), lock=True)
         data = {
             "service_date": activity.starts_at.date(),
             "hours": activity_hours(activity) if hours is None else hours,
@@ -169,16 +190,24 @@ def record_activity_hours(actor: str, activity_id: int, volunteer_ids: Iterable[
             "content": activity.content or activity.name,
         }
         values, problems = clean_record(data)
-        volunteers = {v.id: v for v in Volunteer.select().where(Volunteer.id.in_(ids))}
+        volunteers = {v.id: v for v in locked(Volunteer.select().where(Volunteer.id.in_(ids))
+                                              .order_by(Volunteer.id))}
         missing = [i for i in ids if i not in volunteers]
         if missing:
             problems.append(error("volunteer", "volunteers",
-                                  f"有 {len(missing)} 名志愿者不在登记库中。"))
+                                  msg("有 {length} 名志愿者不在登记库中。", length=len(missing))))
         already = {r.volunteer_id for r in ServiceRecord.select(ServiceRecord.volunteer).where(
             (ServiceRecord.activity == activity.id) & ServiceRecord.volunteer.in_(ids))}
         if already:
             problems.append(error("duplicate", "volunteers",
-                                  f"有 {len(already)} 名志愿者已登记过这次活动的时长。"))
+                                  msg("有 {length} 名志愿者已登记过这次活动的时长。", length=len(already))))
+        if values.get("hours") is not None:
+            booked = _booked(ids, values["service_date"])
+            full = [i for i, h in booked.items() if h + values["hours"] > MAX_HOURS_PER_DAY]
+            if full:
+                problems.append(error("day_over_24", "hours",
+                                      msg("有 {count} 名志愿者 {day} 这一天登记的时长合计将超过 24 小时。",
+                                          count=len(full), day=values["service_date"])))
         w.warn(require(problems) + tuple(_overlaps(activity, ids)))
         for i in ids:
             _insert_record(w, volunteers[i], values)
@@ -196,7 +225,8 @@ def _overlaps(activity: Activity, volunteer_ids: list[int]) -> list[Problem]:
     for _volunteer, name in rows:
         clashes[name] = clashes.get(name, 0) + 1
     return [warning("overlap", "volunteers",
-                    f"有 {count} 名志愿者同一时间还登记在活动“{name}”中，时长可能重复计算，请核对。")
+                    msg("有 {count} 名志愿者同一时间还登记在活动“{name}”中，时长可能重复计算，请核对。", count=count,
+                        name=name))
             for name, count in clashes.items()]
 
 
@@ -205,20 +235,30 @@ def _count(sums: LedgerSums, record: ServiceRecord, sign: int) -> None:
                   record.organization_id, record.service_category, sign)
 
 
+@retried
 def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
     """Approve pending lines; their hours (or a correction's difference) enter the totals.
     All or nothing: queries.approval.approval_plan says beforehand which lines may be."""
-    ids = list(dict.fromkeys(int(r) for r in record_ids))
+    ids = sorted(dict.fromkeys(int(r) for r in record_ids))
     with write(actor, Action.APPROVE) as w:
-        records = list(ServiceRecord.select().where(ServiceRecord.id.in_(ids)))
+        # the kernel's lock order: the volunteers (whose totals move), then the lines, each
+        # by id; the lines' status is read again under the lock, so two clerks approving
+        # the same line can't both count it
+        owners = sorted({v for (v,) in ServiceRecord.select(ServiceRecord.volunteer)
+                         .where(ServiceRecord.id.in_(ids)).tuples()})
+        list(locked(Volunteer.select(Volunteer.id).where(Volunteer.id.in_(owners)).order_by(Volunteer.id)))
+        records = list(locked(ServiceRecord.select().where(ServiceRecord.id.in_(ids))
+                              .order_by(ServiceRecord.id)))
         if len(records) != len(ids):
-            raise RegistryError("有的时长记录不存在，审核没有进行。")
+            raise RegistryError(msg("有的时长记录不存在，审核没有进行。"))
         done = [r for r in records if r.status == "approved"]
         if done:
-            raise RegistryError(f"有 {len(done)} 条记录已经审核过了。")
+            by_others = [r for r in done if r.approver != actor]
+            raise RegistryError(msg("有 {count} 条记录已由他人审核，这次审核没有进行。请刷新后再看。", count=len(done))
+                                if by_others else msg("有 {length} 条记录已经审核过了。", length=len(done)))
         own = [r for r in records if r.recorder == actor]
         if own and four_eyes():
-            raise RegistryError(f"有 {len(own)} 条记录是您本人登记的，需要由其他人审核。")
+            raise RegistryError(msg("有 {length} 条记录是您本人登记的，需要由其他人审核。", length=len(own)))
         approved_at = _now()
         sums = LedgerSums()
         for record in records:
@@ -240,17 +280,20 @@ def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
     return w.changes
 
 
+@retried
 def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: str) -> Changes:
     """A new line replacing an approved one; it takes effect once approved. Fields not
     given are copied from the line corrected."""
-    reason_text, problems = clean_text(reason, "correction_reason", "更正原因", required=True)
+    reason_text, problems = clean_text(reason, "correction_reason", msg("更正原因"), required=True)
     require(problems)
     with write(actor, Action.CORRECT) as w:
-        original = get_or_fail(ServiceRecord, record_id, "时长记录")
+        original = get_or_fail(ServiceRecord, record_id, msg("时长记录"))
+        get_or_fail(Volunteer, original.volunteer_id, msg("志愿者"), lock=True)  # the kernel's order
+        original = get_or_fail(ServiceRecord, record_id, msg("时长记录"), lock=True)
         if original.status != "approved":
-            raise RegistryError("这条记录还没有审核，直接修改或删除即可，不需要更正。")
+            raise RegistryError(msg("这条记录还没有审核，直接修改或删除即可，不需要更正。"))
         if ServiceRecord.get_or_none(ServiceRecord.corrects == original.id) is not None:
-            raise RegistryError("这条记录已经更正过，请更正最新的那一条。")
+            raise RegistryError(msg("这条记录已经更正过，请更正最新的那一条。"))
         merged = {key: getattr(original, key if key not in ("activity", "organization",
                                                             "community") else key + "_id")
                   for key in LABELS}
@@ -267,15 +310,18 @@ def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: 
     return w.changes
 
 
+@retried
 def delete_pending_record(actor: str, record_id: int, reason: str) -> Changes:
     """A line not yet approved can be withdrawn; approved lines cannot (see triggers)."""
-    reason_text, problems = clean_text(reason, "reason", "删除原因", required=True)
+    reason_text, problems = clean_text(reason, "reason", msg("删除原因"), required=True)
     require(problems)
     with write(actor, Action.DELETE) as w:
-        record = get_or_fail(ServiceRecord, record_id, "时长记录")
+        record = get_or_fail(ServiceRecord, record_id, msg("时长记录"))
+        get_or_fail(Volunteer, record.volunteer_id, msg("志愿者"), lock=True)  # the kernel's order
+        record = get_or_fail(ServiceRecord, record_id, msg("时长记录"), lock=True)  # not being approved
         if record.status == "approved":
             raise ValidationError([error("approved", "status",
-                                         "已审核的记录不能删除，只能更正。")])
+                                         msg("已审核的记录不能删除，只能更正。"))])
         before = snapshot(record)
         record.delete_instance()
         w.log(Table.SERVICE_RECORD, record_id, before, None, detail=reason_text)

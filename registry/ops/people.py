@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from registry.ops.base import changed_fields, require, snapshot
+from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Write, write
+from registry.ops.edits import save_edit
+from registry.ops.kernel import Write, retried, write
+from registry.queries.editing import Seen
 from registry.queries.masking import MASKED
 from registry.rules.fields import Cleaner, Rule, clean_choice, clean_text
 from registry.rules.idnumber import check_id_number
@@ -19,16 +20,17 @@ from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed
 from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
 from registry.storage.db import database
 from registry.storage.models import Person, SearchKey, get_or_fail
+from registry.texts import mark, msg
 
 LABELS = {
-    "id_number": "身份证号",
-    "name": "姓名",
-    "phone": "联系电话",
-    "address": "住址",
-    "ethnicity": "民族",
-    "political_status": "政治面貌",
-    "education": "文化程度",
-    "notes": "备注",
+    "id_number": mark("身份证号"),
+    "name": mark("姓名"),
+    "phone": mark("联系电话"),
+    "address": mark("住址"),
+    "ethnicity": mark("民族"),
+    "political_status": mark("政治面貌"),
+    "education": mark("文化程度"),
+    "notes": mark("备注"),
 }
 PERSON_FIELDS = tuple(LABELS)
 
@@ -38,7 +40,7 @@ class DuplicatePersonError(RegistryError):
 
     def __init__(self, person_id: int, name: str) -> None:
         self.person_id = person_id
-        super().__init__(f"身份证号已登记在“{name}”名下，不会重复建档，请打开已有的人员。")
+        super().__init__(msg("身份证号已登记在“{name}”名下，不会重复建档，请打开已有的人员。", name=name))
 
 
 _PERSON_RULES: tuple[Rule, ...] = (  # after the ID number
@@ -111,9 +113,10 @@ def _create(w: Write, values: dict[str, Any]) -> Person:
 
 def _require_id(values: dict[str, Any], problems: list[Problem]) -> None:
     if values.get("id_number") is None and not any(p.field == "id_number" for p in problems):
-        problems.append(error("required", "id_number", "“身份证号”不能为空。"))
+        problems.append(error("required", "id_number", msg("“身份证号”不能为空。")))
 
 
+@retried
 def register_person(actor: str, data: Mapping[str, Any]) -> Changes:
     values, problems = clean_person(data)
     _require_id(values, problems)
@@ -136,7 +139,8 @@ def upsert_person(w: Write, values: dict[str, Any]) -> tuple[Person, bool]:
     return person, False
 
 
-def _update(w: Write, person: Person, values: dict[str, Any]) -> bool:
+def _update(w: Write, person: Person, values: dict[str, Any], *, seen: int | None = None) -> bool:
+    """Change the person's fields given; `seen` is the version the clerk's form showed."""
     before = snapshot(person)
     new_id = values.get("id_number")
     if new_id and new_id != person.id_number:
@@ -145,15 +149,11 @@ def _update(w: Write, person: Person, values: dict[str, Any]) -> bool:
             raise DuplicatePersonError(holder.id, holder.name)
     for name, value in _derived(values).items():
         setattr(person, name, value)
-    old, new = changed_fields(before, snapshot(person))
-    if not new:
+    name = person.name
+    if not save_edit(w, person, before, seen=seen, action=Action.UPDATE):
         return False
-    person.updated_at = dt.datetime.now().replace(microsecond=0)
-    person.save()
-    if "name" in new:
+    if before is None or before.get("name") != name:
         index_person(person)
-    w.log(Table.PERSON, person.id, old, new, action=Action.UPDATE)
-    w.changed(Table.PERSON)
     return True
 
 
@@ -167,29 +167,31 @@ def without_masked_copies(data: Mapping[str, Any], person: Person | None) -> dic
     return {k: v for k, v in data.items() if not (shown.get(k) and v == shown[k])}
 
 
-def update_person(actor: str, person_id: int, data: Mapping[str, Any]) -> Changes:
+@retried
+def update_person(actor: str, person_id: int, data: Mapping[str, Any], *,
+                  seen: Seen | None = None) -> Changes:
     data = without_masked_copies(data, Person.get_or_none(Person.id == person_id))
     values, problems = clean_person(data, partial=True)
     if "id_number" in data:
         _require_id(values, problems)
     warnings = require(problems)
     with write(actor, Action.UPDATE) as w:
-        person = get_or_fail(Person, person_id, "人员")
-        _update(w, person, values)
+        person = get_or_fail(Person, person_id, msg("人员"), lock=True)
+        _update(w, person, values, seen=seen.record if seen is not None else None)
         w.changed(ids=[person_id])
         w.warn(warnings)
     return w.changes
 
 
+@retried
 def deactivate_person(actor: str, person_id: int, reason: str) -> Changes:
-    reason_text, problems = clean_text(reason, "reason", "原因", required=True)
+    reason_text, problems = clean_text(reason, "reason", msg("原因"), required=True)
     require(problems)
     with write(actor, Action.DEACTIVATE) as w:
-        person = get_or_fail(Person, person_id, "人员")
+        person = get_or_fail(Person, person_id, msg("人员"), lock=True)
         before = snapshot(person)
         person.active = False
         person.deactivated_reason = reason_text
-        person.save()
-        w.log(Table.PERSON, person_id, *changed_fields(before, snapshot(person)), detail=reason_text)
+        save_edit(w, person, before, detail=reason_text)
         w.changed(Table.PERSON, ids=[person_id])
     return w.changes

@@ -6,19 +6,20 @@ from peewee import Case
 
 from registry.ops.base import require
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Write, write
+from registry.ops.kernel import Write, retried, write
 from registry.queries.presets import get_setting
 from registry.rules.fields import clean_choice
 from registry.rules.permissions import Action
 from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS, StarPreset, get_star_preset
 from registry.storage.models import Setting, SocialWorker, Volunteer
+from registry.texts import mark
 
 CHOICES = {
     "star_preset": tuple(STAR_PRESETS),
     "ce_preset": tuple(CE_PRESETS),
     "rounding_preset": tuple(ROUNDING_PRESETS),
 }
-LABELS = {"star_preset": "星级标准", "ce_preset": "继续教育标准", "rounding_preset": "时长取整规则"}
+LABELS = {"star_preset": mark("星级标准"), "ce_preset": mark("继续教育标准"), "rounding_preset": mark("时长取整规则")}
 
 
 def star_level_expression(preset: StarPreset) -> Case:
@@ -35,6 +36,7 @@ def clean_preset(key: str, name: str) -> str:
     return str(value)
 
 
+@retried
 def set_preset(actor: str, key: str, name: str) -> Changes:
     """Choose a preset; a new star preset recomputes and re-stamps every star level."""
     value = clean_preset(key, name)

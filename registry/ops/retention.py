@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 
 from registry.ops.base import require
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import Write, write
+from registry.ops.kernel import Write, retried, write
 from registry.queries.presets import get_setting
 from registry.rules.deadlines import add_years
 from registry.rules.fields import Cleaner, clean_int
 from registry.rules.permissions import Action
 from registry.storage.models import Organization, Person, SearchKey, Setting, SocialWorker, Volunteer
+from registry.texts import mark, msg
 
-KINDS = {"volunteer": (Volunteer, "志愿者"), "social_worker": (SocialWorker, "持证社工")}
-ERASED_NAME = "（已按保存期限删除）"
+KINDS = {"volunteer": (Volunteer, mark("志愿者")), "social_worker": (SocialWorker, mark("持证社工"))}
+ERASED_NAME = mark("（已按保存期限删除）")
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,12 @@ def setting_key(kind: str) -> str:
 
 def clean_years(years: object) -> int:
     c = Cleaner({"years": years})
-    c.take("years", clean_int, "保存年限", minimum=0, maximum=100)
+    c.take("years", clean_int, msg("保存年限"), minimum=0, maximum=100)
     require(c.problems)
     return int(c.values["years"] or 0)
 
 
+@retried
 def set_retention(actor: str, kind: str, years: object) -> Changes:
     """Years after deactivation to keep a person's data; None or 0 keeps it for ever."""
     kept = clean_years(years)
@@ -59,14 +61,15 @@ def put_retention(w: Write, kind: str, years: int) -> None:
 
 def _still_active(person_id: int) -> bool:
     return bool(
-        Volunteer.select().where((Volunteer.person == person_id) & (Volunteer.status == "在册")).exists()
+        Volunteer.select().where((Volunteer.person == person_id) & (Volunteer.status == "在册")).exists()  # zh-data
         or SocialWorker.select().where((SocialWorker.person == person_id)
-                                       & (SocialWorker.status == "在册")).exists()
+                                       & (SocialWorker.status == "在册")).exists()  # zh-data
         or Organization.select().where(((Organization.legal_representative == person_id)
                                         | (Organization.contact == person_id))
-                                       & (Organization.status == "正常")).exists())
+                                       & (Organization.status == "正常")).exists())  # zh-data
 
 
+@retried
 def apply_retention(actor: str, today: dt.date | None = None) -> RetentionReport:
     """Erase what the retention settings say is due; one audit entry per person erased
     (naming the record, never the erased data)."""
@@ -79,7 +82,7 @@ def apply_retention(actor: str, today: dt.date | None = None) -> RetentionReport
             if years <= 0:
                 continue
             cutoff = add_years(today, -years)
-            due = model.select(model.person).where((model.status == "注销")
+            due = model.select(model.person).where((model.status == "注销")  # zh-data
                                                    & (model.status_changed_on <= cutoff))
             for row in due:
                 person = Person.get_by_id(row.person_id)

@@ -32,9 +32,10 @@ from registry.rules.disclosure import MAX_NUMBER_SEARCHES, NUMBER_SEARCH_WINDOW,
 from registry.rules.permissions import Action
 from registry.rules.problems import NotAllowedError
 from registry.storage.models import AuditEntry
+from registry.texts import mark, msg
 
-TOO_MANY = (f"按号码查找过于频繁（每小时最多 {MAX_NUMBER_SEARCHES} 次），已暂停；"
-            "请稍后再试，或改按姓名查找。如确需批量核对号码，请联系管理员。")
+TOO_MANY = mark("按号码查找过于频繁（每小时最多 {most} 次），已暂停；"
+                "请稍后再试，或改按姓名查找。如确需批量核对号码，请联系管理员。")
 
 
 def _recent_number_searches(actor: str, now: dt.datetime) -> int:
@@ -60,11 +61,11 @@ def _checked(actor: str, text: str, *, log_refusals: bool = True) -> tuple[str, 
     compact, how = number
     if not unmask and _recent_number_searches(actor, dt.datetime.now()) >= MAX_NUMBER_SEARCHES:
         if log_refusals:
-            _log(actor, how.kind, compact, "已拒绝（过于频繁）")
-        raise NotAllowedError(TOO_MANY)
+            _log(actor, how.kind, compact, msg("已拒绝（过于频繁）"))
+        raise NotAllowedError(msg(TOO_MANY, most=MAX_NUMBER_SEARCHES))
     if how.refusal:
         if log_refusals:
-            _log(actor, how.kind, compact, "已拒绝")
+            _log(actor, how.kind, compact, msg("已拒绝"))
         raise NotAllowedError(how.refusal)
     return compact, how.kind, unmask
 
@@ -76,7 +77,8 @@ def find_people(actor: str, text: str, *, after: int | None = None, limit: int =
     unmask = number[2] if number is not None else False
     page = search_people(text, after=after, limit=limit, active_only=active_only, may_unmask=unmask)
     if number is not None:
-        _log(actor, number[1], number[0], f"找到 {len(page.ids)}{'+' if page.has_more else ''} 人")
+        _log(actor, number[1], number[0], msg("找到 {length}{value} 人",
+                                              length=len(page.ids), value='+' if page.has_more else ''))
     return page
 
 
@@ -89,5 +91,5 @@ def find_matches(actor: str, text: str, *, limit: int = MATCHES_SHOWN) -> list[P
     unmask = number[2] if number is not None else False
     matches = person_matches(text, limit=limit, masker=masker_for(actor), may_unmask=unmask)
     if number is not None:
-        _log(actor, number[1], number[0], f"找到 {len(matches)} 人")
+        _log(actor, number[1], number[0], msg("找到 {length} 人", length=len(matches)))
     return matches

@@ -12,6 +12,7 @@ from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError
 from registry.storage import server_roles
 from registry.storage.db import database
+from registry.texts import msg
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,11 @@ def setup_server(actor: str, app_role: str) -> ServerSetup:
             rights = server_roles.rights_of(db, app_role)
             w.log(Table.REGISTRY_META, None, None,
                   {"app_role": app_role, **{t: sorted(r) for t, r in sorted(rights.items())}},
-                  f"服务器日常账号 {app_role} 的权限")
+                  msg("服务器日常账号 {app_role} 的权限", app_role=app_role))
             w.changed(Table.REGISTRY_META)
     except server_roles.ServerRoleError as exc:
         raise RegistryError(str(exc)) from exc
     except DatabaseError as exc:
-        raise RegistryError(f"服务器拒绝了权限设置（{exc}）。请确认 --db 用的是登记库所有者的账号。") from exc
+        raise RegistryError(msg("服务器拒绝了权限设置（{exc}）。请确认 --db 用的是登记库所有者的账号。",
+                                exc=exc)) from exc
     return ServerSetup(app_role, rights, server_roles.app_url(db, app_role), w.changes)

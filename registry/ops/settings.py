@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from registry.ops.changes import Changes
-from registry.ops.kernel import write
+from registry.ops.kernel import retried, write
 from registry.ops.presets import CHOICES, clean_preset, put_preset
 from registry.ops.retention import KINDS, clean_years, put_retention
 from registry.rules.permissions import Action
 
 
+@retried
 def save_settings(actor: str, changed: Mapping[str, Any]) -> Changes:
     """Save each changed setting, all in one transaction: every one is saved or none is.
     Keys are presets (star_preset, ce_preset, rounding_preset: the preset's name) and

@@ -13,6 +13,7 @@ from registry.ops.geography import set_office_street
 from registry.queries.access import accounts_exist
 from registry.rules.problems import RegistryError
 from registry.storage.models import Account, Street
+from registry.texts import msg
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ def set_up_register(installer: str, config: DistrictConfig | None, source: str, 
     without accounts; their role; what changed). Refused on a register that has accounts:
     it is no longer new, and its administrators decide."""
     if accounts_exist():
-        raise RegistryError("这个登记库已经设有账号，不能再做首次设置；请用管理员账号登录后在“系统”菜单中修改。")
+        raise RegistryError(msg("这个登记库已经设有账号，不能再做首次设置；请用管理员账号登录后在“系统”菜单中修改。"))
     actor, role = installer, None
     tables: set[str] = set()
     if administrator is not None:
@@ -41,6 +42,6 @@ def set_up_register(installer: str, config: DistrictConfig | None, source: str, 
     if street_code:
         street = Street.get_or_none(Street.code == street_code)
         if street is None:
-            raise RegistryError(f"街道代码 {street_code} 不在登记库中，请重新选择本街道。")
+            raise RegistryError(msg("街道代码 {street_code} 不在登记库中，请重新选择本街道。", street_code=street_code))
         tables |= set_office_street(actor, street.id).tables
     return actor, role, Changes.everything() if tables else Changes()

@@ -9,10 +9,12 @@ from typing import Any
 
 from peewee import fn
 
-from registry.ops.base import require
+from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import write
+from registry.ops.edits import save_edit
+from registry.ops.kernel import retried, write
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
+from registry.queries.editing import Seen
 from registry.queries.presets import current_ce_preset
 from registry.rules.deadlines import add_months, registration_valid_until
 from registry.rules.fields import Cleaner, clean_choice, clean_date, clean_int, clean_text
@@ -20,21 +22,22 @@ from registry.rules.permissions import Action
 from registry.rules.presets import cycle_bounds
 from registry.rules.problems import Problem, error, warning
 from registry.rules.vocab import SOCIAL_WORKER_LEVEL_ALIASES, SOCIAL_WORKER_LEVELS
-from registry.storage.models import Attendance, Organization, SocialWorker, Training
+from registry.storage.models import Attendance, Organization, SocialWorker, Training, locked
+from registry.texts import mark, msg
 
 LABELS = {
-    "level": "证书等级",
-    "certificate_number": "证书编号",
-    "obtained_year": "取得年份",
-    "registration_number": "登记证书编号",
-    "registered_on": "登记日期",
-    "registered_until": "登记有效期至",
-    "employer": "工作单位",
-    "employer_name": "工作单位",
-    "post": "岗位",
-    "community": "所在社区",
+    "level": mark("证书等级"),
+    "certificate_number": mark("证书编号"),
+    "obtained_year": mark("取得年份"),
+    "registration_number": mark("登记证书编号"),
+    "registered_on": mark("登记日期"),
+    "registered_until": mark("登记有效期至"),
+    "employer": mark("工作单位"),
+    "employer_name": mark("工作单位"),
+    "post": mark("岗位"),
+    "community": mark("所在社区"),
 }
-ROLE = "持证社工"
+ROLE = mark("持证社工")
 
 
 def clean_social_worker(data: Mapping[str, Any], *, partial: bool = False,
@@ -60,12 +63,12 @@ def clean_social_worker(data: Mapping[str, Any], *, partial: bool = False,
         values["registered_until"] = registration_valid_until(values["registered_on"])
     start, until = values.get("registered_on"), values.get("registered_until")
     if start and until and until <= start:
-        problems.append(error("date_order", "registered_until", "“登记有效期至”必须晚于“登记日期”。"))
+        problems.append(error("date_order", "registered_until", msg("“登记有效期至”必须晚于“登记日期”。")))
     employer = values.get("employer")
     if employer is not None:
         org = Organization.get_or_none(Organization.id == employer)
         if org is None:
-            problems.append(error("organization", "employer", "所选工作单位不在登记库中。"))
+            problems.append(error("organization", "employer", msg("所选工作单位不在登记库中。")))
         elif not values.get("employer_name"):
             values["employer_name"] = org.name
     number = values.get("certificate_number")
@@ -73,9 +76,9 @@ def clean_social_worker(data: Mapping[str, Any], *, partial: bool = False,
         holder = SocialWorker.get_or_none(SocialWorker.certificate_number == number)
         if holder is not None and holder.id != data.get("_id"):
             problems.append(error("duplicate", "certificate_number",
-                                  f"证书编号“{number}”已登记在另一名社工名下。"))
+                                  msg("证书编号“{number}”已登记在另一名社工名下。", number=number)))
     if values.get("registered_until") and values["registered_until"] < dt.date.today():
-        problems.append(warning("expired", "registered_until", "登记已过有效期，请提醒办理再登记。"))
+        problems.append(warning("expired", "registered_until", msg("登记已过有效期，请提醒办理再登记。")))
     check_community(values, problems)
     return values, problems
 
@@ -84,10 +87,11 @@ def register_social_worker(actor: str, data: Mapping[str, Any]) -> Changes:
     return register_role(actor, data, SocialWorker, ROLE, clean_social_worker, refresh_ce_hours)
 
 
-def update_social_worker(actor: str, worker_id: int, data: Mapping[str, Any]) -> Changes:
+def update_social_worker(actor: str, worker_id: int, data: Mapping[str, Any], *,
+                         seen: Seen | None = None) -> Changes:
     recount = refresh_ce_hours if {"registered_until", "level"} & set(data) else None  # a new cycle
     return update_role(actor, worker_id, {**data, "_id": worker_id}, SocialWorker, ROLE,
-                       clean_social_worker, recount)
+                       clean_social_worker, recount, seen=seen)
 
 
 def deactivate_social_worker(actor: str, worker_id: int, reason: str) -> Changes:
@@ -116,28 +120,28 @@ def refresh_ce_hours(worker: SocialWorker) -> None:
         worker.ce_hours, worker.ce_preset = hours, preset
 
 
+@retried
 def extend_registrations(actor: str, expiring_from: Any, expiring_to: Any, months: Any,
                          reason: str) -> Changes:
     """A policy change: every registration expiring in a period is extended by N months,
     with one audit entry per worker carrying the reason."""
     c = Cleaner({"from": expiring_from, "to": expiring_to, "months": months, "reason": reason})
-    c.take("from", clean_date, "到期起始日期", required=True)
-    c.take("to", clean_date, "到期截止日期", required=True)
-    c.take("months", clean_int, "延长月数", required=True, minimum=1, maximum=60)
-    c.take("reason", clean_text, "延长依据", required=True)
+    c.take("from", clean_date, msg("到期起始日期"), required=True)
+    c.take("to", clean_date, msg("到期截止日期"), required=True)
+    c.take("months", clean_int, msg("延长月数"), required=True, minimum=1, maximum=60)
+    c.take("reason", clean_text, msg("延长依据"), required=True)
     values, problems = c.values, c.problems
     if values["from"] and values["to"] and values["to"] < values["from"]:
-        problems.append(error("date_order", "to", "“到期截止日期”不能早于“到期起始日期”。"))
+        problems.append(error("date_order", "to", msg("“到期截止日期”不能早于“到期起始日期”。")))
     require(problems)
     with write(actor, Action.EXTEND_REGISTRATION) as w:
-        workers = SocialWorker.select().where(
-            (SocialWorker.status == "在册")
+        workers = locked(SocialWorker.select().where(
+            (SocialWorker.status == "在册")  # zh-data
             & SocialWorker.registered_until.between(values["from"], values["to"]))
+            .order_by(SocialWorker.id))
         for worker in workers:
-            before = worker.registered_until
-            worker.registered_until = add_months(before, values["months"])
-            worker.save()
-            w.log(Table.SOCIAL_WORKER, worker.id, {"registered_until": before},
-                  {"registered_until": worker.registered_until}, detail=values["reason"])
+            before = snapshot(worker)
+            worker.registered_until = add_months(worker.registered_until, values["months"])
+            save_edit(w, worker, before, detail=values["reason"])
             w.changed(Table.SOCIAL_WORKER, ids=[worker.id])
     return w.changes

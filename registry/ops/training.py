@@ -9,25 +9,27 @@ from typing import Any
 
 from registry.ops.base import require, snapshot
 from registry.ops.changes import Changes, Table
-from registry.ops.kernel import write
+from registry.ops.kernel import retried, write
 from registry.ops.social_workers import refresh_ce_hours
 from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text
 from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError, error
 from registry.storage.models import Attendance, Person, SocialWorker, Training, get_or_fail
+from registry.texts import mark, msg
 
 LABELS = {
-    "title": "培训名称",
-    "organizer": "主办单位",
-    "starts_on": "开始日期",
-    "ends_on": "结束日期",
-    "hours": "学时",
-    "category": "培训类别",
-    "counts_as_ce": "计入继续教育",
-    "place": "地点",
+    "title": mark("培训名称"),
+    "organizer": mark("主办单位"),
+    "starts_on": mark("开始日期"),
+    "ends_on": mark("结束日期"),
+    "hours": mark("学时"),
+    "category": mark("培训类别"),
+    "counts_as_ce": mark("计入继续教育"),
+    "place": mark("地点"),
 }
 
 
+@retried
 def create_training(actor: str, data: Mapping[str, Any]) -> Changes:
     c = Cleaner(data)
     c.take("title", clean_text, LABELS["title"], required=True, max_length=200)
@@ -42,7 +44,7 @@ def create_training(actor: str, data: Mapping[str, Any]) -> Changes:
     values["ends_on"] = values["ends_on"] or values["starts_on"]
     values["counts_as_ce"] = bool(values["counts_as_ce"])
     if values["starts_on"] and values["ends_on"] < values["starts_on"]:
-        c.problems.append(error("date_order", "ends_on", "“结束日期”不能早于“开始日期”。"))
+        c.problems.append(error("date_order", "ends_on", msg("“结束日期”不能早于“开始日期”。")))
     warnings = require(c.problems)
     with write(actor, Action.CREATE) as w:
         row = Training.create(**values)
@@ -52,25 +54,26 @@ def create_training(actor: str, data: Mapping[str, Any]) -> Changes:
     return w.changes
 
 
+@retried
 def record_attendance(actor: str, training_id: int, person_ids: Iterable[int], *,
                       hours_credited: Any = None, passed: bool = True) -> Changes:
     """Mark people as attending; hours default to the training's. Recording a person
     twice replaces their earlier line."""
     ids = list(dict.fromkeys(int(p) for p in person_ids))
     if not ids:
-        raise RegistryError("没有选择参加培训的人员。")
+        raise RegistryError(msg("没有选择参加培训的人员。"))
     hours = None
     if hours_credited is not None:
         c = Cleaner({"hours": hours_credited})
-        c.take("hours", clean_decimal, "认定学时", required=True, maximum=Decimal(1000))
+        c.take("hours", clean_decimal, msg("认定学时"), required=True, maximum=Decimal(1000))
         require(c.problems)
         hours = c.values["hours"]
     with write(actor, Action.ATTENDANCE) as w:
-        training = get_or_fail(Training, training_id, "培训")
+        training = get_or_fail(Training, training_id, msg("培训"), lock=True)  # one sign-in sheet at a time
         credited = hours if hours is not None else training.hours
         found = {p for (p,) in Person.select(Person.id).where(Person.id.in_(ids)).tuples()}
         if len(found) != len(ids):
-            raise RegistryError("有的人员不在登记库中，签到没有保存。")
+            raise RegistryError(msg("有的人员不在登记库中，签到没有保存。"))
         for person_id in ids:
             row = Attendance.get_or_none((Attendance.training == training_id)
                                          & (Attendance.person == person_id))

@@ -7,23 +7,25 @@ from typing import Any
 
 from registry.ops.changes import Changes
 from registry.ops.roles import check_community, deactivate_role, register_role, update_role
+from registry.queries.editing import Seen
 from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_int, clean_text, is_blank
 from registry.rules.problems import Problem, ValidationError, error, warning
 from registry.rules.text import normalize_text
 from registry.rules.vocab import LIST_SEPARATOR, SERVICE_CATEGORIES, split_list
 from registry.storage.models import Organization, Volunteer, VolunteerOrganization
+from registry.texts import mark, msg
 
 LABELS = {
-    "volunteer_number": "志愿者编号",
-    "national_number": "全国志愿服务信息系统编号",
-    "registered_on": "注册日期",
-    "community": "所在社区",
-    "skills": "技能特长",
-    "service_categories": "服务类别",
-    "consent_contact": "同意联系",
-    "consent_publish": "同意公示",
+    "volunteer_number": mark("志愿者编号"),
+    "national_number": mark("全国志愿服务信息系统编号"),
+    "registered_on": mark("注册日期"),
+    "community": mark("所在社区"),
+    "skills": mark("技能特长"),
+    "service_categories": mark("服务类别"),
+    "consent_contact": mark("同意联系"),
+    "consent_publish": mark("同意公示"),
 }
-ROLE = "志愿者"
+ROLE = mark("志愿者")
 
 
 def _categories(raw: Any, field: str) -> tuple[str, list[Problem]]:
@@ -32,7 +34,8 @@ def _categories(raw: Any, field: str) -> tuple[str, list[Problem]]:
     else:
         parts = split_list(clean_text(raw, field, LABELS["service_categories"])[0])
     unknown = [p for p in parts if p not in SERVICE_CATEGORIES]
-    problems = [warning("category", field, f"服务类别“{'、'.join(unknown)}”不在常用类别中，已照录。")
+    problems = [warning("category", field, msg("服务类别“{unknown}”不在常用类别中，已照录。",
+                                               unknown='、'.join(unknown)))
                 ] if unknown else []
     return LIST_SEPARATOR.join(dict.fromkeys(str(p) for p in parts)), problems
 
@@ -61,7 +64,7 @@ def clean_volunteer(data: Mapping[str, Any], *, partial: bool = False,
         holder = Volunteer.get_or_none(Volunteer.volunteer_number == number)
         if holder is not None and holder.id != data.get("_id"):
             c.problems.append(error("duplicate", "volunteer_number",
-                                    f"志愿者编号“{number}”已被其他志愿者使用。"))
+                                    msg("志愿者编号“{number}”已被其他志愿者使用。", number=number)))
     return values, c.problems
 
 
@@ -72,9 +75,11 @@ def register_volunteer(actor: str, data: Mapping[str, Any]) -> Changes:
     return register_role(actor, data, Volunteer, ROLE, clean_volunteer, join)
 
 
-def update_volunteer(actor: str, volunteer_id: int, data: Mapping[str, Any]) -> Changes:
+def update_volunteer(actor: str, volunteer_id: int, data: Mapping[str, Any], *,
+                     seen: Seen | None = None) -> Changes:
+    """Change the fields given; `seen`: the versions the clerk's form was filled from."""
     return update_role(actor, volunteer_id, {**data, "_id": volunteer_id}, Volunteer, ROLE,
-                       clean_volunteer)
+                       clean_volunteer, seen=seen)
 
 
 def deactivate_volunteer(actor: str, volunteer_id: int, reason: str) -> Changes:
@@ -86,5 +91,5 @@ def set_organizations(volunteer: Volunteer, organization_ids: Any) -> None:
     VolunteerOrganization.delete().where(VolunteerOrganization.volunteer == volunteer.id).execute()
     for org_id in dict.fromkeys(int(i) for i in organization_ids):
         if Organization.get_or_none(Organization.id == org_id) is None:
-            raise ValidationError([error("organization", "organizations", "所选组织不在登记库中。")])
+            raise ValidationError([error("organization", "organizations", msg("所选组织不在登记库中。"))])
         VolunteerOrganization.create(volunteer=volunteer.id, organization=org_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from registry.rules.permissions import ROLES, PermissionDenied, refusal, role_needed
 from registry.storage.models import Account
+from registry.texts import msg
 
 
 def accounts_exist() -> bool:
@@ -23,7 +24,7 @@ def role_of(actor: str) -> str | None:
         return None
     account = Account.get_or_none((Account.name == actor) & Account.active)
     if account is None:
-        raise PermissionDenied(f"“{actor}”不是本登记库的有效账号，请先登录。")
+        raise PermissionDenied(msg("“{actor}”不是本登记库的有效账号，请先登录。", actor=actor))
     return str(account.role)
 
 

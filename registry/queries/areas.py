@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from registry.queries.presets import get_setting
 from registry.storage.models import Account, Community, CommunityPopulation, District, Organization, Person, Street
+from registry.texts import mark, msg
 
 OFFICE_STREET = "office_street"  # ops.geography writes it
-OFFICE = "办事处"
+OFFICE = mark("办事处")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def office_name() -> str:
     北京市朝阳区建外街道办事处; "街道办事处" only while the register has no street."""
     street = office_street()
     if street is None:
-        return "街道" + OFFICE
+        return msg("街道") + OFFICE
     district = district_full_name()
     name = str(street.name)
     return (name if district and name.startswith(district) else district + name) + OFFICE

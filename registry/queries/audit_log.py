@@ -19,6 +19,7 @@ from registry.queries.audit_text import Entry, sentence, sentences
 from registry.queries.masking import MASKED, Masker
 from registry.queries.paging import ListQuery, Page, PageRequest, Sorts, equal_to
 from registry.storage.models import AuditEntry, get_or_fail
+from registry.texts import msg
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class AuditEntryDetails:
 
 
 def audit_entry(entry_id: int) -> AuditEntryDetails:
-    e = get_or_fail(AuditEntry, entry_id, "操作日志")
+    e = get_or_fail(AuditEntry, entry_id, msg("操作日志"))
     words = sentence(Entry(e.actor, e.action, e.table_name, e.record_id, e.before, e.after, e.detail))
     return AuditEntryDetails(e.id, e.at, e.actor, e.action, e.table_name, e.record_id, e.detail,
                              e.before or "", e.after or "", words)

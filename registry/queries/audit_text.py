@@ -41,52 +41,58 @@ from registry.storage.models import (
     Training,
     Volunteer,
 )
+from registry.texts import mark, msg, shown
 
 # What each table's record is called in a sentence.
 NOUNS: Mapping[str, str] = {
-    "person": "人员", "volunteer": "志愿者", "social_worker": "持证社工", "organization": "社会组织",
-    "training": "培训", "attendance": "培训签到", "activity": "活动", "service_record": "服务时长",
-    "annual_inspection": "年检结果", "evaluation_grade": "评估等级",
-    "service_project": "政府购买服务项目", "community": "社区", "street": "街道", "district": "区县",
-    "setting": "设置", "rule_preset": "规则", "account": "账号", "certificate": "志愿服务证明",
-    "volunteer_organization": "志愿者所属组织", "registry_meta": "登记库", "registry": "登记库",
-    "search_key": "检索索引", "volunteer_year": "志愿者年度时长", "community_year": "社区年度时长",
-    "organization_year": "组织年度时长", "month_category_hours": "月度分类时长",
-    "audit_entry": "操作日志", "community_population": "社区年度人口",
+    "person": mark("人员"), "volunteer": mark("志愿者"), "social_worker": mark("持证社工"),
+    "organization": mark("社会组织"),
+    "training": mark("培训"), "attendance": mark("培训签到"), "activity": mark("活动"),
+    "service_record": mark("服务时长"),
+    "annual_inspection": mark("年检结果"), "evaluation_grade": mark("评估等级"),
+    "service_project": mark("政府购买服务项目"), "community": mark("社区"), "street": mark("街道"),
+    "district": mark("区县"),
+    "setting": mark("设置"), "rule_preset": mark("规则"), "account": mark("账号"), "certificate": mark("志愿服务证明"),
+    "volunteer_organization": mark("志愿者所属组织"), "registry_meta": mark("登记库"), "registry": mark("登记库"),
+    "search_key": mark("检索索引"), "volunteer_year": mark("志愿者年度时长"), "community_year": mark("社区年度时长"),
+    "organization_year": mark("组织年度时长"), "month_category_hours": mark("月度分类时长"),
+    "audit_entry": mark("操作日志"), "community_population": mark("社区年度人口"),
 }
 
 # What each action did, when nothing more particular is said (every Action has one:
 # tests/unit/registry/queries/test_audit_text.py).
 VERBS: Mapping[str, str] = {
-    Action.LOGIN: "登录了", Action.LOGIN_FAILED: "登录失败", Action.LOCK: "被锁定",
-    Action.PASSWORD_CHANGE: "修改了自己的密码", Action.VIEW: "查看了", Action.SEARCH: "查找了",
-    Action.CREATE: "新建了", Action.UPDATE: "修改了", Action.DEACTIVATE: "注销了",
-    Action.APPROVE: "审核了", Action.CORRECT: "更正了", Action.DELETE: "删除了",
-    Action.IMPORT: "导入了", Action.EXPORT: "导出了", Action.EXPORT_UNMASKED: "导出了",
-    Action.UNMASK: "查看了完整号码", Action.ATTENDANCE: "登记了签到",
-    Action.INSPECTION: "登记了年检", Action.ISSUE: "出具了", Action.REPRINT: "重新打印了",
-    Action.EXTEND_REGISTRATION: "延长了登记有效期", Action.SET_PRESET: "修改了",
-    Action.APPLY_DISTRICT: "套用了区县配置", Action.RETENTION: "按保存期限处理了",
-    Action.BACKUP: "备份了登记库", Action.COPY_REGISTER: "复制了登记库",
-    Action.RESTORE: "恢复了登记库", Action.SERVER_SETUP: "设置了服务器权限",
-    Action.USER_ADD: "添加了", Action.USER_DISABLE: "停用了", Action.USER_RESET: "重设了密码",
-    Action.DEMO: "生成了演示数据", Action.AREAS: "修改了区划",
+    Action.LOGIN: mark("登录了"), Action.LOGIN_FAILED: mark("登录失败"), Action.LOCK: mark("被锁定"),
+    Action.PASSWORD_CHANGE: mark("修改了自己的密码"), Action.VIEW: mark("查看了"), Action.SEARCH: mark("查找了"),
+    Action.CREATE: mark("新建了"), Action.UPDATE: mark("修改了"), Action.DEACTIVATE: mark("注销了"),
+    Action.APPROVE: mark("审核了"), Action.CORRECT: mark("更正了"), Action.DELETE: mark("删除了"),
+    Action.IMPORT: mark("导入了"), Action.EXPORT: mark("导出了"), Action.EXPORT_UNMASKED: mark("导出了"),
+    Action.UNMASK: mark("查看了完整号码"), Action.ATTENDANCE: mark("登记了签到"),
+    Action.INSPECTION: mark("登记了年检"), Action.ISSUE: mark("出具了"), Action.REPRINT: mark("重新打印了"),
+    Action.EXTEND_REGISTRATION: mark("延长了登记有效期"), Action.SET_PRESET: mark("修改了"),
+    Action.APPLY_DISTRICT: mark("套用了区县配置"), Action.RETENTION: mark("按保存期限处理了"),
+    Action.BACKUP: mark("备份了登记库"), Action.COPY_REGISTER: mark("复制了登记库"),
+    Action.RESTORE: mark("恢复了登记库"), Action.SERVER_SETUP: mark("设置了服务器权限"),
+    Action.USER_ADD: mark("添加了"), Action.USER_DISABLE: mark("停用了"), Action.USER_RESET: mark("重设了密码"),
+    Action.DEMO: mark("生成了演示数据"), Action.AREAS: mark("修改了区划"),
 }
 
 
 # Each action's name, as the audit roster's 操作 column gives it.
 ACTION_NAMES: Mapping[str, str] = {
-    Action.LOGIN: "登录", Action.LOGIN_FAILED: "登录失败", Action.LOCK: "账号锁定",
-    Action.PASSWORD_CHANGE: "修改密码", Action.VIEW: "查看", Action.SEARCH: "按号码查找",
-    Action.CREATE: "新建", Action.UPDATE: "修改", Action.DEACTIVATE: "注销", Action.APPROVE: "审核",
-    Action.CORRECT: "更正", Action.DELETE: "删除", Action.IMPORT: "导入", Action.EXPORT: "导出",
-    Action.EXPORT_UNMASKED: "导出（完整号码）", Action.UNMASK: "显示完整号码",
-    Action.ATTENDANCE: "培训签到", Action.INSPECTION: "年检", Action.ISSUE: "出具证明",
-    Action.REPRINT: "重新打印证明", Action.EXTEND_REGISTRATION: "延长登记", Action.SET_PRESET: "修改规则",
-    Action.APPLY_DISTRICT: "套用区县配置", Action.RETENTION: "按保存期限删除", Action.BACKUP: "备份",
-    Action.COPY_REGISTER: "复制登记库", Action.RESTORE: "恢复", Action.SERVER_SETUP: "设置服务器权限",
-    Action.USER_ADD: "添加账号", Action.USER_DISABLE: "停用账号", Action.USER_RESET: "重设密码",
-    Action.DEMO: "演示数据", Action.AREAS: "区划设置",
+    Action.LOGIN: mark("登录"), Action.LOGIN_FAILED: mark("登录失败"), Action.LOCK: mark("账号锁定"),
+    Action.PASSWORD_CHANGE: mark("修改密码"), Action.VIEW: mark("查看"), Action.SEARCH: mark("按号码查找"),
+    Action.CREATE: mark("新建"), Action.UPDATE: mark("修改"), Action.DEACTIVATE: mark("注销"),
+    Action.APPROVE: mark("审核"),
+    Action.CORRECT: mark("更正"), Action.DELETE: mark("删除"), Action.IMPORT: mark("导入"), Action.EXPORT: mark("导出"),
+    Action.EXPORT_UNMASKED: mark("导出（完整号码）"), Action.UNMASK: mark("显示完整号码"),
+    Action.ATTENDANCE: mark("培训签到"), Action.INSPECTION: mark("年检"), Action.ISSUE: mark("出具证明"),
+    Action.REPRINT: mark("重新打印证明"), Action.EXTEND_REGISTRATION: mark("延长登记"),
+    Action.SET_PRESET: mark("修改规则"),
+    Action.APPLY_DISTRICT: mark("套用区县配置"), Action.RETENTION: mark("按保存期限删除"), Action.BACKUP: mark("备份"),
+    Action.COPY_REGISTER: mark("复制登记库"), Action.RESTORE: mark("恢复"), Action.SERVER_SETUP: mark("设置服务器权限"),
+    Action.USER_ADD: mark("添加账号"), Action.USER_DISABLE: mark("停用账号"), Action.USER_RESET: mark("重设密码"),
+    Action.DEMO: mark("演示数据"), Action.AREAS: mark("区划设置"),
 }
 
 
@@ -129,7 +135,7 @@ class _Facts:
 
     @property
     def who(self) -> str:
-        return self.e.actor or "（未记录操作人）"
+        return self.e.actor or msg("（未记录操作人）")
 
     @property
     def noun(self) -> str:
@@ -151,7 +157,7 @@ class _Facts:
         kept = self.value("name") or self.value("title")
         if isinstance(kept, str) and kept:
             return kept
-        return f"（编号 {e.record_id}）" if e.record_id is not None else ""
+        return msg("（编号 {record_id}）", record_id=e.record_id) if e.record_id is not None else ""
 
     def reason(self) -> str:
         return f"（{self.e.detail}）" if self.e.detail else ""
@@ -180,43 +186,47 @@ def _general(f: _Facts) -> str:
 
 def _create(f: _Facts) -> str:
     if f.e.table == "service_record" and f.value("hours") is not None:
-        return (f"{f.who} 登记了 {f.name} 的服务时长 {_hours(f.value('hours'))} 小时"
-                f"（{f.value('service_date') or ''}）")
+        return (msg("{who} 登记了 {name} 的服务时长 {value} 小时"
+                "（{value2}）", who=f.who, name=f.name, value=_hours(f.value('hours')),
+                value2=f.value('service_date') or ''))
     if f.e.table == "account":  # the first account names itself
         return _user_add(f)
-    return f"{f.who} 新建了{f.noun} {f.name}"
+    return msg("{who} 新建了{noun} {name}", who=f.who, noun=f.noun, name=f.name)
 
 
 def _update(f: _Facts) -> str:
     fields = _fields(f)
-    whom = f" {f.name} 的个人信息" if f.e.table == "person" else f"{f.noun} {f.name}"
-    return f"{f.who} 修改了{whom}" + (f"：{fields}" if fields else "") + f.reason()
+    whom = msg(" {name} 的个人信息", name=f.name) if f.e.table == "person" else f"{f.noun} {f.name}"
+    return msg("{who} 修改了{whom}", who=f.who, whom=whom) + (f"：{fields}" if fields else "") + f.reason()
 
 
 def _deactivate(f: _Facts) -> str:
-    return f"{f.who} 注销了{f.noun} {f.name}" + f.reason()
+    return msg("{who} 注销了{noun} {name}", who=f.who, noun=f.noun, name=f.name) + f.reason()
 
 
 def _approve(f: _Facts) -> str:
     if f.e.record_id is None and "records" in f.after:  # one approval of many lines
-        return (f"{f.who} 审核了 {f.after['records']} 条服务时长（{f.after.get('people', 0)} 人，"
-                f"共 {_hours(f.after.get('hours', 0))} 小时）")
+        return msg("{who} 审核了 {records} 条服务时长（{people} 人，共 {hours} 小时）", who=f.who,
+                   records=f.after["records"], people=f.after.get("people", 0), hours=_hours(f.after.get("hours", 0)))
     if f.value("hours") is None:
         return ""
-    return f"{f.who} 审核了 {f.name} 的服务时长 {_hours(f.value('hours'))} 小时（{f.value('service_date') or ''}）"
+    return msg("{who} 审核了 {name} 的服务时长 {value} 小时（{value2}）",
+               who=f.who, name=f.name, value=_hours(f.value('hours')), value2=f.value('service_date') or '')
 
 
 def _correct(f: _Facts) -> str:
     if f.after.get("hours") is None:
         return ""
-    return (f"{f.who} 更正了 {f.name} 的服务时长：{_hours(f.before.get('hours'))} 小时改为 "
-            f"{_hours(f.after.get('hours'))} 小时" + f.reason())
+    return (msg("{who} 更正了 {name} 的服务时长：{value} 小时改为 "
+            "{value2} 小时", who=f.who, name=f.name, value=_hours(f.before.get('hours')),
+            value2=_hours(f.after.get('hours'))) + f.reason())
 
 
 def _delete(f: _Facts) -> str:
     if f.e.table == "service_record" and f.value("hours") is not None:
-        return f"{f.who} 删除了 {f.name} 的服务时长 {_hours(f.value('hours'))} 小时" + f.reason()
-    return f"{f.who} 删除了{f.noun} {f.name}" + f.reason()
+        return msg("{who} 删除了 {name} 的服务时长 {value} 小时",
+                   who=f.who, name=f.name, value=_hours(f.value('hours'))) + f.reason()
+    return msg("{who} 删除了{noun} {name}", who=f.who, noun=f.noun, name=f.name) + f.reason()
 
 
 def _import(f: _Facts) -> str:
@@ -224,7 +234,8 @@ def _import(f: _Facts) -> str:
         return _update(f) if f.before else _create(f)
     counts = "，".join(f"{field_label(k)} {f.after[k]}" for k in ("created", "updated", "rejected")
                       if f.after.get(k))
-    return (f"{f.who} 导入了{f.noun}表格“{f.after['file']}”（{f.after.get('read', 0)} 行"
+    return (msg("{who} 导入了{noun}表格“{after}”（{after2} 行",
+                who=f.who, noun=f.noun, after=f.after['file'], after2=f.after.get('read', 0))
             + (f"：{counts}" if counts else "") + "）")
 
 
@@ -232,69 +243,75 @@ def _export(f: _Facts) -> str:
     roster = f.after.get("roster")
     if not roster:
         return ""
-    full = "完整号码，" if f.after.get("unmasked") or f.e.action == Action.EXPORT_UNMASKED else ""
-    return f"{f.who} 导出了{roster}（{full}{f.after.get('rows', 0)} 行）"
+    full = msg("完整号码，") if f.after.get("unmasked") or f.e.action == Action.EXPORT_UNMASKED else ""
+    return msg("{who} 导出了{roster}（{full}{after} 行）", who=f.who, roster=roster, full=full,
+               after=f.after.get('rows', 0))
 
 
 def _unmask(f: _Facts) -> str:
-    what = f.e.detail or "号码"
-    if "完整" in what:  # the certificate says where: 志愿服务证明上的完整证件号码
-        return f"{f.who} 查看了 {f.name} 的{what}"
-    return f"{f.who} 查看了{f.noun} {f.name} 的完整{what}"
+    what = f.e.detail or msg("号码")
+    if "完整" in what:  # zh-data  # the certificate says where: 志愿服务证明上的完整证件号码
+        return msg("{who} 查看了 {name} 的{what}", who=f.who, name=f.name, what=what)
+    return msg("{who} 查看了{noun} {name} 的完整{what}", who=f.who, noun=f.noun, name=f.name, what=what)
 
 
 def _issue(f: _Facts) -> str:
     if "number" not in f.after:
         return ""
-    return f"{f.who} 为 {f.name} 出具了志愿服务证明 {f.after['number']}（{_hours(f.after.get('hours'))} 小时）"
+    return msg("{who} 为 {name} 出具了志愿服务证明 {after}（{value} 小时）",
+               who=f.who, name=f.name, after=f.after['number'], value=_hours(f.after.get('hours')))
 
 
 def _reprint(f: _Facts) -> str:
-    return f"{f.who} 重新打印了 {f.name} 的志愿服务证明 {f.e.detail}".rstrip()
+    return msg("{who} 重新打印了 {name} 的志愿服务证明 {number}", who=f.who, name=f.name, number=f.e.detail).rstrip()
 
 
 def _attendance(f: _Facts) -> str:
-    text = f"{f.who} 登记了培训签到：{f.name}"
+    text = msg("{who} 登记了培训签到：{name}", who=f.who, name=f.name)
     if "hours_credited" in f.after:
-        text += f"，学时 {_hours(f.after['hours_credited'])}"
+        text += msg("，学时 {value}", value=_hours(f.after['hours_credited']))
     if "passed" in f.after:
-        text += "，合格" if f.after["passed"] else "，不合格"
+        text += msg("，合格") if f.after["passed"] else msg("，不合格")
     return text
 
 
 def _inspection(f: _Facts) -> str:
     if f.value("year") is None:
         return ""
-    return f"{f.who} 登记了 {f.name} {f.value('year')} 年的年检结论：{f.value('result') or '（空）'}"
+    return msg("{who} 登记了 {name} {f} 年的年检结论：{value}",
+               who=f.who, name=f.name, f=f.value('year'), value=f.value('result') or msg('（空）'))
 
 
 def _extend(f: _Facts) -> str:
     until = f.after.get("registered_until")
-    return f"{f.who} 延长了持证社工 {f.name} 的登记有效期" + (f"至 {until}" if until else "")
+    return msg("{who} 延长了持证社工 {name} 的登记有效期", who=f.who, name=f.name) + (msg("至 {until}",
+                                                                             until=until) if until else "")
 
 
 def _setting(f: _Facts) -> str:
     if f.e.table != "setting" or not f.after:
         return _update(f) if f.e.record_id is not None else ""
-    changes = [f"“{field_label(k)}”由 {f.before.get(k) or '（空）'} 改为 {v}" for k, v in f.after.items()]
-    return f"{f.who} 修改了设置：" + "；".join(changes)
+    changes = [msg("“{value}”由 {value2} 改为 {v}",
+                   value=field_label(k), value2=f.before.get(k) or msg('（空）'), v=v) for k, v in f.after.items()]
+    return msg("{who} 修改了设置：", who=f.who) + "；".join(changes)
 
 
 def _user_add(f: _Facts) -> str:
     role = ROLE_LABELS.get(str(f.after.get("role", "")), str(f.after.get("role", "")))
-    return f"{f.who} 添加了账号 {f.after.get('name') or f.name}" + (f"（{role}）" if role else "")
+    return msg("{who} 添加了账号 {value}", who=f.who,
+               value=f.after.get('name') or f.name) + (f"（{role}）" if role else "")
 
 
 def _account(verb: str) -> Callable[[_Facts], str]:
-    return lambda f: f"{f.who} {verb}账号 {f.name}"
+    return lambda f: msg("{who} {verb}账号 {name}", who=f.who, verb=verb, name=f.name)
 
 
 def _login_failed(f: _Facts) -> str:
-    return f"以账号 {f.who} 登录失败" + (f"：{f.e.detail}" if f.e.detail else "")
+    return msg("以账号 {who} 登录失败", who=f.who) + (f"：{f.e.detail}" if f.e.detail else "")
 
 
 def _lock(f: _Facts) -> str:
-    return f"账号 {f.who} 被锁定" + (f"：{f.e.detail}" if f.e.detail else "")
+    return msg("账号 {who} 被锁定", who=f.who) + (f"：{f.e.detail}" if f.e.detail else "")
 
 
 def _said(verb: str) -> Callable[[_Facts], str]:
@@ -302,23 +319,23 @@ def _said(verb: str) -> Callable[[_Facts], str]:
     return lambda f: f"{f.who} {verb}" + (f"：{f.e.detail}" if f.e.detail else "")
 
 
-_DEMO_COUNTS = (("volunteer", "名志愿者"), ("social_worker", "名持证社工"),
-                ("organization", "个社会组织"), ("service_record", "条服务时长"))
+_DEMO_COUNTS = (("volunteer", mark("名志愿者")), ("social_worker", mark("名持证社工")),
+                ("organization", mark("个社会组织")), ("service_record", mark("条服务时长")))
 
 
 def _demo(f: _Facts) -> str:
     try:
         data = json.loads(f.e.detail) if f.e.detail else {}
     except ValueError:
-        return _said("生成了演示数据")(f)
+        return _said(msg("生成了演示数据"))(f)
     rows = data.get("rows", {}) if isinstance(data, dict) else {}
-    counts = "、".join(f"{rows[k]:,} {unit}" for k, unit in _DEMO_COUNTS
-                      if isinstance(rows, dict) and isinstance(rows.get(k), int))
-    return f"{f.who} 生成了演示数据" + (f"（{counts}）" if counts else "")
+    counts = msg("、").join(f"{rows[k]:,} {shown(unit)}" for k, unit in _DEMO_COUNTS
+                           if isinstance(rows, dict) and isinstance(rows.get(k), int))
+    return msg("{who} 生成了演示数据", who=f.who) + (msg("（{counts}）", counts=counts) if counts else "")
 
 
 def _search(f: _Facts) -> str:
-    return f"{f.who} {f.e.detail}" if f.e.detail.startswith("按") else _said("查找了")(f)
+    return f"{f.who} {f.e.detail}" if f.e.detail.startswith("按") else _said(msg("查找了"))(f)  # zh-data
 
 
 _PARTICULAR: Mapping[str, Callable[[_Facts], str]] = {
@@ -328,21 +345,22 @@ _PARTICULAR: Mapping[str, Callable[[_Facts], str]] = {
     Action.UNMASK: _unmask, Action.ISSUE: _issue, Action.REPRINT: _reprint,
     Action.ATTENDANCE: _attendance, Action.INSPECTION: _inspection,
     Action.EXTEND_REGISTRATION: _extend, Action.SET_PRESET: _setting,
-    Action.USER_ADD: _user_add, Action.USER_DISABLE: _account("停用了"),
-    Action.USER_RESET: lambda f: f"{f.who} 重设了账号 {f.name} 的密码",
-    Action.PASSWORD_CHANGE: _said("修改了自己的密码"),
-    Action.LOGIN: _said("登录了程序"), Action.LOGIN_FAILED: _login_failed, Action.LOCK: _lock,
-    Action.SEARCH: _search, Action.DEMO: _demo, Action.BACKUP: _said("备份了登记库"),
-    Action.COPY_REGISTER: _said("复制了登记库"), Action.RESTORE: _said("恢复了登记库"),
+    Action.USER_ADD: _user_add, Action.USER_DISABLE: _account(mark("停用了")),
+    Action.USER_RESET: lambda f: msg("{who} 重设了账号 {name} 的密码", who=f.who, name=f.name),
+    Action.PASSWORD_CHANGE: _said(mark("修改了自己的密码")),
+    Action.LOGIN: _said(mark("登录了程序")), Action.LOGIN_FAILED: _login_failed, Action.LOCK: _lock,
+    Action.SEARCH: _search, Action.DEMO: _demo, Action.BACKUP: _said(mark("备份了登记库")),
+    Action.COPY_REGISTER: _said(mark("复制了登记库")), Action.RESTORE: _said(mark("恢复了登记库")),
     Action.APPLY_DISTRICT: lambda f: (_setting(f) if f.e.table == "setting" else
                                       _create(f) if f.after and f.e.record_id is not None
-                                      else _said("套用了区县配置")(f)),
+                                      else _said(msg("套用了区县配置"))(f)),
     Action.RETENTION: lambda f: (_setting(f) if f.e.table == "setting"
-                                 else f"{f.who} 按保存期限删除了一名{f.noun}的个人信息（{f.e.detail}）"),
-    Action.SERVER_SETUP: _said("设置了服务器权限"),
+                                 else msg("{who} 按保存期限删除了一名{noun}的个人信息（{detail}）",
+                                          who=f.who, noun=f.noun, detail=f.e.detail)),
+    Action.SERVER_SETUP: _said(mark("设置了服务器权限")),
     Action.AREAS: lambda f: (_setting(f) if f.e.table == "setting" else
                              _create(f) if f.after and not f.before and f.e.record_id is not None
-                             else _update(f) if f.e.record_id is not None else _said("修改了区划")(f)),
+                             else _update(f) if f.e.record_id is not None else _said(msg("修改了区划"))(f)),
 }
 
 

@@ -13,6 +13,7 @@ from peewee import JOIN, Expression
 from registry.queries.masking import MASKED, Masker
 from registry.queries.paging import ListQuery, Sorts
 from registry.storage.models import Certificate, Person, Volunteer, get_or_fail
+from registry.texts import msg
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class CertificateDetails:
 
 
 def certificate(certificate_id: int, masker: Masker = MASKED) -> CertificateDetails:
-    c = get_or_fail(Certificate, certificate_id, "志愿服务证明")
+    c = get_or_fail(Certificate, certificate_id, msg("志愿服务证明"))
     p = c.volunteer.person
     return CertificateDetails(c.id, c.number, p.name, masker.id_number(p.id_number), c.period_from,
                               c.period_to, c.hours, c.content, c.issuing_organization,

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from registry.queries.areas import office_name
 from registry.storage.models import Account, Certificate, get_or_fail
+from registry.texts import msg
 
 
 def certificate_number(certificate_id: int) -> str:
-    return str(get_or_fail(Certificate, certificate_id, "志愿服务证明").number)
+    return str(get_or_fail(Certificate, certificate_id, msg("志愿服务证明")).number)
 
 
 def street_office_name() -> str:

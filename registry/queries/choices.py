@@ -20,8 +20,9 @@ from registry.rules.idnumber import check_id_number
 from registry.rules.permissions import Action
 from registry.rules.text import normalize_text
 from registry.storage.models import Activity, Person, SocialWorker, Volunteer
+from registry.texts import msg
 
-IN_REGISTER = "在册"
+IN_REGISTER = "在册"  # zh-data
 ACTIVITIES_SHOWN = 300
 CANDIDATES_SHOWN = 300
 NAME_MATCHES = 20  # people a typed part of a name may bring up as candidates
@@ -126,7 +127,7 @@ def attendance_candidates(text: str, actor: str, limit: int = CANDIDATES_SHOWN) 
         facts, _ = check_id_number(number)
         by_number = Person.id_number == (facts.number if facts else "")
     roles: dict[int, str] = {}
-    for model, role in ((SocialWorker, "社工"), (Volunteer, "志愿者")):
+    for model, role in ((SocialWorker, msg("社工")), (Volunteer, msg("志愿者"))):
         q = (Person.select(Person.id).join(model).where(model.status == IN_REGISTER))
         if text:
             q = q.where(Person.name.contains(text) | by_number)

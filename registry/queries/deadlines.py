@@ -13,8 +13,9 @@ from registry.queries.presets import current_ce_preset
 from registry.rules.deadlines import KIND_LABELS, annual_inspection_deadlines, days_left, reregistration_window
 from registry.rules.presets import required_hours
 from registry.storage.models import AnnualInspection, EvaluationGrade, Organization, Person, SocialWorker
+from registry.texts import msg
 
-REGISTERED_TYPES = ("社会团体", "社会服务机构", "基金会")  # filed community groups have no inspection
+REGISTERED_TYPES = ("社会团体", "社会服务机构", "基金会")  # zh-data; filed community groups have no inspection
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,10 @@ def _inspections(today: dt.date, until: dt.date) -> list[DueItem]:
         reported = AnnualInspection.select(AnnualInspection.organization).where(
             AnnualInspection.year == today.year - 1)
         pending = Organization.select(Organization.id, Organization.name).where(
-            (Organization.status == "正常") & Organization.org_type.in_(REGISTERED_TYPES)
+            (Organization.status == "正常") & Organization.org_type.in_(REGISTERED_TYPES)  # zh-data
             & Organization.id.not_in(reported))
         items.extend(DueItem(deadline.kind, deadline.label, org.name, "organization", org.id,
-                             deadline.due, deadline.days_left, f"{today.year - 1} 年度")
+                             deadline.due, deadline.days_left, msg("{value} 年度", value=today.year - 1))
                      for org in pending)
     return items
 
@@ -51,7 +52,7 @@ def _evaluations(today: dt.date, until: dt.date) -> list[DueItem]:
               .group_by(EvaluationGrade.organization))
     rows = (Organization.select(Organization.id, Organization.name, latest.c.expires_on)
             .join(latest, on=(latest.c.organization_id == Organization.id))
-            .where((Organization.status == "正常") & latest.c.expires_on.between(today, until))
+            .where((Organization.status == "正常") & latest.c.expires_on.between(today, until))  # zh-data
             .tuples())
     items = []
     for oid, name, expires in rows:
@@ -67,18 +68,18 @@ def _social_workers(today: dt.date, until: dt.date) -> list[DueItem]:
     rows = (SocialWorker.select(SocialWorker.id, SocialWorker.level, SocialWorker.registered_until,
                                 SocialWorker.ce_hours, Person.name)
             .join(Person)
-            .where((SocialWorker.status == "在册")
+            .where((SocialWorker.status == "在册")  # zh-data
                    & SocialWorker.registered_until.between(today, until))
             .tuples())
     for wid, level, due, ce_hours, name in rows:
         opens, _ = reregistration_window(due)
         items.append(DueItem("registration_expiry", KIND_LABELS["registration_expiry"], name,
                              "social_worker", wid, due, days_left(due, today),
-                             f"再登记办理期自 {opens.isoformat()} 起"))
+                             msg("再登记办理期自 {opens} 起", opens=opens.isoformat())))
         missing = required_hours(preset, level) - Decimal(str(ce_hours))
         if missing > 0:
             items.append(DueItem("ce_shortfall", KIND_LABELS["ce_shortfall"], name, "social_worker",
-                                 wid, due, days_left(due, today), f"还差 {missing} 学时"))
+                                 wid, due, days_left(due, today), msg("还差 {missing} 学时", missing=missing)))
     return items
 
 

@@ -14,6 +14,16 @@ from decimal import Decimal
 
 from registry.queries.masking import MASKED, Masker
 from registry.storage.models import Organization, Person, SocialWorker, Volunteer, get_or_fail
+from registry.texts import msg
+
+
+@dataclass(frozen=True)
+class Seen:
+    """The versions of the records a form was filled from: an edit saved with it is refused
+    when someone else saved one of them since (ops/edits.py)."""
+
+    record: int
+    person: int | None = None
 
 
 @dataclass(frozen=True)
@@ -44,15 +54,17 @@ class VolunteerValues:
     service_categories: str
     consent_contact: bool
     consent_publish: bool
+    seen: Seen
 
 
 def volunteer_values(volunteer_id: int, actor: str) -> VolunteerValues:
-    v = get_or_fail(Volunteer, volunteer_id, "志愿者")
+    v = get_or_fail(Volunteer, volunteer_id, msg("志愿者"))
     return VolunteerValues(
         person=_person_values(v.person, MASKED), community=v.community_id,
         volunteer_number=v.volunteer_number, national_number=v.national_number,
         registered_on=v.registered_on, skills=v.skills, service_categories=v.service_categories,
-        consent_contact=bool(v.consent_contact), consent_publish=bool(v.consent_publish))
+        consent_contact=bool(v.consent_contact), consent_publish=bool(v.consent_publish),
+        seen=Seen(v.version, v.person.version))
 
 
 @dataclass(frozen=True)
@@ -68,16 +80,17 @@ class SocialWorkerValues:
     employer_name: str
     post: str
     community: int | None
+    seen: Seen
 
 
 def social_worker_values(worker_id: int, actor: str) -> SocialWorkerValues:
-    w = get_or_fail(SocialWorker, worker_id, "社会工作者")
+    w = get_or_fail(SocialWorker, worker_id, msg("社会工作者"))
     return SocialWorkerValues(
         person=_person_values(w.person, MASKED), level=w.level,
         certificate_number=w.certificate_number, obtained_year=w.obtained_year,
         registration_number=w.registration_number, registered_on=w.registered_on,
         registered_until=w.registered_until, employer=w.employer_id, employer_name=w.employer_name,
-        post=w.post, community=w.community_id)
+        post=w.post, community=w.community_id, seen=Seen(w.version, w.person.version))
 
 
 @dataclass(frozen=True)
@@ -98,17 +111,18 @@ class OrganizationValues:
     responsible_person: str
     venue: str
     notes: str
+    seen: Seen
 
 
 def organization_values(org_id: int) -> OrganizationValues:
-    o = get_or_fail(Organization, org_id, "组织")
+    o = get_or_fail(Organization, org_id, msg("组织"))
     return OrganizationValues(
         name=o.name, uscc=o.uscc, org_type=o.org_type, registration_authority=o.registration_authority,
         supervising_unit=o.supervising_unit, legal_representative_name=o.legal_representative_name,
         founded_on=o.founded_on, address=o.address, business_scope=o.business_scope,
         service_fields=o.service_fields, registered_capital=o.registered_capital,
         community=o.community_id, filed_on=o.filed_on, responsible_person=o.responsible_person,
-        venue=o.venue, notes=o.notes)
+        venue=o.venue, notes=o.notes, seen=Seen(o.version))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from registry.storage.models import AuditEntry, Community, Organization, Trainin
 MAX_ORGANIZATIONS = 5000
 MAX_TRAININGS = 300
 MAX_ACTORS = 200
-OPEN = "正常"  # an organization that is neither deregistered nor revoked
+OPEN = "正常"  # zh-data; an organization that is neither deregistered nor revoked
 
 
 class Choice(NamedTuple):

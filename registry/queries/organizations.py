@@ -14,6 +14,7 @@ from registry.storage.models import (
     ServiceProject,
     get_or_fail,
 )
+from registry.texts import msg
 
 INSPECTIONS_SHOWN = 10
 GRADES_SHOWN = 10
@@ -64,7 +65,7 @@ class OrganizationDetail:
 
 
 def organization_detail(org_id: int) -> OrganizationDetail:
-    o = get_or_fail(Organization, org_id, "组织")
+    o = get_or_fail(Organization, org_id, msg("组织"))
     inspections = (AnnualInspection.select().where(AnnualInspection.organization == org_id)
                    .order_by(AnnualInspection.year.desc()).limit(INSPECTIONS_SHOWN))
     grades = (EvaluationGrade.select().where(EvaluationGrade.organization == org_id)
@@ -85,5 +86,5 @@ def organization_detail(org_id: int) -> OrganizationDetail:
 def organization_name(org_id: int) -> str:
     name = Organization.select(Organization.name).where(Organization.id == org_id).scalar()
     if name is None:
-        get_or_fail(Organization, org_id, "组织")
+        get_or_fail(Organization, org_id, msg("组织"))
     return str(name)

@@ -18,6 +18,7 @@ from registry.queries.masking import masker_for
 from registry.queries.presets import current_ce_preset, current_star_preset
 from registry.rules.presets import cycle_bounds, hours_to_next_star, required_hours, shortfall
 from registry.storage.models import Community, Person, SocialWorker, Volunteer, VolunteerYear, get_or_fail
+from registry.texts import msg
 
 
 def _hours(value: object) -> Decimal:
@@ -62,7 +63,7 @@ def volunteer_detail(volunteer_id: int, actor: str, *, reveal: bool = False,
                                    on=(VolunteerYear.volunteer == Volunteer.id) & (VolunteerYear.year == year))
            .where(Volunteer.id == volunteer_id).tuples().first())
     if row is None:
-        get_or_fail(Volunteer, volunteer_id, "志愿者")
+        get_or_fail(Volunteer, volunteer_id, msg("志愿者"))
     (person_id, name, sex, born, id_number, phone, community, number, registered, status, reason,
      skills, categories, total_hours, star, this_year) = row
     preset = current_star_preset()
@@ -82,7 +83,7 @@ def volunteer_name(volunteer_id: int) -> str:
     name = (Person.select(Person.name).join(Volunteer)
             .where(Volunteer.id == volunteer_id).scalar())
     if name is None:
-        get_or_fail(Volunteer, volunteer_id, "志愿者")
+        get_or_fail(Volunteer, volunteer_id, msg("志愿者"))
     return str(name)
 
 
@@ -140,7 +141,7 @@ def social_worker_detail(worker_id: int, actor: str, *, reveal: bool = False) ->
            .join(Person).switch(SocialWorker).join(Community, JOIN.LEFT_OUTER)
            .where(SocialWorker.id == worker_id).tuples().first())
     if row is None:
-        get_or_fail(SocialWorker, worker_id, "社会工作者")
+        get_or_fail(SocialWorker, worker_id, msg("社会工作者"))
     (person_id, name, sex, id_number, phone, level, certificate, obtained, registration, until,
      employer, post, community, status, ce_hours) = row
     mask = masker_for(actor, reveal=reveal)

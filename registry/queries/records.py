@@ -19,6 +19,7 @@ from registry.storage.models import (
     Volunteer,
     get_or_fail,
 )
+from registry.texts import msg
 
 ATTENDEES_SHOWN = 300
 
@@ -46,7 +47,7 @@ class TrainingDetail:
 
 
 def training_detail(training_id: int, actor: str, *, reveal: bool = False) -> TrainingDetail:
-    t = get_or_fail(Training, training_id, "培训")
+    t = get_or_fail(Training, training_id, msg("培训"))
     mask = masker_for(actor, reveal=reveal)
     count = Attendance.select().where(Attendance.training == training_id).count()
     lines = (Attendance.select(Person.name, Person.id_number, Attendance.hours_credited, Attendance.passed)
@@ -60,12 +61,12 @@ def training_detail(training_id: int, actor: str, *, reveal: bool = False) -> Tr
 
 
 def training_title(training_id: int) -> str:
-    return str(get_or_fail(Training, training_id, "培训").title)
+    return str(get_or_fail(Training, training_id, msg("培训")).title)
 
 
 def training_hours(training_id: int) -> Decimal:
     """The training's hours, credited to an attendee unless the clerk says otherwise."""
-    return Decimal(get_or_fail(Training, training_id, "培训").hours)
+    return Decimal(get_or_fail(Training, training_id, msg("培训")).hours)
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class RecordDetail:
 def record_detail(record_id: int) -> RecordDetail:
     found = (ServiceRecord.select(ServiceRecord, Person.name.alias("volunteer_name"))
              .join(Volunteer).join(Person).where(ServiceRecord.id == record_id).objects().first())
-    r = found or get_or_fail(ServiceRecord, record_id, "服务记录")
+    r = found or get_or_fail(ServiceRecord, record_id, msg("服务记录"))
     return RecordDetail(
         id=r.id, volunteer=r.volunteer_name, service_date=r.service_date, hours=r.hours,
         category=r.service_category, content=r.content, place=r.place, recorder=r.recorder,
@@ -104,4 +105,4 @@ def credited_activity_hours(activity: Activity) -> Decimal:
 
 
 def activity_hours(activity_id: int) -> Decimal:
-    return credited_activity_hours(get_or_fail(Activity, activity_id, "活动"))
+    return credited_activity_hours(get_or_fail(Activity, activity_id, msg("活动")))

@@ -30,6 +30,7 @@ from registry.rules.search_keys import INITIALS_PREFIX, NAME_PREFIX
 from registry.rules.text import normalize_id_like, normalize_text
 from registry.storage.db import is_sqlite
 from registry.storage.models import Person, SearchKey, SocialWorker, Volunteer
+from registry.storage.server_check import cjk_trigrams
 
 PAGE_SIZE = 50
 MATCHES_SHOWN = 20  # the search box's list
@@ -104,8 +105,9 @@ def _sources(text: str, may_unmask: bool) -> list[tuple[Query, Field]]:
         sources.append((keyed.where(SearchKey.key == INITIALS_PREFIX + name), SearchKey.person))
     if len(name) <= 2:
         sources.append((keyed.where(SearchKey.key == NAME_PREFIX + name), SearchKey.person))
-    elif not is_sqlite():
-        # PostgreSQL's trigram index (pg_trgm) answers three characters or more itself.
+    elif not is_sqlite() and cjk_trigrams():
+        # PostgreSQL's trigram index (pg_trgm) answers three characters or more itself, on a
+        # database whose character type lets it make trigrams of Chinese (server_check.py).
         sources.append((Person.select(Person.id).where(fn.LOWER(Person.name).contains(name)), Person.id))
     else:
         # Walk the people holding the first two characters, keep those holding all.

@@ -24,8 +24,9 @@ from registry.storage.models import (
     VolunteerYear,
     get_or_fail,
 )
+from registry.texts import msg
 
-IN_REGISTER = "在册"
+IN_REGISTER = "在册"  # zh-data
 _CENT = Decimal("0.01")
 
 
@@ -56,7 +57,7 @@ class VolunteerTotals:
 
 
 def volunteer_totals(volunteer_id: int, today: date | None = None) -> VolunteerTotals:
-    volunteer = get_or_fail(Volunteer, volunteer_id, "志愿者")
+    volunteer = get_or_fail(Volunteer, volunteer_id, msg("志愿者"))
     year = (today or date.today()).year
     this_year = (VolunteerYear.select(VolunteerYear.hours)
                  .where((VolunteerYear.volunteer == volunteer_id) & (VolunteerYear.year == year))
@@ -149,5 +150,5 @@ def hours_by_category(year: int) -> list[tuple[str, Decimal]]:
                                              fn.SUM(models.MonthCategoryHours.hours))
             .where(models.MonthCategoryHours.year == year)
             .group_by(models.MonthCategoryHours.category).tuples())
-    totals = [(category or "其他", _hours(hours)) for category, hours in rows if _hours(hours)]
+    totals = [(category or msg("其他"), _hours(hours)) for category, hours in rows if _hours(hours)]
     return sorted(totals, key=lambda item: (-item[1], item[0]))

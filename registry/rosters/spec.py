@@ -12,11 +12,13 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
 
+from registry.texts import mark
+
 ColumnKind = Literal["text", "id", "phone", "date", "birth", "hours", "int", "percent", "ratio", "blank"]
 """text: anything a person typed; id / phone: personal numbers, masked by default;
 date: a real Excel date; hours, int, percent, ratio: numbers; blank: left empty (签名)."""
 
-GROUP_BY = {"person": "按人员", "community": "按社区", "organization": "按组织"}
+GROUP_BY = {"person": mark("按人员"), "community": mark("按社区"), "organization": mark("按组织")}
 
 
 @dataclass(frozen=True)

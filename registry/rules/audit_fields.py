@@ -13,13 +13,14 @@ from typing import Any
 from registry.rules.disclosure import birth_shown
 from registry.rules.idnumber import mask_id_number
 from registry.rules.phone import mask_phone
+from registry.texts import mark, msg
 
 
 def _birth(text: str) -> str:
     try:
         return birth_shown(dt.date.fromisoformat(text[:10]))
     except ValueError:
-        return text[:4] + "年" if text[:4].isdigit() else ""
+        return msg("{year}年", year=text[:4]) if text[:4].isdigit() else ""
 
 
 _MASKS: dict[str, Callable[[str], str]] = {
@@ -27,55 +28,61 @@ _MASKS: dict[str, Callable[[str], str]] = {
 # Nothing a reader needs: the search columns hold the same numbers reversed (and unmasked),
 # the others are kept in step by the program.
 LEFT_OUT = frozenset({"id_number_rev", "phone_rev", "initials", "password_hash", "updated_at",
-                      "created_at", "verification_code", "total_hours", "star_level", "ce_hours"})
+                      "created_at", "verification_code", "total_hours", "star_level", "ce_hours",
+                      "version"})
 
 # Each stored field under the name a clerk knows it by (the forms' and rosters' words).
 FIELD_LABELS: Mapping[str, str] = {
-    "id": "编号", "id_number": "证件号码", "name": "名称", "sex": "性别", "birth_date": "出生日期",
-    "region_code": "发证地区代码", "phone": "联系电话", "address": "住址", "ethnicity": "民族",
-    "political_status": "政治面貌", "education": "文化程度", "notes": "备注", "active": "在用",
-    "deactivated_reason": "注销原因", "uscc": "统一社会信用代码", "org_type": "类型",
-    "registration_authority": "登记管理机关", "supervising_unit": "业务主管单位",
-    "legal_representative": "法定代表人", "legal_representative_name": "法定代表人",
-    "contact": "联系电话", "founded_on": "成立日期", "business_scope": "业务范围",
-    "service_fields": "服务领域", "registered_capital": "注册资金", "street": "街道",
-    "community": "社区", "status": "状态", "status_changed_on": "状态变更日期",
-    "status_reason": "状态变更原因", "filed_on": "备案日期", "responsible_person": "负责人",
-    "venue": "活动场所", "member_count": "成员人数", "organization": "社会组织", "year": "年度",
-    "result": "年检结论", "reported_on": "报送日期", "grade": "评估等级", "awarded_on": "评定日期",
-    "expires_on": "有效期至", "buyer": "购买方", "amount": "金额", "starts_on": "开始日期",
-    "ends_on": "结束日期", "person": "人员", "volunteer_number": "志愿者编号",
-    "national_number": "全国志愿服务信息系统编号", "registered_on": "注册日期",
-    "skills": "技能", "service_categories": "服务类别", "consent_contact": "同意联系",
-    "consent_publish": "同意公开", "star_preset": "星级标准", "level": "证书等级",
-    "certificate_number": "证书编号", "obtained_year": "取得年份",
-    "registration_number": "登记证号", "registered_until": "登记有效期至", "employer": "工作单位",
-    "employer_name": "工作单位", "post": "岗位", "ce_preset": "继续教育标准", "title": "名称",
-    "organizer": "主办单位", "hours": "时长", "category": "类别", "counts_as_ce": "计入继续教育",
-    "place": "地点", "training": "培训", "hours_credited": "认定学时", "passed": "合格",
-    "starts_at": "开始时间", "ends_at": "结束时间", "travel_minutes": "路程分钟数",
-    "service_category": "服务类别", "served_group": "服务对象", "content": "服务内容",
-    "recorder": "登记人", "volunteer": "志愿者", "activity": "活动", "service_date": "服务日期",
-    "recorded_at": "登记时间", "approver": "审核人", "approved_at": "审核时间",
-    "corrects": "更正的记录", "correction_reason": "更正原因", "number": "证明编号",
-    "issuer": "出具单位", "issuing_organization": "出具单位", "period_from": "服务起始日期",
-    "period_to": "服务截止日期", "person_in_charge": "负责人", "handler": "经办人",
-    "issued_on": "出具日期", "issued_by": "出具人", "role": "角色", "failed_attempts": "密码错误次数",
-    "locked_until": "锁定至", "last_login": "上次登录", "code": "代码", "population": "人口",
-    "district": "区县",
+    "id": mark("编号"), "id_number": mark("证件号码"), "name": mark("名称"), "sex": mark("性别"),
+    "birth_date": mark("出生日期"),
+    "region_code": mark("发证地区代码"), "phone": mark("联系电话"), "address": mark("住址"), "ethnicity": mark("民族"),
+    "political_status": mark("政治面貌"), "education": mark("文化程度"), "notes": mark("备注"), "active": mark("在用"),
+    "deactivated_reason": mark("注销原因"), "uscc": mark("统一社会信用代码"), "org_type": mark("类型"),
+    "registration_authority": mark("登记管理机关"), "supervising_unit": mark("业务主管单位"),
+    "legal_representative": mark("法定代表人"), "legal_representative_name": mark("法定代表人"),
+    "contact": mark("联系电话"), "founded_on": mark("成立日期"), "business_scope": mark("业务范围"),
+    "service_fields": mark("服务领域"), "registered_capital": mark("注册资金"), "street": mark("街道"),
+    "community": mark("社区"), "status": mark("状态"), "status_changed_on": mark("状态变更日期"),
+    "status_reason": mark("状态变更原因"), "filed_on": mark("备案日期"), "responsible_person": mark("负责人"),
+    "venue": mark("活动场所"), "member_count": mark("成员人数"), "organization": mark("社会组织"), "year": mark("年度"),
+    "result": mark("年检结论"), "reported_on": mark("报送日期"), "grade": mark("评估等级"),
+    "awarded_on": mark("评定日期"),
+    "expires_on": mark("有效期至"), "buyer": mark("购买方"), "amount": mark("金额"), "starts_on": mark("开始日期"),
+    "ends_on": mark("结束日期"), "person": mark("人员"), "volunteer_number": mark("志愿者编号"),
+    "national_number": mark("全国志愿服务信息系统编号"), "registered_on": mark("注册日期"),
+    "skills": mark("技能"), "service_categories": mark("服务类别"), "consent_contact": mark("同意联系"),
+    "consent_publish": mark("同意公开"), "star_preset": mark("星级标准"), "level": mark("证书等级"),
+    "certificate_number": mark("证书编号"), "obtained_year": mark("取得年份"),
+    "registration_number": mark("登记证号"), "registered_until": mark("登记有效期至"), "employer": mark("工作单位"),
+    "employer_name": mark("工作单位"), "post": mark("岗位"), "ce_preset": mark("继续教育标准"), "title": mark("名称"),
+    "organizer": mark("主办单位"), "hours": mark("时长"), "category": mark("类别"),
+    "counts_as_ce": mark("计入继续教育"),
+    "place": mark("地点"), "training": mark("培训"), "hours_credited": mark("认定学时"), "passed": mark("合格"),
+    "starts_at": mark("开始时间"), "ends_at": mark("结束时间"), "travel_minutes": mark("路程分钟数"),
+    "service_category": mark("服务类别"), "served_group": mark("服务对象"), "content": mark("服务内容"),
+    "recorder": mark("登记人"), "volunteer": mark("志愿者"), "activity": mark("活动"), "service_date": mark("服务日期"),
+    "recorded_at": mark("登记时间"), "approver": mark("审核人"), "approved_at": mark("审核时间"),
+    "corrects": mark("更正的记录"), "correction_reason": mark("更正原因"), "number": mark("证明编号"),
+    "issuer": mark("出具单位"), "issuing_organization": mark("出具单位"), "period_from": mark("服务起始日期"),
+    "period_to": mark("服务截止日期"), "person_in_charge": mark("负责人"), "handler": mark("经办人"),
+    "issued_on": mark("出具日期"), "issued_by": mark("出具人"), "role": mark("角色"),
+    "failed_attempts": mark("密码错误次数"),
+    "locked_until": mark("锁定至"), "last_login": mark("上次登录"), "code": mark("代码"), "population": mark("人口"),
+    "district": mark("区县"),
     # what an import or an export records about itself
-    "roster": "花名册", "rows": "行数", "sheets": "工作表数", "unmasked": "完整号码",
-    "file": "文件", "filters": "筛选条件", "sheet": "工作表", "kind": "类型", "read": "读取行数",
-    "created": "新建", "updated": "更新", "rejected": "未导入", "unchanged": "无变化",
-    "date_from": "起始日期", "date_to": "截止日期", "records": "条数", "people": "人数",
-    "app_role": "日常账号",
+    "roster": mark("花名册"), "rows": mark("行数"), "sheets": mark("工作表数"), "unmasked": mark("完整号码"),
+    "file": mark("文件"), "filters": mark("筛选条件"), "sheet": mark("工作表"), "kind": mark("类型"),
+    "read": mark("读取行数"),
+    "created": mark("新建"), "updated": mark("更新"), "rejected": mark("未导入"), "unchanged": mark("无变化"),
+    "date_from": mark("起始日期"), "date_to": mark("截止日期"), "records": mark("条数"), "people": mark("人数"),
+    "app_role": mark("日常账号"),
     # settings
-    "rounding_preset": "时长取整规则", "retention_years_volunteer": "志愿者信息保存年限",
-    "retention_years_social_worker": "持证社工信息保存年限", "district_full_name": "区县全称",
-    "default_street": "默认街道",
+    "rounding_preset": mark("时长取整规则"), "retention_years_volunteer": mark("志愿者信息保存年限"),
+    "retention_years_social_worker": mark("持证社工信息保存年限"), "district_full_name": mark("区县全称"),
+    "default_street": mark("默认街道"),
 }
 # Where one field name means a person's own words.
-_PERSON_LABELS: Mapping[str, str] = {"name": "姓名"}
+_PERSON_LABELS: Mapping[str, str] = {"name": mark("姓名")}
 PERSON_TABLES = frozenset({"person"})
 
 
@@ -89,15 +96,15 @@ def field_label(key: str, table: str = "") -> str:
 def value_text(key: str, value: Any) -> str:
     """A stored value as a clerk reads it: numbers masked, yes/no in words, lists joined."""
     if value is None or value == "":
-        return "（空）"
+        return msg("（空）")
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return msg("是") if value else msg("否")
     if isinstance(value, list | tuple):
-        return "、".join(str(v) for v in value) or "（空）"
+        return "、".join(str(v) for v in value) or msg("（空）")
     if isinstance(value, dict):
         inner = [f"{field_label(str(k))} {value_text(str(k), v)}" for k, v in value.items()
                  if v not in (None, "", [], {})]
-        return "，".join(inner) or "（无）"
+        return "，".join(inner) or msg("（无）")
     mask = _MASKS.get(key)
     if mask is not None and isinstance(value, str):
         return mask(value)

@@ -7,17 +7,19 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from registry.texts import mark, msg
+
 EVALUATION_VALID_YEARS = 5
 REGISTRATION_VALID_YEARS = 3
 REREGISTRATION_WINDOW_MONTHS = 3
 
 KIND_LABELS = {
-    "annual_report_supervisor": "年度工作报告报送业务主管单位",
-    "annual_report_authority": "年度工作报告报送登记管理机关",
-    "evaluation_expiry": "评估等级到期",
-    "registration_expiry": "社工登记有效期届满",
-    "reregistration_window": "社工再登记开始办理",
-    "ce_shortfall": "继续教育学时未达标",
+    "annual_report_supervisor": mark("年度工作报告报送业务主管单位"),
+    "annual_report_authority": mark("年度工作报告报送登记管理机关"),
+    "evaluation_expiry": mark("评估等级到期"),
+    "registration_expiry": mark("社工登记有效期届满"),
+    "reregistration_window": mark("社工再登记开始办理"),
+    "ce_shortfall": mark("继续教育学时未达标"),
 }
 
 
@@ -58,9 +60,9 @@ def annual_inspection_deadlines(year: int, today: date) -> list[Deadline]:
     work = year - 1
     return [
         make_deadline("annual_report_supervisor", date(year, 3, 31), today,
-                      f"{work} 年度工作报告报送业务主管单位"),
+                      msg("{work} 年度工作报告报送业务主管单位", work=work)),
         make_deadline("annual_report_authority", date(year, 5, 31), today,
-                      f"{work} 年度工作报告报送登记管理机关"),
+                      msg("{work} 年度工作报告报送登记管理机关", work=work)),
     ]
 
 

@@ -55,6 +55,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from registry.texts import mark, msg
+
 MIN_ID_CANDIDATES: Final = 1_000
 MIN_PHONE_CANDIDATES: Final = 10_000
 # A role without the unmask right may search by number this often: a whole-number search
@@ -80,7 +82,7 @@ def birth_shown(born: dt.date, today: dt.date | None = None) -> str:
     itself, when the year would tell the date within the few days gone by."""
     if born.year >= (today or dt.date.today()).year:
         return ""
-    return f"{born.year}年"
+    return msg("{year}年", year=born.year)
 
 
 # --- counting what a reader can rebuild ------------------------------------------------------
@@ -166,7 +168,7 @@ def _sequences_like(pattern: str, sex: str | None) -> tuple[str, ...]:
     out = []
     for n in range(1000):
         text = f"{n:03d}"
-        if sex is not None and (n % 2 == 1) != (sex == "男"):
+        if sex is not None and (n % 2 == 1) != (sex == "男"):  # zh-data
             continue
         if all(_fits(pattern, i, ch) for i, ch in enumerate(text)):
             out.append(text)
@@ -296,9 +298,9 @@ class NumberSearch:
     refusal: str = ""  # not searched: why, in plain Chinese
 
 
-REFUSED_NUMBER = ("没有查看完整号码权限的账号只能按完整的证件号码或电话号码查找，"
-                  f"或按屏幕上可见的证件号码末 {ID_TAIL_SHOWN} 位、手机号末 {MOBILE_TAIL_SHOWN} 位查找；"
-                  "请输入完整号码，或改按姓名查找。")
+REFUSED_NUMBER = mark("没有查看完整号码权限的账号只能按完整的证件号码或电话号码查找，"
+                      "或按屏幕上可见的证件号码末 {id_tail} 位、手机号末 {mobile_tail} 位查找；"
+                      "请输入完整号码，或改按姓名查找。")
 
 
 def looks_like_number(compact: str) -> bool:
@@ -317,17 +319,18 @@ def number_search(compact: str, *, may_unmask: bool, min_tail: int) -> NumberSea
                                          or (len(compact) in (10, 11, 12) and compact[0] == "0"))
     if may_unmask:
         tail = len(compact) >= min_tail
-        kind = "完整证件号码" if whole_id else "完整电话号码" if whole_phone else "号码末位"
+        kind = msg("完整证件号码") if whole_id else msg("完整电话号码") if whole_phone else msg("号码末位")
         return NumberSearch(kind, whole_id=True, whole_phone=True, id_tail=tail, phone_tail=tail)
     if whole_id:
-        return NumberSearch("完整证件号码", whole_id=True)
+        return NumberSearch(msg("完整证件号码"), whole_id=True)
     if whole_phone:
-        return NumberSearch("完整电话号码", whole_phone=True)
+        return NumberSearch(msg("完整电话号码"), whole_phone=True)
     if len(compact) <= ID_TAIL_SHOWN:
-        return NumberSearch("证件号码末位", id_tail=True)
+        return NumberSearch(msg("证件号码末位"), id_tail=True)
     if len(compact) == MOBILE_TAIL_SHOWN and compact.isdigit():
-        return NumberSearch("手机号末位", phone_tail=True, mobiles_only=True)
-    return NumberSearch("号码片段", refusal=REFUSED_NUMBER)
+        return NumberSearch(msg("手机号末位"), phone_tail=True, mobiles_only=True)
+    return NumberSearch(msg("号码片段"), refusal=msg(REFUSED_NUMBER, id_tail=ID_TAIL_SHOWN,
+                                                        mobile_tail=MOBILE_TAIL_SHOWN))
 
 
 def _check_char(body: str) -> str:

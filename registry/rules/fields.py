@@ -15,6 +15,7 @@ from typing import Any
 
 from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
+from registry.texts import msg
 
 MAX_TEXT = 2_000
 MAX_NUMBER = Decimal(10) ** 12  # beyond any amount, count or hours the register holds
@@ -29,7 +30,7 @@ Rule = tuple[str, FieldCleaner, tuple[Any, ...], Mapping[str, Any]]
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),  # zh-data
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 
@@ -43,9 +44,9 @@ def clean_text(raw: Any, field: str, label: str, *, required: bool = False,
     if raw.__class__ is str:  # nearly every cell: normalized once, not twice via is_blank
         text = normalize_text(raw)
         if not text:
-            return "", [error("required", field, f"“{label}”不能为空。")] if required else []
+            return "", [error("required", field, msg("“{label}”不能为空。", label=label))] if required else []
     elif is_blank(raw):
-        return "", [error("required", field, f"“{label}”不能为空。")] if required else []
+        return "", [error("required", field, msg("“{label}”不能为空。", label=label))] if required else []
     else:
         if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)  # spreadsheets hand whole numbers over as floats
@@ -54,7 +55,8 @@ def clean_text(raw: Any, field: str, label: str, *, required: bool = False,
         text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
     if len(text) > max_length:
         return text[:max_length], [error("too_long", field,
-                                         f"“{label}”太长（{len(text)} 个字），最多 {max_length} 个字。")]
+                                         msg("“{label}”太长（{length} 个字），最多 {max_length} 个字。",
+                                             label=label, length=len(text), max_length=max_length))]
     return text, []
 
 
@@ -66,7 +68,8 @@ def clean_choice(raw: Any, field: str, label: str, choices: tuple[str, ...], *,
         return text, problems
     text = (aliases or {}).get(text, text)
     if text not in choices:
-        return "", [error("choice", field, f"“{label}”填的是“{text}”，只能是：{'、'.join(choices)}。")]
+        return "", [error("choice", field, msg("“{label}”填的是“{text}”，只能是：{choices}。",
+                                               label=label, text=text, choices='、'.join(choices)))]
     return text, []
 
 
@@ -98,14 +101,15 @@ def clean_date(raw: Any, field: str, label: str, *, required: bool = False,
                earliest: dt.date = EARLIEST, latest: dt.date = LATEST,
                ) -> tuple[dt.date | None, list[Problem]]:
     if is_blank(raw):
-        return None, [error("required", field, f"“{label}”不能为空。")] if required else []
+        return None, [error("required", field, msg("“{label}”不能为空。", label=label))] if required else []
     value = parse_date(raw)
     if value is None:
         return None, [error("date", field,
-                            f"“{label}”填的是“{raw}”，不是一个有效日期（例如 2024-05-12）。")]
+                            msg("“{label}”填的是“{raw}”，不是一个有效日期（例如 2024-05-12）。", label=label, raw=raw))]
     if not earliest <= value <= latest:
-        return None, [error("date_range", field, f"“{label}” {value.isoformat()} 超出合理范围"
-                                                 f"（{earliest.isoformat()} 至 {latest.isoformat()}）。")]
+        return None, [error("date_range", field, msg("“{label}” {value} 超出合理范围"
+                                                 "（{earliest} 至 {latest}）。", label=label, value=value.isoformat(),
+                                                 earliest=earliest.isoformat(), latest=latest.isoformat()))]
     return value, []
 
 
@@ -113,25 +117,26 @@ def clean_decimal(raw: Any, field: str, label: str, *, required: bool = False,
                   minimum: Decimal | None = Decimal(0), maximum: Decimal | None = None,
                   places: int = 2) -> tuple[Decimal | None, list[Problem]]:
     if is_blank(raw):
-        return None, [error("required", field, f"“{label}”不能为空。")] if required else []
+        return None, [error("required", field, msg("“{label}”不能为空。", label=label))] if required else []
     if isinstance(raw, bool):
-        return None, [error("number", field, f"“{label}”应当是数字。")]
+        return None, [error("number", field, msg("“{label}”应当是数字。", label=label))]
     try:
-        text = normalize_text(str(raw)).replace(",", "").replace("小时", "").strip()
+        text = normalize_text(str(raw)).replace(",", "").replace("小时", "").strip()  # zh-data
         value = Decimal(text)
     except InvalidOperation:
-        return None, [error("number", field, f"“{label}”填的是“{raw}”，应当是数字。")]
+        return None, [error("number", field, msg("“{label}”填的是“{raw}”，应当是数字。", label=label, raw=raw))]
     if not value.is_finite() or abs(value) >= MAX_NUMBER:
-        return None, [error("number", field, f"“{label}”填的是“{raw}”，不是一个合理的数字。")]
+        return None, [error("number", field, msg("“{label}”填的是“{raw}”，不是一个合理的数字。", label=label, raw=raw))]
     if minimum is not None and value < minimum:
-        return None, [error("number_range", field, f"“{label}”不能小于 {minimum}。")]
+        return None, [error("number_range", field, msg("“{label}”不能小于 {minimum}。", label=label, minimum=minimum))]
     if maximum is not None and value > maximum:
-        return None, [error("number_range", field, f"“{label}”不能大于 {maximum}。")]
+        return None, [error("number_range", field, msg("“{label}”不能大于 {maximum}。", label=label, maximum=maximum))]
     quantum = Decimal(1).scaleb(-places)
     rounded = value.quantize(quantum)
     problems = []
     if rounded != value:
-        problems.append(warning("rounded", field, f"“{label}”保留 {places} 位小数，记为 {rounded}。"))
+        problems.append(warning("rounded", field, msg("“{label}”保留 {places} 位小数，记为 {rounded}。",
+                                                      label=label, places=places, rounded=rounded)))
     return rounded, problems
 
 
@@ -143,17 +148,17 @@ def clean_int(raw: Any, field: str, label: str, *, required: bool = False,
     if value is None or problems:
         return None, problems
     if value != value.to_integral_value():
-        return None, [error("integer", field, f"“{label}”应当是整数。")]
+        return None, [error("integer", field, msg("“{label}”应当是整数。", label=label))]
     number = int(value)
     if minimum is not None and number < minimum:
-        return None, [error("number_range", field, f"“{label}”不能小于 {minimum}。")]
+        return None, [error("number_range", field, msg("“{label}”不能小于 {minimum}。", label=label, minimum=minimum))]
     if maximum is not None and number > maximum:
-        return None, [error("number_range", field, f"“{label}”不能大于 {maximum}。")]
+        return None, [error("number_range", field, msg("“{label}”不能大于 {maximum}。", label=label, maximum=maximum))]
     return number, []
 
 
-_TRUE = {"是", "有", "同意", "y", "yes", "true", "1", "√", "✓"}
-_FALSE = {"否", "无", "不同意", "n", "no", "false", "0", "×", "✗"}
+_TRUE = {"是", "有", "同意", "y", "yes", "true", "1", "√", "✓"}  # zh-data
+_FALSE = {"否", "无", "不同意", "n", "no", "false", "0", "×", "✗"}  # zh-data
 
 
 def clean_bool(raw: Any, field: str, label: str) -> tuple[bool | None, list[Problem]]:
@@ -168,7 +173,7 @@ def clean_bool(raw: Any, field: str, label: str) -> tuple[bool | None, list[Prob
         return True, []
     if text in _FALSE:
         return False, []
-    return None, [error("bool", field, f"“{label}”填的是“{raw}”，应当填“是”或“否”。")]
+    return None, [error("bool", field, msg("“{label}”填的是“{raw}”，应当填“是”或“否”。", label=label, raw=raw))]
 
 
 class Cleaner:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from registry.rules.disclosure import HIDDEN, ID_HEAD_SHOWN, ID_TAIL_SHOWN, OTHER_HIDDEN_MIN
 from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_id_like
+from registry.texts import msg
 
 # A name with the years it was in use; None = open-ended.
 _Span = tuple[int | None, int | None, str]
@@ -25,7 +26,7 @@ _DECIMAL_RE = re.compile(r"\d+\.\d*")  # str() of a float: "110105194912310000.0
 _SPAN_RE = re.compile(r"\[(\d*)-(\d*)\](.*)")
 
 # Not places but headings in the table; "北京市市辖区朝阳区" helps nobody.
-_SKIP_PREFECTURE = ("市辖区", "县")
+_SKIP_PREFECTURE = ("市辖区", "县")  # zh-data
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def region_name(code: str, year: int | None = None) -> str | None:
         prefecture = counties.get(code[:4] + "00")
         if prefecture is not None:
             name = _pick(prefecture, year)
-            if name not in _SKIP_PREFECTURE and "直辖" not in name:
+            if name not in _SKIP_PREFECTURE and "直辖" not in name:  # zh-data
                 parts.append(name)
     parts.append(_pick(spans, year))
     deduped = [p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1]]
@@ -111,25 +112,25 @@ def _region_problems(code: str, birth_year: int, field: str) -> list[Problem]:
     spans = _regions()[1].get(code)
     if spans is None or code[:2] not in _regions()[0]:
         return [warning("id.region_unknown", field,
-                        f"身份证号前 6 位地区码 {code} 不在行政区划表中，请核对号码是否录错")]
+                        msg("身份证号前 6 位地区码 {code} 不在行政区划表中，请核对号码是否录错", code=code))]
     starts = [s for s, _, _ in spans]
     ends = [e for _, e, _ in spans]
     if None not in starts and birth_year < min(s for s in starts if s is not None):
         first = min(s for s in starts if s is not None)
         return [warning("id.region_newer", field,
-                        f"身份证号地区码 {code} 设立于 {first} 年，晚于出生年份 {birth_year} 年；"
-                        "这在迁移或换证后很常见，请核对即可")]
+                        msg("身份证号地区码 {code} 设立于 {first} 年，晚于出生年份 {birth_year} 年；"
+                        "这在迁移或换证后很常见，请核对即可", code=code, first=first, birth_year=birth_year))]
     if None not in ends and birth_year > max(e for e in ends if e is not None):
         last = max(e for e in ends if e is not None)
         return [warning("id.region_retired", field,
-                        f"身份证号地区码 {code} 已于 {last} 年撤销，早于出生年份 {birth_year} 年，"
-                        "请核对号码是否录错")]
+                        msg("身份证号地区码 {code} 已于 {last} 年撤销，早于出生年份 {birth_year} 年，"
+                        "请核对号码是否录错", code=code, last=last, birth_year=birth_year))]
     return []
 
 
 def _excel_number(field: str) -> Problem:
     return error("id.excel_number", field,
-                 "身份证号被 Excel 存成了数字，后几位已丢失，请把该列设为文本后重新录入")
+                 msg("身份证号被 Excel 存成了数字，后几位已丢失，请把该列设为文本后重新录入"))
 
 
 @lru_cache(maxsize=65_536)
@@ -146,13 +147,13 @@ def _parse_birth(number: str, today: date, field: str) -> tuple[date | None, lis
     born = _birth_date(digits)
     if born is None:
         return None, [error("id.birth_date", field,
-                            f"身份证号第 7–14 位出生日期 {digits} 不是一个真实的日期")]
+                            msg("身份证号第 7–14 位出生日期 {digits} 不是一个真实的日期", digits=digits))]
     if born > today:
         return None, [error("id.birth_date", field,
-                            f"身份证号中的出生日期 {born.isoformat()} 晚于今天，不可能")]
+                            msg("身份证号中的出生日期 {born} 晚于今天，不可能", born=born.isoformat()))]
     if born.year < 1900:
         return None, [error("id.birth_date", field,
-                            f"身份证号中的出生日期 {born.isoformat()} 早于 1900 年，不可能")]
+                            msg("身份证号中的出生日期 {born} 早于 1900 年，不可能", born=born.isoformat()))]
     return born, []
 
 
@@ -176,25 +177,25 @@ def check_id_number(
             # Excel keeps 15 significant digits and pads with zeros: never guess the rest.
             return None, [_excel_number(field)]
         problems.append(error("id.checksum", field,
-                              "身份证号最后一位校验码对不上，可能有数字录错或顺序颠倒，请逐位核对"))
+                              msg("身份证号最后一位校验码对不上，可能有数字录错或顺序颠倒，请逐位核对")))
     if born is None or problems:
         return None, problems
     code = number[:6]
     name, region_problems = _region_facts(code, born.year, field)
-    facts = IdFacts(number, born, "男" if int(number[16]) % 2 else "女", code, name)
+    facts = IdFacts(number, born, "男" if int(number[16]) % 2 else "女", code, name)  # zh-data
     return facts, list(region_problems)
 
 
 def _normalized(raw: str | int | float | None, field: str) -> str | Problem:
     """The ID number as compared, or the problem that leaves nothing to compare."""
     if raw is None or (isinstance(raw, float) and math.isnan(raw)):
-        return error("id.empty", field, "身份证号没有填写")
+        return error("id.empty", field, msg("身份证号没有填写"))
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return _excel_number(field)
     if not isinstance(raw, str):
-        return error("id.format", field, "身份证号应为 18 位数字（最后一位可以是 X），请按文本填写")
+        return error("id.format", field, msg("身份证号应为 18 位数字（最后一位可以是 X），请按文本填写"))
     number = normalize_id_like(raw)
-    return number or error("id.empty", field, "身份证号没有填写")
+    return number or error("id.empty", field, msg("身份证号没有填写"))
 
 
 @lru_cache(maxsize=32_768)
@@ -208,11 +209,11 @@ def _shape_problem(number: str, field: str) -> Problem:
         return _excel_number(field)
     if len(number) == 15 and number.isdigit():
         return error("id.old_15", field,
-                     "这是 15 位的老身份证号，请换成 18 位的新号码（可看新身份证或户口本）")
+                     msg("这是 15 位的老身份证号，请换成 18 位的新号码（可看新身份证或户口本）"))
     if not re.fullmatch(r"[\dX]*", number) or "X" in number[:-1]:
         return error("id.format", field,
-                     "身份证号只能由数字组成，最后一位可以是 X，请检查是否混入了其他字符")
-    return error("id.length", field, f"身份证号应为 18 位，现在是 {len(number)} 位")
+                     msg("身份证号只能由数字组成，最后一位可以是 X，请检查是否混入了其他字符"))
+    return error("id.length", field, msg("身份证号应为 18 位，现在是 {length} 位", length=len(number)))
 
 
 def mask_id_number(number: str) -> str:

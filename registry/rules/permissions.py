@@ -9,8 +9,10 @@ import secrets
 from enum import StrEnum
 from typing import Final
 
+from registry.texts import mark, msg, shown
+
 ROLES: Final = ("viewer", "clerk", "admin")
-ROLE_LABELS: Final = {"viewer": "查看员", "clerk": "办事员", "admin": "管理员"}
+ROLE_LABELS: Final = {"viewer": mark("查看员"), "clerk": mark("办事员"), "admin": mark("管理员")}
 MAX_FAILED: Final = 5
 LOCK_MINUTES: Final = 15
 MIN_PASSWORD: Final = 8
@@ -124,10 +126,11 @@ def role_needed(action: str) -> str:
 
 def refusal(role: str, action: str) -> str:
     """The sentence that refuses `action` to `role` (the core's, shown by the UI too)."""
-    return f"{ROLE_LABELS[role]}账号不能进行此操作，需要{ROLE_LABELS[role_needed(action)]}权限。"
+    return msg("{role}账号不能进行此操作，需要{needed}权限。",
+               role=shown(ROLE_LABELS[role]), needed=shown(ROLE_LABELS[role_needed(action)]))
 
 
 def check_password_strength(password: str) -> str | None:
     if len(password) < MIN_PASSWORD:
-        return f"密码至少需要 {MIN_PASSWORD} 个字符。"
+        return msg("密码至少需要 {min_password} 个字符。", min_password=MIN_PASSWORD)
     return None

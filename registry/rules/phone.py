@@ -9,6 +9,7 @@ import re
 from registry.rules.disclosure import HIDDEN, LOCAL_HIDDEN, MOBILE_TAIL_SHOWN, PHONE_HIDDEN_MIN, mask_characters
 from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
+from registry.texts import msg
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 # \d would also take other scripts' digits, which the full check rejects.
@@ -19,7 +20,7 @@ _LANDLINE = re.compile(r"(0(?:10|2\d|[3-9]\d\d))(\d{7,8})")
 _SERVICE = re.compile(r"([48]00)(\d{3})(\d{4})")
 # Local numbers start with 2–8; seven or eight digits starting with 1 are a cut mobile.
 _LOCAL = re.compile(r"[2-9]\d{6,7}")
-_EXTENSION = re.compile(r"(.*?)\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})", re.IGNORECASE)
+_EXTENSION = re.compile(r"(.*?)\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})", re.IGNORECASE)  # zh-data
 _INTERNATIONAL = re.compile(r"(?:\+|00)86-?(.*)")
 _CLEAN: dict[int, str | None] = {ord(c): None for c in " \t()（）"}
 _CLEAN.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014－"})
@@ -27,8 +28,8 @@ _CLEAN.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014－"})
 
 def _format_error(field: str) -> Problem:
     return error("phone.format", field,
-                 "联系电话格式不对：手机号应为 11 位，座机应为区号加 7–8 位号码"
-                 "（如 010-12345678），分机可写成“转123”")
+                 msg("联系电话格式不对：手机号应为 11 位，座机应为区号加 7–8 位号码"
+                 "（如 010-12345678），分机可写成“转123”"))
 
 
 def _to_text(raw: str | int | float) -> str | None:
@@ -86,14 +87,14 @@ def check_phone(
         return digits, []
     if international is not None and not digits.startswith("0"):
         digits = "0" + digits  # +86 10 1234 5678: the trunk 0 is dropped abroad
-    suffix = f"转{ext}" if ext else ""
+    suffix = f"转{ext}" if ext else ""  # zh-data
     if landline := _LANDLINE.fullmatch(digits):
         return f"{landline.group(1)}-{landline.group(2)}{suffix}", []
     if (service := _SERVICE.fullmatch(digits)) and not ext:
         return "-".join(service.groups()), []
     if _LOCAL.fullmatch(digits) and international is None:
         return digits + suffix, [warning("phone.no_area_code", field,
-                                         "联系电话没有区号，外地打不通，建议补上区号（如 010-）")]
+                                         msg("联系电话没有区号，外地打不通，建议补上区号（如 010-）"))]
     return None, [_format_error(field)]
 
 
@@ -105,7 +106,7 @@ def mask_phone(p: str) -> str:
     two (registry/rules/disclosure.py counts what each leaves)."""
     if _MOBILE.fullmatch(p):
         return p[:3] + HIDDEN * (11 - 3 - MOBILE_TAIL_SHOWN) + p[11 - MOBILE_TAIL_SHOWN:]
-    number = p.split("转")[0]
+    number = p.split("转")[0]  # zh-data
     area, _, local = number.rpartition("-")
     if local.isdigit() and 7 <= len(local) <= 8 and (not area or _LANDLINE.fullmatch(area + local)):
         keep = len(local) - LOCAL_HIDDEN

@@ -9,8 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, TypeVar
 
 from registry.rules.deadlines import add_years
+from registry.texts import mark, msg
 
-SOCIAL_WORKER_LEVELS = ("助理社会工作师", "社会工作师", "高级社会工作师")
+SOCIAL_WORKER_LEVELS = (mark("助理社会工作师"), mark("社会工作师"), mark("高级社会工作师"))
 _CENT = Decimal("0.01")
 _T = TypeVar("_T")
 
@@ -50,29 +51,29 @@ def _hours(*values: int) -> tuple[Decimal, ...]:
 STAR_PRESETS = {
     p.name: p
     for p in (
-        StarPreset("national", "全国标准（100/300/600/1000/1500 小时）",
+        StarPreset("national", mark("全国标准（100/300/600/1000/1500 小时）"),
                    _hours(100, 300, 600, 1000, 1500)),
-        StarPreset("beijing", "北京标准（100/200/500/800/1000 小时）",
+        StarPreset("beijing", mark("北京标准（100/200/500/800/1000 小时）"),
                    _hours(100, 200, 500, 800, 1000)),
     )
 }
 ROUNDING_PRESETS = {
     p.name: p
     for p in (
-        RoundingPreset("half_hour", "按半小时计（不足 15 分钟不计，15–44 分钟计半小时，"
-                       "45 分钟及以上计 1 小时）", "half_hour"),
-        RoundingPreset("quarter_hour", "按刻钟计（四舍五入到 0.25 小时）", "quarter_hour"),
-        RoundingPreset("exact", "按实际分钟折算（保留两位小数）", "exact"),
+        RoundingPreset("half_hour", mark("按半小时计（不足 15 分钟不计，15–44 分钟计半小时，"
+                       "45 分钟及以上计 1 小时）"), "half_hour"),
+        RoundingPreset("quarter_hour", mark("按刻钟计（四舍五入到 0.25 小时）"), "quarter_hour"),
+        RoundingPreset("exact", mark("按实际分钟折算（保留两位小数）"), "exact"),
     )
 }
 CE_PRESETS = {
     p.name: p
     for p in (
-        ContinuingEducationPreset("national", "全国标准（每 3 年登记周期，助理 72 学时，"
-                                  "社工师和高级 90 学时）", 3,
+        ContinuingEducationPreset("national", mark("全国标准（每 3 年登记周期，助理 72 学时，"
+                                  "社工师和高级 90 学时）"), 3,
                                   tuple(zip(SOCIAL_WORKER_LEVELS, _hours(72, 90, 90),
                                             strict=True))),
-        ContinuingEducationPreset("annual_90", "每年 90 学时（部分地区）", 1,
+        ContinuingEducationPreset("annual_90", mark("每年 90 学时（部分地区）"), 1,
                                   tuple((level, Decimal(90)) for level in SOCIAL_WORKER_LEVELS)),
     )
 }
@@ -82,19 +83,19 @@ def _get(presets: dict[str, _T], name: str, what: str) -> _T:
     try:
         return presets[name]
     except KeyError:
-        raise KeyError(f"没有名为“{name}”的{what}规则") from None
+        raise KeyError(msg("没有名为“{name}”的{what}规则", name=name, what=what)) from None
 
 
 def get_star_preset(name: str) -> StarPreset:
-    return _get(STAR_PRESETS, name, "星级")
+    return _get(STAR_PRESETS, name, msg("星级"))
 
 
 def get_rounding_preset(name: str) -> RoundingPreset:
-    return _get(ROUNDING_PRESETS, name, "时长取整")
+    return _get(ROUNDING_PRESETS, name, msg("时长取整"))
 
 
 def get_ce_preset(name: str) -> ContinuingEducationPreset:
-    return _get(CE_PRESETS, name, "继续教育")
+    return _get(CE_PRESETS, name, msg("继续教育"))
 
 
 def star_level(preset: StarPreset, hours: Decimal) -> int:
@@ -115,7 +116,7 @@ def credited_hours(preset: RoundingPreset, minutes: int) -> Decimal:
     r ≥ 45 → 1. quarter_hour: nearest 0.25 h (integral minutes never tie).
     exact: minutes / 60, rounded half up to 0.01."""
     if minutes < 0:
-        raise ValueError(f"服务时长不能为负数：{minutes} 分钟")
+        raise ValueError(msg("服务时长不能为负数：{minutes} 分钟", minutes=minutes))
     whole, rest = divmod(minutes, 60)
     if preset.method == "half_hour":
         extra = Decimal(0) if rest < 15 else Decimal("0.5") if rest < 45 else Decimal(1)
@@ -131,7 +132,8 @@ def required_hours(preset: ContinuingEducationPreset, level: str) -> Decimal:
     for known, hours in preset.required:
         if known == level:
             return hours
-    raise KeyError(f"没有“{level}”这个社工证书等级，应为：{'、'.join(SOCIAL_WORKER_LEVELS)}")
+    raise KeyError(msg("没有“{level}”这个社工证书等级，应为：{social_worker_levels}",
+                       level=level, social_worker_levels='、'.join(SOCIAL_WORKER_LEVELS)))
 
 
 def cycle_bounds(preset: ContinuingEducationPreset, registered_until: date) -> tuple[date, date]:

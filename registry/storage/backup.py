@@ -15,6 +15,7 @@ from peewee import SqliteDatabase
 from registry.rules.problems import RegistryError
 from registry.storage.db import database
 from registry.storage.faults import as_fault
+from registry.texts import msg
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ class BackupError(RegistryError):
 def sqlite_database() -> SqliteDatabase:
     db = database.obj
     if not isinstance(db, SqliteDatabase):
-        raise BackupError("共享服务器（PostgreSQL）上的登记库由服务器管理员备份，本程序不做文件备份。")
+        raise BackupError(msg("共享服务器（PostgreSQL）上的登记库由服务器管理员备份，本程序不做文件备份。"))
     return db
 
 
@@ -74,10 +75,10 @@ def backup_to(target: Path) -> Path:
             copy.close()
     except (sqlite3.Error, OSError) as exc:  # a full disk, a folder that may not be written, ...
         partial.unlink(missing_ok=True)
-        raise as_fault(exc, partial) or BackupError(f"备份没有完成（{exc}），没有保存。") from exc
+        raise as_fault(exc, partial) or BackupError(msg("备份没有完成（{exc}），没有保存。", exc=exc)) from exc
     if not quick_check(partial):
         partial.unlink(missing_ok=True)
-        raise BackupError("备份文件校验失败，没有保存。请检查磁盘空间后重试。")
+        raise BackupError(msg("备份文件校验失败，没有保存。请检查磁盘空间后重试。"))
     partial.replace(target)
     return target
 

@@ -19,6 +19,7 @@ from registry.storage.paths import DatabaseTargetError as DatabaseTargetError
 from registry.storage.paths import data_dir as data_dir
 from registry.storage.paths import default_database_path as default_database_path
 from registry.storage.paths import demo_database_path as demo_database_path
+from registry.texts import msg
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -38,7 +39,7 @@ def make_database(target: str | os.PathLike[str]) -> Database:
     """A peewee database (not yet connected) for a file path or a database URL."""
     text = os.fspath(target).strip()
     if not text:
-        raise DatabaseTargetError("没有指定数据库位置。")
+        raise DatabaseTargetError(msg("没有指定数据库位置。"))
     if "://" not in text:
         return _sqlite(Path(text))
     url = urlparse(text)
@@ -54,12 +55,13 @@ def make_database(target: str | os.PathLike[str]) -> Database:
             port=url.port or None,
             prefer_psycopg3=True,
         )
-    raise DatabaseTargetError(f"不认识的数据库地址类型“{url.scheme}”：请用文件路径或 postgresql:// 地址。")
+    raise DatabaseTargetError(msg("不认识的数据库地址类型“{scheme}”：请用文件路径或 postgresql:// 地址。",
+                                  scheme=url.scheme))
 
 
 def _sqlite(path: Path) -> SqliteDatabase:
     if path.is_dir():
-        raise DatabaseTargetError(f"“{path}”是一个文件夹，不是数据库文件。")
+        raise DatabaseTargetError(msg("“{path}”是一个文件夹，不是数据库文件。", path=path))
     # BEGIN IMMEDIATE: a transaction that first reads and then writes would otherwise fail at
     # once with "database is locked" when another process wrote in between, busy_timeout or not.
     return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False,

@@ -22,8 +22,9 @@ from peewee import SqliteDatabase
 
 from registry.rules.problems import RegistryError
 from registry.storage.db import database
+from registry.texts import mark, msg
 
-ASK_ADMIN = "如果仍然不行，请联系本街道登记台的管理员（或单位的电脑管理员）。"
+ASK_ADMIN = mark("如果仍然不行，请联系本街道登记台的管理员（或单位的电脑管理员）。")
 LOW_SPACE_BYTES = 4 * 1024 * 1024  # less than this free beside the register: "the disk is full"
 
 
@@ -150,23 +151,23 @@ def disk_nearly_full(where: Path) -> bool:
 def sentence(fault: Fault, where: Path | None = None) -> str:
     place = f"（{where.parent if where and not where.is_dir() else where}）" if where else ""
     if fault is Fault.FULL:
-        return (f"磁盘已满：登记库所在的磁盘{place}没有剩余空间，这次操作没有完成，登记库保持原样。"
-                "请删除不需要的文件、清空回收站后重试。" + ASK_ADMIN)
+        return (msg("磁盘已满：登记库所在的磁盘{place}没有剩余空间，这次操作没有完成，登记库保持原样。"
+                "请删除不需要的文件、清空回收站后重试。", place=place) + ASK_ADMIN)
     if fault is Fault.LOCKED:
-        return ("登记库正被另一个程序或另一位同事使用（已锁定），等待后仍未释放，这次操作没有完成。"
-                "请关闭其他打开了这个登记库的窗口或程序，稍后重试。" + ASK_ADMIN)
+        return (msg("登记库正被另一个程序或另一位同事使用（已锁定），等待后仍未释放，这次操作没有完成。"
+                "请关闭其他打开了这个登记库的窗口或程序，稍后重试。") + ASK_ADMIN)
     if fault is Fault.READONLY:
-        return (f"登记库文件或所在的文件夹{place}不允许写入（只读或没有权限），这次操作没有完成。"
-                "请联系单位的电脑管理员给这个文件夹写入权限。")
+        return (msg("登记库文件或所在的文件夹{place}不允许写入（只读或没有权限），这次操作没有完成。"
+                "请联系单位的电脑管理员给这个文件夹写入权限。", place=place))
     if fault is Fault.CORRUPT:
-        return "登记库文件已损坏，或者不是数据库文件，程序不会写入它。请由管理员从最近的备份恢复。"
+        return msg("登记库文件已损坏，或者不是数据库文件，程序不会写入它。请由管理员从最近的备份恢复。")
     if fault is Fault.CANTOPEN:
-        return f"无法打开登记库文件{place}：请检查文件的位置和读写权限。" + ASK_ADMIN
+        return msg("无法打开登记库文件{place}：请检查文件的位置和读写权限。", place=place) + ASK_ADMIN
     if fault is Fault.SERVER:
-        return "无法连接共享服务器（PostgreSQL），或服务器拒绝了操作。请检查网络，稍后重试；" \
-               "如果仍然不行，请联系区里管理服务器的人员。"
-    return (f"读写登记库时磁盘出错{place}。请检查磁盘（或网络共享）后重试；"
-            "如果反复出现，请由管理员从最近的备份恢复。")
+        return msg("无法连接共享服务器（PostgreSQL），或服务器拒绝了操作。请检查网络，稍后重试；" \
+               "如果仍然不行，请联系区里管理服务器的人员。")
+    return (msg("读写登记库时磁盘出错{place}。请检查磁盘（或网络共享）后重试；"
+            "如果反复出现，请由管理员从最近的备份恢复。", place=place))
 
 
 def describe(error: BaseException, where: Path | None = None) -> str | None:

@@ -15,6 +15,7 @@ from registry.rules.problems import RegistryError
 from registry.storage.backup import latest_good_backup, quick_check
 from registry.storage.faults import describe
 from registry.storage.migrations import VERSION_KEY, SchemaError
+from registry.texts import msg
 
 log = logging.getLogger(__name__)
 
@@ -49,19 +50,20 @@ def recognize(path: Path) -> None:
     with path.open("rb") as file:
         header = file.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise NotARegisterError(f"“{path.name}”不是街道社会工作登记台的登记库（也不是数据库文件），程序没有改动它。"
-                                "请检查打开的文件是否正确。")
+        raise NotARegisterError(msg("“{name}”不是街道社会工作登记台的登记库（也不是数据库文件），程序没有改动它。"
+                                "请检查打开的文件是否正确。", name=path.name))
     if len(header) < 100 or (_cut_short(header, size) and not _wal_holds_pages(path)):
-        raise DatabaseDamagedError(damaged_sentence(path, "文件不完整（可能复制或下载时被截断）"))
+        raise DatabaseDamagedError(damaged_sentence(path, msg("文件不完整（可能复制或下载时被截断）")))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise NotARegisterError(f"无法读取“{path.name}”（{_said(exc)}），程序没有改动它。") from exc
+        raise NotARegisterError(msg("无法读取“{name}”（{value}），程序没有改动它。", name=path.name,
+                                    value=_said(exc))) from exc
     try:
         tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "registry_meta" not in tables:
-            raise NotARegisterError(f"“{path.name}”是别的程序的数据库，不是街道社会工作登记台的登记库，"
-                                    "程序不会改动它。请检查打开的文件是否正确。")
+            raise NotARegisterError(msg("“{name}”是别的程序的数据库，不是街道社会工作登记台的登记库，"
+                                    "程序不会改动它。请检查打开的文件是否正确。", name=path.name))
         if tables:
             conn.execute("SELECT value FROM registry_meta WHERE key = ?", (VERSION_KEY,)).fetchall()
     except sqlite3.DatabaseError as exc:
@@ -69,7 +71,7 @@ def recognize(path: Path) -> None:
             # locked by a writer, or a WAL a read-only reader may not recover: a file already in
             # WAL mode, which opening does not rewrite; it waits, recovers or says why as usual
             return
-        raise DatabaseDamagedError(damaged_sentence(path, "无法读出它的结构")) from exc
+        raise DatabaseDamagedError(damaged_sentence(path, msg("无法读出它的结构"))) from exc
     finally:
         conn.close()
 
@@ -94,13 +96,14 @@ def _wal_holds_pages(path: Path) -> bool:
 
 
 def _said(exc: BaseException) -> str:
-    return describe(exc) or "数据库报告错误"
+    return describe(exc) or msg("数据库报告错误")
 
 
 def damaged_sentence(path: Path, what: str) -> str:
     good = latest_good_backup(path)
-    offer = f"最近一份完好的备份是“{good}”，请由管理员恢复。" if good else "没有找到完好的备份，请联系管理员。"
-    return f"登记库“{path.name}”{what}，可能已损坏，程序不会再写入它。{offer}"
+    offer = msg("最近一份完好的备份是“{good}”，请由管理员恢复。",
+                good=good) if good else msg("没有找到完好的备份，请联系管理员。")
+    return msg("登记库“{name}”{what}，可能已损坏，程序不会再写入它。{offer}", name=path.name, what=what, offer=offer)
 
 
 def sqlite_version_ok(version: tuple[int, int, int] = sqlite3.sqlite_version_info) -> bool:
@@ -114,9 +117,9 @@ def sqlite_version_warning() -> str | None:
     if sqlite_version_ok():
         return None
     # For the administrator, in words (the log keeps the version): what it means, what to do.
-    return (f"本程序自带的数据库组件版本较旧（SQLite {sqlite3.sqlite_version}），极少数情况下可能损坏"
+    return (msg("本程序自带的数据库组件版本较旧（SQLite {sqlite_version}），极少数情况下可能损坏"
             "登记库。现在的数据没有问题，可以照常使用；请联系信息科为本机安装新版程序，"
-            "在此之前请照常每天备份。")
+            "在此之前请照常每天备份。", sqlite_version=sqlite3.sqlite_version))
 
 
 def _mount_type(path: Path) -> str | None:
@@ -149,8 +152,8 @@ def on_network_share(path: Path) -> bool:
 def network_share_warning(path: Path) -> str | None:
     if not on_network_share(path):
         return None
-    return ("登记库放在网络共享文件夹上。几台电脑同时打开它时，数据可能损坏。"
-            "如果要几台电脑共用一个登记库，请联系信息科改用共享服务器（PostgreSQL）。")
+    return (msg("登记库放在网络共享文件夹上。几台电脑同时打开它时，数据可能损坏。"
+            "如果要几台电脑共用一个登记库，请联系信息科改用共享服务器（PostgreSQL）。"))
 
 
 def _marker(path: Path) -> Path:
@@ -163,7 +166,7 @@ def check_at_open(path: Path) -> list[str]:
     for warning in warnings:
         log.warning(warning)
     if path.exists() and _marker(path).exists() and not quick_check(path):
-        raise DatabaseDamagedError(damaged_sentence(path, "校验未通过"))
+        raise DatabaseDamagedError(damaged_sentence(path, msg("校验未通过")))
     _marker(path).touch()
     return warnings
 

@@ -3,16 +3,18 @@ models bound to it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
-from registry.storage import migrations
+from registry.storage import migrations, server_check, statistics
 from registry.storage.db import DatabaseTargetError, data_dir, database, make_database
 from registry.storage.faults import describe
 from registry.storage.health import check_at_open, closed_cleanly, recognize
 from registry.storage.schema_check import check_before_open, check_schema
+from registry.texts import msg
 
 
 class DatabaseOpenError(Exception):
@@ -21,7 +23,7 @@ class DatabaseOpenError(Exception):
 
 
 def open_failure(exc: BaseException) -> str:
-    return describe(exc) or f"无法打开登记库（数据库报告：{exc}）。请检查登记库文件的位置或服务器地址。"
+    return describe(exc) or msg("无法打开登记库（数据库报告：{exc}）。请检查登记库文件的位置或服务器地址。", exc=exc)
 
 
 open_warnings: list[str] = []  # what the checks at open found, for the program to show
@@ -43,7 +45,7 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
         if data_dir() in (folder, *folder.parents):
             folder.mkdir(parents=True, exist_ok=True)  # our own folder: made on first use
         elif not folder.is_dir():
-            raise DatabaseTargetError(f"文件夹“{folder}”不存在，请检查数据库文件的位置。")
+            raise DatabaseTargetError(msg("文件夹“{folder}”不存在，请检查数据库文件的位置。", folder=folder))
         recognize(Path(db.database))  # before a pragma writes to a file that may not be ours
         check_before_open(Path(db.database))  # and one that is ours but not to be trusted
         open_warnings[:] = check_at_open(Path(db.database))
@@ -54,9 +56,15 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
         db.connect(reuse_if_open=True)
         migrations.ensure_schema(db, upgrade=upgrade)
         open_warnings.extend(check_schema(db).notes)
+        if not isinstance(db, SqliteDatabase):
+            open_warnings.extend(server_check.check_server(db))
+        statistics.at_open(db)
     except DatabaseError as exc:
         db.close()
         raise DatabaseOpenError(open_failure(exc)) from exc
+    except server_check.ServerRefused as exc:
+        db.close()
+        raise DatabaseOpenError(str(exc)) from exc
     except BaseException:
         db.close()
         raise
@@ -67,7 +75,10 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
 def close_database() -> None:
     global _opened
     _opened = None
+    server_check.forget()
     if database.obj is not None and not database.is_closed():
+        with contextlib.suppress(DatabaseError):  # a read-only or full disk: next time, then
+            statistics.at_close(database.obj)
         database.close()
     if isinstance(database.obj, SqliteDatabase) and database.obj.database != ":memory:":
         closed_cleanly(Path(database.obj.database))

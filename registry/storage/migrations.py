@@ -15,10 +15,11 @@ from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
 from registry.storage import models, server_roles
+from registry.texts import msg
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 VERSION_KEY = "schema_version"
 
 
@@ -35,11 +36,11 @@ def schema_version(db: Database) -> int | None:
     tables = set(db.get_tables())
     if models.Meta._meta.table_name not in tables:
         if tables:
-            raise SchemaError("这个文件不是街道社会工作登记台的数据库，程序不会改动它。")
+            raise SchemaError(msg("这个文件不是街道社会工作登记台的数据库，程序不会改动它。"))
         return None
     row = models.Meta.get_or_none(models.Meta.key == VERSION_KEY)
     if row is None:
-        raise SchemaError("数据库缺少结构版本信息，可能已损坏，请联系管理员用备份恢复。")
+        raise SchemaError(msg("数据库缺少结构版本信息，可能已损坏，请联系管理员用备份恢复。"))
     return parse_version(row.value)
 
 
@@ -47,16 +48,16 @@ def parse_version(value: object) -> int:
     """The stored version as a number; a version that is no number refuses the file."""
     text = str(value).strip()
     if not text.isascii() or not text.isdigit() or int(text) < 1:
-        raise SchemaError(f"登记库的结构版本“{text[:20]}”无法识别，可能被其他程序改动过或已损坏，程序不会使用它。"
-                          "请由管理员从最近一份完好的备份恢复。")
+        raise SchemaError(msg("登记库的结构版本“{text}”无法识别，可能被其他程序改动过或已损坏，程序不会使用它。"
+                          "请由管理员从最近一份完好的备份恢复。", text=text[:20]))
     return int(text)
 
 
 def too_new(version: int) -> SchemaTooNewError:
     return SchemaTooNewError(
-        f"这个登记库由较新版本的程序创建（数据库结构第 {version} 版），"
-        f"本程序只能打开第 {CURRENT_VERSION} 版及以前的登记库。"
-        "请安装最新版本的程序后再打开，登记库没有被改动。"
+        msg("这个登记库由较新版本的程序创建（数据库结构第 {version} 版），"
+        "本程序只能打开第 {current_version} 版及以前的登记库。"
+        "请安装最新版本的程序后再打开，登记库没有被改动。", version=version, current_version=CURRENT_VERSION)
     )
 
 
@@ -76,7 +77,8 @@ def ensure_schema(db: Database, *, upgrade: bool = True, aside: bool = True) -> 
         raise too_new(version)
     if version < CURRENT_VERSION:
         if not upgrade:
-            raise SchemaError(f"登记库是第 {version} 版结构，需要先升级到第 {CURRENT_VERSION} 版。")
+            raise SchemaError(msg("登记库是第 {version} 版结构，需要先升级到第 {current_version} 版。",
+                                  version=version, current_version=CURRENT_VERSION))
         if server and (refusal := server_roles.upgrade_refusal(db, version, CURRENT_VERSION)):
             raise SchemaError(refusal)
         if aside:
@@ -131,7 +133,7 @@ def backup_before_upgrade(db: Database, version: int) -> Path | None:
     copy.close()
     if not whole:
         partial.unlink(missing_ok=True)
-        raise SchemaError("升级前备份登记库时，备份文件校验没有通过，登记库没有升级。请检查磁盘后重试。")
+        raise SchemaError(msg("升级前备份登记库时，备份文件校验没有通过，登记库没有升级。请检查磁盘后重试。"))
     partial.replace(target)
     return target
 
@@ -262,4 +264,16 @@ def _v2_to_v3(db: Database) -> None:
     _create_tables(db, [models.CommunityPopulation])
 
 
-UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+# The records clerks edit in forms, each with the version an edit must start from (ops/edits.py).
+VERSIONED = ("person", "volunteer", "social_worker", "organization")
+
+
+def _v3_to_v4(db: Database) -> None:
+    """Version 4 numbers each edit of a person, volunteer, social worker or organization,
+    so an edit made on a stale copy is refused instead of overwriting another's."""
+    for table in VERSIONED:
+        if "version" not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN version INTEGER NOT NULL DEFAULT 1')
+
+
+UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}

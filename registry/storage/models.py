@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     CompositeKey,
@@ -25,11 +26,18 @@ from peewee import (
 from peewee import Model as _PeeweeModel
 
 from registry.rules.problems import NotFoundError
-from registry.storage.db import database
+from registry.storage.db import database, is_sqlite
+from registry.texts import msg
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
+
+
+def Version() -> IntegerField:
+    """A record's edit number, +1 with every edit (ops/edits.py refuses a stale one). Its
+    default is the database's too: bulk loads that name their columns leave it out."""
+    return IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
 
 
 def Hours(**kwargs: Any) -> DecimalField:
@@ -125,6 +133,7 @@ class Person(BaseModel):
     deactivated_reason = TextField(default="")
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+    version = Version()
 
 
 class SearchKey(BaseModel):
@@ -163,7 +172,7 @@ class Organization(BaseModel):
     registered_capital = DecimalField(max_digits=14, decimal_places=2, null=True)
     street = ForeignKeyField(Street, null=True, on_delete="RESTRICT")
     community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
-    status = CharField(default="正常")  # 正常 / 注销 / 撤销
+    status = CharField(default="正常")  # zh-data; 正常 / 注销 / 撤销
     status_changed_on = DateField(null=True)
     status_reason = TextField(default="")
     # community social organizations are filed (备案) at street level with these:
@@ -174,6 +183,7 @@ class Organization(BaseModel):
     notes = TextField(default="")
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+    version = Version()
 
 
 class AnnualInspection(BaseModel):
@@ -202,7 +212,7 @@ class ServiceProject(BaseModel):
     amount = DecimalField(max_digits=14, decimal_places=2, null=True)
     starts_on = DateField(null=True)
     ends_on = DateField(null=True)
-    status = CharField(default="实施中")  # 实施中 / 已结项 / 终止
+    status = CharField(default="实施中")  # zh-data; 实施中 / 已结项 / 终止
 
 
 # --- volunteers and social workers -----------------------------------------------------
@@ -218,13 +228,14 @@ class Volunteer(BaseModel):
     service_categories = TextField(default="")  # joined by 、
     consent_contact = BooleanField(default=False)  # may be contacted for activities
     consent_publish = BooleanField(default=False)  # name may be posted publicly
-    status = CharField(default="在册")  # 在册 / 注销
+    status = CharField(default="在册")  # zh-data; 在册 / 注销
     status_reason = TextField(default="")
     status_changed_on = DateField(null=True)
     # summaries, kept in step with the ledger inside the same transaction
     total_hours = Hours(default=0)
     star_level = IntegerField(default=0)
     star_preset = CharField(default="")  # the preset that computed star_level
+    version = Version()  # edits only; the summaries above don't move it
 
     class Meta:
         # per-community counts of those in the register, answered from the index alone
@@ -290,12 +301,13 @@ class SocialWorker(BaseModel):
     employer_name = CharField(default="")
     post = CharField(default="")
     community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
-    status = CharField(default="在册")  # 在册 / 注销
+    status = CharField(default="在册")  # zh-data; 在册 / 注销
     status_reason = TextField(default="")
     status_changed_on = DateField(null=True)
     # summary: continuing-education hours credited in the current registration cycle
     ce_hours = Hours(default=0)
     ce_preset = CharField(default="")  # the preset whose cycle ce_hours was counted over
+    version = Version()
 
     class Meta:
         indexes = ((("community", "status"), False),)
@@ -443,8 +455,18 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
 )
 
 
-def get_or_fail(model: type[BaseModel], record_id: int, what: str) -> Any:
-    record = model.get_or_none(model._meta.primary_key == record_id)
+def locked(query: Any) -> Any:
+    """`query` taking row locks (SELECT … FOR UPDATE) on PostgreSQL, where transactions run
+    side by side: a rule checked on what it read holds until the transaction ends. SQLite
+    needs none: its write transactions (BEGIN IMMEDIATE, db.py) run one at a time.
+    Locks are taken in one order everywhere (ops/kernel.py, "Locks"), so two writers
+    never wait on each other in a circle."""
+    return query if is_sqlite() else query.for_update()
+
+
+def get_or_fail(model: type[BaseModel], record_id: int, what: str, *, lock: bool = False) -> Any:
+    query = model.select().where(model._meta.primary_key == record_id)
+    record = (locked(query) if lock else query).first()
     if record is None:
-        raise NotFoundError(f"找不到{what}（编号 {record_id}），可能已被删除。")
+        raise NotFoundError(msg("找不到{what}（编号 {record_id}），可能已被删除。", what=what, record_id=record_id))
     return record

@@ -27,6 +27,7 @@ from registry.storage.db import BUSY_TIMEOUT_MS, database
 from registry.storage.faults import Fault, StorageFault, as_fault, sentence
 from registry.storage.health import DatabaseDamagedError, NotARegisterError, recognize
 from registry.storage.schema_check import UntrustedSchemaError, check_schema
+from registry.texts import msg
 
 STAGING_SUFFIX = ".restoring"
 _SIDE_FILES = ("", "-journal", "-wal", "-shm")
@@ -42,7 +43,7 @@ def discard(staging: Path) -> None:
 
 
 def _refused(source: Path, why: str) -> BackupError:
-    return BackupError(f"“{source.name}”不能用来恢复：{why}。没有恢复，当前登记库保持原样。")
+    return BackupError(msg("“{name}”不能用来恢复：{why}。没有恢复，当前登记库保持原样。", name=source.name, why=why))
 
 
 def stage(source: Path, register: Path) -> Path:
@@ -51,11 +52,11 @@ def stage(source: Path, register: Path) -> Path:
     Checking the copy, not the source, means what is checked is what is restored."""
     source = Path(source)
     if not source.is_file():
-        raise _refused(source, "找不到这个文件")
+        raise _refused(source, msg("找不到这个文件"))
     try:
         recognize(source)  # read-only: another program's file or a cut-short one stops here
     except (NotARegisterError, DatabaseDamagedError) as exc:
-        raise _refused(source, "它不是完好的街道社会工作登记台备份") from exc
+        raise _refused(source, msg("它不是完好的街道社会工作登记台备份")) from exc
     staging = staging_path(register)
     discard(staging)
     try:
@@ -77,10 +78,10 @@ def stage(source: Path, register: Path) -> Path:
         fault = as_fault(exc, register)
         if fault is not None and fault.fault is not Fault.CORRUPT:
             raise fault from exc
-        raise _refused(source, "它已损坏，读不出来") from exc
+        raise _refused(source, msg("它已损坏，读不出来")) from exc
     if verdict != "ok":
         discard(staging)
-        raise _refused(source, "它没有通过完整性校验，可能已损坏")
+        raise _refused(source, msg("它没有通过完整性校验，可能已损坏"))
     return staging
 
 
@@ -106,17 +107,17 @@ def staged(staging: Path, source: Path) -> Iterator[Database]:
         try:
             version = migrations.schema_version(db)
             if version is None:
-                raise _refused(source, "它是一个空的数据库，不是登记库的备份")
+                raise _refused(source, msg("它是一个空的数据库，不是登记库的备份"))
             if version > migrations.CURRENT_VERSION:
-                raise _refused(source, "它来自较新版本的程序，请先升级程序再恢复")
+                raise _refused(source, msg("它来自较新版本的程序，请先升级程序再恢复"))
             migrations.ensure_schema(db, aside=False)  # the backup itself stays as it was
             check_schema(db)
         except UntrustedSchemaError as exc:
-            raise _refused(source, f"它的结构与本程序不符（{exc.reason}），可能被改动过") from exc
+            raise _refused(source, msg("它的结构与本程序不符（{reason}），可能被改动过", reason=exc.reason)) from exc
         except migrations.SchemaError as exc:
             raise _refused(source, str(exc).rstrip("。")) from exc
         except DatabaseError as exc:
-            raise as_fault(exc) or _refused(source, "读不出它的内容") from exc
+            raise as_fault(exc) or _refused(source, msg("读不出它的内容")) from exc
         yield db
     finally:
         db.close()
@@ -142,7 +143,7 @@ def copy_into(target: sqlite3.Connection, staging: Path, wait_seconds: float | N
         fault = as_fault(exc)
         if fault is not None:
             raise fault from exc
-        raise BackupError(f"恢复没有完成（数据库报告：{exc}），当前登记库保持原样。") from exc
+        raise BackupError(msg("恢复没有完成（数据库报告：{exc}），当前登记库保持原样。", exc=exc)) from exc
     finally:
         with suppress(sqlite3.Error):
             incoming.close()

@@ -28,6 +28,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, IntegrityError, SqliteDatabase
 
 from registry.storage import migrations, models, server_roles
+from registry.texts import msg
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +43,8 @@ class UntrustedSchemaError(migrations.SchemaError):
 
 
 def untrusted_sentence(reason: str) -> str:
-    return (f"登记库的结构与本程序不符（{reason}），可能被其他程序改动过或已损坏，程序不会使用它。"
-            "请由管理员从最近一份完好的备份恢复；没有备份时请联系区里的系统管理员。")
+    return (msg("登记库的结构与本程序不符（{reason}），可能被其他程序改动过或已损坏，程序不会使用它。"
+            "请由管理员从最近一份完好的备份恢复；没有备份时请联系区里的系统管理员。", reason=reason))
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,8 @@ class SchemaReport:
     def notes(self) -> list[str]:
         if not self.rebuilt:
             return []
-        return [f"登记库缺少 {len(self.rebuilt)} 个索引（帮助快速查找的目录），已经自动补上，"
-                "数据没有受影响，不需要做什么。"]
+        return [msg("登记库缺少 {length} 个索引（帮助快速查找的目录），已经自动补上，"
+                "数据没有受影响，不需要做什么。", length=len(self.rebuilt))]
 
 
 def _normalized(sql: str) -> str:
@@ -193,14 +194,14 @@ def problems(db: Database) -> tuple[list[str], list[str]]:
     untrusted: list[str] = []
     for table, cols in want.tables.items():
         if table not in have.tables:
-            untrusted.append(f"缺少表 {table}")
+            untrusted.append(msg("缺少表 {table}", table=table))
             continue
         if have.tables[table] != cols:
             missing, extra = sorted(cols - have.tables[table]), sorted(have.tables[table] - cols)
-            what = "、".join([*(f"缺少 {c}" for c in missing), *(f"多出 {c}" for c in extra)])
-            untrusted.append(f"表 {table} 的列不符：{what}")
+            what = "、".join([*(msg("缺少 {c}", c=c) for c in missing), *(msg("多出 {c}", c=c) for c in extra)])
+            untrusted.append(msg("表 {table} 的列不符：{what}", table=table, what=what))
         elif have.primary_keys.get(table, frozenset()) != want.primary_keys[table]:
-            untrusted.append(f"表 {table} 的主键不符")
+            untrusted.append(msg("表 {table} 的主键不符", table=table))
     rebuild: list[str] = []
     for name, shape in want.indexes.items():
         if have.indexes.get(name) == shape:
@@ -214,14 +215,14 @@ def problems(db: Database) -> tuple[list[str], list[str]]:
     for name, (table, sql) in want.triggers.items():
         found = have.triggers.get(name)
         if found is None:
-            untrusted.append(f"缺少保护记录不被改删的触发器 {name}")
+            untrusted.append(msg("缺少保护记录不被改删的触发器 {name}", name=name))
         elif found[0] != table or (sql and found[1] != sql):
-            untrusted.append(f"触发器 {name} 被改动")
+            untrusted.append(msg("触发器 {name} 被改动", name=name))
         elif not found[2]:
-            untrusted.append(f"触发器 {name} 被停用")
+            untrusted.append(msg("触发器 {name} 被停用", name=name))
     for name, (table, _sql, _enabled) in have.triggers.items():
         if name not in want.triggers:
-            untrusted.append(f"多出本程序不会建立的触发器 {name}（表 {table}）")
+            untrusted.append(msg("多出本程序不会建立的触发器 {name}（表 {table}）", name=name, table=table))
     return untrusted, rebuild
 
 
@@ -239,7 +240,7 @@ def check_before_open(path: Path) -> None:
             return  # an empty database: made into a register at open
         row = db.execute_sql("SELECT value FROM registry_meta WHERE key = ?", (migrations.VERSION_KEY,)).fetchone()
         if row is None:
-            raise migrations.SchemaError("数据库缺少结构版本信息，可能已损坏，请联系管理员用备份恢复。")
+            raise migrations.SchemaError(msg("数据库缺少结构版本信息，可能已损坏，请联系管理员用备份恢复。"))
         version = migrations.parse_version(row[0])
         if version > migrations.CURRENT_VERSION:
             raise migrations.too_new(version)
@@ -250,7 +251,7 @@ def check_before_open(path: Path) -> None:
                           if name in want and want[name].unique and _has_duplicates(db, want[name])]
             if untrusted:
                 log.error("register refused before opening: %s", "; ".join(untrusted))
-                raise UntrustedSchemaError("；".join(untrusted[:3]) + ("等" if len(untrusted) > 3 else ""))
+                raise UntrustedSchemaError("；".join(untrusted[:3]) + (msg("等") if len(untrusted) > 3 else ""))
     except DatabaseError:
         return  # locked, or a WAL a reader may not recover: the open that follows says why
     finally:
@@ -265,7 +266,8 @@ def _has_duplicates(db: Database, shape: IndexShape) -> bool:
 
 
 def _duplicates_said(shape: IndexShape, name: str) -> str:
-    return f"表 {shape.table} 中有重复的 {'、'.join(shape.columns)}，唯一约束 {name} 已失效"
+    return msg("表 {table} 中有重复的 {columns}，唯一约束 {name} 已失效",
+               table=shape.table, columns='、'.join(shape.columns), name=name)
 
 
 def check_schema(db: Database) -> SchemaReport:
@@ -274,7 +276,7 @@ def check_schema(db: Database) -> SchemaReport:
     untrusted, rebuild = problems(db)
     if untrusted:
         log.error("register refused: %s", "; ".join(untrusted))
-        raise UntrustedSchemaError("；".join(untrusted[:3]) + ("等" if len(untrusted) > 3 else ""))
+        raise UntrustedSchemaError("；".join(untrusted[:3]) + (msg("等") if len(untrusted) > 3 else ""))
     report = SchemaReport()
     if rebuild and not isinstance(db, SqliteDatabase) and (refusal := server_roles.rebuild_refusal(db, rebuild)):
         raise migrations.SchemaError(refusal)  # the everyday account: the owner rebuilds them

@@ -18,6 +18,7 @@ from typing import Any
 from peewee import Database, PostgresqlDatabase
 
 from registry.storage import models
+from registry.texts import msg
 
 
 def _table_name(model: type[models.BaseModel]) -> str:
@@ -71,7 +72,8 @@ def quote(name: str) -> str:
 
 def _check_role_name(name: str) -> None:
     if not name.strip() or "\x00" in name or len(name.encode()) > 63:
-        raise ServerRoleError(f"“{name}”不是有效的数据库账号名：请写服务器上日常账号的名字（不超过 63 字节）。")
+        raise ServerRoleError(msg("“{name}”不是有效的数据库账号名：请写服务器上日常账号的名字（不超过 63 字节）。",
+                                  name=name))
 
 
 # --- what the server says about an account ---------------------------------------------
@@ -101,7 +103,7 @@ def role_facts(db: Database, role: str) -> RoleFacts:
 def schema_name(db: Database) -> str:
     row = db.execute_sql(f"SELECT {SCHEMA_SQL}").fetchone()
     if row is None or row[0] is None:
-        raise ServerRoleError("数据库账号的 search_path 里没有可用的 schema：请检查服务器设置。")
+        raise ServerRoleError(msg("数据库账号的 search_path 里没有可用的 schema：请检查服务器设置。"))
     return str(row[0])
 
 
@@ -135,14 +137,15 @@ def rights_problems(db: Database, role: str) -> list[str]:
     for table, found in rights_of(db, role).items():
         expected = expected_rights(table)
         if found - expected:
-            problems.append(f"表 {table} 多了 {'、'.join(sorted(found - expected))}")
+            problems.append(msg("表 {table} 多了 {items}", table=table, items='、'.join(sorted(found - expected))))
         if expected - found:
-            problems.append(f"表 {table} 缺少 {'、'.join(sorted(expected - found))}")
+            problems.append(msg("表 {table} 缺少 {items}", table=table, items='、'.join(sorted(expected - found))))
     if can_change_schema(db, role):
         schema = schema_name(db)
-        problems.append(f"还能在数据库里建表或建 schema（PostgreSQL 14 及以前：请数据库管理员运行 "
-                        f"ALTER SCHEMA {quote(schema)} OWNER TO {quote(_current_user(db))}; "
-                        f"REVOKE CREATE ON SCHEMA {quote(schema)} FROM PUBLIC;）")
+        problems.append(msg("还能在数据库里建表或建 schema（PostgreSQL 14 及以前：请数据库管理员运行 "
+                        "ALTER SCHEMA {value} OWNER TO {value2}; "
+                        "REVOKE CREATE ON SCHEMA {value} FROM PUBLIC;）", value=quote(schema),
+                        value2=quote(_current_user(db))))
     return problems
 
 
@@ -154,24 +157,26 @@ def check_app_role(db: Database, role: str) -> None:
     _check_role_name(role)
     owner = _current_user(db)
     if role == owner:
-        raise ServerRoleError(f"日常账号不能就是所有者账号“{owner}”：请另建一个账号给办事员的程序用，"
-                              f"例如 CREATE ROLE registry LOGIN PASSWORD '…';")
+        raise ServerRoleError(msg("日常账号不能就是所有者账号“{owner}”：请另建一个账号给办事员的程序用，"
+                              "例如 CREATE ROLE registry LOGIN PASSWORD '…';", owner=owner))
     facts = role_facts(db, role)
     if not facts.exists:
-        raise ServerRoleError(f"服务器上没有账号“{role}”：请先以数据库管理员身份运行 "
-                              f"CREATE ROLE {quote(role)} LOGIN PASSWORD '…'; 再重试。")
+        raise ServerRoleError(msg("服务器上没有账号“{role}”：请先以数据库管理员身份运行 "
+                              "CREATE ROLE {value} LOGIN PASSWORD '…'; 再重试。", role=role, value=quote(role)))
     if facts.superuser:
-        raise ServerRoleError(f"账号“{role}”是服务器的超级用户，什么都能改，不能做日常账号："
-                              "请另建一个普通账号。")
+        raise ServerRoleError(msg("账号“{role}”是服务器的超级用户，什么都能改，不能做日常账号："
+                              "请另建一个普通账号。", role=role))
     if facts.create_role:
-        raise ServerRoleError(f"账号“{role}”有 CREATEROLE 权限，可以给自己加上所有者的权限："
-                              f"请先运行 ALTER ROLE {quote(role)} NOCREATEROLE; 再重试。")
+        raise ServerRoleError(msg("账号“{role}”有 CREATEROLE 权限，可以给自己加上所有者的权限："
+                              "请先运行 ALTER ROLE {value} NOCREATEROLE; 再重试。", role=role, value=quote(role)))
     if facts.member_of_owner:
-        raise ServerRoleError(f"账号“{role}”拥有所有者账号“{owner}”的权限（是它的成员）："
-                              f"请先运行 REVOKE {quote(owner)} FROM {quote(role)}; 再重试。")
+        raise ServerRoleError(msg("账号“{role}”拥有所有者账号“{owner}”的权限（是它的成员）："
+                              "请先运行 REVOKE {value} FROM {value2}; 再重试。", role=role, owner=owner,
+                              value=quote(owner), value2=quote(role)))
     if facts.owns_database:
-        raise ServerRoleError(f"账号“{role}”是这个数据库的所有者，可以删掉整个 schema：请把数据库交给"
-                              f"所有者账号（ALTER DATABASE … OWNER TO {quote(owner)};）后再重试。")
+        raise ServerRoleError(msg("账号“{role}”是这个数据库的所有者，可以删掉整个 schema：请把数据库交给"
+                              "所有者账号（ALTER DATABASE … OWNER TO {value};）后再重试。", role=role,
+                              value=quote(owner)))
 
 
 def _current_user(db: Database) -> str:
@@ -226,11 +231,11 @@ def grant_app_role(db: Database, role: str) -> list[str]:
     its owner), record it for later upgrades, and check the result; in the caller's
     transaction. Idempotent. Returns the statements run. ServerRoleError when it cannot."""
     if not isinstance(db, PostgresqlDatabase):
-        raise ServerRoleError("这个命令只用于 PostgreSQL 服务器上的登记库（--db postgresql://…）。")
+        raise ServerRoleError(msg("这个命令只用于 PostgreSQL 服务器上的登记库（--db postgresql://…）。"))
     owner = _table_owner(db)
     if owner is not None and owner != _current_user(db):
-        raise ServerRoleError(f"登记库的表属于账号“{owner}”，只有它才能分配权限：请用 "
-                              f"--db {app_url(db, owner)} 连接后再运行。")
+        raise ServerRoleError(msg("登记库的表属于账号“{owner}”，只有它才能分配权限：请用 "
+                              "--db {value} 连接后再运行。", owner=owner, value=app_url(db, owner)))
     check_app_role(db, role)
     schema = schema_name(db)
     statements = _grant_sql(db, role, schema)
@@ -242,9 +247,9 @@ def grant_app_role(db: Database, role: str) -> list[str]:
         statements.append(f"REVOKE CREATE ON SCHEMA {quote(schema)} FROM PUBLIC")
     problems = rights_problems(db, role)
     if problems:
-        raise ServerRoleError(f"账号“{role}”的权限没能设成应有的样子（{'；'.join(problems)}），"
+        raise ServerRoleError(msg("账号“{role}”的权限没能设成应有的样子（{problems}），"
                               "这些权限来自所有者账号无权收回的地方（它所属的其他角色、PUBLIC）："
-                              "请数据库管理员收回后再运行。")
+                              "请数据库管理员收回后再运行。", role=role, problems='；'.join(problems)))
     recorded = set(recorded_roles(db))
     if role not in recorded:
         models.Meta.put(APP_ROLES_KEY, json.dumps(sorted(recorded | {role}), ensure_ascii=False))
@@ -281,7 +286,7 @@ def app_url(db: Database, role: str) -> str:
     """The address of the open server database as `role` (no password: the program asks for
     it, or it comes from the server's password file)."""
     params: Mapping[str, Any] = db.connect_params if isinstance(db, PostgresqlDatabase) else {}
-    host = params.get("host") or "服务器"
+    host = params.get("host") or msg("服务器")
     port = f":{params['port']}" if params.get("port") else ""
     return f"postgresql://{quote_url(role)}@{host}{port}/{db.database}"
 
@@ -294,7 +299,7 @@ def quote_url(name: str) -> str:
 
 def setup_command(db: Database, owner: str | None, app_role: str) -> str:
     """The command IT runs as the owner to create or upgrade the schema and grant the rights."""
-    url = app_url(db, owner) if owner else app_url(db, "").replace("postgresql://@", "postgresql://所有者账号@")
+    url = app_url(db, owner) if owner else app_url(db, "").replace("postgresql://@", msg("postgresql://所有者账号@"))
     return f"python -m registry --db {url} server-setup --app-role {app_role}"
 
 
@@ -332,8 +337,8 @@ def read_refusal(db: Database) -> str | None:
     if row is None or row[0]:
         return None  # no register yet (ensure_schema makes one), or one this account may read
     conn = _connection(db)
-    return (f"数据库账号“{conn.user}”还没有使用服务器上这个登记库的权限。请信息管理员用数据库所有者账号"
-            f"“{conn.owner}”运行一次：{conn.command}")
+    return (msg("数据库账号“{user}”还没有使用服务器上这个登记库的权限。请信息管理员用数据库所有者账号"
+            "“{owner}”运行一次：{command}", user=conn.user, owner=conn.owner, command=conn.command))
 
 
 def _may_create(db: Database) -> bool:
@@ -347,9 +352,9 @@ def create_refusal(db: Database) -> str | None:
     if _may_create(db):
         return None
     conn = _connection(db)
-    return (f"服务器上的数据库“{db.database}”里还没有登记库，而本程序连接所用的账号“{conn.user}”无权建立"
+    return (msg("服务器上的数据库“{database}”里还没有登记库，而本程序连接所用的账号“{user}”无权建立"
             "（日常账号本来就不该有修改数据库结构的权限）。请信息管理员用数据库所有者账号运行一次："
-            f"{conn.command}，然后再打开程序。")
+            "{command}，然后再打开程序。", database=db.database, user=conn.user, command=conn.command))
 
 
 def migrate_refusal(db: Database) -> str | None:
@@ -357,9 +362,10 @@ def migrate_refusal(db: Database) -> str | None:
     if _may_create(db):
         return None
     conn = _connection(db)
-    owner = app_url(db, conn.owner) if conn.owner else "postgresql://所有者账号@…"
-    return (f"账号“{conn.user}”无权在服务器数据库“{db.database}”里建表，迁移没有进行：请用数据库所有者账号的地址"
-            f"（{owner}）运行 migrate-to，之后再运行 server-setup --app-role 日常账号。")
+    owner = app_url(db, conn.owner) if conn.owner else msg("postgresql://所有者账号@…")
+    return (msg("账号“{user}”无权在服务器数据库“{database}”里建表，迁移没有进行：请用数据库所有者账号的地址"
+            "（{owner}）运行 migrate-to，之后再运行 server-setup --app-role 日常账号。", user=conn.user,
+            database=db.database, owner=owner))
 
 
 def upgrade_refusal(db: Database, version: int, current: int) -> str | None:
@@ -370,9 +376,10 @@ def upgrade_refusal(db: Database, version: int, current: int) -> str | None:
     row = db.execute_sql("SELECT pg_has_role(current_user, %s, 'USAGE')", (conn.owner,)).fetchone()
     if row is not None and row[0]:
         return None
-    return (f"服务器上的登记库是第 {version} 版结构，本程序需要先把它升级到第 {current} 版，"
-            f"而本程序连接所用的账号“{conn.user}”无权修改数据库结构（日常账号本来就不该有这个权限），"
-            f"登记库没有被改动。请信息管理员用数据库所有者账号运行一次：{conn.command}，然后再打开程序。")
+    return (msg("服务器上的登记库是第 {version} 版结构，本程序需要先把它升级到第 {current} 版，"
+            "而本程序连接所用的账号“{user}”无权修改数据库结构（日常账号本来就不该有这个权限），"
+            "登记库没有被改动。请信息管理员用数据库所有者账号运行一次：{command}，然后再打开程序。", version=version,
+            current=current, user=conn.user, command=conn.command))
 
 
 def rebuild_refusal(db: Database, names: list[str]) -> str | None:
@@ -382,6 +389,6 @@ def rebuild_refusal(db: Database, names: list[str]) -> str | None:
     row = db.execute_sql("SELECT pg_has_role(current_user, %s, 'USAGE')", (conn.owner,)).fetchone()
     if not conn.has_tables or (row is not None and row[0]):
         return None
-    return (f"服务器上的登记库缺少 {len(names)} 个索引（查询会变得很慢），本程序连接所用的账号“{conn.user}”"
-            f"无权重建，登记库没有被改动。请信息管理员用数据库所有者账号运行一次：{conn.command}"
-            "（它会重建缺少的索引），然后再打开程序。")
+    return (msg("服务器上的登记库缺少 {length} 个索引（查询会变得很慢），本程序连接所用的账号“{user}”"
+            "无权重建，登记库没有被改动。请信息管理员用数据库所有者账号运行一次：{command}"
+            "（它会重建缺少的索引），然后再打开程序。", length=len(names), user=conn.user, command=conn.command))

@@ -16,6 +16,7 @@ from registry.rules.problems import RegistryError
 from registry.storage import models, server_roles
 from registry.storage.db import database, is_sqlite, make_database
 from registry.storage.migrations import create_schema
+from registry.texts import msg
 
 BATCH = 5_000
 
@@ -80,15 +81,15 @@ def migrate_to(url: str, progress: Callable[[str, int], None] | None = None, *,
     simply be run again; one whose checks differ is rolled back too, and its checks are
     returned to say which tables."""
     if not is_sqlite():
-        raise RegistryError("只能从本机登记库（SQLite）迁移到共享服务器。")
+        raise RegistryError(msg("只能从本机登记库（SQLite）迁移到共享服务器。"))
     target = make_database(url)
     if not isinstance(target, PostgresqlDatabase):
-        raise RegistryError("迁移目标必须是 postgresql:// 地址。")
+        raise RegistryError(msg("迁移目标必须是 postgresql:// 地址。"))
     source = database.obj
     target.connect()
     try:
         if target.get_tables():
-            raise RegistryError("目标数据库不是空的，为避免覆盖数据，迁移没有进行。")
+            raise RegistryError(msg("目标数据库不是空的，为避免覆盖数据，迁移没有进行。"))
         if refusal := server_roles.migrate_refusal(target):  # the everyday account, not the owner
             raise RegistryError(refusal)
         copied = [m for m in models.ALL_MODELS if m is not models.Meta]  # the new schema writes its own

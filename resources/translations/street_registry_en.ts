@@ -2849,6 +2849,14 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
 <context>
     <name>Startup</name>
     <message>
+        <source>District file “{name}”: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District file “{name}” was not applied: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>For the administrator</source>
         <translation>For the administrator</translation>
     </message>

@@ -2849,6 +2849,14 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
 <context>
     <name>Startup</name>
     <message>
+        <source>District file “{name}”: {problem}</source>
+        <translation>区县配置文件“{name}”：{problem}</translation>
+    </message>
+    <message>
+        <source>District file “{name}” was not applied: {error}</source>
+        <translation>区县配置文件“{name}”没有套用：{error}</translation>
+    </message>
+    <message>
         <source>For the administrator</source>
         <translation>给管理员的提示</translation>
     </message>

@@ -1,14 +1,17 @@
-"""Refresh the .ts sources from ui/ and compile the .qm files.
+"""Refresh the .ts sources from ui/ and compile the .qm files; refresh the core's catalog
+(registry_en.po, from registry/: core_messages.py).
 
     .venv/bin/python resources/translations/update_translations.py
 
 pyside6-lupdate keeps the translations already in the .ts files and adds new source
 texts as unfinished; translate those (Qt Linguist: pyside6-linguist, or by hand) before
-committing: a test fails on any unfinished Simplified Chinese entry.
+committing: a test fails on any unfinished Simplified Chinese entry, and on any core
+message without its English (fill msgstr in registry_en.po: Poedit, or by hand).
 """
 
 from __future__ import annotations
 
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +32,8 @@ def main() -> int:
                         "-locations", "none", "-target-language", lang], cwd=ROOT, check=True)
         subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
                        cwd=ROOT, check=True)
+    for path in runpy.run_path(str(HERE / "core_messages.py"))["update"](ROOT):
+        print(path)
     return 0
 
 

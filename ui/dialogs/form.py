@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from registry.rules.problems import Problem
+from registry.texts import shown
 
 Check = Callable[[str], list[Problem]]
 ERROR_STYLE = "color: #b00020;"
@@ -213,7 +214,7 @@ class Form(QWidget):
 
 
 def choices(values: Iterable[str]) -> list[tuple[str, str]]:
-    return [(v, v) for v in values]
+    return [(shown(v), v) for v in values]
 
 
 __all__ = ["Field", "Form", "Qt", "choices"]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from registry import ops
 from registry.ops import Changes
-from registry.queries.editing import OrganizationValues, organization_values
+from registry.queries.editing import OrganizationValues, Seen, organization_values
 from registry.rules.uscc import check_uscc
 from registry.rules.vocab import ORG_TYPES
 from ui.dialogs.checks import date_check, decimal_check, uscc_check
@@ -56,11 +56,14 @@ class OrganizationDialog(RecordDialog):
         f.add_multiline("notes", translate("Forms", "Notes"))
         self.uscc.textChanged.connect(self._uscc_changed)
         self.original: dict[str, Any] = {}
+        self.seen: Seen | None = None  # the version the form was filled from: a stale save is refused
         if org_id is not None:
             ctx.worker.call(organization_values, org_id, on_done=self._loaded)
 
     def _loaded(self, stored: OrganizationValues) -> None:
+        self.seen = stored.seen
         values = asdict(stored)
+        del values["seen"]
         self.original = {k: ("" if v is None else v) for k, v in values.items()}
         self.form.set_values(values)
 
@@ -81,5 +84,5 @@ class OrganizationDialog(RecordDialog):
         if self.org_id is None:
             return lambda: ops.register_organization(actor, data)
         changed = {k: v for k, v in data.items() if str(self.original.get(k, "")) != str(v or "")}
-        oid = self.org_id
-        return lambda: ops.update_organization(actor, oid, changed)
+        oid, seen = self.org_id, self.seen
+        return lambda: ops.update_organization(actor, oid, changed, seen=seen)

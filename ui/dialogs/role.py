@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from registry.queries.editing import KnownPerson, SocialWorkerValues, VolunteerValues
+from registry.queries.editing import KnownPerson, Seen, SocialWorkerValues, VolunteerValues
 from ui.dialogs.dialog import RecordDialog
 from ui.dialogs.form import INFO_STYLE
 from ui.dialogs.person import PERSON_KEYS, PersonFields
@@ -30,6 +30,7 @@ class RoleDialog(RecordDialog):
         self.record_id = record_id
         self.person = PersonFields(self.form, ctx.worker, ctx.actor, self._existing)
         self.original: dict[str, Any] = {}
+        self.seen: Seen | None = None  # the versions the form was filled from: a stale save is refused
 
     def add_community(self) -> QComboBox:
         """所在社区: one of the register's communities, required when it has any (the core
@@ -56,7 +57,9 @@ class RoleDialog(RecordDialog):
             self.ctx.worker.call(loader, self.record_id, self.ctx.actor, on_done=self._loaded)
 
     def _loaded(self, stored: VolunteerValues | SocialWorkerValues) -> None:
+        self.seen = stored.seen
         role = asdict(stored)
+        del role["seen"]
         values = {**role.pop("person"), **role}  # the form's keys: the person's, then the role's
         self.original = {k: ("" if v is None else v) for k, v in values.items()}
         self.person.show_stored(self.original)

@@ -57,7 +57,7 @@ class SocialWorkerDialog(RoleDialog):
                          "the social worker role to the same person.").format(name=name)
 
     def operation(self) -> Callable[[], Changes]:
-        data, actor, wid = self.entered(), self.ctx.actor, self.worker_id
+        data, actor, wid, seen = self.entered(), self.ctx.actor, self.worker_id, self.seen
         if wid is None:
             return lambda: ops.register_social_worker(actor, data)
-        return lambda: ops.update_social_worker(actor, wid, data)
+        return lambda: ops.update_social_worker(actor, wid, data, seen=seen)

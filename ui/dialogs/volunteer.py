@@ -54,7 +54,7 @@ class VolunteerDialog(RoleDialog):
                          "the volunteer role to the same person.").format(name=name)
 
     def operation(self) -> Callable[[], Changes]:
-        data, actor, vid = self.entered(), self.ctx.actor, self.volunteer_id
+        data, actor, vid, seen = self.entered(), self.ctx.actor, self.volunteer_id, self.seen
         if vid is None:
             return lambda: ops.register_volunteer(actor, data)
-        return lambda: ops.update_volunteer(actor, vid, data)
+        return lambda: ops.update_volunteer(actor, vid, data, seen=seen)

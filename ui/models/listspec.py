@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication
 
 from registry.queries.paging import ListQuery, Page, PageRequest
+from registry.texts import shown
 
 R = TypeVar("R")
 Filters = Mapping[str, Any]  # the filter boxes' values, by the names of the core's filters
@@ -61,5 +62,5 @@ class ListSpec(Generic[R]):
         return self.query.position(self.query.filters(**filters), record, self.sort_of(column), descending)
 
     def lines(self, page: Page[R]) -> list[Line]:
-        return [(anchor.key, anchor.value, *self.cells(row))
+        return [(anchor.key, anchor.value, *map(shown, self.cells(row)))
                 for anchor, row in zip(page.anchors, page.rows, strict=True)]

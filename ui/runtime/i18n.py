@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from registry.texts import set_language as set_core_language
+
 translate = QCoreApplication.translate
 
 LANGUAGES = ("zh_CN", "en")
@@ -67,6 +69,7 @@ def prefer_local_dates(language: str = DEFAULT_LANGUAGE) -> None:
 
 def install_translations(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> bool:
     """Install the program's and Qt's translators for `language`; True when ours loaded."""
+    set_core_language(language)  # one switch: the core's messages speak the same language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

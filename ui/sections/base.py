@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from registry.ops import Changes
+from registry.texts import shown
 from ui.models.listspec import ListSpec
 from ui.models.paged_model import PagedTableModel
 from ui.runtime import settings
@@ -429,7 +430,7 @@ def detail_table(title: str, rows: list[tuple[str, Any]], extra: str = "") -> st
     """HTML for the detail panel: a heading and label/value rows."""
     cells = "".join(
         f"<tr><td style='color:#555;padding:2px 10px 2px 0;white-space:nowrap'>{html.escape(label)}</td>"
-        f"<td style='padding:2px 0'>{html.escape('' if value is None else str(value))}</td></tr>"
+        f"<td style='padding:2px 0'>{html.escape('' if value is None else shown(str(value)))}</td></tr>"
         for label, value in rows)
     return (f"<h3 style='color:#2c5d8f'>{html.escape(title)}</h3>"
             f"<table cellspacing='0'>{cells}</table>{extra}")
@@ -439,7 +440,7 @@ def small_table(title: str, headers: list[str], rows: list[list[Any]]) -> str:
     """A titled HTML table for the detail panel; a dash when there are no rows."""
     none = translate("Sections", "none")
     head = "".join(f"<th align='left' style='padding:1px 8px 1px 0'>{html.escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td style='padding:1px 8px 1px 0'>{html.escape(str(v))}</td>"
+    body = "".join("<tr>" + "".join(f"<td style='padding:1px 8px 1px 0'>{html.escape(shown(str(v)))}</td>"
                                     for v in row) + "</tr>" for row in rows) or \
         f"<tr><td style='color:#666'>{html.escape(none)}</td></tr>"
     return (f"<h4 style='color:#2c5d8f;margin-bottom:2px'>{html.escape(title)}</h4>"

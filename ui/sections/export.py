@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from registry.queries.lookups import Choice, recent_trainings
 from registry.rosters import GROUP_BY, ROSTERS, RosterFilters
+from registry.texts import shown
 from ui.dialogs.roster_export import ask_target, default_target, failure_text, result_text, start_export
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import translate
@@ -42,13 +43,13 @@ class ExportSection(Section):
         self.roster = QComboBox()
         self.roster.setObjectName("roster")
         for key, spec in ROSTERS.items():
-            self.roster.addItem(spec.title, key)
+            self.roster.addItem(shown(spec.title), key)
         self.community = self._combo("community", ctx.lookups.get("communities", []))
         self.organization = self._combo("organization", ctx.lookups.get("organizations", []))
         self.status = self._combo("status", [])
         self.year = self._combo("year", [(y, str(y)) for y in range(dt.date.today().year,
                                                                    dt.date.today().year - 10, -1)])
-        self.group_by = self._combo("group_by", list(GROUP_BY.items()))
+        self.group_by = self._combo("group_by", [(key, shown(text)) for key, text in GROUP_BY.items()])
         self.training = make_searchable(self._combo("training", []))  # newest first; type to find
         self.date_from = OptionalDateEdit()
         self.date_from.setObjectName("export_date_from")
@@ -151,12 +152,12 @@ class ExportSection(Section):
         for name, widget in self.rows.items():
             widget.setEnabled(name in spec.filters)
         self.any_dates.setEnabled(bool({"date_from", "date_to"} & spec.filters))
-        self.date_label.setText(translate("Export", "(applies to: {what})").format(what=spec.date_label)
+        self.date_label.setText(translate("Export", "(applies to: {what})").format(what=shown(spec.date_label))
                                 if spec.date_label else "")
         self.status.clear()
         self.status.addItem(translate("Export", "All"), None)
         for s in spec.statuses:
-            self.status.addItem(s, s)
+            self.status.addItem(shown(s), s)
         self.path.setText(str(default_target(spec.key)))
         self.status_changed.emit()
 

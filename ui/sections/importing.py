@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from registry.importer import KINDS, ImportResult, commit_import, preview_import, write_error_workbook, write_template
 from registry.importer.model import CREATE, REJECT, UNCHANGED, UPDATE
+from registry.texts import shown
 from ui.runtime import settings
 from ui.runtime.context import AppContext, error_text
 from ui.runtime.i18n import translate
@@ -72,7 +73,7 @@ class ImportSection(Section):
         self.kind = QComboBox()
         self.kind.setObjectName("import_kind")
         for name, kind in KINDS.items():
-            self.kind.addItem(kind.label, name)
+            self.kind.addItem(shown(kind.label), name)
         self.file = QLineEdit()
         self.file.setObjectName("import_file")
         browse = QPushButton(icon("folder"), translate("Import", "Choose…"))

@@ -10,6 +10,7 @@ from typing import Any
 from registry import ops
 from registry.queries.organizations import Project, organization_detail, organization_name
 from registry.rules.vocab import ORG_STATUSES, ORG_TYPES
+from registry.texts import shown
 from ui.dialogs.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
 from ui.dialogs.organization import OrganizationDialog
 from ui.models.lists import OrganizationList, date_text, hours_text
@@ -24,7 +25,7 @@ def _org_types(_ctx: AppContext) -> list[tuple[Any, str]]:
 
 
 def _org_statuses(_ctx: AppContext) -> list[tuple[Any, str]]:
-    return [(s, s) for s in ORG_STATUSES]
+    return [(s, shown(s)) for s in ORG_STATUSES]
 
 
 def organization_html(org_id: int) -> str:

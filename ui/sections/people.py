@@ -7,6 +7,7 @@ from typing import Any
 
 from registry import ops
 from registry.rules.vocab import ROLE_STATUSES, SOCIAL_WORKER_LEVELS
+from registry.texts import shown
 from ui.models.lists import VolunteerList, date_text, hours_text, stars
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import tr_noop, translate
@@ -24,7 +25,7 @@ def _organizations(ctx: AppContext) -> list[tuple[Any, str]]:
 
 
 def _statuses(_ctx: AppContext) -> list[tuple[Any, str]]:
-    return [(s, s) for s in ROLE_STATUSES]
+    return [(s, shown(s)) for s in ROLE_STATUSES]
 
 
 def _stars(_ctx: AppContext) -> list[tuple[Any, str]]:
@@ -32,7 +33,7 @@ def _stars(_ctx: AppContext) -> list[tuple[Any, str]]:
 
 
 def _levels(_ctx: AppContext) -> list[tuple[Any, str]]:
-    return [(s, s) for s in SOCIAL_WORKER_LEVELS]
+    return [(s, shown(s)) for s in SOCIAL_WORKER_LEVELS]
 
 
 def _years(_ctx: AppContext) -> list[tuple[Any, str]]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from registry.queries.deadlines import DueItem
 from registry.queries.overview import Overview, due_within, meets_aim, overview
+from registry.texts import shown
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import translate
 from ui.sections.base import ROW_HEIGHT, Section
@@ -111,7 +112,7 @@ class StatsSection(Section):
         self.due_items = due
         self.deadlines.setRowCount(len(due))
         for i, d in enumerate(due):
-            for c, v in enumerate([d.due.isoformat(), str(d.days_left), d.label, d.subject]):
+            for c, v in enumerate([d.due.isoformat(), str(d.days_left), shown(d.label), d.subject]):
                 item = QTableWidgetItem(v)
                 if d.detail:
                     item.setToolTip(d.detail)
@@ -140,7 +141,7 @@ class StatsSection(Section):
                 self.communities.setItem(i, col, QTableWidgetItem(v))
         self._show_deadlines(data.deadlines)
         self.months.set_items([(str(m + 1), float(v)) for m, v in enumerate(data.hours_by_month)])
-        self.categories.set_items([(name, float(hours)) for name, hours in data.hours_by_category[:8]])
+        self.categories.set_items([(shown(name), float(hours)) for name, hours in data.hours_by_category[:8]])
         t = data.totals
         self.summary.setText(translate(
             "Stats", "Residents {pop}; volunteers {vol} ({share:.1f}%); social workers {sw} "

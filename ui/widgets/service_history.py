@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from registry.queries.history import SHOWN, HistoryLine, ServiceHistory
+from registry.texts import shown
 from ui.models.lists import date_text, hours_text
 from ui.runtime.i18n import translate
 
@@ -39,7 +40,8 @@ def history_html(history: ServiceHistory) -> str:
         status = translate("Lists", "Approved") if line.approved else translate("Lists", "Pending")
         style = cell + (";color:#888;text-decoration:line-through" if line.replaced_by is not None
                         else ";color:#a05a00" if not line.approved else "")
-        values = (date_text(line.service_date), hours_text(line.hours), line.what, status, _note(line))
+        what = " / ".join(map(shown, line.what.split(" / ")))  # the category is a marked word
+        values = (date_text(line.service_date), hours_text(line.hours), what, status, _note(line))
         out.append("<tr>" + "".join(f"<td style='{style}'>{html.escape(str(v))}</td>"
                                     for v in values) + "</tr>")
     out.append("</table>")

@@ -131,10 +131,41 @@ def test_a_version_2_register_gains_yearly_populations_and_display_names(tmp_pat
     conn.close()
     open_database(path)
     try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION) == "3"
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
         assert [(a.name, a.display_name) for a in Account.select()] == [("boss", "")]
         assert CommunityPopulation.select().count() == 0
     finally:
         close_database()
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
     assert list(path.parent.glob("v2.before-upgrade-v2-*.sqlite3"))
+
+
+def test_a_version_3_register_numbers_its_edits_from_one(tmp_path: Path):
+    """Version 4: a version on each record clerks edit (ops/edits.py); a version-3 register
+    keeps its people and volunteers, each at version 1, and edits them from there."""
+    from registry import ops
+    from registry.storage.models import Person, Volunteer
+    from tests.helpers.rosters import make_id
+
+    path, fresh = tmp_path / "v3.sqlite3", tmp_path / "fresh.sqlite3"
+    for target in (path, fresh):
+        open_database(target)
+        close_database()
+    open_database(path)
+    ops.register_volunteer("clerk", {"name": "张三", "id_number": make_id(1)})
+    close_database()
+    with sqlite3.connect(path) as conn:
+        for table in migrations.VERSIONED:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN version")
+        conn.execute("UPDATE registry_meta SET value = '3' WHERE key = 'schema_version'")
+    conn.close()
+    open_database(path)
+    try:
+        assert [(p.name, p.version) for p in Person.select()] == [("张三", 1)]
+        volunteer = Volunteer.get()
+        assert volunteer.version == 1
+        ops.update_volunteer("clerk", volunteer.id, {"skills": "急救"})
+        assert Volunteer.get().version == 2 and Volunteer.get().skills == "急救"
+    finally:
+        close_database()
+    assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
