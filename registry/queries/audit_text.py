@@ -70,7 +70,7 @@ VERBS: Mapping[str, str] = {
     Action.BACKUP: "备份了登记库", Action.COPY_REGISTER: "复制了登记库",
     Action.RESTORE: "恢复了登记库", Action.SERVER_SETUP: "设置了服务器权限",
     Action.USER_ADD: "添加了", Action.USER_DISABLE: "停用了", Action.USER_RESET: "重设了密码",
-    Action.DEMO: "生成了演示数据", Action.AREAS: "修改了区划",
+    Action.USER_RENAME: "修改了账号姓名", Action.DEMO: "生成了演示数据", Action.AREAS: "修改了区划",
 }
 
 
@@ -86,7 +86,7 @@ ACTION_NAMES: Mapping[str, str] = {
     Action.APPLY_DISTRICT: "套用区县配置", Action.RETENTION: "按保存期限删除", Action.BACKUP: "备份",
     Action.COPY_REGISTER: "复制登记库", Action.RESTORE: "恢复", Action.SERVER_SETUP: "设置服务器权限",
     Action.USER_ADD: "添加账号", Action.USER_DISABLE: "停用账号", Action.USER_RESET: "重设密码",
-    Action.DEMO: "演示数据", Action.AREAS: "区划设置",
+    Action.USER_RENAME: "修改账号姓名", Action.DEMO: "演示数据", Action.AREAS: "区划设置",
 }
 
 
@@ -330,6 +330,8 @@ _PARTICULAR: Mapping[str, Callable[[_Facts], str]] = {
     Action.EXTEND_REGISTRATION: _extend, Action.SET_PRESET: _setting,
     Action.USER_ADD: _user_add, Action.USER_DISABLE: _account("停用了"),
     Action.USER_RESET: lambda f: f"{f.who} 重设了账号 {f.name} 的密码",
+    Action.USER_RENAME: lambda f: (f"{f.who} 把账号 {f.name} 的姓名从“{f.before.get('display_name', '')}”"
+                                   f"改为“{f.after.get('display_name', '')}”"),
     Action.PASSWORD_CHANGE: _said("修改了自己的密码"),
     Action.LOGIN: _said("登录了程序"), Action.LOGIN_FAILED: _login_failed, Action.LOCK: _lock,
     Action.SEARCH: _search, Action.DEMO: _demo, Action.BACKUP: _said("备份了登记库"),

@@ -341,6 +341,29 @@ def pdf_text(pdf: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
 
 
+def a_backup_names_its_register(desk: Any) -> None:
+    """System → Backup and restore…, 立即备份: the new backup's file and its line in the list
+    name the register it is of (registers kept in one folder share its backups folder)."""
+    from ui.dialogs.backups import BackupDialog
+
+    window = desk.window
+    desk.click(desk.find("admin_menu"))
+    desk.wait(window.admin_menu.isVisible, "the 系统 menu open")
+    menu = window.admin_menu
+    desk.click(menu, desk.gui(lambda: menu.actionGeometry(window.backup_action).center()))
+    dialog = desk.dialog(BackupDialog, "the backups")
+    desk.wait(lambda: bool(dialog.state), "the backups listed")
+    assert desk.gui(dialog.table.rowCount) == 0
+    desk.click(dialog.backup_button)
+    desk.wait(lambda: dialog.table.rowCount() == 1, "the backup made and listed", timeout=20)
+    register = Path(desk.gui(lambda: dialog.state["register"]))
+    file = desk.gui(lambda: dialog.table.item(0, 4).text())
+    assert file.startswith(f"{register.stem}-") and file.endswith("-manual.sqlite3"), file
+    assert desk.gui(lambda: dialog.table.item(0, 2).text()) == register.stem
+    desk.assert_inside_screen(dialog, "the backups")
+    desk.shot("backups")
+
+
 # --- tests ------------------------------------------------------------------------------
 
 
@@ -348,3 +371,7 @@ def pdf_text(pdf: Path) -> str:
 def test_a_clerks_first_day_from_set_up_to_certificate(desk: Any, screen: tuple[int, int]) -> None:
     output = desk.run(a_clerks_first_day, screen=screen, register="empty", timeout=240)
     assert "journey-steps" in output
+
+
+def test_a_backup_made_by_hand_names_its_register(desk: Any) -> None:
+    desk.run(a_backup_names_its_register, screen=(1024, 768), register="set up")
