@@ -121,6 +121,7 @@ class DeskRunner:
         env = {**os.environ, "DISPLAY": x.display, "QT_QPA_PLATFORM": "xcb",
                "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests"),
                                                os.environ.get("PYTHONPATH", "")])}
+        env["PYTHONFAULTHANDLER"] = "1"  # a crash of the program shows where each thread was
         env.pop("QT_SCALE_FACTOR", None)
         if scale != 1:
             env["QT_SCALE_FACTOR"] = str(scale)

@@ -166,14 +166,15 @@ def enter_the_activity_hours(desk: Any) -> None:
     desk.wait(lambda: attendees.person_count() == 3, "the names looked up")
     desk.shot("namesakes")
 
-    def rows() -> list[tuple[str, str, str, bool]]:
+    def rows() -> list[tuple[str, str, str, bool]]:  # on the program's thread: desk.gui(rows)
         from PySide6.QtCore import Qt
 
-        return [(item.text(0), item.text(2)[:4], item.text(3), item.checkState(0) == Qt.CheckState.Checked)
-                for item in attendees.people()]
-    assert sorted(rows()) == sorted([(NAME, "1985", HOME, False), (NAME, NAMESAKE_BORN, OTHER, False),
-                                     (OTHER_NAME, "1979", HOME, True)]), \
-        f"only {OTHER_NAME}, whom one volunteer is named, is ticked: {rows()}"
+        return sorted((item.text(0), item.text(2)[:4], item.text(3), item.checkState(0) == Qt.CheckState.Checked)
+                      for item in attendees.people())
+    listed = desk.gui(rows)
+    assert listed == sorted([(NAME, "1985", HOME, False), (NAME, NAMESAKE_BORN, OTHER, False),
+                             (OTHER_NAME, "1979", HOME, True)]), \
+        f"only {OTHER_NAME}, whom one volunteer is named, is ticked: {listed}"
     desk.assert_whole(dialog.banner, "what the form says about the namesakes")
     assert NAME in desk.gui(dialog.banner.text), "the form says which name it did not tick"
 
@@ -182,8 +183,9 @@ def enter_the_activity_hours(desk: Any) -> None:
                                  if item.text(3) == HOME and item.text(0) == NAME))
     assert desk.gui(lambda: ours.text(4)).endswith(NEW_ID[-2:]), "the masked ID number shows its tail"
     desk.tick(attendees, ours)
-    assert sorted(rows()) == sorted([(NAME, "1985", HOME, True), (NAME, NAMESAKE_BORN, OTHER, False),
-                                     (OTHER_NAME, "1979", HOME, True)]), f"after ticking: {rows()}"
+    listed = desk.gui(rows)
+    assert listed == sorted([(NAME, "1985", HOME, True), (NAME, NAMESAKE_BORN, OTHER, False),
+                             (OTHER_NAME, "1979", HOME, True)]), f"after ticking: {listed}"
     assert desk.gui(dialog.ticked.text) == translate("Forms", "{count} people ticked").format(count=2)
     desk.shot("ticked")
     desk.click(desk.gui(lambda: dialog.save_button))
