@@ -68,6 +68,8 @@ FIELD_LABELS: Mapping[str, str] = {
     "file": "文件", "filters": "筛选条件", "sheet": "工作表", "kind": "类型", "read": "读取行数",
     "created": "新建", "updated": "更新", "rejected": "未导入", "unchanged": "无变化",
     "date_from": "起始日期", "date_to": "截止日期", "records": "条数", "people": "人数",
+    "street_id": "街道编号", "community_id": "社区编号", "organization_id": "组织编号",
+    "training_id": "培训编号", "group_by": "汇总方式",
     "app_role": "日常账号",
     # settings
     "rounding_preset": "时长取整规则", "retention_years_volunteer": "志愿者信息保存年限",

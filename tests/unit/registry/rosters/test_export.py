@@ -36,10 +36,11 @@ def test_a_finished_printable_document(demo: Path, folder: Path) -> None:
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$3"
     assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
+    assert ws.oddFooter.left.text == "制表日期：2025年6月1日"
     assert ws.freeze_panes == "A4"
     assert ws.auto_filter.ref == f"A3:O{3 + result.rows}"
     assert "A1:O1" in {str(r) for r in ws.merged_cells.ranges}
-    assert ws.column_dimensions["D"].width >= 20  # an 18-character ID number fits
+    assert ws.column_dimensions["D"].width >= 19  # an 18-character ID number fits (7 px a digit)
     assert ws.column_dimensions["A"].width < ws.column_dimensions["K"].width
     birth = ws["E4"]  # masked: the year only, as text (rules/disclosure.py)
     assert isinstance(birth.value, str) and re.fullmatch(r"(19|20)\d\d年", birth.value)
