@@ -52,6 +52,7 @@ WIDTHS = {"text": 14.0, "code": 16.0, "id": 19.0, "phone": 13.0, "date": 11.0, "
 NUMBER_FORMATS = {"code": "@", "id": "@", "phone": "@", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss",
                   "birth": "yyyy-mm-dd", "hours": "0.00", "int": "0", "percent": "0.00%", "ratio": "0.00"}
 PAGES = "&C第 &P 页，共 &N 页"
+TALL = 32_767  # the most pages tall a sheet may be fitted to
 
 # cell kinds in the inner loop, as small ints
 _TEXT, _ID, _PHONE, _DATE, _HOURS, _NUMBER, _BLANK, _BIRTH, _DATETIME = range(9)
@@ -79,15 +80,18 @@ def excel_serial(value: Any) -> int | None:
 def excel_time(value: Any) -> float | None:
     """Excel's day number and fraction for a datetime or ISO text (SQLite's); None when it
     is not one or falls before 1900-03-01."""
-    if not isinstance(value, datetime):
+    moment: datetime
+    if isinstance(value, datetime):
+        moment = value
+    else:
         try:
-            value = datetime.fromisoformat(str(value))
+            moment = datetime.fromisoformat(str(value))
         except ValueError:
             return None
-    serial = excel_serial(value)
+    serial = excel_serial(moment)
     if serial is None:
         return None
-    return serial + (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+    return serial + (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86400
 
 
 def sheet_name(title: str, number: int) -> str:
@@ -190,7 +194,10 @@ class RosterWriter:
             ws.set_landscape()
         else:
             ws.set_portrait()
-        ws.fit_to_pages(1, 0)
+        # "any number of pages tall" is 0, but LibreOffice (7.4) then counts one page too few
+        # when rows repeat on each page, and leaves the last rows out; as many pages as the
+        # format allows fits the same and prints every row
+        ws.fit_to_pages(1, TALL)
         ws.repeat_rows(0, HEAD_ROWS - 1)
         ws.center_horizontally()
         ws.set_margins(left=layout.MARGIN_IN, right=layout.MARGIN_IN, top=0.6, bottom=0.6)

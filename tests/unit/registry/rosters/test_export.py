@@ -13,6 +13,7 @@ from helpers.rosters import TODAY, data_rows, make_id, sheet, values
 from registry import cli, ops
 from registry.rosters import ExportCancelled, export_roster
 from registry.rosters import writer as writer_module
+from registry.rosters.writer import TALL
 from registry.rules.problems import RegistryError
 from registry.storage.lifecycle import close_database
 from registry.storage.models import AuditEntry, Volunteer
@@ -31,8 +32,8 @@ def test_a_finished_printable_document(demo: Path, folder: Path) -> None:
     ws = sheet(target)
     setup = ws.page_setup
     assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9)
-    # one page wide (1 is the file format's default, so it may be left out), any number tall
-    assert (int(setup.fitToWidth or 1), int(setup.fitToHeight)) == (1, 0)
+    # one page wide (1 is the file format's default, so it may be left out), as many tall as it takes
+    assert (int(setup.fitToWidth or 1), int(setup.fitToHeight)) == (1, TALL)
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$3"
     assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
