@@ -95,27 +95,22 @@ def line_room(width: float) -> float:
     return 7 * width + 5 - CELL_PAD_PX
 
 
-def text_px(text: str) -> float:
-    """About how wide `text` prints: a Chinese character is CHAR_PX, a Latin one LATIN_PX
-    (GB 18030 gives the first two bytes, the second one)."""
-    n, b = len(text), text_units(text)
-    return (b - n) * CHAR_PX + max(0, 2 * n - b) * LATIN_PX
-
-
 def lines(text: str, room: float) -> int:
     """How many lines `text` takes wrapped in a line of `room` pixels. A line breaks
     before a character that does not fit (or, kept from a line's start, a punctuation
-    mark: half a character is left for that), before a Latin word (a word's width)."""
-    count = 0
-    for part in text.split("\n"):
-        px = text_px(part)
-        if px <= room:
-            count += 1
-        elif " " not in part and text_units(part) >= 2 * len(part):  # Chinese characters only
-            count += math.ceil(len(part) / max(1, int((room - CHAR_PX / 2) // CHAR_PX)))
-        else:
-            count += math.ceil(px / max(CHAR_PX, room - (WORD_PX if " " in part else CHAR_PX)))
-    return count
+    mark: half a character is left for that), before a Latin word (a word's width). A
+    Chinese character is CHAR_PX wide, a Latin one LATIN_PX (GB 18030 gives the first
+    two bytes, the second one)."""
+    if "\n" in text:
+        return sum(lines(part, room) for part in text.split("\n"))
+    n = len(text)
+    b = text_units(text)
+    if b >= 2 * n:  # Chinese characters only
+        return 1 if n * CHAR_PX <= room else -(-n // max(1, int((room - CHAR_PX / 2) // CHAR_PX)))
+    px = (b - n) * CHAR_PX + (2 * n - b) * LATIN_PX
+    if px <= room:
+        return 1
+    return math.ceil(px / max(CHAR_PX, room - (WORD_PX if " " in text else CHAR_PX)))
 
 
 def row_height(line_count: int) -> float:

@@ -13,6 +13,7 @@ from registry.queries.deadlines import upcoming
 from registry.rosters.queries import between, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.rules.audit_fields import readable_fields
+from registry.rules.permissions import Action
 from registry.storage.models import AuditEntry, Certificate, Person, Volunteer
 
 CERTIFICATE_COLUMNS = (
@@ -67,12 +68,12 @@ def _masked(text: str | None, table: str = "") -> str:
     return "；".join(f"{key}：{value}" for key, value in fields)
 
 
-def _table(table: str) -> str:
+def _table(action: str, table: str) -> str:
     """What the entry is about: the record's noun, or 花名册 for an export (logged under the
     roster's key)."""
-    from registry.rosters.definitions import ROSTERS  # definitions lists this module's builders
-
-    return NOUNS.get(table) or ("花名册" if table in ROSTERS else table)
+    if action in (Action.EXPORT, Action.EXPORT_UNMASKED):
+        return "花名册"
+    return NOUNS.get(table, table)
 
 
 def _audit_rows(query: Any) -> Iterable[Sequence[Any]]:
@@ -84,7 +85,7 @@ def _audit_rows(query: Any) -> Iterable[Sequence[Any]]:
         entries = [Entry(actor, action, table, record_id, before, after, detail or "")
                    for _at, actor, action, table, record_id, before, after, detail in batch]
         for row, e, words in zip(batch, entries, sentences(entries), strict=True):
-            yield (row[0], e.actor, ACTION_NAMES.get(e.action, e.action), _table(e.table),
+            yield (row[0], e.actor, ACTION_NAMES.get(e.action, e.action), _table(e.action, e.table),
                    e.record_id, words, _masked(e.before, e.table), _masked(e.after, e.table))
 
 

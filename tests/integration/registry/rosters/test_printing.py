@@ -131,7 +131,13 @@ def cells(ws: Any) -> Iterator[tuple[int, int, str]]:
 
 
 def widths(ws: Any) -> list[float]:
-    return [ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, ws.max_column + 1)]
+    """Each column's width; columns alike are stored as one <col min max> entry."""
+    out = [0.0] * ws.max_column
+    for dim in ws.column_dimensions.values():
+        for c in range(dim.min, min(dim.max, ws.max_column) + 1):
+            out[c - 1] = dim.width
+    assert all(out), "a column without a width"
+    return out
 
 
 # --- reading the PDF -------------------------------------------------------------------------
