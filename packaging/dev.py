@@ -37,6 +37,11 @@ QT_X11 = [
 # The real-window tests (tests/integration/window): a window manager, and keys and clicks
 # sent through the X server; with QT_X11 above (Xvfb, the xcb libraries).
 REAL_WINDOW = [("xdotool",), ("openbox",)]
+# The real-client tests (tests/integration/registry/rosters): LibreOffice headless prints
+# the rosters to PDF, poppler's pdftotext reads them back; Carlito is the font LibreOffice
+# draws Calibri (the workbooks' font) with at Calibri's widths, so pages break as in Excel.
+OFFICE = [("libreoffice-calc-nogui", "libreoffice-calc"), ("poppler-utils",),
+          ("fonts-crosextra-carlito",)]
 VENV_SUPPORT = [("python3-venv",)]
 POSTGRES = [("postgresql",)]
 PACKAGING = [("nsis",), ("binutils",)]  # makensis for the installer, strip for the bundle
@@ -207,7 +212,8 @@ def cmd_app(args: list[str]) -> int:
 
 def cmd_test(args: list[str]) -> int:
     full = not args  # the whole run (as CI does it) also builds and self-tests the installer
-    ensure_debian_packages(QT_OFFSCREEN + QT_X11 + REAL_WINDOW + POSTGRES + (PACKAGING if full else []))
+    ensure_debian_packages(QT_OFFSCREEN + QT_X11 + REAL_WINDOW + OFFICE + POSTGRES
+                           + (PACKAGING if full else []))
     ensure_venv("test,charts,build" if full else "test,charts")
     env = venv_env(QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     server = None

@@ -66,6 +66,23 @@ def add_account(actor: str, name: str, role: str, password: str, display_name: s
 
 
 @retried
+def set_display_name(actor: str, name: str, display_name: str) -> Changes:
+    """The account's own name (姓名), printed as 经办人 on what it issues from now on (what
+    it issued keeps the name it was issued with); the user name it logs in with stays."""
+    c = Cleaner({"display_name": display_name})
+    c.take("display_name", clean_text, msg("姓名"), max_length=40)
+    require(c.problems)
+    new = c.values["display_name"] or ""
+    with write(actor, Action.USER_RENAME) as w:
+        account = _find(name)
+        if account.display_name != new:
+            Account.update(display_name=new).where(Account.id == account.id).execute()
+            w.log(Table.ACCOUNT, account.id, {"display_name": account.display_name}, {"display_name": new})
+            w.changed(Table.ACCOUNT, ids=[account.id])
+    return w.changes
+
+
+@retried
 def disable_account(actor: str, name: str) -> Changes:
     with write(actor, Action.USER_DISABLE) as w:
         account = _find(name)

@@ -11,6 +11,7 @@ from registry.storage.models import Account
 @dataclass(frozen=True)
 class AccountLine:
     name: str
+    display_name: str  # the person's own name, printed as 经办人
     role: str  # viewer / clerk / admin
     active: bool
     last_login: dt.datetime | None
@@ -23,6 +24,7 @@ class AccountLine:
 
 def account_lines() -> tuple[AccountLine, ...]:
     """Every account, by name."""
-    rows = (Account.select(Account.name, Account.role, Account.active, Account.last_login,
+    rows = (Account.select(Account.name, Account.display_name, Account.role, Account.active, Account.last_login,
                            Account.locked_until).order_by(Account.name).tuples())
-    return tuple(AccountLine(name, role, bool(active), last, locked) for name, role, active, last, locked in rows)
+    return tuple(AccountLine(name, display_name or "", role, bool(active), last, locked)
+                 for name, display_name, role, active, last, locked in rows)

@@ -74,6 +74,7 @@ VERBS: Mapping[str, str] = {
     Action.BACKUP: mark("备份了登记库"), Action.COPY_REGISTER: mark("复制了登记库"),
     Action.RESTORE: mark("恢复了登记库"), Action.SERVER_SETUP: mark("设置了服务器权限"),
     Action.USER_ADD: mark("添加了"), Action.USER_DISABLE: mark("停用了"), Action.USER_RESET: mark("重设了密码"),
+    Action.USER_RENAME: mark("修改了账号姓名"),
     Action.DEMO: mark("生成了演示数据"), Action.AREAS: mark("修改了区划"),
 }
 
@@ -92,6 +93,7 @@ ACTION_NAMES: Mapping[str, str] = {
     Action.APPLY_DISTRICT: mark("套用区县配置"), Action.RETENTION: mark("按保存期限删除"), Action.BACKUP: mark("备份"),
     Action.COPY_REGISTER: mark("复制登记库"), Action.RESTORE: mark("恢复"), Action.SERVER_SETUP: mark("设置服务器权限"),
     Action.USER_ADD: mark("添加账号"), Action.USER_DISABLE: mark("停用账号"), Action.USER_RESET: mark("重设密码"),
+    Action.USER_RENAME: mark("修改账号姓名"),
     Action.DEMO: mark("演示数据"), Action.AREAS: mark("区划设置"),
 }
 
@@ -347,6 +349,9 @@ _PARTICULAR: Mapping[str, Callable[[_Facts], str]] = {
     Action.EXTEND_REGISTRATION: _extend, Action.SET_PRESET: _setting,
     Action.USER_ADD: _user_add, Action.USER_DISABLE: _account(mark("停用了")),
     Action.USER_RESET: lambda f: msg("{who} 重设了账号 {name} 的密码", who=f.who, name=f.name),
+    Action.USER_RENAME: lambda f: msg("{who} 把账号 {name} 的姓名从“{before}”改为“{after}”", who=f.who,
+                                      name=f.name, before=f.before.get("display_name", ""),
+                                      after=f.after.get("display_name", "")),
     Action.PASSWORD_CHANGE: _said(mark("修改了自己的密码")),
     Action.LOGIN: _said(mark("登录了程序")), Action.LOGIN_FAILED: _login_failed, Action.LOCK: _lock,
     Action.SEARCH: _search, Action.DEMO: _demo, Action.BACKUP: _said(mark("备份了登记库")),

@@ -43,6 +43,7 @@ class Action(StrEnum):
     USER_ADD = "user_add"
     USER_DISABLE = "user_disable"
     USER_RESET = "user_reset"
+    USER_RENAME = "user_rename"  # an account's own name (姓名, printed as 经办人); its user name stays
     RESTORE = "restore"
     SET_PRESET = "set_preset"
     EXTEND_REGISTRATION = "extend_registration"
@@ -69,7 +70,8 @@ ROLE_NEEDED: Final[dict[Action, str]] = {
                      Action.CORRECT, Action.IMPORT, Action.ATTENDANCE, Action.INSPECTION, Action.ISSUE,
                      Action.REPRINT, Action.DEMO, Action.BACKUP), "clerk"),
     **dict.fromkeys((Action.UNMASK, Action.EXPORT_UNMASKED, Action.USER_ADD, Action.USER_DISABLE,
-                     Action.USER_RESET, Action.RESTORE, Action.SET_PRESET, Action.EXTEND_REGISTRATION,
+                     Action.USER_RESET, Action.USER_RENAME, Action.RESTORE, Action.SET_PRESET,
+                     Action.EXTEND_REGISTRATION,
                      Action.RETENTION, Action.COPY_REGISTER, Action.APPLY_DISTRICT, Action.AREAS,
                      Action.SERVER_SETUP), "admin"),
 }

@@ -4,8 +4,16 @@
 <context>
     <name>Accounts</name>
     <message>
+        <source>e.g. 张敏</source>
+        <translation>e.g. 张敏</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name (printed as handler)</source>
+        <translation>Name (printed as handler)</translation>
     </message>
     <message>
         <source>Role</source>
@@ -28,8 +36,20 @@
         <translation>The two passwords differ.</translation>
     </message>
     <message>
+        <source>Name of {name}</source>
+        <translation>Name of {name}</translation>
+    </message>
+    <message>
+        <source>The person&apos;s own name, printed as the handler on the certificates this account issues from now on. The user name to log in with stays “{name}”.</source>
+        <translation>The person&apos;s own name, printed as the handler on the certificates this account issues from now on. The user name to log in with stays “{name}”.</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>State</source>
@@ -42,6 +62,10 @@
     <message>
         <source>Add account…</source>
         <translation>Add account…</translation>
+    </message>
+    <message>
+        <source>Change name…</source>
+        <translation>Change name…</translation>
     </message>
     <message>
         <source>Disable</source>
@@ -187,14 +211,6 @@
     <message>
         <source>Residents</source>
         <translation>Residents</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Area settings</source>
@@ -463,6 +479,10 @@
         <translation>reset password</translation>
     </message>
     <message>
+        <source>change account&apos;s name</source>
+        <translation>change account&apos;s name</translation>
+    </message>
+    <message>
         <source>demo data</source>
         <translation>demo data</translation>
     </message>
@@ -598,6 +618,10 @@
         <translation>Before a restore</translation>
     </message>
     <message>
+        <source>not named (an older backup)</source>
+        <translation>not named (an older backup)</translation>
+    </message>
+    <message>
         <source>Backup and restore</source>
         <translation>Backup and restore</translation>
     </message>
@@ -612,6 +636,10 @@
     <message>
         <source>Size</source>
         <translation>Size</translation>
+    </message>
+    <message>
+        <source>Of the register</source>
+        <translation>Of the register</translation>
     </message>
     <message>
         <source>File</source>
@@ -1690,16 +1718,8 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Hours</translation>
     </message>
     <message>
-        <source>Category / content</source>
-        <translation>Category / content</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>Correction</source>
-        <translation>Correction</translation>
     </message>
     <message>
         <source>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</source>

@@ -4,8 +4,16 @@
 <context>
     <name>Accounts</name>
     <message>
+        <source>e.g. 张敏</source>
+        <translation>例如：张敏</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name (printed as handler)</source>
+        <translation>姓名（印在证明的经办人处）</translation>
     </message>
     <message>
         <source>Role</source>
@@ -28,8 +36,20 @@
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
+        <source>Name of {name}</source>
+        <translation>账号 {name} 的姓名</translation>
+    </message>
+    <message>
+        <source>The person&apos;s own name, printed as the handler on the certificates this account issues from now on. The user name to log in with stays “{name}”.</source>
+        <translation>本人姓名，今后此账号出具的志愿服务证明上印为经办人。登录用的用户名仍为“{name}”。</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>账号管理</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>State</source>
@@ -42,6 +62,10 @@
     <message>
         <source>Add account…</source>
         <translation>新增账号…</translation>
+    </message>
+    <message>
+        <source>Change name…</source>
+        <translation>修改姓名…</translation>
     </message>
     <message>
         <source>Disable</source>
@@ -187,14 +211,6 @@
     <message>
         <source>Residents</source>
         <translation>常住人口</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Area settings</source>
@@ -463,6 +479,10 @@
         <translation>重设密码</translation>
     </message>
     <message>
+        <source>change account&apos;s name</source>
+        <translation>修改账号姓名</translation>
+    </message>
+    <message>
         <source>demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -598,6 +618,10 @@
         <translation>恢复前</translation>
     </message>
     <message>
+        <source>not named (an older backup)</source>
+        <translation>未注明（旧备份）</translation>
+    </message>
+    <message>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
@@ -612,6 +636,10 @@
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+    <message>
+        <source>Of the register</source>
+        <translation>所属登记库</translation>
     </message>
     <message>
         <source>File</source>
@@ -1690,16 +1718,8 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>时长</translation>
     </message>
     <message>
-        <source>Category / content</source>
-        <translation>类别 / 内容</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Correction</source>
-        <translation>更正</translation>
     </message>
     <message>
         <source>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</source>

@@ -1,5 +1,6 @@
-"""账号管理 (administrators): the accounts of the register; add, disable, reset a password.
-And 修改密码, which anyone logged in may do for their own account."""
+"""账号管理 (administrators): the accounts of the register; add, disable, reset a password,
+change the own name an account prints as 经办人. And 修改密码, which anyone logged in may do
+for their own account."""
 
 from __future__ import annotations
 
@@ -22,8 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.ops.accounts import add_account, change_own_password, disable_account, reset_password
+from registry.ops.accounts import (
+    add_account,
+    change_own_password,
+    disable_account,
+    reset_password,
+    set_display_name,
+)
 from registry.queries.accounts import AccountLine, account_lines
+from ui.dialogs.dialog import save_cancel
 from ui.models.lists import date_text
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import translate
@@ -44,6 +52,9 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setObjectName("account_name")
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("account_display_name")
+        self.display_name.setPlaceholderText(translate("Accounts", "e.g. 张敏"))
         self.role = QComboBox()
         self.role.setObjectName("account_role")
         for role in ROLES:
@@ -59,6 +70,7 @@ class PasswordDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         if new_account:
             form.addRow(translate("Accounts", "User name"), self.name)
+            form.addRow(translate("Accounts", "Name (printed as handler)"), self.display_name)
             form.addRow(translate("Accounts", "Role"), self.role)
         if current:
             form.addRow(translate("Accounts", "Current password"), self.current)
@@ -82,27 +94,50 @@ class PasswordDialog(QDialog):
         self.accept()
 
 
+class NameDialog(QDialog):
+    """The own name of one account: what certificates it issues print as 经办人."""
+
+    def __init__(self, account: AccountLine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Accounts", "Name of {name}").format(name=account.name))
+        self.setMinimumWidth(380)
+        note = QLabel(translate("Accounts", "The person's own name, printed as the handler on the certificates "
+                                "this account issues from now on. The user name to log in with stays "
+                                "“{name}”.").format(name=account.name))
+        note.setWordWrap(True)
+        self.display_name = QLineEdit(account.display_name)
+        self.display_name.setObjectName("account_display_name")
+        self.display_name.selectAll()
+        form = QFormLayout()
+        form.addRow(translate("Accounts", "Name (printed as handler)"), self.display_name)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(save_cancel(self))
+
+
 class AccountsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(translate("Accounts", "Accounts"))
         self.resize(640, 400)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("accounts")
         self.table.setHorizontalHeaderLabels([
-            translate("Accounts", "User name"), translate("Accounts", "Role"),
+            translate("Accounts", "User name"), translate("Accounts", "Name"), translate("Accounts", "Role"),
             translate("Accounts", "State"), translate("Accounts", "Last login")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((150, 90, 110)):
+        for col, width in enumerate((120, 100, 80, 80)):
             self.table.setColumnWidth(col, width)
         row = QHBoxLayout()
         for name, text, slot, icon_name in (
                 ("add_account", translate("Accounts", "Add account…"), self.add, "new"),
+                ("rename_account", translate("Accounts", "Change name…"), self.rename, "edit"),
                 ("disable_account", translate("Accounts", "Disable"), self.disable, "deactivate"),
                 ("reset_password", translate("Accounts", "Reset password…"), self.reset, "edit")):
             b = QPushButton(icon(icon_name), text)
@@ -130,12 +165,17 @@ class AccountsDialog(QDialog):
         for i, a in enumerate(accounts):
             state = (translate("Accounts", "disabled") if not a.active
                      else translate("Accounts", "locked") if a.locked else translate("Accounts", "active"))
-            for c, text in enumerate((a.name, ROLE_LABELS.get(a.role, a.role), state, date_text(a.last_login))):
+            for c, text in enumerate((a.name, a.display_name, ROLE_LABELS.get(a.role, a.role), state,
+                                      date_text(a.last_login))):
                 self.table.setItem(i, c, QTableWidgetItem(text))
 
-    def selected_name(self) -> str | None:
+    def selected(self) -> AccountLine | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.accounts[rows[0].row()].name if rows else None
+        return self.accounts[rows[0].row()] if rows else None
+
+    def selected_name(self) -> str | None:
+        account = self.selected()
+        return account.name if account is not None else None
 
     def _run(self, fn: Any) -> None:
         self.ctx.run_op(self, fn, on_done=lambda _c: self.reload())
@@ -145,7 +185,17 @@ class AccountsDialog(QDialog):
         if dialog.exec():
             actor, name, role, password = (self.ctx.actor, dialog.name.text().strip(),
                                            dialog.role.currentData(), dialog.password.text())
-            self._run(lambda: add_account(actor, name, role, password))
+            own = dialog.display_name.text().strip()
+            self._run(lambda: add_account(actor, name, role, password, display_name=own))
+
+    def rename(self) -> None:
+        account, actor = self.selected(), self.ctx.actor
+        if account is None:
+            return
+        dialog = NameDialog(account, self)
+        if dialog.exec():
+            own = dialog.display_name.text()
+            self._run(lambda: set_display_name(actor, account.name, own))
 
     def disable(self) -> None:
         name, actor = self.selected_name(), self.ctx.actor

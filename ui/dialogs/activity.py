@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -52,6 +53,8 @@ class ActivityHoursDialog(RecordDialog):
         self.paste.setObjectName("paste")
         self.paste.setPlaceholderText(translate("Forms", "Paste ID numbers or type names, one a line"))
         self.paste.setFixedHeight(80)
+        # its row as high as the box: an expanding row centred it below its label, with a gap above
+        self.paste.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         add = QPushButton(translate("Forms", "Add to the list"))
         add.setObjectName("add_people")
         add.clicked.connect(self._add_people)

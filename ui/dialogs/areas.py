@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from registry import ops
 from registry.ops import Changes
 from registry.queries.areas import Areas, areas
+from ui.dialogs.dialog import save_cancel
 from ui.runtime.context import AppContext, error_text
 from ui.runtime.i18n import translate
 
@@ -61,15 +62,10 @@ class AreaForm(QDialog):
         self.message.setObjectName("area_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Areas", "Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Areas", "Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(save_cancel(self))
 
 
 class AreasDialog(QDialog):

@@ -38,8 +38,16 @@ REASONS = {
 
 
 def reason_label(path: Path) -> str:
-    reason = path.stem.split("-", 3)[-1] if path.stem.count("-") >= 3 else ""  # registry-date-time-why
+    from registry.storage.backup import read_backup_name
+
+    reason = (read_backup_name(path) or ("", None, ""))[2]
     return translate("Backups", REASONS[reason]) if reason in REASONS else reason
+
+
+def register_label(name: str, own: str) -> str:
+    """Which register a backup is of, as its file name says: this one's name, or that it is
+    from before backups named their register."""
+    return name if name == own else translate("Backups", "not named (an older backup)")
 
 
 def size_text(size: int) -> str:
@@ -54,21 +62,22 @@ class BackupDialog(QDialog):
         self.state: dict[str, Any] = {}
         self.task: BackgroundTask | None = None
         self.setWindowTitle(translate("Backups", "Backup and restore"))
-        self.resize(720, 460)
+        self.resize(820, 460)  # a backup's whole file name (register, time, why) in its column
         self.info = QLabel()
         self.info.setObjectName("backup_info")
         self.info.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("backups")
         self.table.setHorizontalHeaderLabels([translate("Backups", "Made at"), translate("Backups", "Why"),
-                                              translate("Backups", "Size"), translate("Backups", "File")])
+                                              translate("Backups", "Of the register"), translate("Backups", "Size"),
+                                              translate("Backups", "File")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((150, 110, 80)):
+        for col, width in enumerate((140, 90, 120, 70)):
             self.table.setColumnWidth(col, width)
         self.backup_button = QPushButton(icon("save"), translate("Backups", "Back up now"))
         self.backup_button.setObjectName("backup_now")
@@ -113,10 +122,12 @@ class BackupDialog(QDialog):
                                                                      folder=state["folder"]))
         rows = state["backups"]
         self.table.setRowCount(len(rows))
-        for i, (stamp, path, size) in enumerate(rows):
+        for i, (stamp, path, size, name) in enumerate(rows):
             for c, text in enumerate((stamp.strftime("%Y-%m-%d %H:%M:%S"), reason_label(path),
-                                      size_text(size), path.name)):
-                self.table.setItem(i, c, QTableWidgetItem(text))
+                                      register_label(name, state["name"]), size_text(size), path.name)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(path) if c == 4 else text)
+                self.table.setItem(i, c, item)
         if rows:
             self.table.selectRow(0)
         self.restore_button.setEnabled(bool(rows) and self.ctx.may("restore"))
@@ -150,7 +161,7 @@ class BackupDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows or not self.state.get("backups"):
             return None
-        stamp, path, _size = self.state["backups"][rows[0].row()]
+        stamp, path, _size, _name = self.state["backups"][rows[0].row()]
         return stamp, path
 
     def confirm_text(self, stamp: Any, path: Path) -> str:

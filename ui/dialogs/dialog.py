@@ -130,4 +130,14 @@ class RecordDialog(QDialog):
         return box.clickedButton() is discard
 
 
-__all__ = ["Qt", "RecordDialog"]
+def save_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """保存 (accepts) and 取消 (rejects) for a small dialog of a field or two."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("Forms", "Save"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Forms", "Cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+__all__ = ["Qt", "RecordDialog", "save_cancel"]

@@ -67,6 +67,7 @@ ACTIONS: dict[str, str] = {
     Action.USER_ADD: tr_noop("Audit", "add account"),
     Action.USER_DISABLE: tr_noop("Audit", "disable account"),
     Action.USER_RESET: tr_noop("Audit", "reset password"),
+    Action.USER_RENAME: tr_noop("Audit", "change account's name"),
     Action.DEMO: tr_noop("Audit", "demo data"),
 }
 TABLES: dict[str, str] = {

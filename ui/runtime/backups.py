@@ -19,16 +19,18 @@ CHECK_EVERY_MS = 60_000
 
 
 def backup_state() -> dict[str, Any]:
-    """On the worker: is it SQLite, the register's path, its backups (newest first)."""
-    from registry.storage.backup import backups_folder, list_backups, register_file
+    """On the worker: is it SQLite, the register's path and the name its backups carry, its
+    backups (newest first: when, file, size, the register's name in the file's)."""
+    from registry.storage.backup import backups_folder, list_backups, read_backup_name, register_file, register_name
 
     register = register_file()
     if register is None:
-        return {"sqlite": False, "register": "", "folder": None, "backups": []}
+        return {"sqlite": False, "register": "", "name": "", "folder": None, "backups": []}
     folder = backups_folder(register)
-    found = [(stamp, path, path.stat().st_size) for stamp, path in list_backups(folder)] \
-        if folder.is_dir() else []
-    return {"sqlite": True, "register": str(register), "folder": folder, "backups": found}
+    found = [(stamp, path, path.stat().st_size, (read_backup_name(path) or ("",))[0])
+             for stamp, path in list_backups(folder, register)] if folder.is_dir() else []
+    return {"sqlite": True, "register": str(register), "name": register_name(register), "folder": folder,
+            "backups": found}
 
 
 def backup_if_sqlite(reason: str) -> Path | None:

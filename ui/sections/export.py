@@ -177,7 +177,8 @@ class ExportSection(Section):
 
     def export(self) -> None:
         roster, target = self.roster.currentData(), Path(self.path.text().strip())
-        filters, unmasked = self.filters(), self.unmasked.isChecked()
+        filters = self.filters()
+        unmasked = self.unmasked.isChecked() and ROSTERS[roster].personal(filters)  # else nothing to show
         if unmasked and QMessageBox.question(
                 self, translate("Export", "Full numbers"),
                 translate("Export", "Export full ID and phone numbers? This is personal information; "

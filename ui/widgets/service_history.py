@@ -23,27 +23,33 @@ def _note(line: HistoryLine) -> str:
 
 
 def history_html(history: ServiceHistory) -> str:
-    """The history as a small HTML table; replaced lines greyed and struck through."""
+    """The history as a small HTML table; replaced lines greyed and struck through.
+
+    Each entry takes two rows: its date, hours and status, none of them wrapped, and under
+    them what was done and its correction note across the pane's width. The detail pane is
+    about 260 px wide on a 1024×768 screen; five columns side by side there wrapped the
+    dates a few digits a line."""
     lines = history.lines
     title = html.escape(translate("History", "Service record (newest first)"))
     out = [f"<h4 style='color:#2c5d8f;margin-bottom:2px'>{title}</h4>"]
     if not lines:
         none = html.escape(translate("History", "No service hours recorded yet."))
         return out[0] + f"<p style='color:#666'>{none}</p>"
-    headers = (translate("History", "Date"), translate("History", "Hours"),
-               translate("History", "Category / content"), translate("History", "Status"),
-               translate("History", "Correction"))
-    cell = "padding:1px 8px 1px 0"
+    headers = (translate("History", "Date"), translate("History", "Hours"), translate("History", "Status"))
+    cell = "padding:1px 8px 1px 0;white-space:nowrap"
     out.append("<table cellspacing='0'><tr>" + "".join(
         f"<th align='left' style='{cell}'>{html.escape(h)}</th>" for h in headers) + "</tr>")
     for line in lines:
         status = translate("Lists", "Approved") if line.approved else translate("Lists", "Pending")
-        style = cell + (";color:#888;text-decoration:line-through" if line.replaced_by is not None
-                        else ";color:#a05a00" if not line.approved else "")
-        what = " / ".join(map(shown, line.what.split(" / ")))  # the category is a marked word
-        values = (date_text(line.service_date), hours_text(line.hours), what, status, _note(line))
-        out.append("<tr>" + "".join(f"<td style='{style}'>{html.escape(str(v))}</td>"
+        look = (";color:#888;text-decoration:line-through" if line.replaced_by is not None
+                else ";color:#a05a00" if not line.approved else "")
+        values = (date_text(line.service_date), hours_text(line.hours), status)
+        out.append("<tr>" + "".join(f"<td style='{cell}{look}'>{html.escape(str(v))}</td>"
                                     for v in values) + "</tr>")
+        what = " / ".join(map(shown, line.what.split(" / ")))  # the category is a marked word
+        what = "；".join(part for part in (what, _note(line)) if part)
+        out.append(f"<tr><td colspan='{len(headers)}' style='padding:0 0 4px 12px{look or ';color:#444'}'>"
+                   f"{html.escape(what)}</td></tr>")
     out.append("</table>")
     if history.more:
         more = translate("History", "Showing the latest {shown} of {total} entries; the Service "

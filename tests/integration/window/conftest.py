@@ -110,7 +110,8 @@ class DeskRunner:
 
     def run(self, journey: Callable[..., None], *, screen: tuple[int, int] = (1024, 768),
             register: str | Path = "demo", scale: float = 1.0, settings: dict[str, str] | None = None,
-            saved_geometry: tuple[int, int, int, int] | None = None, lang: str = "zh_CN") -> str:
+            saved_geometry: tuple[int, int, int, int] | None = None, lang: str = "zh_CN",
+            timeout: float = JOURNEY_TIMEOUT) -> str:
         """Run `journey` in the program on a fresh X screen of `screen` device pixels
         (at `scale`, as Windows' 150 % does: the program sees screen / scale); its output."""
         x = self.screens(*screen)
@@ -120,6 +121,7 @@ class DeskRunner:
         env = {**os.environ, "DISPLAY": x.display, "QT_QPA_PLATFORM": "xcb",
                "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests"),
                                                os.environ.get("PYTHONPATH", "")])}
+        env["PYTHONFAULTHANDLER"] = "1"  # a crash of the program shows where each thread was
         env.pop("QT_SCALE_FACTOR", None)
         if scale != 1:
             env["QT_SCALE_FACTOR"] = str(scale)
@@ -131,7 +133,7 @@ class DeskRunner:
         if saved_geometry:
             cmd += ["--saved-geometry", ",".join(str(v) for v in saved_geometry)]
         result = subprocess.run(cmd, env=env, cwd=ROOT, text=True, capture_output=True,
-                                timeout=JOURNEY_TIMEOUT)
+                                timeout=timeout)
         output = result.stdout + result.stderr
         assert result.returncode == 0, f"journey {label} failed (screenshots: {shots}):\n{output}"
         return output

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib.util
+import os
 import subprocess
 import sys
 import threading
@@ -23,7 +24,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
 
 import ui  # noqa: F401  (the PySide reference-count fix, before any Qt call)
 
@@ -54,8 +55,9 @@ class Desk:
     runs on a thread of its own while the program runs its event loop as always; what
     touches a widget goes through gui() (the checks below do)."""
 
-    def __init__(self, app: Any, window: Any, shots: Path, on_gui: OnGui) -> None:
-        self.app, self.window, self.shots, self.on_gui = app, window, shots, on_gui
+    def __init__(self, app: Any, shots: Path, on_gui: OnGui) -> None:
+        self.app, self.shots, self.on_gui = app, shots, on_gui
+        self.window: Any = None  # the main window, once the start (a first start's set-up) made it
         self.taken = 0
 
     def gui(self, fn: Callable[..., Any], *args: Any, timeout: float = 30.0) -> Any:
@@ -66,9 +68,14 @@ class Desk:
 
     # --- looking -------------------------------------------------------------------------
 
+    def _screen(self) -> Any:
+        from PySide6.QtGui import QGuiApplication
+
+        return self.window.screen() if self.window is not None else QGuiApplication.primaryScreen()
+
     def screen(self) -> Any:
         """The available area of the window's screen (logical pixels)."""
-        return self.gui(lambda: self.window.screen().availableGeometry())
+        return self.gui(lambda: self._screen().availableGeometry())
 
     def shot(self, step: str) -> Path:
         """The whole screen as the clerk sees it (menus and dialogs included), as
@@ -77,14 +84,14 @@ class Desk:
         self.taken += 1
         path = self.shots / f"{self.taken:02d}-{step}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.gui(lambda: self.window.screen().grabWindow(0).save(str(path)))
+        self.gui(lambda: self._screen().grabWindow(0).save(str(path)))
         return path
 
     def assert_inside_screen(self, widget: Any, what: str) -> None:
         def check() -> None:
             from PySide6.QtCore import QRect
 
-            area = self.window.screen().availableGeometry()
+            area = self._screen().availableGeometry()
             rect = (widget.frameGeometry() if widget.isWindow()
                     else QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size()))
             assert area.contains(rect), f"{what} is not all on the screen: {rect} on {area}"
@@ -97,8 +104,9 @@ class Desk:
             assert widget.isVisible(), f"{what} is not shown"
             seen = widget.visibleRegion().boundingRect()
             assert seen == widget.rect(), f"{what} is cut off: {seen.size()} of {widget.size()} visible"
-            corner = self.window.mapFromGlobal(widget.mapToGlobal(widget.rect().bottomRight()))
-            assert self.window.rect().contains(corner), f"{what} is outside the window"
+            top = widget.window()  # the main window, or the dialog it is in
+            corner = top.mapFromGlobal(widget.mapToGlobal(widget.rect().bottomRight()))
+            assert top.rect().contains(corner), f"{what} is outside its window"
         self.gui(check)
         self.assert_inside_screen(widget, what)
 
@@ -134,10 +142,12 @@ class Desk:
         found: tuple[int, int] = self.gui(find)
         return found
 
-    def click(self, widget: Any, where: Any = None) -> None:
+    def click(self, widget: Any, where: Any = None, *, holding: str = "") -> None:
+        """Click (with `holding` a key down, "shift" or "ctrl", to select more)."""
         self.assert_inside_screen(widget, f"{self.gui(widget.objectName) or type(widget).__name__} to click")
         x, y = self.point(widget, where)
-        self._xdotool("mousemove", "--sync", str(x), str(y), "click", "1")
+        down, up = (["keydown", holding], ["keyup", holding]) if holding else ([], [])
+        self._xdotool("mousemove", "--sync", str(x), str(y), *down, "click", "1", *up)
 
     def type(self, text: str) -> None:
         """Keys as typed. A Chinese character xdotool maps to a spare key for the moment of
@@ -145,16 +155,27 @@ class Desk:
         the key means nothing and is lost, so such a character is typed alone and again
         (up to 4 times) until the focused field shows it."""
         for run in _runs(text):
+            if run == "\n":  # xdotool types a newline as nothing a field hears
+                self.key("Return")
+                continue
             if run.isascii():
                 self._xdotool("type", "--delay", "25", run)
                 continue
             for _attempt in range(4):
                 before = self._focused_text()
                 self._xdotool("type", run)
-                after = self._focused_text()
-                if before is None or after != before:
+                if before is None or self._text_changed(before, within=0.6):
                     break
-                self.settle(150)
+
+    def _text_changed(self, before: str, within: float) -> bool:
+        """Whether the focused field's text changes from `before` within `within` s (a key
+        typed may take a moment to arrive: typing it again at once would type it twice)."""
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            if self._focused_text() != before:
+                return True
+            time.sleep(0.03)
+        return False
 
     def _focused_text(self) -> str | None:
         def read() -> str | None:
@@ -195,6 +216,99 @@ class Desk:
         self.idle()
         return section
 
+    def window_opened(self) -> None:
+        """The main window is up, framed and placed by the window manager, and the
+        administrator's notices at start read (a journey through the set-up calls this
+        once it is done)."""
+        self.wait(lambda: self.window is not None and self.window.isVisible(), "the main window", timeout=30)
+        self.settle(400)
+        acknowledge_notices(self)
+
+    def top_level(self, match: Callable[[Any], bool], what: str, timeout: float = 10.0) -> Any:
+        """The shown window (a dialog, a message box, a file dialog) `match` picks, once it
+        is up and has the keyboard."""
+        def find() -> Any:
+            from PySide6.QtWidgets import QApplication
+
+            return next((w for w in QApplication.topLevelWidgets() if w.isVisible() and match(w)), None)
+        self.wait(lambda: find() is not None, what, timeout)
+        found = self.gui(find)
+        self.wait(found.isActiveWindow, f"{what} to have the keyboard", timeout)
+        self.settle(150)
+        return found
+
+    def dialog(self, kind: type, what: str, timeout: float = 10.0) -> Any:
+        return self.top_level(lambda w: isinstance(w, kind), what, timeout)
+
+    def message(self, words: str, timeout: float = 10.0) -> Any:
+        """The message box whose text holds `words`."""
+        from PySide6.QtWidgets import QMessageBox
+
+        return self.top_level(lambda w: isinstance(w, QMessageBox) and words in w.text(),
+                              f"a message saying “{words}”", timeout)
+
+    def gone(self, widget: Any, what: str, timeout: float = 10.0) -> None:
+        from shiboken6 import isValid
+
+        self.wait(lambda: not isValid(widget) or not widget.isVisible(), f"{what} to close", timeout)
+
+    def button(self, root: Any, text: str) -> Any:
+        """The shown button of `root` whose text (without its & shortcut mark) holds `text`."""
+        from PySide6.QtWidgets import QAbstractButton
+
+        def find() -> Any:
+            return next((b for b in root.findChildren(QAbstractButton)
+                         if b.isVisible() and text in b.text().replace("&", "")), None)
+        self.wait(lambda: find() is not None, f"a button “{text}”")
+        return self.gui(find)
+
+    def press(self, root: Any, text: str) -> None:
+        self.click(self.button(root, text))
+
+    def choose(self, combo: Any, text: str) -> None:
+        """Open the drop-down list and click the entry holding `text`."""
+        self.click(combo)
+        view = self.gui(combo.view)
+        self.wait(view.isVisible, "the drop-down list")
+
+        def entry() -> Any:
+            row = next(r for r in range(combo.count()) if text in combo.itemText(r))
+            index = combo.model().index(row, 0)
+            view.scrollTo(index)
+            return view.visualRect(index).center()
+        self.settle(150)  # the list slides open
+        self.click(view.viewport(), self.gui(entry))
+        self.wait(lambda: not view.isVisible() and text in combo.currentText(), f"“{text}” chosen")
+
+    def tick(self, tree: Any, item: Any) -> None:
+        """Click the check box of a row of a tree (the first column's)."""
+        def box() -> Any:
+            from PySide6.QtCore import QPoint
+            from PySide6.QtWidgets import QStyle
+
+            tree.scrollToItem(item)
+            rect = tree.visualItemRect(item)
+            width = tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+            margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+            return QPoint(rect.left() + margin + 1 + width // 2, rect.center().y())
+        before = self.gui(lambda: item.checkState(0))
+        self.click(tree.viewport(), self.gui(box))
+        self.wait(lambda: item.checkState(0) != before, "the row ticked")
+
+    def type_into(self, field: Any, text: str) -> None:
+        """Click a field, replace what it holds with `text` as typed, and check it took it."""
+        self.click(field)
+        self.wait(field.hasFocus, "the field to take the keys")
+        self.key("ctrl+a")
+        self.type(text)
+        shown = self.gui(lambda: field.toPlainText() if hasattr(field, "toPlainText") else field.text())
+        assert shown.strip() == text.strip(), f"typed {text!r}, the field shows {shown!r}"
+
+    def on_register(self, fn: Callable[[], Any]) -> Any:
+        """fn() on the register's worker, as the core sees it (what a colleague did
+        elsewhere, what the register now holds)."""
+        return self.window.ctx.worker.run_sync(fn)
+
     def visible_children(self, root: Any, *types: Any) -> list[Any]:
         from PySide6.QtWidgets import QWidget
 
@@ -204,10 +318,10 @@ class Desk:
 
 
 def _runs(text: str) -> list[str]:
-    """ASCII stretches whole, every other character on its own."""
+    """ASCII stretches whole, every other character (and each line break) on its own."""
     runs: list[str] = []
     for char in text:
-        if char.isascii() and runs and runs[-1].isascii():
+        if char != "\n" and char.isascii() and runs and runs[-1].isascii() and runs[-1] != "\n":
             runs[-1] += char
         else:
             runs.append(char)
@@ -278,17 +392,21 @@ def main(argv: list[str]) -> int:
 
     app = create_app([], args.lang)
     assert app.platformName() == "xcb", f"not a real window: platform {app.platformName()}"
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    Path(documents).mkdir(parents=True, exist_ok=True)  # as a clerk's computer has one
     prepare_settings(args)
     journey = load_journey(args.journey)
     worker = Worker()
     on_gui = OnGui()
     outcome: dict[str, Any] = {}
+    quit_ = threading.Event()  # the program's event loop has returned
 
     def drive(desk: Desk) -> None:  # the journey's thread
         try:
-            desk.wait(lambda: desk.window.isVisible(), "the window")
-            desk.settle(400)  # the window manager frames and places it
-            acknowledge_notices(desk)
+            desk.wait(lambda: desk.window is not None or _set_up_wizard() is not None,
+                      "the window, or the first start's set-up", timeout=30)
+            if desk.window is not None:  # a journey at the set-up opens the window itself
+                desk.window_opened()
             journey(desk)
             outcome["ok"] = True
         except BaseException:
@@ -296,23 +414,38 @@ def main(argv: list[str]) -> int:
             with contextlib.suppress(Exception):  # what the screen showed when it failed
                 desk.shot("failed")
         finally:
-            on_gui.asked.emit((_close_all, Future()))
+            # closing may meet a question a closed dialog asks, or a box shown after: again,
+            # until the program has quit; a program that will not is ended
+            for _ in range(10):
+                on_gui.asked.emit((_close_all, Future()))
+                if quit_.wait(2):
+                    break
+            else:
+                print(outcome.get("error", "") + "\nthe program did not quit after the journey",
+                      file=sys.stderr, flush=True)
+                os._exit(1)
 
+    desk = Desk(app, Path(args.shots), on_gui)
+    # the journey runs from the start: a first start's set-up is on the screen before the window
+    thread = threading.Thread(target=drive, args=(desk,), daemon=True)
+    thread.start()
     try:
         program = parse_args(["--db", database_target(args.db), "--lang", args.lang, "--actor", "王芳"])
         result = start_window(worker, program)
         assert not isinstance(result, int), f"the program stopped at start (exit {result})"
         window, warnings, district_problems = result
+        window.ctx.open_folders = False  # no file manager on the test's screen
         after_show(window, warnings, district_problems)
-        desk = Desk(app, window, Path(args.shots), on_gui)
-        thread = threading.Thread(target=drive, args=(desk,), daemon=True)
-        thread.start()
-        app.exec()  # the program's own event loop, as a clerk's start runs it
-        thread.join(30)
+        desk.window = window
+        if thread.is_alive():  # (a journey that ended at the set-up quit no loop yet)
+            app.exec()  # the program's own event loop, as a clerk's start runs it
     except Exception:
-        outcome["error"] = traceback.format_exc()
+        outcome.setdefault("error", traceback.format_exc())
     finally:
         from registry.storage.lifecycle import close_database
+
+        quit_.set()
+        thread.join(30)
 
         worker.run_sync(close_database, timeout=30)
         worker.shutdown()
@@ -322,10 +455,20 @@ def main(argv: list[str]) -> int:
     return 0 if outcome.get("ok") else 1
 
 
+def _set_up_wizard() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return next((w for w in QApplication.topLevelWidgets()
+                 if w.objectName() == "first_start" and w.isVisible()), None)
+
+
 def _close_all() -> None:
     """The journey is over: close what is open (a menu or a dialog first), then the program."""
     from PySide6.QtWidgets import QApplication
 
+    from ui.dialogs.dialog import RecordDialog
+
+    RecordDialog.confirm_discard = lambda self: True  # type: ignore[method-assign]  # nobody to answer
     for _ in range(5):
         popup = QApplication.activePopupWidget() or QApplication.activeModalWidget()
         if popup is None:

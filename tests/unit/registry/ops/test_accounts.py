@@ -11,6 +11,7 @@ from registry.ops.accounts import (
     disable_account,
     log_unmask,
     reset_password,
+    set_display_name,
 )
 from registry.queries.access import may
 from registry.rules.permissions import MAX_FAILED, LoginFailed, password_matches
@@ -180,3 +181,30 @@ def test_hostile_names_are_answered_as_unknown(accounts, name):
     entry = AuditEntry.select().where(AuditEntry.action == "login_failed").order_by(AuditEntry.id.desc()).get()
     assert "\0" not in entry.actor and len(entry.actor) <= 80
     entry.actor.encode("utf-8")  # stored as valid text
+
+
+def test_an_administrator_changes_an_accounts_own_name_and_the_log_says_from_what_to_what(accounts):
+    from registry.ops import ValidationError
+    from registry.queries.accounts import account_lines
+    from registry.queries.audit_text import Entry, sentence
+    from registry.queries.certificates import handler_name
+    from registry.rules.problems import NotAllowedError
+
+    add_account("boss", "zhang", "clerk", "clerk-password", display_name="张敏")
+    changes = set_display_name("boss", "zhang", "  张晓敏 ")
+    assert changes.ids == (Account.get(Account.name == "zhang").id,)
+    assert handler_name("zhang") == "张晓敏"  # what the next certificate prints as 经办人
+    assert [a.display_name for a in account_lines() if a.name == "zhang"] == ["张晓敏"]
+    entry = AuditEntry.select().where(AuditEntry.action == "user_rename").get()
+    said = sentence(Entry(entry.actor, entry.action, entry.table_name, entry.record_id, entry.before,
+                          entry.after, entry.detail))
+    assert said == "boss 把账号 zhang 的姓名从“张敏”改为“张晓敏”"
+    assert authenticate("zhang", "clerk-password").name == "zhang"  # the user name stays
+
+    assert not set_display_name("boss", "zhang", "张晓敏").tables  # the same name: nothing written
+    assert AuditEntry.select().where(AuditEntry.action == "user_rename").count() == 1
+    with pytest.raises(NotAllowedError):
+        set_display_name("li", "zhang", "李")  # a clerk manages no accounts, not even this
+    with pytest.raises(ValidationError):
+        set_display_name("boss", "zhang", "张" * 41)
+    assert handler_name("zhang") == "张晓敏"

@@ -1,5 +1,8 @@
 import datetime as dt
 import sqlite3
+from pathlib import Path
+
+import pytest
 
 from registry import ops
 from registry.storage.backup import backup_to, due, list_backups, quick_check, rotate
@@ -40,3 +43,52 @@ def test_automatic_backups_are_due_every_30_minutes_while_data_changed():
     assert not due(now - dt.timedelta(minutes=10), True, now)
     assert due(now - dt.timedelta(minutes=31), True, now)
     assert not due(now - dt.timedelta(hours=5), False, now)
+
+
+def test_a_backups_file_name_says_which_register_it_is_of(tmp_path):
+    from registry.storage.backup import make_backup, read_backup_name
+    from registry.storage.lifecycle import close_database, open_database
+
+    open_database(tmp_path / "朝外街道.sqlite3")
+    try:
+        path = make_backup("manual", dt.datetime(2025, 6, 1, 9, 30))
+    finally:
+        close_database()
+    assert path.name == "朝外街道-20250601-093000-manual.sqlite3"
+    assert read_backup_name(path) == ("朝外街道", dt.datetime(2025, 6, 1, 9, 30), "manual")
+
+
+@pytest.mark.parametrize(("register", "named"), [
+    ("registry.sqlite3", "registry"),  # the default register: its backups are named as before
+    ("2025年 建外:新|库?.sqlite3", "2025年 建外_新_库_"),  # characters Windows refuses in a name
+    ("CON.sqlite3", "CON_"), ("lpt1.db", "lpt1_"),  # device names Windows will not open as files
+    ("库. .sqlite3", "库"),  # Windows drops a name's last dots and spaces
+    (" .sqlite3", "registry"),
+])
+def test_the_register_is_named_as_windows_can_keep_a_file(register, named):
+    from registry.storage.backup import register_name
+
+    assert register_name(Path(register)) == named
+    assert len(register_name(Path("长" * 200 + ".sqlite3"))) <= 60
+
+
+def test_registers_sharing_a_folder_each_list_and_rotate_their_own_backups(tmp_path):
+    from registry.storage.backup import latest_good_backup
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    start = dt.datetime(2025, 1, 1, 8, 0)
+    for day in range(40):  # 40 days of two registers' backups, and an older unnamed one
+        stamp = start + dt.timedelta(days=day)
+        for register in ("朝外", "建外"):
+            sqlite3.connect(folder / f"{register}-{stamp:%Y%m%d-%H%M%S}-auto.sqlite3").close()
+    older = folder / "registry-20241231-080000-before-restore.sqlite3"
+    sqlite3.connect(older).close()
+    rotate(folder)
+    chaowai = list_backups(folder, tmp_path / "朝外.sqlite3")
+    jianwai = list_backups(folder, tmp_path / "建外.sqlite3")
+    assert older in [p for _, p in chaowai] and older in [p for _, p in jianwai]  # whoseever it was
+    assert {p.name.split("-")[0] for _, p in chaowai} == {"朝外", "registry"}
+    assert len(chaowai) == len(jianwai) > 12  # each kept its days and weeks: none pushed the other's out
+    assert latest_good_backup(tmp_path / "朝外.sqlite3") == chaowai[0][1]
+    assert latest_good_backup(tmp_path / "东风.sqlite3") == older  # no backup of its own: the unnamed one

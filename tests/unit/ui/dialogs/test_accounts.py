@@ -123,6 +123,32 @@ def test_an_administrator_adds_disables_and_resets_accounts(running_as: Any, qtb
     assert r.query(lambda: Account.get(Account.name == "李四").active) is True
 
 
+def test_an_administrator_changes_the_name_an_account_prints_as_handler(running_as: Any, qtbot: Any,
+                                                                        monkeypatch: Any) -> None:
+    from registry.queries.certificates import handler_name
+    from ui.dialogs.accounts import AccountsDialog, NameDialog
+
+    r = running_as("管理员")
+    dialog = AccountsDialog(r.ctx, r.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3)
+    assert dialog.table.horizontalHeaderItem(1).text() == "姓名"
+    row = [dialog.table.item(i, 0).text() for i in range(3)].index("办事员")
+    dialog.table.selectRow(row)
+    before = r.query(lambda: handler_name("办事员"))
+    shown: list[str] = []
+
+    def fill(self: NameDialog) -> int:
+        shown.append(self.display_name.text())  # what the account prints now
+        self.display_name.setText("刘晓燕")
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(NameDialog, "exec", fill)
+    dialog.findChild(QPushButton, "rename_account").click()
+    qtbot.waitUntil(lambda: dialog.table.item(row, 1).text() == "刘晓燕", timeout=5000)
+    assert shown == [before], "the form starts from the name the account has"
+    assert r.query(lambda: handler_name("办事员")) == "刘晓燕"
+
+
 def test_a_clerk_changes_their_own_password(running_as: Any, qtbot: Any, monkeypatch: Any) -> None:
     from registry.ops.accounts import authenticate
     from registry.rules.permissions import LoginFailed

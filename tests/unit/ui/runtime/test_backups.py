@@ -101,6 +101,24 @@ def test_a_postgresql_register_is_backed_up_by_its_server(running: Any, qtbot: A
     assert "服务器" in dialog.info.text() and not dialog.backup_button.isEnabled()
 
 
+def test_the_backups_list_says_which_register_each_backup_is_of(running: Any, qtbot: Any,
+                                                               tmp_path: Path) -> None:
+    from ui.dialogs.backups import BackupDialog
+
+    dialog = BackupDialog(running.ctx, None, running.window)
+    qtbot.addWidget(dialog)
+    running.idle()
+    made = dt.datetime(2025, 6, 1, 9, 30)
+    own, older = (tmp_path / "朝外街道-20250601-093000-auto.sqlite3",
+                  tmp_path / "registry-20250501-093000-close.sqlite3")
+    dialog._show({"sqlite": True, "register": str(tmp_path / "朝外街道.sqlite3"), "name": "朝外街道",
+                  "folder": tmp_path, "backups": [(made, own, 2048, "朝外街道"), (made, older, 2048, "registry")]})
+    header = dialog.table.horizontalHeaderItem(2).text()
+    assert header == "所属登记库"
+    assert [dialog.table.item(row, 2).text() for row in range(2)] == ["朝外街道", "未注明（旧备份）"]
+    assert [dialog.table.item(row, 1).text() for row in range(2)] == ["自动", "关闭程序时"]
+
+
 def test_import_commits_only_after_a_backup(running: Any, qtbot: Any, demo_path: Path, tmp_path: Path) -> None:
     from registry.importer import write_template
 

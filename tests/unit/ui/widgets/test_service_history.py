@@ -70,3 +70,28 @@ def test_long_histories_show_fifty_lines_and_a_note(running: Any, qtbot: Any) ->
     assert f"仅显示最近 {SHOWN} 条（共 {total} 条）" in text
     dates = [line[:10] for line in history_lines(text)]
     assert len(dates) == SHOWN and dates == sorted(dates, reverse=True)
+
+
+def test_each_date_hours_and_status_stay_on_one_line_in_the_pane_of_a_1024_screen(qtbot: Any) -> None:
+    """At 1024×768 the detail pane is about 260 px wide (test_window.DETAIL_READABLE is the
+    least it may be): five columns side by side there wrapped a date a few digits a line."""
+    from decimal import Decimal
+
+    from PySide6.QtGui import QTextDocument
+
+    from registry.queries.history import HistoryLine, ServiceHistory
+    from ui.widgets.service_history import history_html
+
+    lines = (HistoryLine(12, dt.date(2025, 9, 13), Decimal("1.5"), "青少年服务 / 暑期夏令营", True, None, 15),
+             HistoryLine(15, dt.date(2025, 9, 14), Decimal("12.5"), "社区治理 / 楼门院环境整治", False, 12, None))
+    document = QTextDocument()
+    document.setHtml(history_html(ServiceHistory(lines, total=2)))
+    document.setTextWidth(240)
+    document.size()  # laid out at that width
+    kept: dict[str, int] = {}
+    block = document.begin()
+    while block.isValid():
+        if block.text() in ("2025-09-13", "2025-09-14", "1.5", "12.5", "已审核", "待审核"):
+            kept[block.text()] = block.layout().lineCount()
+        block = block.next()
+    assert kept == dict.fromkeys(("2025-09-13", "2025-09-14", "1.5", "12.5", "已审核", "待审核"), 1)
