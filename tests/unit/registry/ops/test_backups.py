@@ -5,6 +5,8 @@ import sqlite3
 
 import pytest
 
+from helpers.backups import crafted, rows
+
 from registry import ops
 from registry.ops.accounts import add_account
 from registry.ops.backups import restore
@@ -26,9 +28,7 @@ def test_restore_is_for_administrators_and_backs_up_what_it_replaces(sqlite_db):
     assert restored.changes.everything_changed  # every screen reloads
     saved = restored.saved
     assert [p.name for p in Person.select()] == ["张三"]
-    with sqlite3.connect(saved) as conn:
-        assert conn.execute("SELECT count(*) FROM person").fetchone() == (2,)
-    conn.close()
+    assert rows(saved, "SELECT count(*) FROM person") == [(2,)]
     assert AuditEntry.select().where(AuditEntry.action == "restore").get().actor == "boss"
 
 
@@ -51,15 +51,6 @@ def test_restoring_a_backup_from_the_backups_folder_keeps_it(sqlite_db):
 
 
 # --- a backup is checked like a register before it replaces one -------------------------
-
-
-def crafted(backup, *sql):
-    conn = sqlite3.connect(backup)
-    for statement in sql:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-    return backup
 
 
 def state(path):

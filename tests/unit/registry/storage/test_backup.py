@@ -10,14 +10,60 @@ from registry.storage.backup import backup_to, due, list_backups, quick_check, r
 PERSON = {"id_number": "11010519491231002X", "name": "张三"}
 
 
+def tiny_register(path: Path) -> Path:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def side_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".part", "-wal", "-shm", "-journal"))
+                  or ".part-" in p.name)
+
+
 def test_a_backup_is_a_checked_copy_taken_while_the_register_is_open(sqlite_db, tmp_path):
     ops.register_person("clerk", PERSON)
-    copy = backup_to(tmp_path / "copy.sqlite3")
+    (tmp_path / "usb").mkdir()
+    copy = backup_to(tmp_path / "usb" / "copy.sqlite3")
     assert quick_check(copy)
-    with sqlite3.connect(copy) as conn:
+    with sqlite3.connect(f"file:{copy}?mode=ro", uri=True) as conn:  # read-only: as from a USB stick
         assert conn.execute("SELECT name FROM person").fetchall() == [("张三",)]
     conn.close()
-    assert not list(tmp_path.glob("*.part"))
+    assert side_files(tmp_path / "usb") == []  # a plain copy in rollback mode: opening it leaves no -wal, -shm
+
+
+def test_a_backup_is_compressed_read_back_and_checked(sqlite_db, tmp_path):
+    from helpers.backups import rows
+
+    from registry.storage.backup import intact, make_backup
+    from registry.storage.backup_files import Kind, kind_of
+    from registry.storage.db import database
+
+    database.execute_sql("CREATE TABLE filler (x TEXT)")  # texts repeated, as a register's are
+    database.cursor().executemany("INSERT INTO filler VALUES (?)", [(f"朝外街道第{i % 50}社区",) for i in range(20000)])
+    ops.register_person("clerk", PERSON)
+    backup = make_backup("manual")
+    assert backup.name.endswith(".sqlite3.zst") and kind_of(backup) is Kind.COMPRESSED
+    assert backup.stat().st_size * 3 < sqlite_db.stat().st_size
+    assert intact(backup)
+    assert rows(backup, "SELECT name FROM person") == [("张三",)]
+    assert side_files(backup.parent) == []
+    damaged = bytearray(backup.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF  # one byte changed: the frame's checksum no longer matches
+    backup.write_bytes(bytes(damaged))
+    assert not intact(backup)
+
+
+def test_a_backup_that_fails_its_check_takes_no_name(sqlite_db, tmp_path, monkeypatch):
+    from registry.storage import backup as module
+
+    monkeypatch.setattr(module, "quick_check", lambda _path: False)
+    with pytest.raises(module.BackupError, match="校验失败"):
+        module.make_backup("manual")
+    folder = module.backups_folder(sqlite_db)
+    assert list(folder.iterdir()) == []
 
 
 def test_rotation_keeps_12_daily_10_weekly_9_monthly(tmp_path):
@@ -54,8 +100,10 @@ def test_a_backups_file_name_says_which_register_it_is_of(tmp_path):
         path = make_backup("manual", dt.datetime(2025, 6, 1, 9, 30))
     finally:
         close_database()
-    assert path.name == "朝外街道-20250601-093000-manual.sqlite3"
+    assert path.name == "朝外街道-20250601-093000-manual.sqlite3.zst"
     assert read_backup_name(path) == ("朝外街道", dt.datetime(2025, 6, 1, 9, 30), "manual")
+    older = path.with_name("朝外街道-20250601-093000-manual.sqlite3")  # before backups were compressed
+    assert read_backup_name(older) == read_backup_name(path)
 
 
 @pytest.mark.parametrize(("register", "named"), [
@@ -81,9 +129,8 @@ def test_registers_sharing_a_folder_each_list_and_rotate_their_own_backups(tmp_p
     for day in range(40):  # 40 days of two registers' backups, and an older unnamed one
         stamp = start + dt.timedelta(days=day)
         for register in ("朝外", "建外"):
-            sqlite3.connect(folder / f"{register}-{stamp:%Y%m%d-%H%M%S}-auto.sqlite3").close()
-    older = folder / "registry-20241231-080000-before-restore.sqlite3"
-    sqlite3.connect(older).close()
+            tiny_register(folder / f"{register}-{stamp:%Y%m%d-%H%M%S}-auto.sqlite3")
+    older = tiny_register(folder / "registry-20241231-080000-before-restore.sqlite3")
     rotate(folder)
     chaowai = list_backups(folder, tmp_path / "朝外.sqlite3")
     jianwai = list_backups(folder, tmp_path / "建外.sqlite3")

@@ -14,7 +14,7 @@ from registry.ops import Changes
 
 def backups_of(path: Path) -> list[str]:
     folder = path.parent / "backups"
-    return sorted(p.name for p in folder.glob("registry-*.sqlite3")) if folder.is_dir() else []
+    return sorted(p.name for p in folder.glob("registry-*.sqlite3.zst")) if folder.is_dir() else []
 
 
 def test_automatic_backup_only_after_changes_and_every_30_minutes(running: Any, demo_path: Path) -> None:
@@ -25,14 +25,14 @@ def test_automatic_backup_only_after_changes_and_every_30_minutes(running: Any, 
     assert not auto.check(now + dt.timedelta(minutes=5))  # changed, but the last is recent
     assert auto.check(now + dt.timedelta(minutes=31))
     running.idle()
-    assert [n for n in backups_of(demo_path) if n.endswith("-auto.sqlite3")]
+    assert [n for n in backups_of(demo_path) if n.endswith("-auto.sqlite3.zst")]
     assert not auto.changed and not auto.check(now + dt.timedelta(hours=2))
 
 
 def test_closing_backs_up_when_data_changed(running: Any, demo_path: Path) -> None:
     running.ctx.hub.changed.emit(Changes(frozenset({"person"})))
     running.window.close()
-    assert [n for n in backups_of(demo_path) if n.endswith("-close.sqlite3")]
+    assert [n for n in backups_of(demo_path) if n.endswith("-close.sqlite3.zst")]
 
 
 def test_backup_page_lists_backs_up_and_restores_after_confirming(running: Any, qtbot: Any,
@@ -63,7 +63,7 @@ def test_backup_page_lists_backs_up_and_restores_after_confirming(running: Any, 
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
     assert str(demo_path) in asked[0] and "全部数据" in asked[0]
     assert running.query(lambda: Person.get_by_id(1).name) == name
-    assert any(n.endswith("-before-restore.sqlite3") for n in backups_of(demo_path))
+    assert any(n.endswith("-before-restore.sqlite3.zst") for n in backups_of(demo_path))
 
 
 def test_restore_is_for_administrators_only(running_as: Any, qtbot: Any) -> None:
@@ -133,7 +133,7 @@ def test_import_commits_only_after_a_backup(running: Any, qtbot: Any, demo_path:
     qtbot.waitUntil(lambda: section.steps.currentIndex() == 2 or "import" in " ".join(backups_of(demo_path)),
                     timeout=10_000)
     running.idle()
-    assert any(n.endswith("-import.sqlite3") for n in backups_of(demo_path))
+    assert any(n.endswith("-import.sqlite3.zst") for n in backups_of(demo_path))
 
 
 def damage(path: Path) -> None:
