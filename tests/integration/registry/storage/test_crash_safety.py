@@ -155,7 +155,8 @@ def test_a_backup_killed_at_any_step_leaves_no_named_file_and_the_next_clears_wh
         make_backup("manual")
     finally:
         close_database()
-    assert [p.name for p in folder.iterdir() if p.name.endswith(("-journal", "-wal", "-shm")) or ".part" in p.name] == []
+    assert [p.name for p in folder.iterdir()
+            if p.name.endswith(("-journal", "-wal", "-shm")) or ".part" in p.name] == []
     assert integrity(big_register) == "ok"
     print(f"kills: 5; left behind after each: {[len(names) for names in left]}")
 
