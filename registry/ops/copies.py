@@ -31,7 +31,7 @@ def copy_register_to_file(actor: str, target: Path) -> Path:
     """The whole register copied to `target` (an administrator's), audited with the file.
     When the audit entry cannot be written the copy is removed: no copy without its trace."""
     permit = allow(actor, Action.COPY_REGISTER)
-    return _audited_copy(permit, Path(target), backup_to, "复制整个登记库到文件")
+    return _audited_copy(permit, Path(target), backup_to, "复制整个登记库到文件")  # zh-data: the audit log's words
 
 
 def export_encrypted(actor: str, target: Path, passphrase: str) -> Path:
@@ -43,7 +43,7 @@ def export_encrypted(actor: str, target: Path, passphrase: str) -> Path:
     if problem is not None:
         raise RegistryError(problem)
     return _audited_copy(permit, Path(target), lambda target: write_backup(target, passphrase=passphrase),
-                         "导出加密备份到文件")
+                         "导出加密备份到文件")  # zh-data: the audit log's words
 
 
 def _audited_copy(permit: Permit, target: Path, write: Callable[[Path], Path], what: str) -> Path:
