@@ -15,6 +15,7 @@ from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
 from registry.storage import models, server_roles
+from registry.storage.page_copy import copy_pages
 from registry.texts import msg
 
 log = logging.getLogger(__name__)
@@ -124,7 +125,7 @@ def backup_before_upgrade(db: Database, version: int) -> Path | None:
     partial = target.with_name(target.name + ".part")
     copy = sqlite3.connect(partial)
     try:
-        db.connection().backup(copy)
+        copy_pages(db.connection(), copy)
         whole = copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     except BaseException:
         copy.close()

@@ -14,18 +14,19 @@ waits for that program's write at most as long as any writer does (the busy time
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry.storage import migrations
 from registry.storage.backup import BackupError
+from registry.storage.backup_files import UnreadableBackup, unpack
 from registry.storage.db import BUSY_TIMEOUT_MS, database
-from registry.storage.faults import Fault, StorageFault, as_fault, sentence
+from registry.storage.faults import Fault, as_fault
 from registry.storage.health import DatabaseDamagedError, NotARegisterError, recognize
+from registry.storage.page_copy import copy_pages
 from registry.storage.schema_check import UntrustedSchemaError, check_schema
 from registry.texts import msg
 
@@ -42,28 +43,37 @@ def discard(staging: Path) -> None:
         Path(f"{staging}{side}").unlink(missing_ok=True)
 
 
-def _refused(source: Path, why: str) -> BackupError:
-    return BackupError(msg("“{name}”不能用来恢复：{why}。没有恢复，当前登记库保持原样。", name=source.name, why=why))
+class RestoreRefused(BackupError):
+    """A backup that may not replace the register; `needs_passphrase`/`wrong_passphrase`
+    say when asking (again) for the passphrase of an encrypted one may help."""
+
+    def __init__(self, message: str, unreadable: UnreadableBackup | None = None) -> None:
+        super().__init__(message)
+        self.needs_passphrase = unreadable is not None and unreadable.needs_passphrase
+        self.wrong_passphrase = unreadable is not None and unreadable.wrong_passphrase
 
 
-def stage(source: Path, register: Path) -> Path:
-    """Copy the backup at `source` beside `register` and check the copy whole (integrity
-    check: pages, indexes and their unique entries) and ours; returns the copy's path.
-    Checking the copy, not the source, means what is checked is what is restored."""
+def _refused(source: Path, why: str, unreadable: UnreadableBackup | None = None) -> RestoreRefused:
+    return RestoreRefused(msg("“{name}”不能用来恢复：{why}。没有恢复，当前登记库保持原样。", name=source.name,
+                              why=why.rstrip("。")), unreadable)
+
+
+def stage(source: Path, register: Path, passphrase: str | None = None) -> Path:
+    """Write the register the backup at `source` holds (compressed, encrypted with
+    `passphrase`, or a plain SQLite file) beside `register`, and check the copy whole
+    (integrity check: pages, indexes and their unique entries) and ours; returns its path.
+    Checking the copy, not the source, means what is checked is what is restored; the
+    source is only read, never opened as a database."""
     source = Path(source)
     if not source.is_file():
         raise _refused(source, msg("找不到这个文件"))
-    try:
-        recognize(source)  # read-only: another program's file or a cut-short one stops here
-    except (NotARegisterError, DatabaseDamagedError) as exc:
-        raise _refused(source, msg("它不是完好的街道社会工作登记台备份")) from exc
     staging = staging_path(register)
     discard(staging)
     try:
-        incoming = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        unpack(source, staging, passphrase)
+        recognize(staging)  # another program's file or a cut-short one stops here
         copy = sqlite3.connect(staging)
         try:
-            incoming.backup(copy)
             verdict = copy.execute("PRAGMA integrity_check(1)").fetchone()[0]
             page_size = _page_size(register)
             if verdict == "ok" and page_size and copy.execute("PRAGMA page_size").fetchone()[0] != page_size:
@@ -72,7 +82,12 @@ def stage(source: Path, register: Path) -> Path:
                 copy.execute("VACUUM")
         finally:
             copy.close()
-            incoming.close()
+    except UnreadableBackup as exc:
+        discard(staging)
+        raise _refused(source, exc.why, exc) from exc
+    except (NotARegisterError, DatabaseDamagedError) as exc:
+        discard(staging)
+        raise _refused(source, msg("它不是完好的街道社会工作登记台备份")) from exc
     except (sqlite3.Error, OSError) as exc:
         discard(staging)
         fault = as_fault(exc, register)
@@ -130,20 +145,10 @@ def copy_into(target: sqlite3.Connection, staging: Path, wait_seconds: float | N
     as long as any writer waits), then refused in plain words."""
     if wait_seconds is None:
         wait_seconds = int(target.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
-    deadline = time.monotonic() + wait_seconds
-
-    def give_up_when_locked(status: int, _remaining: int, _total: int) -> None:
-        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() >= deadline:
-            raise StorageFault(sentence(Fault.LOCKED), Fault.LOCKED)
-
-    incoming = sqlite3.connect(f"{staging.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        incoming.backup(target, progress=give_up_when_locked, sleep=0.05)
+        copy_pages(staging, target, wait_seconds=wait_seconds)
     except sqlite3.Error as exc:
         fault = as_fault(exc)
         if fault is not None:
             raise fault from exc
         raise BackupError(msg("恢复没有完成（数据库报告：{exc}），当前登记库保持原样。", exc=exc)) from exc
-    finally:
-        with suppress(sqlite3.Error):
-            incoming.close()
