@@ -17,7 +17,14 @@ from registry.ops.changes import Changes, Table
 from registry.ops.kernel import Write, retried, write
 from registry.queries.presets import get_setting
 from registry.rules.permissions import Action
-from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
+from registry.rules.presets import (
+    CE_PRESETS,
+    RETIRED_STAR_PRESETS,
+    ROUNDING_PRESETS,
+    STAR_PRESETS,
+    get_star_preset,
+    thresholds_text,
+)
 from registry.rules.problems import RegistryError
 from registry.storage.models import Community, District, Setting, Street
 from registry.texts import mark, msg
@@ -135,6 +142,13 @@ def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
         if key not in PRESET_KEYS:
             r.problems.append(msg("[presets] 中的“{key}”不认识，可用的有：{preset_keys}。",
                                   key=key, preset_keys='、'.join(PRESET_KEYS)))
+        elif key == "star" and value in RETIRED_STAR_PRESETS:
+            historical, current = RETIRED_STAR_PRESETS[value]
+            r.problems.append(msg("[presets] 的 star = “{value}”是早期试行的星级标准（{old} 小时），已不再使用；"
+                                  "请改为现行标准 star = “{current}”（{new} 小时），确需历史标准请写“{historical}”。",
+                                  value=value, old=thresholds_text(get_star_preset(historical)),
+                                  current=current, new=thresholds_text(get_star_preset(current)),
+                                  historical=historical))
         elif value not in PRESET_KEYS[key][1]:
             r.problems.append(msg("[presets] 的 {key} = “{value}”不认识，可用的有：{items}。",
                                   key=key, value=value, items='、'.join(PRESET_KEYS[key][1])))
