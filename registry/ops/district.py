@@ -16,6 +16,7 @@ from typing import Any
 from registry.ops.changes import Changes, Table
 from registry.ops.kernel import Write, retried, write
 from registry.queries.presets import get_setting
+from registry.rules.deadlines import parse_org_reports, reports_to_text
 from registry.rules.permissions import Action
 from registry.rules.presets import (
     CE_PRESETS,
@@ -71,6 +72,8 @@ class DistrictConfig:
     default_street: str
     presets: dict[str, str]
     streets: tuple[StreetConfig, ...] = field(default=())
+    # organization type → its yearly reports (kind, month, day), where the file sets them
+    deadlines: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
 
 
 class _Reader:
@@ -154,6 +157,8 @@ def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
                                   key=key, value=value, items='、'.join(PRESET_KEYS[key][1])))
         else:
             presets[PRESET_KEYS[key][0]] = value
+    deadlines, deadline_problems = parse_org_reports(data.get("deadlines", {}))
+    r.problems.extend(deadline_problems)
     streets: list[StreetConfig] = []
     seen: dict[str, str] = {}
     raw_streets = data.get("streets", [])
@@ -193,12 +198,13 @@ def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
     if r.problems:
         return None, r.problems
     return DistrictConfig(code, name, full_name, population, default_street or streets[0].code, presets,
-                          tuple(streets)), []
+                          tuple(streets), deadlines), []
 
 
 def _named_settings(config: DistrictConfig) -> tuple[tuple[str, str], ...]:
     """The settings the district file itself gives, applied every time."""
-    return (("district_full_name", config.full_name), ("default_street", config.default_street))
+    deadlines = (("org_deadlines", reports_to_text(config.deadlines)),) if config.deadlines else ()
+    return (("district_full_name", config.full_name), ("default_street", config.default_street), *deadlines)
 
 
 def _lacking(config: DistrictConfig) -> bool:

@@ -9,13 +9,11 @@ from decimal import Decimal
 
 from peewee import fn
 
-from registry.queries.presets import current_ce_preset
-from registry.rules.deadlines import KIND_LABELS, annual_inspection_deadlines, days_left, reregistration_window
+from registry.queries.presets import current_ce_preset, current_org_reports
+from registry.rules.deadlines import KIND_LABELS, days_left, report_deadlines, reregistration_window
 from registry.rules.presets import required_hours
 from registry.storage.models import AnnualInspection, EvaluationGrade, Organization, Person, SocialWorker
 from registry.texts import msg
-
-REGISTERED_TYPES = ("社会团体", "社会服务机构", "基金会")  # zh-data; filed community groups have no inspection
 
 
 @dataclass(frozen=True)
@@ -31,18 +29,24 @@ class DueItem:
 
 
 def _inspections(today: dt.date, until: dt.date) -> list[DueItem]:
+    """Each organization's yearly reports by its type (queries/presets: the district file's
+    dates, else the defaults), not yet made for last year; no supervising unit, no report to it."""
     items: list[DueItem] = []
-    for deadline in annual_inspection_deadlines(today.year, today):
-        if not today <= deadline.due <= until:
-            continue
-        reported = AnnualInspection.select(AnnualInspection.organization).where(
-            AnnualInspection.year == today.year - 1)
-        pending = Organization.select(Organization.id, Organization.name).where(
-            (Organization.status == "正常") & Organization.org_type.in_(REGISTERED_TYPES)  # zh-data
-            & Organization.id.not_in(reported))
-        items.extend(DueItem(deadline.kind, deadline.label, org.name, "organization", org.id,
-                             deadline.due, deadline.days_left, msg("{value} 年度", value=today.year - 1))
-                     for org in pending)
+    reported = AnnualInspection.select(AnnualInspection.organization).where(
+        AnnualInspection.year == today.year - 1)
+    for org_type, reports in current_org_reports().items():
+        for has_supervisor in (True, False):
+            due = [d for d in report_deadlines(reports, today.year, today, has_supervisor=has_supervisor)
+                   if today <= d.due <= until]
+            if not due:
+                continue
+            supervised = Organization.supervising_unit != ""
+            pending = list(Organization.select(Organization.id, Organization.name).where(
+                (Organization.status == "正常") & (Organization.org_type == org_type)  # zh-data
+                & (supervised if has_supervisor else ~supervised) & Organization.id.not_in(reported)))
+            items.extend(DueItem(d.kind, d.label, org.name, "organization", org.id, d.due, d.days_left,
+                                 msg("{value} 年度", value=today.year - 1))
+                         for d in due for org in pending)
     return items
 
 

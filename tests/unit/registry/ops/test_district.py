@@ -80,3 +80,16 @@ def test_a_file_naming_the_old_beijing_star_preset_is_told_what_to_write(tmp_pat
     for fragment in ("早期试行", "100/200/500/800/1000", 'star = “national”', "100/300/600/1000/1500",
                      "beijing_trial"):
         assert fragment in problems[0], fragment
+
+
+def test_deadline_problems_are_named_in_plain_words(tmp_path):
+    text = (ROOT / "packaging" / "districts" / "110105-chaoyang.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace('"基金会" = { authority = "03-31" }',
+                                '"基金会" = { authority = "3月31日", report = "05-31" }\n"协会" = {}'),
+                   encoding="utf-8")
+    config, problems = check_district(bad)
+    text = "\n".join(problems)
+    assert config is None and len(problems) == 3
+    for fragment in ("“基金会”中 authority = “3月31日”不是“月-日”", "“report”不认识", "“协会”不认识"):
+        assert fragment in text, fragment
