@@ -10,7 +10,13 @@ from decimal import Decimal
 from peewee import fn
 
 from registry.queries.presets import current_ce_preset, current_org_reports
-from registry.rules.deadlines import KIND_LABELS, days_left, report_deadlines, reregistration_window
+from registry.rules.deadlines import (
+    KIND_LABELS,
+    days_left,
+    first_registration_due,
+    report_deadlines,
+    reregistration_window,
+)
 from registry.rules.presets import required_hours
 from registry.storage.models import AnnualInspection, EvaluationGrade, Organization, Person, SocialWorker
 from registry.texts import msg
@@ -87,9 +93,31 @@ def _social_workers(today: dt.date, until: dt.date) -> list[DueItem]:
     return items
 
 
+def _unregistered(today: dt.date, until: dt.date) -> list[DueItem]:
+    """Certified workers never registered: due within a year of the certificate, overdue ones
+    included (the registration is still owed)."""
+    rows = (SocialWorker.select(SocialWorker.id, SocialWorker.obtained_year, Person.name).join(Person)
+            .where((SocialWorker.status == "在册") & SocialWorker.registered_on.is_null()  # zh-data
+                   & (SocialWorker.obtained_year.is_null() | (SocialWorker.obtained_year < until.year)))
+            .tuples())
+    items = []
+    for wid, year, name in rows:
+        if year is None:
+            due, detail = today, msg("未填写证书取得年份，无法推算首次登记期限")
+        else:
+            earliest, due = first_registration_due(year)  # earliest ≤ until, by the query
+            detail = msg("{year} 年取得证书，须在取得满一年前首次登记（最早可能于 {earliest} 到期）",
+                         year=year, earliest=earliest.isoformat())
+        items.append(DueItem("first_registration", KIND_LABELS["first_registration"], name, "social_worker",
+                             wid, due, days_left(due, today), detail))
+    return items
+
+
 def upcoming(today: dt.date | None = None, within_days: int = 90) -> list[DueItem]:
-    """Everything due from today to `within_days` ahead, soonest first."""
+    """Everything due from today to `within_days` ahead, soonest first; a first registration
+    still owed shows even when overdue."""
     today = today or dt.date.today()
     until = today + dt.timedelta(days=within_days)
-    items = _inspections(today, until) + _evaluations(today, until) + _social_workers(today, until)
+    items = (_inspections(today, until) + _evaluations(today, until) + _social_workers(today, until)
+             + _unregistered(today, until))
     return sorted(items, key=lambda i: (i.due, i.kind, i.subject))

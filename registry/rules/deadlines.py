@@ -19,6 +19,7 @@ KIND_LABELS = {
     "annual_report_authority": mark("年度工作报告报送登记管理机关"),
     "charity_annual_report": mark("慈善组织年报"),
     "evaluation_expiry": mark("评估等级到期"),
+    "first_registration": mark("社工首次登记"),
     "registration_expiry": mark("社工登记有效期届满"),
     "reregistration_window": mark("社工再登记开始办理"),
     "ce_shortfall": mark("继续教育学时未达标"),
@@ -98,6 +99,13 @@ def annual_inspection_deadlines(year: int, today: date) -> list[Deadline]:
 def evaluation_expiry(awarded_on: date) -> date:
     """An evaluation grade lapses on the same calendar day five years after award."""
     return add_years(awarded_on, EVALUATION_VALID_YEARS)
+
+
+def first_registration_due(obtained_year: int) -> tuple[date, date]:
+    """(earliest, latest) day a first registration can fall due: within one year of obtaining
+    the certificate (《社会工作者职业资格考试实施办法》 registration rules), when the register
+    knows only the year it was obtained."""
+    return date(obtained_year + 1, 1, 1), date(obtained_year + 1, 12, 31)
 
 
 def registration_valid_until(registered_on: date) -> date:

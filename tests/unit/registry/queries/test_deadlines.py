@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from helpers.rosters import make_id
 
 from registry import ops
 from registry.ops.social_workers import extend_registrations
@@ -111,3 +112,19 @@ def test_the_district_file_sets_each_types_dates(by_type, tmp_path):
     assert ("助学基金会", "annual_report_authority", dt.date(2026, 4, 30)) in due
     assert not {d for d in due if d[0] in ("有主管协会", "直登协会")}  # this district asks associations nothing
     assert ("有主管中心", "annual_report_supervisor", dt.date(2026, 3, 31)) in due
+
+
+def test_a_certified_worker_never_registered_is_due_within_a_year_of_the_certificate(area):
+    def worker(id_number: str, name: str, number: str, **more: object) -> None:
+        ops.register_social_worker("c", {"community": area["community"], "id_number": id_number, "name": name,
+                                         "level": "助理社会工作师", "certificate_number": number, **more})
+
+    worker(make_id(1), "去年取证", "A1", obtained_year=2025)
+    worker(make_id(2), "前年取证", "A2", obtained_year=2024)  # overdue: still owed
+    worker(make_id(3), "未填年份", "A3")
+    worker(make_id(4), "已登记", "A4", obtained_year=2025, registered_on=dt.date(2025, 9, 1))
+    due = {i.subject: i for i in upcoming(today=MARCH_1, within_days=30) if i.kind == "first_registration"}
+    assert set(due) == {"去年取证", "前年取证", "未填年份"}
+    assert (due["去年取证"].due, due["前年取证"].due) == (dt.date(2026, 12, 31), dt.date(2025, 12, 31))
+    assert due["前年取证"].days_left < 0 and "2024 年取得证书" in due["前年取证"].detail
+    assert "未填写证书取得年份" in due["未填年份"].detail
