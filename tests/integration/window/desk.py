@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
+from shiboken6 import Shiboken
 
 import ui  # noqa: F401  (the PySide reference-count fix, before any Qt call)
 
@@ -40,12 +41,19 @@ class OnGui(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.asked.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        # Every Qt object handed to the journey, held here until the program ends. A dialog
+        # the program no longer holds would otherwise be deleted when the journey's last
+        # reference to it goes, on the journey's thread, while the program paints: a crash.
+        self.kept: list[Any] = []
 
     @Slot(object)
     def _run(self, call: tuple[Callable[[], Any], Future[Any]]) -> None:
         fn, future = call
         try:
-            future.set_result(fn())
+            result = fn()
+            held = result if isinstance(result, list | tuple) else (result,)
+            self.kept.extend(r for r in held if isinstance(r, Shiboken.Object))
+            future.set_result(result)
         except BaseException as exc:  # handed to the journey's thread
             future.set_exception(exc)
 
