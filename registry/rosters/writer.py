@@ -119,6 +119,16 @@ def discard_workbook(workbook: Any) -> None:
             closer()
 
 
+def _cell_writers(ws: Any) -> tuple[Callable[..., int], Callable[..., int]]:
+    """write_number and write_string without the wrapper that would let them take "A1"
+    for a row and a column: it costs a tenth of a roster's writing. xlsxwriter keeps them
+    as the "undecorated version of write_string()"; a version without them falls back to
+    the public ones, which take the same arguments."""
+    number = getattr(ws, "_write_number", ws.write_number)
+    string = getattr(ws, "_write_string", ws.write_string)
+    return number, string
+
+
 class RosterWriter:
     """Writes one roster, continuing on new sheets when one is full."""
 
@@ -333,7 +343,7 @@ class RosterWriter:
         follow write_text's rule (the quote prefix for FORMULA_START) inlined: a call per
         cell costs a tenth of a roster's export time."""
         ws = self.ws
-        number, string = ws.write_number, ws.write_string
+        number, string = _cell_writers(ws)
         kinds, quoted = self._kinds, self._quoted
         mask_id, mask_phone, masked_birth = self._mask_id, self._mask_phone, self._masked_birth
         totals, sheet_sums, all_sums = self._totals, self.sheet_sums, self._sum_all
