@@ -338,16 +338,30 @@ class RosterWriter:
         self.notes.append(f"第 {row + 1} 行“{header}”内容超过 {MAX_TEXT} 个字符，已截断。")
         return cut_text(text)
 
+    def _by_kind(self) -> dict[int, tuple[tuple[int, int, Any], ...]]:
+        """Each kind's columns: (place in a row's values, sheet column, quote-prefixed
+        format). The hot loop goes through them kind by kind: a kind's test on every cell
+        cost more than the cell's own work."""
+        groups: dict[int, list[tuple[int, int, Any]]] = {kind: [] for kind in _KINDS.values()}
+        for i, (kind, quoted) in enumerate(zip(self._kinds, self._quoted, strict=True)):
+            groups[kind].append((i, i + 1, quoted))
+        return {kind: tuple(columns) for kind, columns in groups.items()}
+
     def _write_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         """The hot loop: one write per non-empty cell, nothing else heavy. Its text cells
         follow write_text's rule (the quote prefix for FORMULA_START) inlined: a call per
         cell costs a tenth of a roster's export time."""
         ws = self.ws
         number, string = _cell_writers(ws)
-        kinds, quoted = self._kinds, self._quoted
-        mask_id, mask_phone, masked_birth = self._mask_id, self._mask_phone, self._masked_birth
+        by_kind = self._by_kind()
+        texts, births, hours, numbers = (by_kind[k] for k in (_TEXT, _BIRTH, _HOURS, _NUMBER))
+        personal = ([(i, c, q, self._mask_id) for i, c, q in by_kind[_ID]]
+                    + [(i, c, q, self._mask_phone) for i, c, q in by_kind[_PHONE]])
+        stamps: list[tuple[int, int, Any, Callable[[Any], float | None]]] = (
+            [(i, c, q, excel_serial) for i, c, q in by_kind[_DATE]]
+            + [(i, c, q, excel_time) for i, c, q in by_kind[_DATETIME]])
+        masked_birth = self._masked_birth
         totals, sheet_sums, all_sums = self._totals, self.sheet_sums, self._sum_all
-        cols = range(1, len(self.columns))
         half = MAX_TEXT // 2  # a text this short cannot exceed the limit in UTF-16
         r, seq = self.row, self.rows
         height = self.row_height
@@ -368,51 +382,54 @@ class RosterWriter:
             elif height is not None:
                 set_row(r, height)
             number(r, 0, seq)
-            for c, kind, v, qfmt in zip(cols, kinds, values, quoted, strict=True):
+            for i, c, q in texts:
+                v = values[i]
+                if v.__class__ is not str:
+                    if v is None:
+                        continue
+                    v = str(v)
+                elif not v:
+                    continue
+                if len(v) > half:
+                    v = self._cut(v, r, c)
+                string(r, c, v, q if v.startswith(FORMULA_START) else None)
+            for i, c, q, mask in personal:
+                v = values[i]
+                if not v:
+                    continue
+                if mask is not None:
+                    v = mask(v)
+                string(r, c, v, q if v.startswith(FORMULA_START) else None)
+            for i, c, q, serial_of in stamps:
+                v = values[i]
                 if v is None:
                     continue
-                if kind == _TEXT:
-                    if v.__class__ is not str:
-                        v = str(v)
-                    elif not v:
-                        continue
-                    if len(v) > half:
-                        v = self._cut(v, r, c)
-                    string(r, c, v, qfmt if v.startswith(FORMULA_START) else None)
-                elif kind == _DATE:
-                    serial = excel_serial(v)
-                    if serial is None:
-                        t = str(v)  # a date column's text may be what a clerk typed
-                        string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
-                    else:
-                        number(r, c, serial)
-                elif kind == _BIRTH:
-                    serial = None if masked_birth else excel_serial(v)
-                    if serial is not None:
-                        number(r, c, serial)
-                    elif masked_birth and isinstance(v, date):
-                        string(r, c, birth_shown(v))
-                    else:  # a text, or a date Excel cannot number: as text, the year only if masked
-                        t = str(v)[:4] + "年" if masked_birth else str(v)
-                        string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
-                elif kind == _HOURS:
+                serial = serial_of(v)
+                if serial is None:
+                    t = str(v)  # a date column's text may be what a clerk typed
+                    string(r, c, t, q if t.startswith(FORMULA_START) else None)
+                else:
+                    number(r, c, serial)
+            for i, c, q in births:
+                v = values[i]
+                if v is None:
+                    continue
+                serial = None if masked_birth else excel_serial(v)
+                if serial is not None:
+                    number(r, c, serial)
+                elif masked_birth and isinstance(v, date):
+                    string(r, c, birth_shown(v))
+                else:  # a text, or a date Excel cannot number: as text, the year only if masked
+                    t = str(v)[:4] + "年" if masked_birth else str(v)
+                    string(r, c, t, q if t.startswith(FORMULA_START) else None)
+            for i, c, _ in hours:
+                v = values[i]
+                if v is not None:
                     number(r, c, round(float(v), 2))
-                elif kind == _DATETIME:
-                    moment = excel_time(v)
-                    if moment is None:
-                        t = str(v)
-                        string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
-                    else:
-                        number(r, c, moment)
-                elif kind == _NUMBER:
+            for i, c, _ in numbers:
+                v = values[i]
+                if v is not None:
                     number(r, c, v if v.__class__ is int else float(v))
-                elif kind in (_ID, _PHONE):
-                    if not v:
-                        continue
-                    mask = mask_id if kind == _ID else mask_phone
-                    if mask is not None:
-                        v = mask(v)
-                    string(r, c, v, qfmt if v.startswith(FORMULA_START) else None)
             for i in totals:
                 v = values[i]
                 if v is not None:
