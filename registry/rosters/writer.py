@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import islice
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -145,15 +144,6 @@ class RosterWriter:
         self.footer = PAGES if made_on is None else (
             f"&L制表日期：{made_on.year}年{made_on.month}月{made_on.day}日{PAGES}")
         self.layout = layout.page_layout(self.columns, [c.width or WIDTHS[c.kind] for c in self.columns])
-        # the columns whose text wraps, with what a line holds
-        rooms = [layout.line_room(w) for w in self.layout.widths[1:]]
-        wrapping = [i for i, c in enumerate(columns) if c.kind == "text"]
-        # their values of a row (a 1-tuple for one column: itemgetter gives it bare)
-        self._wrapped: Callable[[Sequence[Any]], Sequence[Any]] = (
-            itemgetter(*wrapping) if len(wrapping) > 1 else
-            (lambda row: (row[wrapping[0]],)) if wrapping else (lambda row: ()))
-        # what a line of each holds: pixels, and characters that fit whatever they are
-        self._wraps = ([rooms[i] for i in wrapping], [int(rooms[i] // layout.CHAR_PX) for i in wrapping])
         self.rows = 0  # data rows written, all sheets
         self.sheets = 0
         self.truncated = 0
@@ -354,7 +344,13 @@ class RosterWriter:
         ws = self.ws
         number, string = _cell_writers(ws)
         by_kind = self._by_kind()
-        texts, births, hours, numbers = (by_kind[k] for k in (_TEXT, _BIRTH, _HOURS, _NUMBER))
+        births, hours, numbers = (by_kind[k] for k in (_BIRTH, _HOURS, _NUMBER))
+        half = MAX_TEXT // 2  # a text this short cannot exceed the limit in UTF-16
+        # text columns with what a line holds, in pixels and in characters that fit whatever
+        # they are; an identifier's ("code") does not wrap
+        texts = [(i, c, q, room, int(room // layout.CHAR_PX)) if self.columns[c].kind == "text"
+                 else (i, c, q, 0.0, half)
+                 for i, c, q in by_kind[_TEXT] for room in (layout.line_room(self.layout.widths[c]),)]
         personal = ([(i, c, q, self._mask_id) for i, c, q in by_kind[_ID]]
                     + [(i, c, q, self._mask_phone) for i, c, q in by_kind[_PHONE]])
         stamps: list[tuple[int, int, Any, Callable[[Any], float | None]]] = (
@@ -362,27 +358,16 @@ class RosterWriter:
             + [(i, c, q, excel_time) for i, c, q in by_kind[_DATETIME]])
         masked_birth = self._masked_birth
         totals, sheet_sums, all_sums = self._totals, self.sheet_sums, self._sum_all
-        half = MAX_TEXT // 2  # a text this short cannot exceed the limit in UTF-16
         r, seq = self.row, self.rows
         height = self.row_height
-        wrapped, wraps, lines, set_row = self._wrapped, self._wraps, layout.lines, ws.set_row
+        lines, set_row = layout.lines, ws.set_row
         line_pt, pad_pt = layout.LINE_PT, layout.ROW_PAD_PT
         for values in rows:
             r += 1
             seq += 1
             most = 1
-            for v, room, fits in zip(wrapped(values), *wraps, strict=True):
-                if v.__class__ is str and len(v) > fits:  # `fits` characters fit whatever they are
-                    n = lines(v, room)
-                    if n > most:
-                        most = n
-            if most > 1:
-                tall = most * line_pt + pad_pt
-                set_row(r, tall if height is None or tall > height else height)
-            elif height is not None:
-                set_row(r, height)
             number(r, 0, seq)
-            for i, c, q in texts:
+            for i, c, q, room, fits in texts:
                 v = values[i]
                 if v.__class__ is not str:
                     if v is None:
@@ -390,8 +375,13 @@ class RosterWriter:
                     v = str(v)
                 elif not v:
                     continue
-                if len(v) > half:
-                    v = self._cut(v, r, c)
+                if len(v) > fits:  # `fits` characters fit in a line whatever they are
+                    if len(v) > half:
+                        v = self._cut(v, r, c)
+                    if room:
+                        n = lines(v, room)
+                        if n > most:
+                            most = n
                 string(r, c, v, q if v.startswith(FORMULA_START) else None)
             for i, c, q, mask in personal:
                 v = values[i]
@@ -436,5 +426,12 @@ class RosterWriter:
                     x = float(v) if v.__class__ is Decimal else v
                     sheet_sums[i] += x
                     all_sums[i] += x
+            # the row's height, once its text is measured: the row is still the one being
+            # written (constant_memory puts it on paper when the next one begins)
+            if most > 1:
+                tall = most * line_pt + pad_pt
+                set_row(r, tall if height is None or tall > height else height)
+            elif height is not None:
+                set_row(r, height)
         self.sheet_rows += r - self.row
         self.row, self.rows = r, seq
