@@ -53,6 +53,8 @@ NUMBER_FORMATS = {"code": "@", "id": "@", "phone": "@", "date": "yyyy-mm-dd", "d
                   "birth": "yyyy-mm-dd", "hours": "0.00", "int": "0", "percent": "0.00%", "ratio": "0.00"}
 PAGES = "&C第 &P 页，共 &N 页"
 TALL = 32_767  # the most pages tall a sheet may be fitted to
+# the lines of a column's texts remembered while writing: so many texts, so short (a few MB)
+LINES_KNOWN, LINES_KNOWN_LEN = 10_000, 200
 
 # cell kinds in the inner loop, as small ints
 _TEXT, _ID, _PHONE, _DATE, _HOURS, _NUMBER, _BLANK, _BIRTH, _DATETIME = range(9)
@@ -144,6 +146,9 @@ class RosterWriter:
         self.footer = PAGES if made_on is None else (
             f"&L制表日期：{made_on.year}年{made_on.month}月{made_on.day}日{PAGES}")
         self.layout = layout.page_layout(self.columns, [c.width or WIDTHS[c.kind] for c in self.columns])
+        # each column's texts met so far with their lines (a roster repeats its communities,
+        # statuses, skills)
+        self._known: list[dict[str, int]] = [{} for _ in self.columns]
         self.rows = 0  # data rows written, all sheets
         self.sheets = 0
         self.truncated = 0
@@ -337,6 +342,19 @@ class RosterWriter:
             groups[kind].append((i, i + 1, quoted))
         return {kind: tuple(columns) for kind, columns in groups.items()}
 
+    def _text_columns(self, columns: Iterable[tuple[int, int, Any]]
+                      ) -> list[tuple[int, int, Any, float, int, dict[str, int]]]:
+        """The text columns with what a line of each holds, in pixels and in characters
+        that fit whatever they are (shorter texts are not measured), and the lines of the
+        texts met so far. An identifier ("code") does not wrap: no pixels, and only a text
+        that may pass Excel's limit is looked at again."""
+        plan = []
+        for i, c, quoted in columns:
+            room = layout.line_room(self.layout.widths[c]) if self.columns[c].kind == "text" else 0.0
+            fits = int(room // layout.CHAR_PX) if room else MAX_TEXT // 2
+            plan.append((i, c, quoted, room, fits, self._known[c]))
+        return plan
+
     def _write_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         """The hot loop: one write per non-empty cell, nothing else heavy. Its text cells
         follow write_text's rule (the quote prefix for FORMULA_START) inlined: a call per
@@ -346,11 +364,7 @@ class RosterWriter:
         by_kind = self._by_kind()
         births, hours, numbers = (by_kind[k] for k in (_BIRTH, _HOURS, _NUMBER))
         half = MAX_TEXT // 2  # a text this short cannot exceed the limit in UTF-16
-        # text columns with what a line holds, in pixels and in characters that fit whatever
-        # they are; an identifier's ("code") does not wrap
-        texts = [(i, c, q, room, int(room // layout.CHAR_PX)) if self.columns[c].kind == "text"
-                 else (i, c, q, 0.0, half)
-                 for i, c, q in by_kind[_TEXT] for room in (layout.line_room(self.layout.widths[c]),)]
+        texts = self._text_columns(by_kind[_TEXT])
         personal = ([(i, c, q, self._mask_id) for i, c, q in by_kind[_ID]]
                     + [(i, c, q, self._mask_phone) for i, c, q in by_kind[_PHONE]])
         stamps: list[tuple[int, int, Any, Callable[[Any], float | None]]] = (
@@ -367,7 +381,7 @@ class RosterWriter:
             seq += 1
             most = 1
             number(r, 0, seq)
-            for i, c, q, room, fits in texts:
+            for i, c, q, room, fits, known in texts:
                 v = values[i]
                 if v.__class__ is not str:
                     if v is None:
@@ -379,7 +393,11 @@ class RosterWriter:
                     if len(v) > half:
                         v = self._cut(v, r, c)
                     if room:
-                        n = lines(v, room)
+                        n = known.get(v)
+                        if n is None:
+                            n = lines(v, room)
+                            if len(known) < LINES_KNOWN and len(v) <= LINES_KNOWN_LEN:
+                                known[v] = n
                         if n > most:
                             most = n
                 string(r, c, v, q if v.startswith(FORMULA_START) else None)
