@@ -13,8 +13,11 @@ wraps is as high as its lines. Each sheet has its print area, its title, facts a
 header repeated on every page, and a footer with 制表日期 and the page number.
 
 Speed second: rows come in as plain tuples from the database driver; formats are made
-once; date, number and text columns get their format from the column, so most cells are
-written with no per-cell format; the inner loop does only what each kind of cell needs.
+once; date, number and text columns get their format from the column, and a column that
+needs nothing the default format lacks has none; the inner loop goes through each kind's
+columns in turn, doing only what that kind needs, writes through xlsxwriter's undecorated
+cell writers, and measures a text for the row's height as it writes it (a text met before
+in its column is looked up). bench/bench_export.py holds it to 1.25 times bare xlsxwriter.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import islice
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,8 @@ NUMBER_FORMATS = {"code": "@", "id": "@", "phone": "@", "date": "yyyy-mm-dd", "d
                   "birth": "yyyy-mm-dd", "hours": "0.00", "int": "0", "percent": "0.00%", "ratio": "0.00"}
 PAGES = "&C第 &P 页，共 &N 页"
 TALL = 32_767  # the most pages tall a sheet may be fitted to
+# the lines of a column's texts remembered while writing: so many texts, so short (a few MB)
+LINES_KNOWN, LINES_KNOWN_LEN = 10_000, 200
 
 # cell kinds in the inner loop, as small ints
 _TEXT, _ID, _PHONE, _DATE, _HOURS, _NUMBER, _BLANK, _BIRTH, _DATETIME = range(9)
@@ -119,6 +123,16 @@ def discard_workbook(workbook: Any) -> None:
             closer()
 
 
+def _cell_writers(ws: Any) -> tuple[Callable[..., int], Callable[..., int]]:
+    """write_number and write_string without the wrapper that would let them take "A1"
+    for a row and a column: it costs a tenth of a roster's writing. xlsxwriter keeps them
+    as the "undecorated version of write_string()"; a version without them falls back to
+    the public ones, which take the same arguments."""
+    number = getattr(ws, "_write_number", ws.write_number)
+    string = getattr(ws, "_write_string", ws.write_string)
+    return number, string
+
+
 class RosterWriter:
     """Writes one roster, continuing on new sheets when one is full."""
 
@@ -135,15 +149,9 @@ class RosterWriter:
         self.footer = PAGES if made_on is None else (
             f"&L制表日期：{made_on.year}年{made_on.month}月{made_on.day}日{PAGES}")
         self.layout = layout.page_layout(self.columns, [c.width or WIDTHS[c.kind] for c in self.columns])
-        # the columns whose text wraps, with what a line holds
-        rooms = [layout.line_room(w) for w in self.layout.widths[1:]]
-        wrapping = [i for i, c in enumerate(columns) if c.kind == "text"]
-        # their values of a row (a 1-tuple for one column: itemgetter gives it bare)
-        self._wrapped: Callable[[Sequence[Any]], Sequence[Any]] = (
-            itemgetter(*wrapping) if len(wrapping) > 1 else
-            (lambda row: (row[wrapping[0]],)) if wrapping else (lambda row: ()))
-        # what a line of each holds: pixels, and characters that fit whatever they are
-        self._wraps = ([rooms[i] for i in wrapping], [int(rooms[i] // layout.CHAR_PX) for i in wrapping])
+        # each column's texts met so far with their lines (a roster repeats its communities,
+        # statuses, skills)
+        self._known: list[dict[str, int]] = [{} for _ in self.columns]
         self.rows = 0  # data rows written, all sheets
         self.sheets = 0
         self.truncated = 0
@@ -153,12 +161,12 @@ class RosterWriter:
         self._kinds = [_KINDS[c.kind] for c in columns]
         self._totals = [i for i, c in enumerate(columns) if c.total]
         self._sum_all = [0.0] * len(columns)
-        self._make_formats()
+        self._make_formats(unmasked)
         self._new_sheet()
 
     # --- formats, made once --------------------------------------------------------------
 
-    def _make_formats(self) -> None:
+    def _make_formats(self, unmasked: bool) -> None:
         made: dict[tuple[tuple[str, Any], ...], Any] = {}
 
         def add(props: dict[str, Any]) -> Any:
@@ -183,12 +191,15 @@ class RosterWriter:
         cell = [{"valign": "top",
                  **({"num_format": NUMBER_FORMATS[c.kind]} if c.kind in NUMBER_FORMATS else {}),
                  **({"text_wrap": True} if c.kind == "text" else {})} for c in self.columns]
-        # A text cell is written with no format of its own: the workbook's default format
-        # wraps and sits at the top. (A format on each text cell costs a tenth of the time.)
+        # A cell whose column needs nothing the default format lacks is written with no
+        # format of its own: the workbook's default wraps and sits at the top, and shows an
+        # integer as "0" does; a masked birth date is text (the year). xlsxwriter writes a
+        # cell with a format of its own more slowly (3 % of a volunteer roster's writing).
         default = self.wb.formats[0]
         default.set_text_wrap()
         default.set_align("top")
-        self.f_column = [None if c.kind == "text" else add(props)
+        plain = {"text", "int", *(("birth",) if not unmasked else ())}
+        self.f_column = [None if c.kind in plain else add(props)
                          for c, props in zip(self.columns, cell, strict=True)]
         self._quoted = [add({**props, "quote_prefix": True, **({"num_format": "@"} if c.kind == "birth" else {})})
                         for c, props in zip(self.columns[1:], cell[1:], strict=True)]
@@ -325,86 +336,123 @@ class RosterWriter:
         self.notes.append(f"第 {row + 1} 行“{header}”内容超过 {MAX_TEXT} 个字符，已截断。")
         return cut_text(text)
 
+    def _by_kind(self) -> dict[int, tuple[tuple[int, int, Any], ...]]:
+        """Each kind's columns: (place in a row's values, sheet column, quote-prefixed
+        format). The hot loop goes through them kind by kind: a kind's test on every cell
+        cost more than the cell's own work."""
+        groups: dict[int, list[tuple[int, int, Any]]] = {kind: [] for kind in _KINDS.values()}
+        for i, (kind, quoted) in enumerate(zip(self._kinds, self._quoted, strict=True)):
+            groups[kind].append((i, i + 1, quoted))
+        return {kind: tuple(columns) for kind, columns in groups.items()}
+
+    def _text_columns(self, columns: Iterable[tuple[int, int, Any]]
+                      ) -> list[tuple[int, int, Any, float, int, dict[str, int]]]:
+        """The text columns with what a line of each holds, in pixels and in characters
+        that fit whatever they are (shorter texts are not measured), and the lines of the
+        texts met so far. An identifier ("code") does not wrap: no pixels, and only a text
+        that may pass Excel's limit is looked at again."""
+        plan = []
+        for i, c, quoted in columns:
+            room = layout.line_room(self.layout.widths[c]) if self.columns[c].kind == "text" else 0.0
+            fits = int(room // layout.CHAR_PX) if room else MAX_TEXT // 2
+            plan.append((i, c, quoted, room, fits, self._known[c]))
+        return plan
+
     def _write_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         """The hot loop: one write per non-empty cell, nothing else heavy. Its text cells
         follow write_text's rule (the quote prefix for FORMULA_START) inlined: a call per
         cell costs a tenth of a roster's export time."""
         ws = self.ws
-        number, string = ws.write_number, ws.write_string
-        kinds, quoted = self._kinds, self._quoted
-        mask_id, mask_phone, masked_birth = self._mask_id, self._mask_phone, self._masked_birth
-        totals, sheet_sums, all_sums = self._totals, self.sheet_sums, self._sum_all
-        cols = range(1, len(self.columns))
+        number, string = _cell_writers(ws)
+        by_kind = self._by_kind()
+        births, hours, numbers = (by_kind[k] for k in (_BIRTH, _HOURS, _NUMBER))
         half = MAX_TEXT // 2  # a text this short cannot exceed the limit in UTF-16
+        texts = self._text_columns(by_kind[_TEXT])
+        personal = ([(i, c, q, self._mask_id) for i, c, q in by_kind[_ID]]
+                    + [(i, c, q, self._mask_phone) for i, c, q in by_kind[_PHONE]])
+        stamps: list[tuple[int, int, Any, Callable[[Any], float | None]]] = (
+            [(i, c, q, excel_serial) for i, c, q in by_kind[_DATE]]
+            + [(i, c, q, excel_time) for i, c, q in by_kind[_DATETIME]])
+        masked_birth = self._masked_birth
+        totals, sheet_sums, all_sums = self._totals, self.sheet_sums, self._sum_all
         r, seq = self.row, self.rows
         height = self.row_height
-        wrapped, wraps, lines, set_row = self._wrapped, self._wraps, layout.lines, ws.set_row
+        lines, set_row = layout.lines, ws.set_row
         line_pt, pad_pt = layout.LINE_PT, layout.ROW_PAD_PT
         for values in rows:
             r += 1
             seq += 1
             most = 1
-            for v, room, fits in zip(wrapped(values), *wraps, strict=True):
-                if v.__class__ is str and len(v) > fits:  # `fits` characters fit whatever they are
-                    n = lines(v, room)
-                    if n > most:
-                        most = n
-            if most > 1:
-                tall = most * line_pt + pad_pt
-                set_row(r, tall if height is None or tall > height else height)
-            elif height is not None:
-                set_row(r, height)
             number(r, 0, seq)
-            for c, kind, v, qfmt in zip(cols, kinds, values, quoted, strict=True):
-                if v is None:
-                    continue
-                if kind == _TEXT:
-                    if v.__class__ is not str:
-                        v = str(v)
-                    elif not v:
+            for i, c, q, room, fits, known in texts:
+                v = values[i]
+                if v.__class__ is not str:
+                    if v is None:
                         continue
+                    v = str(v)
+                elif not v:
+                    continue
+                if len(v) > fits:  # `fits` characters fit in a line whatever they are
                     if len(v) > half:
                         v = self._cut(v, r, c)
-                    string(r, c, v, qfmt if v.startswith(FORMULA_START) else None)
-                elif kind == _DATE:
-                    serial = excel_serial(v)
-                    if serial is None:
-                        t = str(v)  # a date column's text may be what a clerk typed
-                        string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
-                    else:
-                        number(r, c, serial)
-                elif kind == _BIRTH:
-                    serial = None if masked_birth else excel_serial(v)
-                    if serial is not None:
-                        number(r, c, serial)
-                    elif masked_birth and isinstance(v, date):
-                        string(r, c, birth_shown(v))
-                    else:  # a text, or a date Excel cannot number: as text, the year only if masked
-                        t = str(v)[:4] + "年" if masked_birth else str(v)
-                        string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
-                elif kind == _HOURS:
+                    if room:
+                        n = known.get(v)
+                        if n is None:
+                            n = lines(v, room)
+                            if len(known) < LINES_KNOWN and len(v) <= LINES_KNOWN_LEN:
+                                known[v] = n
+                        if n > most:
+                            most = n
+                string(r, c, v, q if v.startswith(FORMULA_START) else None)
+            for i, c, q, mask in personal:
+                v = values[i]
+                if not v:
+                    continue
+                if mask is not None:
+                    v = mask(v)
+                string(r, c, v, q if v.startswith(FORMULA_START) else None)
+            for i, c, q, serial_of in stamps:
+                v = values[i]
+                if v is None:
+                    continue
+                serial = serial_of(v)
+                if serial is None:
+                    t = str(v)  # a date column's text may be what a clerk typed
+                    string(r, c, t, q if t.startswith(FORMULA_START) else None)
+                else:
+                    number(r, c, serial)
+            for i, c, q in births:
+                v = values[i]
+                if v is None:
+                    continue
+                serial = None if masked_birth else excel_serial(v)
+                if serial is not None:
+                    number(r, c, serial)
+                elif masked_birth and isinstance(v, date):
+                    string(r, c, birth_shown(v))
+                else:  # a text, or a date Excel cannot number: as text, the year only if masked
+                    t = str(v)[:4] + "年" if masked_birth else str(v)
+                    string(r, c, t, q if t.startswith(FORMULA_START) else None)
+            for i, c, _ in hours:
+                v = values[i]
+                if v is not None:
                     number(r, c, round(float(v), 2))
-                elif kind == _DATETIME:
-                    moment = excel_time(v)
-                    if moment is None:
-                        t = str(v)
-                        string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
-                    else:
-                        number(r, c, moment)
-                elif kind == _NUMBER:
+            for i, c, _ in numbers:
+                v = values[i]
+                if v is not None:
                     number(r, c, v if v.__class__ is int else float(v))
-                elif kind in (_ID, _PHONE):
-                    if not v:
-                        continue
-                    mask = mask_id if kind == _ID else mask_phone
-                    if mask is not None:
-                        v = mask(v)
-                    string(r, c, v, qfmt if v.startswith(FORMULA_START) else None)
             for i in totals:
                 v = values[i]
                 if v is not None:
                     x = float(v) if v.__class__ is Decimal else v
                     sheet_sums[i] += x
                     all_sums[i] += x
+            # the row's height, once its text is measured: the row is still the one being
+            # written (constant_memory puts it on paper when the next one begins)
+            if most > 1:
+                tall = most * line_pt + pad_pt
+                set_row(r, tall if height is None or tall > height else height)
+            elif height is not None:
+                set_row(r, height)
         self.sheet_rows += r - self.row
         self.row, self.rows = r, seq
