@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from registry.importer.csv_read import csv_rows
+from registry.importer.formats import content_refusal, is_text_table, looks_like_text
 from registry.importer.kinds import Kind, header_key, header_map
 from registry.importer.limits import check_file, damaged
 from registry.rules.fields import is_blank
@@ -48,9 +49,6 @@ class Table:
 
 
 _ZIP, _OLE2 = (b"PK\x03\x04", b"PK\x05\x06"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NOT_SPREADSHEETS = ((b"%PDF", "PDF 文件"), (b"\x89PNG", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"),
-                     (b"GIF8", "GIF 图片"), (b"Rar!", "RAR 压缩包"), (b"7z\xbc\xaf", "7z 压缩包"))
-_TEXT_SUFFIXES = (".csv", ".txt")
 
 
 def file_format(path: Path) -> str:
@@ -58,7 +56,8 @@ def file_format(path: Path) -> str:
     the checks that let it be read within the budget; or a sentence refusing it."""
     check_file(path)
     with open(path, "rb") as handle:
-        start = handle.read(8)
+        head = handle.read(64)
+    start = head[:8]
     if start.startswith(_ZIP):
         from registry.importer.xlsx_check import check_xlsx
 
@@ -69,12 +68,13 @@ def file_format(path: Path) -> str:
 
         check_xls(path)
         return "xls"
-    for magic, what in _NOT_SPREADSHEETS:
-        if start.startswith(magic):
-            raise RegistryError(f"“{path.name}”是{what}，不是表格，无法导入；请选择 .xlsx、.xls 或 .csv 文件。")
-    if path.suffix.lower() in _TEXT_SUFFIXES:
+    refused = content_refusal(path.name, head)
+    if refused is not None:
+        raise refused
+    if is_text_table(path) or looks_like_text(path):  # a web system's ".xls" is often text
         return "csv"
-    raise RegistryError(f"无法读取“{path.name}”：它不是可以打开的 Excel 文件（.xlsx 或 .xls）或 CSV 文件。")
+    raise RegistryError(f"无法读取“{path.name}”：它不是 Excel 工作簿（.xlsx 或 .xls），也不是 CSV 文本；请用"
+                        "制作它的程序打开它，另存为 Excel 工作簿（.xlsx）后再导入。")
 
 
 def _open(path: Path, kind: str) -> Any:
