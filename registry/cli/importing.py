@@ -48,11 +48,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     _open_database(args, required=True)
     preview = preview_import(args.kind, args.file, sheet=args.sheet)
-    _print_problems([p.line() for p in preview.problems])
+    listed = preview.listed_problems()
+    _print_problems([p.line() for p in listed])
     rejected = preview.count(REJECT)
-    if args.errors and rejected:
+    summarized = any(p.rows for p in listed)
+    if args.errors and (rejected or summarized):
         write_error_workbook(preview, args.errors, masker_for(args.actor, reveal=True))
-        print(f"已把 {rejected} 行错误行写入“{args.errors}”，改正后可重新导入。")
+        if rejected:
+            print(f"已把 {rejected} 行错误行写入“{args.errors}”，改正后可重新导入。")
+        if summarized:
+            print(f"每一条提醒都列在“{args.errors}”的“提醒”工作表中。")
+    elif summarized:
+        print("（加 --errors 文件名.xlsx 可导出错误清单，其“提醒”工作表列出每一条提醒。）")
     read = len(preview.rows)
     if args.dry_run or (rejected and not args.skip_invalid):
         print(summary_line(read, 0, 0, rejected))

@@ -43,12 +43,16 @@ class ImportProblem:
     value: str
     message: str
     severity: Severity
+    code: str = ""  # the problem's kind (registry.rules.problems.Problem.code)
+    rows: tuple[int, ...] = ()  # a summary of one kind of reminder: the rows it stands for
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def line(self) -> str:
+        if self.rows:
+            return self.message
         column = f" [{self.column}]" if self.column else ""
         value = f" {self.value}" if self.value else ""
         label = "" if self.is_error else "（提醒）"
@@ -132,7 +136,7 @@ class ImportPreview:
             column, index = self.column_for(problem.field)
             value = cell_text(row.cells[index]) if index is not None else ""
             out.append(ImportProblem(self.table.sheet, row.number, column, value,
-                                     problem.message, problem.severity))
+                                     problem.message, problem.severity, problem.code))
         return out
 
     def column_for(self, field: str) -> tuple[str, int | None]:
@@ -143,6 +147,13 @@ class ImportPreview:
                 return self.table.headers[index], index
         labels = {c.field: c.label for c in self.kind.columns}
         return labels.get(field, ""), None
+
+    def listed_problems(self) -> list[ImportProblem]:
+        """The problems as the clerk reads them: every error on its own line, reminders of
+        one kind on many rows as one line naming how many (each is in the error workbook)."""
+        from registry.importer.summary import summarize
+
+        return summarize(self.problems)
 
     @property
     def errors(self) -> list[ImportProblem]:

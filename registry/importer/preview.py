@@ -53,6 +53,11 @@ def _header_problems(table: Table) -> list[ImportProblem]:
     out += [ImportProblem(table.sheet, table.header_row, text, "",
                           "与前面的列是同一项内容，只导入前面那一列。", Severity.WARNING)
             for text in table.repeated_headers]
+    if table.likely_truncated:
+        out.append(ImportProblem(table.sheet, table.last_row, "", "", (
+            f"工作表正好用到第 {table.last_row:,} 行，这是 .{table.format} 文件能容纳的最后一行：原来的表格"
+            f"很可能更长，多出的行在另存为 .{table.format} 时已被办公软件丢掉。请用原始文件（或另存为 .xlsx）"
+            "导入，或核对最后一行之后是否还有数据。"), Severity.WARNING, "file.truncated"))
     return out
 
 

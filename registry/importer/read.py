@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 from registry.importer.csv_read import csv_rows
 from registry.importer.formats import content_refusal, is_text_table, looks_like_text
 from registry.importer.kinds import Kind, header_key, header_map
-from registry.importer.limits import check_file, damaged
+from registry.importer.limits import MAX_ROWS, check_file, damaged
 from registry.rules.fields import is_blank
 from registry.rules.problems import RegistryError
 from registry.rules.text import normalize_text
@@ -26,6 +26,7 @@ from registry.rules.text import normalize_text
 HEADER_SCAN_ROWS = 20
 MIN_HEADER_MATCHES = 2
 _TOTAL_ROWS = {"合计", "总计", "小计"}
+GRID_ROWS = {"xls": 65_536, "xlsx": MAX_ROWS, "csv": MAX_ROWS}  # a CSV from Excel stops where it does
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,14 @@ class Table:
     rows: list[tuple[int, list[Any]]]  # (Excel row number, cells)
     unknown_headers: tuple[str, ...] = ()  # columns the kind does not know
     repeated_headers: tuple[str, ...] = ()  # second columns for a field already read
+    format: str = ""  # xlsx / xls / csv, as read_table found the file to be
+    last_row: int = 0  # the last row the sheet holds, blank or total rows included
+
+    @property
+    def likely_truncated(self) -> bool:
+        """Whether the sheet fills its format's last row: what an office suite keeps of a
+        longer sheet it saved as .xls (65,536 rows) or .xlsx (1,048,576)."""
+        return self.last_row >= GRID_ROWS.get(self.format, MAX_ROWS + 1)
 
     def column_of(self, field_name: str) -> int | None:
         try:
@@ -102,17 +111,17 @@ def _sheet_rows(workbook: Any, file: Path, name: str) -> Iterator[list[Any]]:
                             "另存为新文件后再导入。") from exc
 
 
-def _sheets(file: Path) -> tuple[list[str], Any]:
-    """The sheet names and a function giving a sheet's rows."""
+def _sheets(file: Path) -> tuple[str, list[str], Any]:
+    """The file's format, its sheet names and a function giving a sheet's rows."""
     kind = file_format(file)
     if kind == "csv":
-        return [file.stem], lambda _name: csv_rows(file)
+        return kind, [file.stem], lambda _name: csv_rows(file)
     workbook = _open(file, kind)
     try:
         names = list(workbook.sheet_names)
     except Exception as exc:
         raise damaged(file.name) from exc
-    return names, lambda name: _sheet_rows(workbook, file, name)
+    return kind, names, lambda name: _sheet_rows(workbook, file, name)
 
 
 def _score(cells: list[Any], known: dict[str, str]) -> int:
@@ -134,7 +143,7 @@ def _find_header(data: list[list[Any]], known: dict[str, str]) -> tuple[int, int
 def read_table(path: str | os.PathLike[str], kind: Kind, *, sheet: str | None = None) -> Table:
     """The first sheet whose header matches the kind (or the sheet named), read whole."""
     file = Path(path)
-    names, rows_of = _sheets(file)
+    found, names, rows_of = _sheets(file)
     known = header_map(kind)
     if sheet is not None:
         if sheet not in names:
@@ -145,7 +154,7 @@ def read_table(path: str | os.PathLike[str], kind: Kind, *, sheet: str | None = 
         head = list(islice(rows, HEADER_SCAN_ROWS))
         index, score = _find_header(head, known)
         if score >= MIN_HEADER_MATCHES:
-            return _table(file, name, head, rows, index, known)
+            return replace(_table(file, name, head, rows, index, known), format=found)
     where = f"工作表“{sheet}”" if sheet is not None else f"“{file.name}”的任何工作表"
     expected = "、".join(c.label for c in kind.columns if c.required) or kind.columns[0].label
     raise RegistryError(f"在{where}的前 {HEADER_SCAN_ROWS} 行中找不到{kind.label}表的表头"
@@ -169,6 +178,7 @@ def _table(file: Path, sheet: str, head: list[list[Any]], more: Iterator[list[An
     width = len(headers)
     rows: list[tuple[int, list[Any]]] = []
     data = iter(head[index + 1:])
+    number = index + 1
     for number, cells in enumerate(_chain(data, more), start=index + 2):
         cells = cells[:width]
         first = _first_value(cells)
@@ -180,7 +190,7 @@ def _table(file: Path, sheet: str, head: list[list[Any]], more: Iterator[list[An
             cells = cells + [""] * (width - len(cells))
         rows.append((number, cells))
     return Table(file, sheet, index + 1, headers, tuple(fields), rows, tuple(unknown),
-                 tuple(repeated))
+                 tuple(repeated), last_row=number)
 
 
 def _chain(first: Iterator[list[Any]], then: Iterator[list[Any]]) -> Iterator[list[Any]]:

@@ -141,7 +141,7 @@ class ImportSection(Section):
         def run(job: Job[Any]) -> Any:
             preview = preview_import(kind, path)
             job.check()
-            return preview, preview.problems
+            return preview, preview.listed_problems()
 
         self.task = BackgroundTask(self, self.ctx.worker, run,
                                    translate("Import", "Reading and checking the rows…"),
@@ -215,7 +215,8 @@ class ImportSection(Section):
         self.problems.setRowCount(len(shown))
         for i, problem in enumerate(shown):
             kind = translate("Import", "error") if problem.is_error else translate("Import", "reminder")
-            for c, value in enumerate((str(problem.row), problem.column, problem.value, kind,
+            row = "" if problem.rows else str(problem.row)  # a summary names its rows itself
+            for c, value in enumerate((row, problem.column, problem.value, kind,
                                        problem.message)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
