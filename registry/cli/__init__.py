@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from registry.cli.console import code_points_note, tolerant
 from registry.cli.failures import (
     DASH_HINT,
     EXIT_ERROR,
@@ -144,8 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command line; its exit code: 0 done, 1 the answer is no, 2 could not run,
     130 cancelled. Whatever happens, the terminal gets sentences, never a traceback."""
     words = list(sys.argv[1:] if argv is None else argv)
-    _tolerant(sys.stdout)
-    _tolerant(sys.stderr)
+    tolerant(sys.stdout)
+    tolerant(sys.stderr)
     route_logging()
     try:
         code = _run(words)
@@ -157,6 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         _say(f"错误：{sentence_for(exc) or unforeseen_sentence(exc, words)}")
         code = code or EXIT_ERROR
+    note = code_points_note()
+    if note:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        _say(note)
     return code
 
 
@@ -187,14 +193,6 @@ def _say(sentence: str) -> None:
     with contextlib.suppress(OSError, ValueError):  # no terminal left to tell
         print(sentence, file=sys.stderr)
 
-
-def _tolerant(stream: object) -> None:
-    """Text the console cannot show (a rare character on a GBK console) becomes "?" instead
-    of an exception in the middle of a listing."""
-    reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is not None:
-        with contextlib.suppress(ValueError, OSError, TypeError):
-            reconfigure(errors="replace")
 
 
 if __name__ == "__main__":

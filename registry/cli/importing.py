@@ -44,11 +44,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from registry.importer.errors_workbook import write_error_workbook
     from registry.importer.model import CREATE, REJECT, UPDATE, summary_line
     from registry.importer.preview import preview_import
+    from registry.importer.summary import listed_problems
     from registry.queries.masking import masker_for
 
     _open_database(args, required=True)
     preview = preview_import(args.kind, args.file, sheet=args.sheet)
-    listed = preview.listed_problems()
+    listed = listed_problems(preview)
     _print_problems([p.line() for p in listed])
     rejected = preview.count(REJECT)
     summarized = any(p.rows for p in listed)

@@ -148,13 +148,6 @@ class ImportPreview:
         labels = {c.field: c.label for c in self.kind.columns}
         return labels.get(field, ""), None
 
-    def listed_problems(self) -> list[ImportProblem]:
-        """The problems as the clerk reads them: every error on its own line, reminders of
-        one kind on many rows as one line naming how many (each is in the error workbook)."""
-        from registry.importer.summary import summarize
-
-        return summarize(self.problems)
-
     @property
     def errors(self) -> list[ImportProblem]:
         return [p for p in self.problems if p.is_error]

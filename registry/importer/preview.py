@@ -7,6 +7,7 @@ import os
 from collections import defaultdict
 
 from registry.importer.bulk import no_gc
+from registry.importer.carried import carried_note, file_year
 from registry.importer.handlers import handler_for
 from registry.importer.kinds import Kind, get_kind
 from registry.importer.lookups import Lookups
@@ -26,6 +27,7 @@ def _preview(spec: Kind, path: str | os.PathLike[str], sheet: str | None) -> Imp
     table = read_table(path, spec, sheet=sheet)
     _require_columns(table, spec.name)
     lookups = Lookups.load()
+    lookups.file_year = file_year(table.above)
     fields = [(i, f) for i, f in enumerate(table.fields) if f]
     rows = []
     for number, cells in table.rows:
@@ -93,6 +95,9 @@ def plan(preview: ImportPreview, handler: Handler) -> None:
 
 
 def _notes(preview: ImportPreview) -> list[str]:
+    if preview.kind.name == "volunteers":
+        note = carried_note(preview.rows)
+        return [note] if note else []
     if preview.kind.name != "hours":
         return []
     from registry.importer.hours import approval_note

@@ -41,6 +41,7 @@ class Table:
     rows: list[tuple[int, list[Any]]]  # (Excel row number, cells)
     unknown_headers: tuple[str, ...] = ()  # columns the kind does not know
     repeated_headers: tuple[str, ...] = ()  # second columns for a field already read
+    above: tuple[str, ...] = ()  # the text of the rows above the header (a title, a roster's facts)
     format: str = ""  # xlsx / xls / csv, as read_table found the file to be
     last_row: int = 0  # the last row the sheet holds, blank or total rows included
 
@@ -189,8 +190,9 @@ def _table(file: Path, sheet: str, head: list[list[Any]], more: Iterator[list[An
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
         rows.append((number, cells))
+    above = tuple(str(c) for cells in head[:index] for c in cells if isinstance(c, str) and c)
     return Table(file, sheet, index + 1, headers, tuple(fields), rows, tuple(unknown),
-                 tuple(repeated), last_row=number)
+                 tuple(repeated), above=above, last_row=number)
 
 
 def _chain(first: Iterator[list[Any]], then: Iterator[list[Any]]) -> Iterator[list[Any]]:

@@ -4,7 +4,7 @@ the error workbook's 提醒 sheet. Errors stay one line each: each row must be f
 
 from __future__ import annotations
 
-from registry.importer.model import ImportProblem
+from registry.importer.model import ImportPreview, ImportProblem
 from registry.rules.problems import Severity
 
 SUMMARY_FROM = 4  # a kind on this many rows or more is summarized
@@ -54,3 +54,9 @@ def summarize(problems: list[ImportProblem]) -> list[ImportProblem]:
         elif group[0] is problem:
             out.append(_line(group))
     return out
+
+
+def listed_problems(preview: ImportPreview) -> list[ImportProblem]:
+    """The preview's problems as the clerk reads them: every error on its own line, reminders
+    of one kind on many rows as one line naming how many (each is in the error workbook)."""
+    return summarize(preview.problems)

@@ -19,7 +19,7 @@ from registry.ops.summaries import apply_ledger_sums
 from registry.queries.approval import four_eyes
 from registry.queries.presets import current_rounding_preset
 from registry.rules.fields import Cleaner, clean_date, clean_decimal, clean_int, clean_text
-from registry.rules.ledger import LedgerSums
+from registry.rules.ledger import OPENING, SERVICE, LedgerSums
 from registry.rules.permissions import Action
 from registry.rules.presets import credited_hours
 from registry.rules.problems import Problem, RegistryError, ValidationError, error, warning
@@ -139,7 +139,7 @@ def record_hours(actor: str, volunteer_id: int, data: Mapping[str, Any]) -> Chan
 def _same_day_warnings(volunteer_id: int, day: dt.date, hours: Decimal) -> list[Problem]:
     booked = sum((r.hours for r in ServiceRecord.select(ServiceRecord.hours).where(
         (ServiceRecord.volunteer == volunteer_id) & (ServiceRecord.service_date == day)
-        & ServiceRecord.corrects.is_null())), Decimal(0))
+        & ServiceRecord.corrects.is_null() & (ServiceRecord.kind == SERVICE))), Decimal(0))
     if booked + hours > MAX_HOURS_PER_DAY:
         return [error("day_over_24", "hours", f"{day} 这一天登记的时长合计超过 24 小时。")]
     if booked and booked + hours > 12:
@@ -201,6 +201,9 @@ def _overlaps(activity: Activity, volunteer_ids: list[int]) -> list[Problem]:
 
 
 def _count(sums: LedgerSums, record: ServiceRecord, sign: int) -> None:
+    if record.kind == OPENING:
+        sums.add_carried(record.volunteer_id, record.service_date, record.hours, sign)
+        return
     sums.add_line(record.volunteer_id, record.service_date, record.hours, record.community_id,
                   record.organization_id, record.service_category, sign)
 
@@ -260,7 +263,7 @@ def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: 
         values["community"] = values["community"]
         row = ServiceRecord.create(volunteer=original.volunteer_id, recorder=actor,
                                    corrects=original.id, correction_reason=reason_text,
-                                   **values)
+                                   kind=original.kind, **values)  # a carried line stays one
         w.log(Table.SERVICE_RECORD, row.id, snapshot(original), snapshot(row), detail=reason_text)
         w.changed(Table.SERVICE_RECORD, ids=[row.id])
         w.warn(warnings)

@@ -22,6 +22,7 @@ LABELS = {
     "service_categories": "服务类别",
     "consent_contact": "同意联系",
     "consent_publish": "同意公示",
+    "status": "状态",
 }
 ROLE = "志愿者"
 

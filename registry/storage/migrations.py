@@ -18,7 +18,7 @@ from registry.storage import models, server_roles
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 VERSION_KEY = "schema_version"
 
 
@@ -262,4 +262,14 @@ def _v2_to_v3(db: Database) -> None:
     _create_tables(db, [models.CommunityPopulation])
 
 
-UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(db: Database) -> None:
+    """Version 4 tells hours carried over from earlier records (期初结转) from hours served:
+    every line there is was served and recorded here, so all keep the default; a certificate
+    states how much of its hours were carried over (none, for those issued before)."""
+    for table, column, ddl in (("service_record", "kind", "VARCHAR(255) NOT NULL DEFAULT 'service'"),
+                               ("certificate", "carried_hours", "DECIMAL(12, 2) NOT NULL DEFAULT 0")):
+        if column not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
+
+
+UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}

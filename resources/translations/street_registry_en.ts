@@ -1702,6 +1702,14 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Correction</translation>
     </message>
     <message>
+        <source>Carried over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the hours overall, {hours} h are carried over from the records kept before this register (opening balance, in italics): they count toward the total and the stars but were not served and recorded here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</source>
         <translation>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</translation>
     </message>

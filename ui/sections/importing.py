@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.importer import KINDS, ImportResult, commit_import, preview_import, write_error_workbook, write_template
+from registry.importer import (
+    KINDS,
+    ImportResult,
+    commit_import,
+    listed_problems,
+    preview_import,
+    write_error_workbook,
+    write_template,
+)
 from registry.importer.model import CREATE, REJECT, UNCHANGED, UPDATE
 from ui.runtime import settings
 from ui.runtime.context import AppContext, error_text
@@ -141,7 +149,7 @@ class ImportSection(Section):
         def run(job: Job[Any]) -> Any:
             preview = preview_import(kind, path)
             job.check()
-            return preview, preview.listed_problems()
+            return preview, listed_problems(preview)
 
         self.task = BackgroundTask(self, self.ctx.worker, run,
                                    translate("Import", "Reading and checking the rows…"),

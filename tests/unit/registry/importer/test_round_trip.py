@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 from helpers.importer import id_number
 
 from registry import ops
-from registry.importer import commit_import, preview_import
+from registry.importer import ImportPreview, commit_import, preview_import
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.models import Community, Person, Volunteer
 
@@ -46,13 +47,9 @@ def records() -> list[tuple[Any, ...]]:
     return out
 
 
-def test_volunteer_roster_round_trip(tmp_path: Path) -> None:
-    open_database(tmp_path / "a.sqlite3")
-    communities = make_area()
-    for i, data in enumerate(PEOPLE):
-        community = communities["永安里社区" if i % 2 == 0 else "建华南社区"]
-        ops.register_volunteer("clerk", {**data, "community": community})
-    original = records()
+def moved_to_an_empty_register(tmp_path: Path) -> ImportPreview:
+    """The open register's volunteer roster, exported unmasked, previewed for import into a
+    new register with the same area (left open); the preview has no error."""
     target = tmp_path / "roster.xlsx"
     export.export_roster("volunteers", target, actor="clerk", unmasked=True)
     close_database()
@@ -60,6 +57,103 @@ def test_volunteer_roster_round_trip(tmp_path: Path) -> None:
     make_area()
     preview = preview_import("volunteers", target)
     assert preview.errors == []
+    return preview
+
+
+def test_volunteer_roster_round_trip(tmp_path: Path) -> None:
+    open_database(tmp_path / "a.sqlite3")
+    communities = make_area()
+    for i, data in enumerate(PEOPLE):
+        community = communities["永安里社区" if i % 2 == 0 else "建华南社区"]
+        ops.register_volunteer("clerk", {**data, "community": community})
+    original = records()
+    preview = moved_to_an_empty_register(tmp_path)
     assert commit_import(preview, actor="clerk").created == len(PEOPLE)
     assert records() == original
+    close_database()
+
+
+def ledger_state() -> list[tuple[Any, ...]]:
+    """What a register says of each volunteer's standing and hours, as far as a roster can
+    carry them: the total and this year's hours (the years before are one sum in it)."""
+    from registry.storage.models import VolunteerYear
+
+    out = []
+    year = dt.date.today().year
+    for v in Volunteer.select().join(Person).order_by(Person.id_number):
+        this_year = VolunteerYear.get_or_none((VolunteerYear.volunteer == v.id) & (VolunteerYear.year == year))
+        out.append((v.person.id_number, v.status, v.total_hours, v.star_level,
+                    this_year.hours if this_year else Decimal(0)))
+    return out
+
+
+def _served(volunteer_id: int, day: dt.date, hours: str) -> None:
+    from registry.storage.models import ServiceRecord
+
+    ops.record_hours("clerk", volunteer_id, {"service_date": day, "hours": hours, "content": "助老"})
+    ops.approve_records("clerk", [ServiceRecord.select().order_by(ServiceRecord.id.desc()).first().id])
+
+
+def test_status_and_past_hours_survive_a_round_trip(tmp_path: Path) -> None:
+    """注销 stays 注销 (the roster writes it into 备注) and the hours come back as an opening
+    balance (期初结转) with the same totals, stars and yearly sums; a second import of the
+    same file carries nothing again."""
+    from registry.queries.history import service_history
+    from registry.rules.ledger import OPENING
+    from registry.storage.models import AuditEntry, ServiceRecord
+
+    today = dt.date.today()
+    open_database(tmp_path / "a.sqlite3")
+    communities = make_area()
+    for data in PEOPLE:
+        ops.register_volunteer("clerk", {**data, "community": communities["永安里社区"]})
+    ids = [v.id for v in Volunteer.select().order_by(Volunteer.id)]
+    _served(ids[0], dt.date(today.year - 2, 5, 1), "12")
+    _served(ids[0], dt.date(today.year - 1, 5, 1), "4")
+    _served(ids[0], dt.date(today.year, 1, 1), "2.5")
+    _served(ids[1], dt.date(today.year - 1, 6, 1), "16")
+    ops.deactivate_volunteer("clerk", ids[1], "搬离本街道")
+    original, people = ledger_state(), records()
+    preview = moved_to_an_empty_register(tmp_path)
+    target = preview.path
+    assert "2 名志愿者导入前的累计时长共 34.5 小时" in "".join(preview.notes)
+    commit_import(preview, actor="clerk")
+    assert ledger_state() == original  # 注销 stays 注销; totals, stars and this year's hours as they were
+    assert records() == people  # and the notes without the 已注销 the roster added to them
+    lines = list(ServiceRecord.select().order_by(ServiceRecord.service_date))
+    assert {(line.kind, line.status) for line in lines} == {(OPENING, "approved")}
+    assert [(line.service_date, line.hours) for line in lines if line.volunteer_id == 1] == [
+        (dt.date(today.year - 1, 12, 31), 16), (dt.date(today.year, 1, 1), Decimal("2.5"))]
+    assert AuditEntry.select().where((AuditEntry.table_name == "service_record")
+                                     & (AuditEntry.detail == "期初结转（导入）")).count() == len(lines)
+    history = service_history(1)
+    assert all(line.carried for line in history.lines) and history.lines[0].what.startswith("期初结转")
+
+    again = preview_import("volunteers", target)
+    assert again.notes == [] and {r.action for r in again.rows} == {"unchanged"}
+    commit_import(again, actor="clerk")
+    assert ServiceRecord.select().count() == len(lines) and ledger_state() == original
+    close_database()
+
+
+def test_past_hours_of_an_old_spreadsheet_are_carried_over(tmp_path: Path) -> None:
+    """A street's own spreadsheet: no year said, so the hours are dated before this year."""
+    from helpers.importer import write_sheet
+
+    from registry.importer.kinds import VOLUNTEERS
+
+    open_database(tmp_path / "b.sqlite3")
+    make_area()
+    path = write_sheet(tmp_path / "旧台账.xlsx", ["姓名", "身份证号", "所在社区", "状态", "累计服务时长"], [
+        ["张三", PEOPLE[0]["id_number"], "永安里社区", "在册", 16],
+        ["李四", PEOPLE[1]["id_number"], "永安里社区", "注销", "120.5"],
+        ["王五", PEOPLE[2]["id_number"], "永安里社区", "", ""]])
+    assert VOLUNTEERS.column("carried_total").label == "累计时长"
+    preview = preview_import("volunteers", path)
+    assert [(c.column, c.new) for r in preview.rows for c in r.changes] == [
+        ("期初结转", "16 小时"), ("期初结转", "120.5 小时")]  # what the preview lists for each row
+    commit_import(preview, actor="clerk")
+    state = ledger_state()
+    assert [s[1:] for s in state] == [  # none of it this year's: the file does not say when
+        ("在册", 0, 0, 0), ("在册", 16, 0, 0), ("注销", Decimal("120.5"), 1, 0)]  # 王五, 张三, 李四
     close_database()

@@ -11,7 +11,7 @@ import pytest
 from helpers.importer import id_number
 from python_calamine import CalamineWorkbook
 
-from registry.importer import preview_import, write_error_workbook
+from registry.importer import listed_problems, preview_import, write_error_workbook
 from registry.importer.kinds import VOLUNTEERS
 from registry.importer.read import GRID_ROWS, read_table
 from registry.queries.masking import MASKED
@@ -25,7 +25,7 @@ def test_thirty_seven_reminders_of_one_kind_are_one_line(area: dict[str, int],
                                                         sheet: Callable[..., Path], tmp_path: Path) -> None:
     rows = [[f"志愿者{i}", number] for i, number in enumerate(NEWER)] + [["张三", "110105491231002"]]
     preview = preview_import("volunteers", sheet(["姓名", "身份证号"], rows))
-    listed = preview.listed_problems()
+    listed = listed_problems(preview)
     assert len(preview.problems) == 38
     summary = [p for p in listed if p.rows]
     assert len(summary) == 1 and summary[0].line().startswith(
@@ -42,7 +42,7 @@ def test_thirty_seven_reminders_of_one_kind_are_one_line(area: dict[str, int],
 
 def test_a_few_reminders_stay_line_by_line(area: dict[str, int], sheet: Callable[..., Path]) -> None:
     preview = preview_import("volunteers", sheet(["姓名", "身份证号"], [["甲", NEWER[0]], ["乙", NEWER[1]]]))
-    assert [p.line()[:6] for p in preview.listed_problems()] == ["第 2 行 ", "第 3 行 "]
+    assert [p.line()[:6] for p in listed_problems(preview)] == ["第 2 行 ", "第 3 行 "]
 
 
 def test_an_xls_of_exactly_65536_rows_is_flagged(tmp_path: Path) -> None:

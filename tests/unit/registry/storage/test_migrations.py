@@ -26,6 +26,14 @@ def all_rows(path: Path, layout: dict[str, list[str]]) -> dict[str, list[tuple]]
                 for t, cols in layout.items()}
 
 
+def new_registers(*paths: Path) -> tuple[Path, ...]:
+    """New registers at these paths, closed: one to make older, one to compare it with."""
+    for target in paths:
+        open_database(target)
+        close_database()
+    return paths
+
+
 @pytest.fixture
 def v1_copy(tmp_path: Path) -> Path:
     target = tmp_path / "old.sqlite3"
@@ -117,10 +125,7 @@ def test_a_version_2_register_gains_yearly_populations_and_display_names(tmp_pat
     from registry.ops.accounts import add_account
     from registry.storage.models import Account, CommunityPopulation
 
-    path, fresh = tmp_path / "v2.sqlite3", tmp_path / "fresh.sqlite3"
-    for target in (path, fresh):
-        open_database(target)
-        close_database()
+    path, fresh = new_registers(tmp_path / "v2.sqlite3", tmp_path / "fresh.sqlite3")
     open_database(path)
     add_account("", "boss", "admin", "correct horse")
     close_database()
@@ -131,10 +136,48 @@ def test_a_version_2_register_gains_yearly_populations_and_display_names(tmp_pat
     conn.close()
     open_database(path)
     try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION) == "3"
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
         assert [(a.name, a.display_name) for a in Account.select()] == [("boss", "")]
         assert CommunityPopulation.select().count() == 0
     finally:
         close_database()
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
     assert list(path.parent.glob("v2.before-upgrade-v2-*.sqlite3"))
+
+
+def test_a_version_3_register_tells_carried_hours_from_served_ones(tmp_path: Path):
+    """Version 4: a ledger line's kind (served here, or carried over: 期初结转) and the hours
+    a certificate carried over. A version-3 register's lines were all served here: they stay
+    as they were, approved lines included (the trigger refuses any update of those)."""
+    import datetime as dt
+
+    from registry.storage.models import ServiceRecord
+
+    path, fresh = new_registers(tmp_path / "v3.sqlite3", tmp_path / "fresh.sqlite3")
+    with sqlite3.connect(path) as conn:
+        conn.executescript(
+            "INSERT INTO person (id, id_number, id_number_rev, name, initials, sex, birth_date, region_code, "
+            "address, ethnicity, political_status, education, notes, active, deactivated_reason, created_at, "
+            "updated_at) VALUES (1, '11010519491231002X', 'X2001321949150101', '张三', 'zs', '女', '1949-12-31', "
+            "'110105', '', '', '', '', '', 1, '', '2024-01-01', '2024-01-01');"
+            "INSERT INTO volunteer (id, person_id, skills, service_categories, consent_contact, consent_publish,"
+            " status, status_reason, total_hours, star_level, star_preset) VALUES (1, 1, '', '', 0, 0, '在册', "
+            "'', 2.5, 0, '');"
+            "INSERT INTO service_record (id, volunteer_id, service_date, place, served_group, service_category,"
+            " content, hours, recorder, recorded_at, status, approver, correction_reason, kind) VALUES (1, 1, "
+            "'2024-03-01', '', '', '', '助老', 2.5, 'clerk', '2024-03-01 10:00:00', 'approved', 'boss', '', "
+            "'service');")
+        conn.execute("ALTER TABLE service_record DROP COLUMN kind")
+        conn.execute("ALTER TABLE certificate DROP COLUMN carried_hours")
+        conn.execute("UPDATE registry_meta SET value = '3' WHERE key = 'schema_version'")
+    conn.close()
+    open_database(path)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        line = ServiceRecord.get_by_id(1)
+        assert (line.kind, line.hours, line.status, line.service_date) == (
+            "service", Decimal("2.5"), "approved", dt.date(2024, 3, 1))
+    finally:
+        close_database()
+    assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
+    assert list(path.parent.glob("v3.before-upgrade-v3-*.sqlite3"))
