@@ -5,47 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
-from helpers.importer import id_number
+from helpers.round_trip import PEOPLE, ledger_state, make_area, records, served
 
 from registry import ops
 from registry.importer import ImportPreview, commit_import, preview_import
 from registry.storage.lifecycle import close_database, open_database
-from registry.storage.models import Community, Person, Volunteer
+from registry.storage.models import Volunteer
 
 export = pytest.importorskip("registry.rosters.export")
-
-PEOPLE = [
-    {"id_number": id_number("110105", "19800101", "011"), "name": "张三", "phone": "13800138000",
-     "political_status": "中共党员", "volunteer_number": "V1", "registered_on": dt.date(2020, 1, 2),
-     "skills": "摄影、驾驶", "service_categories": "为老服务、助残服务"},
-    {"id_number": id_number("110105", "19810101", "022"), "name": "李四", "phone": "010-12345678",
-     "political_status": "群众", "volunteer_number": "V2", "registered_on": dt.date(2021, 3, 4),
-     "skills": "", "service_categories": "社区治理"},
-    {"id_number": "11010519491231002X", "name": "王五", "phone": None, "political_status": "",
-     "volunteer_number": None, "registered_on": None, "skills": "", "service_categories": "",
-     "notes": "腿脚不便"},
-]
-
-
-def make_area() -> dict[str, int]:
-    district = ops.add_area("t", "district", "110105", "朝阳区", 1).id
-    street = ops.add_area("t", "street", "110105001", "建外街道", 1, parent=district).id
-    return {"永安里社区": ops.add_area("t", "community", "110105001001", "永安里社区", 1, parent=street).id,
-            "建华南社区": ops.add_area("t", "community", "110105001002", "建华南社区", 1, parent=street).id}
-
-
-def records() -> list[tuple[Any, ...]]:
-    out = []
-    for v in Volunteer.select().join(Person).order_by(Person.id_number):
-        p = v.person
-        out.append((p.id_number, p.name, p.sex, p.birth_date, p.phone, p.political_status, p.notes,
-                    v.volunteer_number, v.registered_on, v.skills, v.service_categories,
-                    Community.get_by_id(v.community_id).code if v.community_id else None))
-    return out
-
 
 def moved_to_an_empty_register(tmp_path: Path) -> ImportPreview:
     """The open register's volunteer roster, exported unmasked, previewed for import into a
@@ -73,27 +42,6 @@ def test_volunteer_roster_round_trip(tmp_path: Path) -> None:
     close_database()
 
 
-def ledger_state() -> list[tuple[Any, ...]]:
-    """What a register says of each volunteer's standing and hours, as far as a roster can
-    carry them: the total and this year's hours (the years before are one sum in it)."""
-    from registry.storage.models import VolunteerYear
-
-    out = []
-    year = dt.date.today().year
-    for v in Volunteer.select().join(Person).order_by(Person.id_number):
-        this_year = VolunteerYear.get_or_none((VolunteerYear.volunteer == v.id) & (VolunteerYear.year == year))
-        out.append((v.person.id_number, v.status, v.total_hours, v.star_level,
-                    this_year.hours if this_year else Decimal(0)))
-    return out
-
-
-def _served(volunteer_id: int, day: dt.date, hours: str) -> None:
-    from registry.storage.models import ServiceRecord
-
-    ops.record_hours("clerk", volunteer_id, {"service_date": day, "hours": hours, "content": "助老"})
-    ops.approve_records("clerk", [ServiceRecord.select().order_by(ServiceRecord.id.desc()).first().id])
-
-
 def test_status_and_past_hours_survive_a_round_trip(tmp_path: Path) -> None:
     """注销 stays 注销 (the roster writes it into 备注) and the hours come back as an opening
     balance (期初结转) with the same totals, stars and yearly sums; a second import of the
@@ -108,10 +56,10 @@ def test_status_and_past_hours_survive_a_round_trip(tmp_path: Path) -> None:
     for data in PEOPLE:
         ops.register_volunteer("clerk", {**data, "community": communities["永安里社区"]})
     ids = [v.id for v in Volunteer.select().order_by(Volunteer.id)]
-    _served(ids[0], dt.date(today.year - 2, 5, 1), "12")
-    _served(ids[0], dt.date(today.year - 1, 5, 1), "4")
-    _served(ids[0], dt.date(today.year, 1, 1), "2.5")
-    _served(ids[1], dt.date(today.year - 1, 6, 1), "16")
+    served(ids[0], dt.date(today.year - 2, 5, 1), "12")
+    served(ids[0], dt.date(today.year - 1, 5, 1), "4")
+    served(ids[0], dt.date(today.year, 1, 1), "2.5")
+    served(ids[1], dt.date(today.year - 1, 6, 1), "16")
     ops.deactivate_volunteer("clerk", ids[1], "搬离本街道")
     original, people = ledger_state(), records()
     preview = moved_to_an_empty_register(tmp_path)
