@@ -26,7 +26,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_import import empty_register, make_roster  # noqa: E402  (beside this file)
+from bench_import import empty_register, make_roster  # beside this file
 
 
 def _text(value: Any) -> str:
