@@ -71,3 +71,14 @@ def test_the_preview_says_so(area: dict[str, int], tmp_path: Path, monkeypatch: 
     path.write_text(f"姓名,身份证号\n张三,{PLAIN}\n李四,{NEWER[0]}\n", encoding="utf-8")
     line = next(p.line() for p in preview_import("volunteers", path).problems if p.code == "file.truncated")
     assert "正好用到第 3 行" in line and "很可能更长" in line
+
+
+def test_an_old_15_digit_number_is_stored_as_18_digits(area: dict[str, int], sheet: Callable[..., Path]) -> None:
+    from registry.importer import commit_import
+    from registry.storage.models import Person
+
+    preview = preview_import("volunteers", sheet(["姓名", "身份证号"], [["张三", "110105491231002"]]))
+    line = listed_problems(preview)[0].line()
+    assert "110105491231002" in line and "11010519491231002X" in line and "（提醒）" in line
+    commit_import(preview, actor="clerk")
+    assert [p.id_number for p in Person.select()] == ["11010519491231002X"]
