@@ -37,10 +37,14 @@ QT_X11 = [
 # The real-window tests (tests/integration/window): a window manager, and keys and clicks
 # sent through the X server; with QT_X11 above (Xvfb, the xcb libraries).
 REAL_WINDOW = [("xdotool",), ("openbox",)]
-# The real client the file tests check against: LibreOffice re-saves, converts and prints
-# the rosters, poppler lists and renders PDFs, and a font with CJK Extension B prints the
+# The real-client tests: LibreOffice headless prints the rosters to PDF
+# (tests/integration/registry/rosters) and re-saves exported rosters as .xlsx and .xls (the
+# round-trip test), poppler's pdftotext reads them back and lists the certificate's fonts;
+# Carlito is the font LibreOffice draws Calibri (the workbooks' font) with at Calibri's
+# widths, so pages break as in Excel; a font with CJK Extension B (fonts-hanazono) prints the
 # rare characters of names on certificates (tests/integration/registry/test_rare_characters.py).
-OFFICE_CLIENT = [("libreoffice-calc-nogui", "libreoffice-calc"), ("poppler-utils",), ("fonts-hanazono",)]
+OFFICE = [("libreoffice-calc-nogui", "libreoffice-calc"), ("poppler-utils",),
+          ("fonts-crosextra-carlito",), ("fonts-hanazono",)]
 VENV_SUPPORT = [("python3-venv",)]
 POSTGRES = [("postgresql",)]
 PACKAGING = [("nsis",), ("binutils",)]  # makensis for the installer, strip for the bundle
@@ -211,7 +215,7 @@ def cmd_app(args: list[str]) -> int:
 
 def cmd_test(args: list[str]) -> int:
     full = not args  # the whole run (as CI does it) also builds and self-tests the installer
-    ensure_debian_packages(QT_OFFSCREEN + QT_X11 + REAL_WINDOW + POSTGRES + OFFICE_CLIENT
+    ensure_debian_packages(QT_OFFSCREEN + QT_X11 + REAL_WINDOW + OFFICE + POSTGRES
                            + (PACKAGING if full else []))
     ensure_venv("test,charts,build" if full else "test,charts")
     env = venv_env(QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")

@@ -93,9 +93,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     if result.truncated_cells:
         print(msg("提醒：有 {truncated_cells} 处内容超过 Excel 单元格上限，已截断，详见表格底部的说明。",
                   truncated_cells=result.truncated_cells))
-    if args.unmasked:
+    if result.unmasked:
         print(msg("提醒：文件含完整证件号码和联系电话，本次导出已记入操作日志。"))
+    elif args.unmasked:
+        print(msg("提醒：这份花名册不含证件号码和联系电话，按普通导出处理。"))
     return 0
+
+
+def _personal(args: argparse.Namespace) -> bool:
+    """Whether the roster asked for holds personal numbers, so --unmasked needs its right."""
+    spec = ROSTERS.get(args.roster)
+    return spec is None or spec.personal(RosterFilters(group_by=args.group_by))
 
 
 def _default_actor() -> str:
@@ -110,7 +118,7 @@ def add_commands(add: Add) -> None:
 
     titles = "；".join(f"{key}={spec.title}" for key, spec in ROSTERS.items())
     p = add("export", cmd_export, msg("导出花名册（Excel）"),
-            lambda args: Action.EXPORT_UNMASKED if args.unmasked else Action.EXPORT)
+            lambda args: Action.EXPORT_UNMASKED if args.unmasked and _personal(args) else Action.EXPORT)
     # no argparse `choices`: an unknown roster gets export_roster's Chinese sentence
     p.add_argument("roster", metavar="ROSTER", help=titles)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx",

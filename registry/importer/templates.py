@@ -21,7 +21,7 @@ from registry.rules.vocab import (
 )
 from registry.storage.db import database
 
-TEMPLATE_ROWS = 2_000
+TEMPLATE_ROWS = 10_000  # rows below the header with dropdowns and text formats: a street's whole register
 LISTS_SHEET = "下拉选项"
 NOTES_SHEET = "填写说明"
 CHOICES: dict[str, tuple[str, ...]] = {

@@ -36,6 +36,8 @@ PRESET_KEYS: dict[str, tuple[str, dict[str, Any]]] = {
 
 @dataclass(frozen=True)
 class CommunityConfig:
+    """A community as the district file names it."""
+
     code: str
     name: str
     population: int
@@ -43,6 +45,8 @@ class CommunityConfig:
 
 @dataclass(frozen=True)
 class StreetConfig:
+    """A street of the district file, with its communities."""
+
     code: str
     name: str
     population: int
@@ -51,6 +55,8 @@ class StreetConfig:
 
 @dataclass(frozen=True)
 class DistrictConfig:
+    """A district file, checked: the district, its streets and the presets it chooses."""
+
     code: str
     name: str
     full_name: str

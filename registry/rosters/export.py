@@ -3,7 +3,9 @@
 The workbook is written to a temporary file beside the target and moved into place only
 when complete, so the target never holds half a roster and an existing file survives a
 cancel or a failure. Every export is written to the audit log; an unmasked one (full ID
-and phone numbers) under its own action, so it can be found."""
+and phone numbers) under its own action, so it can be found. Asking for full numbers
+from a roster that holds none (培训统计, 服务时长汇总 by community) changes nothing: the
+export is an ordinary one, needing no more right and logged as such."""
 
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ class ExportResult:
     sheets: int
     truncated_cells: int
     changes: Changes = field(default_factory=Changes)  # the export's audit entry
+    unmasked: bool = False  # the file holds full ID and phone numbers
 
 
 class ExportCancelled(RegistryError):
@@ -93,8 +96,9 @@ def export_roster(roster: str, target: Path, *, actor: str,
         raise RegistryError(f"没有“{roster}”这种花名册，可选：{'、'.join(ROSTERS)}。")
     if not actor:
         raise RegistryError("没有记录是谁在导出，导出已取消。")
-    permit = allow(actor, Action.EXPORT_UNMASKED if unmasked else Action.EXPORT)  # before the file
     filters = filters or RosterFilters()
+    unmasked = unmasked and spec.personal(filters)
+    permit = allow(actor, Action.EXPORT_UNMASKED if unmasked else Action.EXPORT)  # before the file
     target = _target(target)
     today = today or date.today()
     check_filters(spec, filters)
@@ -113,7 +117,7 @@ def export_roster(roster: str, target: Path, *, actor: str,
             workbook.use_zip64()
         writer = RosterWriter(workbook, title=title, facts=_facts(spec, filters, data, today, unmasked),
                               columns=data.columns, unit=data.unit, unmasked=unmasked,
-                              max_rows=max_rows_per_sheet, row_height=data.row_height)
+                              max_rows=max_rows_per_sheet, row_height=data.row_height, made_on=today)
         writer.write(data.rows, total=data.count, progress=progress, cancelled=stop)
         writer.finish(data.totals)
         if stop is not None and stop():
@@ -137,7 +141,7 @@ def export_roster(roster: str, target: Path, *, actor: str,
         shutil.rmtree(workdir, ignore_errors=True)
     if progress is not None:
         progress(writer.rows, writer.rows)
-    return ExportResult(target, writer.rows, writer.sheets, writer.truncated, w.changes)
+    return ExportResult(target, writer.rows, writer.sheets, writer.truncated, w.changes, unmasked)
 
 
 def _close(rows: object) -> None:

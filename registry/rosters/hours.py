@@ -19,11 +19,10 @@ _TAIL = (Column("服务次数", "int", total=True), Column("服务时长", "hour
          Column("期初结转", "hours", total=True))  # hours carried over, apart from those served
 COLUMNS = {
     "person": (Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),
-               Column("志愿者编号", width=16), Column("所在社区", width=14), *_TAIL),
-    "community": (Column("社区", width=18), Column("所属街道", width=16),
-                  Column("服务人数", "int", total=True), *_TAIL),
-    "organization": (Column("组织名称", width=30), Column("统一社会信用代码", width=21),
-                     Column("服务人数", "int", total=True), *_TAIL),
+               Column("志愿者编号", "code", 16), Column("所在社区", width=14), *_TAIL),
+    "community": (Column("社区", width=18), Column("所属街道", width=16), Column("服务人数", "int"), *_TAIL),
+    "organization": (Column("组织名称", width=30), Column("统一社会信用代码", "code", 21),
+                     Column("服务人数", "int"), *_TAIL),
 }
 UNITS = {"person": "人", "community": "个社区", "organization": "个组织"}
 
@@ -68,13 +67,26 @@ def _query(group_by: str) -> Any:
             .group_by(o.id).order_by(fn.SUM(r.hours).desc(), o.id))
 
 
+def by_person(filters: RosterFilters) -> bool:
+    """Only the roster by person lists people, with their ID numbers."""
+    return (filters.group_by or "person") == "person"
+
+
 def build(filters: RosterFilters, today: date) -> RosterData:
     group_by = filters.group_by or "person"
-    query = _query(group_by).where(*_conditions(filters))
-    rows = list(raw_rows(query))
+    conditions = _conditions(filters)
+    rows = list(raw_rows(_query(group_by).where(*conditions)))
     start, end = filters.period()
-    period = f"统计期间：{start or '最早记录'} 至 {end or '最新记录'}"
-    return RosterData(COLUMNS[group_by], rows, len(rows), unit=UNITS[group_by],
-                      facts=(f"{GROUP_BY[group_by]}汇总", period,
-                             "只计已审核的时长；被更正的记录按更正后的时长计",
-                             "期初结转为登记库建立前的累计时长，单列，不计入服务次数和服务时长"))
+    facts = [f"{GROUP_BY[group_by]}汇总", f"统计期间：{start or '最早记录'} 至 {end or '最新记录'}",
+             "只计已审核的时长；被更正的记录按更正后的时长计",
+             "期初结转为登记库建立前的累计时长，单列，不计入服务次数和服务时长"]
+    totals = None
+    if group_by != "person":
+        # one person serving in several communities (organizations) is one person in the total
+        r = ServiceRecord
+        people = r.select(fn.COUNT(r.volunteer.distinct())).where(*conditions).scalar() or 0
+        totals = [None, None, int(people), sum(int(row[3]) for row in rows),
+                  round(sum(float(row[4]) for row in rows), 2), round(sum(float(row[5]) for row in rows), 2)]
+        facts.append("合计行的服务人数为不重复的人数，在几处服务的人只计一次")
+    return RosterData(COLUMNS[group_by], rows, len(rows), unit=UNITS[group_by], facts=tuple(facts),
+                      totals=totals)

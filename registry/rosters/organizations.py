@@ -14,10 +14,10 @@ from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.storage.models import AnnualInspection, Community, EvaluationGrade, Organization, Street
 
 COLUMNS = (
-    Column("组织名称", width=30), Column("统一社会信用代码", width=21), Column("类型", width=13),
+    Column("组织名称", width=30), Column("统一社会信用代码", "code", 21), Column("类型", width=13),
     Column("登记管理机关", width=18), Column("业务主管单位", width=18), Column("法定代表人", width=10),
     Column("成立日期", "date"), Column("住所", width=28), Column("业务范围", width=36),
-    Column("年检结论", width=16), Column("评估等级", width=8), Column("等级有效期至", "date", 13),
+    Column("年检结论", width=16), Column("评估等级", width=8), Column("等级有效期至", "date"),
     Column("状态", width=8),
 )
 COMMUNITY_COLUMNS = (

@@ -13,21 +13,22 @@ from registry.queries.deadlines import upcoming
 from registry.rosters.queries import between, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.rules.audit_fields import readable_fields
+from registry.rules.permissions import Action
 from registry.storage.models import AuditEntry, Certificate, Person, Volunteer
 
 CERTIFICATE_COLUMNS = (
-    Column("证明编号", width=18), Column("姓名", width=10), Column("证件号码", "id"),
-    Column("志愿者编号", width=16), Column("服务起始", "date"), Column("服务截止", "date"),
+    Column("证明编号", "code", 18), Column("姓名", width=10), Column("证件号码", "id"),
+    Column("志愿者编号", "code", 16), Column("服务起始", "date"), Column("服务截止", "date"),
     Column("服务时长", "hours", total=True), Column("服务内容", width=30), Column("出具单位", width=24),
-    Column("出具日期", "date"), Column("验证码", width=16),
+    Column("出具日期", "date"), Column("验证码", "code", 16),
 )
 DEADLINE_COLUMNS = (
     Column("到期日", "date"), Column("剩余天数", "int", 8), Column("事项", width=26),
     Column("对象", width=28), Column("说明", width=30),
 )
 AUDIT_COLUMNS = (
-    Column("时间", width=19), Column("操作人", width=12), Column("操作", width=14), Column("对象表", width=16),
-    Column("记录编号", "int", 10), Column("变更前", width=50), Column("变更后", width=50), Column("说明", width=30),
+    Column("时间", "datetime", 18), Column("操作人", width=12), Column("操作", width=14), Column("对象表", width=16),
+    Column("记录编号", "int"), Column("说明", width=40), Column("变更前", width=40), Column("变更后", width=40),
 )
 DEFAULT_HORIZON_DAYS = 90
 AUDIT_BATCH = 500  # entries named together
@@ -58,27 +59,34 @@ def build_deadlines(filters: RosterFilters, today: date) -> RosterData:
 
 
 def _masked(text: str | None, table: str = "") -> str:
-    """The audit JSON with personal numbers masked, as readable `field: value` lines."""
+    """The stored values with personal numbers masked, in words: "姓名：张三；联系电话：139****0000"."""
     if not text:
         return ""
     fields = readable_fields(text, table)
     if fields is None:
-        return text
-    return "；".join(f"{key}: {value}" for key, value in fields)
+        return text  # an old entry's plain text
+    return "；".join(f"{key}：{value}" for key, value in fields)
+
+
+def _table(action: str, table: str) -> str:
+    """What the entry is about: the record's noun, or 花名册 for an export (logged under the
+    roster's key)."""
+    if action in (Action.EXPORT, Action.EXPORT_UNMASKED):
+        return "花名册"
+    return NOUNS.get(table, table)
 
 
 def _audit_rows(query: Any) -> Iterable[Sequence[Any]]:
-    """Each entry: its action and table in words, the changes masked, 说明 the sentence the
-    program's log shows (queries/audit_text.py), the records named a batch at a time."""
+    """Each entry: its time as a date and time, its action and table in words, 说明 the
+    sentence the program's log shows (queries/audit_text.py), the changes masked in words;
+    the records named a batch at a time."""
     rows = iter(raw_rows(query))
     while batch := list(islice(rows, AUDIT_BATCH)):
         entries = [Entry(actor, action, table, record_id, before, after, detail or "")
                    for _at, actor, action, table, record_id, before, after, detail in batch]
         for row, e, words in zip(batch, entries, sentences(entries), strict=True):
-            at = row[0]
-            stamp = at.isoformat(sep=" ") if isinstance(at, datetime) else str(at)
-            yield (stamp, e.actor, ACTION_NAMES.get(e.action, e.action), NOUNS.get(e.table, e.table),
-                   e.record_id, _masked(e.before, e.table), _masked(e.after, e.table), words)
+            yield (row[0], e.actor, ACTION_NAMES.get(e.action, e.action), _table(e.action, e.table),
+                   e.record_id, words, _masked(e.before, e.table), _masked(e.after, e.table))
 
 
 def build_audit(filters: RosterFilters, today: date) -> RosterData:

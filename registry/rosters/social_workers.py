@@ -17,15 +17,15 @@ from registry.storage.models import Community, Person, SocialWorker
 
 COLUMNS = (
     Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),
-    Column("证书等级", width=16), Column("证书编号", width=18), Column("取得年份", "int", 9),
-    Column("登记有效期至", "date", 13), Column("工作单位", width=26), Column("岗位", width=12),
-    Column("所在社区", width=14), Column("本周期继续教育学时", "hours", 12, total=True),
-    Column("要求学时", "hours", 10), Column("联系电话", "phone"),
+    Column("证书等级", width=16), Column("证书编号", "code", 18), Column("取得年份", "int"),
+    Column("登记有效期至", "date"), Column("工作单位", width=26), Column("岗位", width=12),
+    Column("所在社区", width=14), Column("本周期继续教育学时", "hours", total=True),
+    Column("要求学时", "hours"), Column("联系电话", "phone"),
 )
 CE_COLUMNS = (
-    Column("姓名", width=10), Column("证书等级", width=16), Column("证书编号", width=18),
+    Column("姓名", width=10), Column("证书等级", width=16), Column("证书编号", "code", 18),
     Column("工作单位", width=26), Column("所在社区", width=14), Column("周期开始", "date"),
-    Column("截止日期", "date"), Column("剩余天数", "int", 9),
+    Column("截止日期", "date"), Column("剩余天数", "int"),
     Column("本周期学时", "hours", total=True), Column("要求学时", "hours"),
     Column("尚缺学时", "hours", total=True), Column("完成情况", width=10),
 )

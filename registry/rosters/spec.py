@@ -14,9 +14,12 @@ from typing import Any, Literal
 
 from registry.texts import mark
 
-ColumnKind = Literal["text", "id", "phone", "date", "birth", "hours", "int", "percent", "ratio", "blank"]
-"""text: anything a person typed; id / phone: personal numbers, masked by default;
-date: a real Excel date; hours, int, percent, ratio: numbers; blank: left empty (签名)."""
+ColumnKind = Literal["text", "code", "id", "phone", "date", "datetime", "birth", "hours", "int", "percent",
+                     "ratio", "blank"]
+"""text: anything a person typed, wrapped in print; code: an identifier (证明编号, 统一社会信用代码),
+text that keeps its width; id / phone: personal numbers, masked by default; date, datetime:
+a real Excel date or date and time; hours, int, percent, ratio: numbers; blank: left empty (签名)."""
+PERSONAL_KINDS = frozenset({"id", "phone"})
 
 GROUP_BY = {"person": mark("按人员"), "community": mark("按社区"), "organization": mark("按组织")}
 
@@ -73,6 +76,14 @@ class RosterData:
 Builder = Callable[[RosterFilters, date], RosterData]
 
 
+def always(filters: RosterFilters) -> bool:
+    return True
+
+
+def never(filters: RosterFilters) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class RosterSpec:
     key: str
@@ -83,4 +94,6 @@ class RosterSpec:
     year_label: str = ""  # what the year means, for the title area
     statuses: tuple[str, ...] = ()  # accepted values of the status filter
     requires: frozenset[str] = frozenset()  # filters that must be given
+    # whether the roster, so filtered, holds ID or phone numbers (which --unmasked shows whole)
+    personal: Callable[[RosterFilters], bool] = never
 

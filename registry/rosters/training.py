@@ -12,8 +12,8 @@ from registry.rules.problems import NotFoundError
 from registry.storage.models import Attendance, Person, SocialWorker, Training
 
 SIGNIN_COLUMNS = (
-    Column("姓名", width=12), Column("性别", width=6), Column("证件号码", "id"),
-    Column("工作单位", width=28), Column("联系电话", "phone"), Column("签名", "blank", 20),
+    Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),
+    Column("工作单位", width=26), Column("联系电话", "phone"), Column("签名", "blank", 20),
 )
 STATS_COLUMNS = (
     Column("培训名称", width=30), Column("主办单位", width=20), Column("开始日期", "date"),

@@ -13,7 +13,7 @@ from registry.storage.models import Community, Person, Volunteer, VolunteerOrgan
 COLUMNS = (
     Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),
     Column("出生日期", "birth"), Column("政治面貌", width=10), Column("联系电话", "phone"),
-    Column("所在社区", width=14), Column("志愿者编号", width=16), Column("注册日期", "date"),
+    Column("所在社区", width=14), Column("志愿者编号", "code", 15), Column("注册日期", "date"),
     Column("技能/服务类别", width=30), Column("累计时长", "hours", total=True),
     Column("本年时长", "hours", total=True), Column("星级", "int", 6), Column("备注", width=24),
 )

@@ -7,6 +7,11 @@ ID and phone numbers are written as text (Excel would keep only 15 digits of an 
 number) and are masked unless the caller asks otherwise; a birth date column ("birth")
 then shows the year only, as registry/rules/disclosure.py requires beside a masked number.
 
+Print third: registry/rosters/layout.py decides the widths and the orientation so that a
+roster fits one page wide at a readable scale; long text wraps, and a row whose text
+wraps is as high as its lines. Each sheet has its print area, its title, facts and
+header repeated on every page, and a footer with 制表日期 and the page number.
+
 Speed second: rows come in as plain tuples from the database driver; formats are made
 once; date, number and text columns get their format from the column, so most cells are
 written with no per-cell format; the inner loop does only what each kind of cell needs.
@@ -18,11 +23,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
+from registry.rosters import layout
 from registry.rosters.spec import Column
 from registry.rules import cells
 from registry.rules.cells import FORMULA_START, MAX_TEXT, cut_text, utf16_len, write_text
@@ -40,16 +47,19 @@ EXCEL_EPOCH = date(1899, 12, 30).toordinal()  # serial 0; right for dates from 1
 FIRST_SERIAL = 61  # 1900-03-01: before it Excel's 1900 leap-year bug shifts serials
 
 WORKBOOK_OPTIONS: dict[str, Any] = {"constant_memory": True, **cells.WORKBOOK_OPTIONS}
-WIDTHS = {"text": 14.0, "id": 21.0, "phone": 15.0, "date": 12.0, "birth": 12.0, "hours": 11.0, "int": 9.0,
-          "percent": 11.0, "ratio": 11.0, "blank": 18.0}
-NUMBER_FORMATS = {"id": "@", "phone": "@", "date": "yyyy-mm-dd", "birth": "yyyy-mm-dd", "hours": "0.00", "int": "0",
-                  "percent": "0.00%", "ratio": "0.00"}
-FOOTER = "&C第 &P 页，共 &N 页"
+# what each kind's cells need: an 18-character ID number, 2024-05-12, 2025-06-01 09:30:00
+WIDTHS = {"text": 14.0, "code": 16.0, "id": 19.0, "phone": 13.0, "date": 11.0, "datetime": 19.0,
+          "birth": 11.0, "hours": 9.0, "int": 8.0, "percent": 10.0, "ratio": 10.0, "blank": 18.0}
+NUMBER_FORMATS = {"code": "@", "id": "@", "phone": "@", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss",
+                  "birth": "yyyy-mm-dd", "hours": "0.00", "int": "0", "percent": "0.00%", "ratio": "0.00"}
+PAGES = "&C第 &P 页，共 &N 页"
+TALL = 32_767  # the most pages tall a sheet may be fitted to
 
 # cell kinds in the inner loop, as small ints
-_TEXT, _ID, _PHONE, _DATE, _HOURS, _NUMBER, _BLANK, _BIRTH = range(8)
-_KINDS = {"text": _TEXT, "id": _ID, "phone": _PHONE, "date": _DATE, "birth": _BIRTH, "hours": _HOURS,
-          "int": _NUMBER, "percent": _NUMBER, "ratio": _NUMBER, "blank": _BLANK}
+_TEXT, _ID, _PHONE, _DATE, _HOURS, _NUMBER, _BLANK, _BIRTH, _DATETIME = range(9)
+_KINDS = {"text": _TEXT, "code": _TEXT, "id": _ID, "phone": _PHONE, "date": _DATE, "datetime": _DATETIME,
+          "birth": _BIRTH, "hours": _HOURS, "int": _NUMBER, "percent": _NUMBER, "ratio": _NUMBER,
+          "blank": _BLANK}
 
 Progress = Callable[[int, int | None], None]
 
@@ -66,6 +76,23 @@ def excel_serial(value: Any) -> int | None:
         value = date.fromisoformat(str(value)[:10])
     serial = value.toordinal() - EXCEL_EPOCH
     return serial if serial >= FIRST_SERIAL else None
+
+
+def excel_time(value: Any) -> float | None:
+    """Excel's day number and fraction for a datetime or ISO text (SQLite's); None when it
+    is not one or falls before 1900-03-01."""
+    moment: datetime
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except ValueError:
+            return None
+    serial = excel_serial(moment)
+    if serial is None:
+        return None
+    return serial + (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86400
 
 
 def sheet_name(title: str, number: int) -> str:
@@ -97,7 +124,7 @@ class RosterWriter:
 
     def __init__(self, workbook: Any, *, title: str, facts: str, columns: Sequence[Column],
                  unit: str, unmasked: bool, max_rows: int = DEFAULT_MAX_ROWS,
-                 row_height: float | None = None) -> None:
+                 row_height: float | None = None, made_on: date | None = None) -> None:
         if not 1 <= max_rows <= DEFAULT_MAX_ROWS:
             raise ValueError(f"max_rows must be between 1 and {DEFAULT_MAX_ROWS}")
         self.wb = workbook
@@ -105,6 +132,18 @@ class RosterWriter:
         self.columns = (Column("序号", "int", 6.0), *columns)
         self.max_rows = max_rows
         self.row_height = row_height
+        self.footer = PAGES if made_on is None else (
+            f"&L制表日期：{made_on.year}年{made_on.month}月{made_on.day}日{PAGES}")
+        self.layout = layout.page_layout(self.columns, [c.width or WIDTHS[c.kind] for c in self.columns])
+        # the columns whose text wraps, with what a line holds
+        rooms = [layout.line_room(w) for w in self.layout.widths[1:]]
+        wrapping = [i for i, c in enumerate(columns) if c.kind == "text"]
+        # their values of a row (a 1-tuple for one column: itemgetter gives it bare)
+        self._wrapped: Callable[[Sequence[Any]], Sequence[Any]] = (
+            itemgetter(*wrapping) if len(wrapping) > 1 else
+            (lambda row: (row[wrapping[0]],)) if wrapping else (lambda row: ()))
+        # what a line of each holds: pixels, and characters that fit whatever they are
+        self._wraps = ([rooms[i] for i in wrapping], [int(rooms[i] // layout.CHAR_PX) for i in wrapping])
         self.rows = 0  # data rows written, all sheets
         self.sheets = 0
         self.truncated = 0
@@ -120,25 +159,42 @@ class RosterWriter:
     # --- formats, made once --------------------------------------------------------------
 
     def _make_formats(self) -> None:
-        add = self.wb.add_format
+        made: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+        def add(props: dict[str, Any]) -> Any:
+            """One format for each set of properties: xlsxwriter looks a second format alike
+            up by its whole description on every cell written with it."""
+            key = tuple(sorted(props.items()))
+            if key not in made:
+                made[key] = self.wb.add_format(props)
+            return made[key]
+
         title = {"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"}
-        facts = {"font_size": 10, "align": "left", "valign": "vcenter", "text_wrap": True}
+        facts = {"align": "left", "valign": "vcenter", "text_wrap": True}
         self.f_title, self.f_title_quoted = add(title), add({**title, "quote_prefix": True})
         self.f_facts, self.f_facts_quoted = add(facts), add({**facts, "quote_prefix": True})
         self.f_header = add({"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True,
                              "border": 1, "bg_color": "#D9E1F2"})
-        self.f_note = add({"font_size": 10, "italic": True})
+        self.f_note = add({"italic": True, "text_wrap": True, "valign": "top"})
         self.f_label = add({"bold": True, "top": 1})
         self.f_quote = add({"quote_prefix": True})
-        self.f_quote_text = add({"quote_prefix": True, "num_format": "@"})
-        self.f_column = [add({"num_format": NUMBER_FORMATS[c.kind]}) if c.kind in NUMBER_FORMATS
-                         else None for c in self.columns]
+        # each column's format (long text wraps, every cell sits at the top of a tall row)
+        # and its quote-prefixed twin
+        cell = [{"valign": "top",
+                 **({"num_format": NUMBER_FORMATS[c.kind]} if c.kind in NUMBER_FORMATS else {}),
+                 **({"text_wrap": True} if c.kind == "text" else {})} for c in self.columns]
+        # A text cell is written with no format of its own: the workbook's default format
+        # wraps and sits at the top. (A format on each text cell costs a tenth of the time.)
+        default = self.wb.formats[0]
+        default.set_text_wrap()
+        default.set_align("top")
+        self.f_column = [None if c.kind == "text" else add(props)
+                         for c, props in zip(self.columns, cell, strict=True)]
+        self._quoted = [add({**props, "quote_prefix": True, **({"num_format": "@"} if c.kind == "birth" else {})})
+                        for c, props in zip(self.columns[1:], cell[1:], strict=True)]
         self.f_total = [add({"bold": True, "top": 1, **({"num_format": NUMBER_FORMATS[c.kind]}
                                                          if c.kind in NUMBER_FORMATS else {})})
                         for c in self.columns]
-        # the quote-prefixed twin of each data column's format
-        self._quoted = [self.f_quote_text if c.kind in ("id", "phone", "birth") else self.f_quote
-                        for c in self.columns[1:]]
 
     # --- sheets ----------------------------------------------------------------------------
 
@@ -150,29 +206,43 @@ class RosterWriter:
         self.sheet_sums = [0.0] * (len(self.columns) - 1)
         self.notes: list[str] = []
         last = len(self.columns) - 1
-        for c, column in enumerate(self.columns):
-            ws.set_column(c, c, column.width or WIDTHS[column.kind], self.f_column[c])
-        # print: A4 landscape, one page wide, title and header on every page
+        widths = self.layout.widths
+        for c in range(len(self.columns)):
+            ws.set_column(c, c, widths[c], self.f_column[c])
+        # print: A4, one page wide, title, facts and header on every page
         ws.set_paper(9)
-        ws.set_landscape()
-        ws.fit_to_pages(1, 0)
+        if self.layout.landscape:
+            ws.set_landscape()
+        else:
+            ws.set_portrait()
+        # "any number of pages tall" is 0, but LibreOffice (7.4) then counts one page too few
+        # when rows repeat on each page, and leaves the last rows out; as many pages as the
+        # format allows fits the same and prints every row
+        ws.fit_to_pages(1, TALL)
         ws.repeat_rows(0, HEAD_ROWS - 1)
         ws.center_horizontally()
-        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        ws.set_footer(FOOTER)
+        ws.set_margins(left=layout.MARGIN_IN, right=layout.MARGIN_IN, top=0.6, bottom=0.6)
+        ws.set_footer(self.footer)
         ws.hide_gridlines(0)  # gridlines on screen and on paper: cheaper than cell borders
         ws.freeze_panes(HEAD_ROWS, 0)
+        # (no set_default_row: xlsxwriter would then write a height on every row)
         facts = self.facts if self.sheets == 1 else f"{self.facts}　（续表 {self.sheets}）"
         ws.set_row(0, 30)
         ws.merge_range(0, 0, 0, last, "", self.f_title)
         self._text(0, 0, self.title, self.f_title, self.f_title_quoted)
-        ws.set_row(1, 18 * max(1, facts.count("\n") + 1))
+        ws.set_row(1, layout.row_height(self._across(facts)))
         ws.merge_range(1, 0, 1, last, "", self.f_facts)
         self._text(1, 0, facts, self.f_facts, self.f_facts_quoted)
-        ws.set_row(2, 30)
+        header_lines = max(layout.lines(c.header, layout.line_room(w)) for c, w in
+                           zip(self.columns, widths, strict=True))
+        ws.set_row(2, max(30.0, layout.row_height(header_lines)))
         for c, column in enumerate(self.columns):
             ws.write_string(2, c, column.header, self.f_header)
         self.row = HEAD_ROWS - 1  # the last row written
+
+    def _across(self, text: str) -> int:
+        """Lines `text` takes across the whole sheet's width (a merged row)."""
+        return layout.lines(text, layout.line_room(sum(self.layout.widths)))
 
     def _text(self, row: int, col: int, text: str, fmt: Any, quoted: Any) -> None:
         """A text of ours that may carry user text (a street's name): never a formula."""
@@ -193,7 +263,11 @@ class RosterWriter:
             shown.append(f"另有 {len(self.notes) - MAX_NOTES} 处内容过长已截断。")
         for note in shown:
             self.row += 1
-            ws.write_string(self.row, 0, f"注：{note}", self.f_note)
+            note = f"注：{note}"
+            ws.set_row(self.row, layout.row_height(self._across(note)))
+            ws.merge_range(self.row, 0, self.row, last_col, "", self.f_note)
+            ws.write_string(self.row, 0, note, self.f_note)
+        ws.print_area(0, 0, self.row, last_col)
 
     def _sums(self, sums: Sequence[float]) -> list[float | None]:
         return [round(sums[i], 2) if i in self._totals else None for i in range(len(sums))]
@@ -264,11 +338,22 @@ class RosterWriter:
         half = MAX_TEXT // 2  # a text this short cannot exceed the limit in UTF-16
         r, seq = self.row, self.rows
         height = self.row_height
+        wrapped, wraps, lines, set_row = self._wrapped, self._wraps, layout.lines, ws.set_row
+        line_pt, pad_pt = layout.LINE_PT, layout.ROW_PAD_PT
         for values in rows:
             r += 1
             seq += 1
-            if height is not None:
-                ws.set_row(r, height)
+            most = 1
+            for v, room, fits in zip(wrapped(values), *wraps, strict=True):
+                if v.__class__ is str and len(v) > fits:  # `fits` characters fit whatever they are
+                    n = lines(v, room)
+                    if n > most:
+                        most = n
+            if most > 1:
+                tall = most * line_pt + pad_pt
+                set_row(r, tall if height is None or tall > height else height)
+            elif height is not None:
+                set_row(r, height)
             number(r, 0, seq)
             for c, kind, v, qfmt in zip(cols, kinds, values, quoted, strict=True):
                 if v is None:
@@ -299,6 +384,13 @@ class RosterWriter:
                         string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
                 elif kind == _HOURS:
                     number(r, c, round(float(v), 2))
+                elif kind == _DATETIME:
+                    moment = excel_time(v)
+                    if moment is None:
+                        t = str(v)
+                        string(r, c, t, qfmt if t.startswith(FORMULA_START) else None)
+                    else:
+                        number(r, c, moment)
                 elif kind == _NUMBER:
                     number(r, c, v if v.__class__ is int else float(v))
                 elif kind in (_ID, _PHONE):

@@ -25,6 +25,8 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class Deadline:
+    """A date something is due by, and the days left."""
+
     kind: str  # a key of KIND_LABELS
     label: str  # Chinese, shown to the clerk
     due: date

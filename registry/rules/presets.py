@@ -18,6 +18,8 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True)
 class StarPreset:
+    """A choice of the hours each star level needs."""
+
     name: str
     label: str
     thresholds: tuple[Decimal, ...]  # cumulative hours for 1, 2, … 5 stars, ascending
@@ -25,6 +27,8 @@ class StarPreset:
 
 @dataclass(frozen=True)
 class RoundingPreset:
+    """A choice of how service hours are rounded."""
+
     name: str
     label: str
     method: Literal["half_hour", "quarter_hour", "exact"]
@@ -32,6 +36,8 @@ class RoundingPreset:
 
 @dataclass(frozen=True)
 class ContinuingEducationPreset:
+    """A choice of the continuing-education hours each level needs per cycle."""
+
     name: str
     label: str
     cycle_years: int

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlparse
 
 from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 
+from registry.storage import postgres_driver
 from registry.storage.paths import URL_ENV as URL_ENV  # where registers live: paths.py, re-exported
 from registry.storage.paths import DatabaseTargetError as DatabaseTargetError
 from registry.storage.paths import data_dir as data_dir
@@ -45,6 +46,7 @@ def make_database(target: str | os.PathLike[str]) -> Database:
     if url.scheme == "sqlite":
         return _sqlite(Path(unquote(url.path)))
     if url.scheme in ("postgres", "postgresql"):
+        postgres_driver.load()
         return PostgresqlDatabase(
             (url.path or "/").lstrip("/") or None,
             user=unquote(url.username) if url.username else None,

@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Recovered:
+    """A register restored from its backup at start, for the audit log."""
+
     actor: str  # the administrator who logged in; "" for a register without accounts
     backup: Path
     damaged: Path

@@ -119,9 +119,6 @@ class ExportSection(Section):
             box.addItem(text, value)
         return box
 
-    def title(self) -> str:
-        return translate("Export", "Roster export")
-
     def status_text(self) -> str:
         return self.roster.currentText()
 
@@ -180,7 +177,8 @@ class ExportSection(Section):
 
     def export(self) -> None:
         roster, target = self.roster.currentData(), Path(self.path.text().strip())
-        filters, unmasked = self.filters(), self.unmasked.isChecked()
+        filters = self.filters()
+        unmasked = self.unmasked.isChecked() and ROSTERS[roster].personal(filters)  # else nothing to show
         if unmasked and QMessageBox.question(
                 self, translate("Export", "Full numbers"),
                 translate("Export", "Export full ID and phone numbers? This is personal information; "

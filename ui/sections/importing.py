@@ -65,9 +65,6 @@ class ImportSection(Section):
         layout.addWidget(self.steps, 1)
         self.go(0)
 
-    def title(self) -> str:
-        return translate("Import", "Data import")
-
     def go(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
         labels = [translate("Import", "Step 1 of 3: choose the spreadsheet"),

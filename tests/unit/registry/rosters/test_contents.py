@@ -171,7 +171,8 @@ def test_training_signin_sheet_has_a_blank_signature_column(demo: Path, tmp_path
     assert {r[1] for r in got} == people
     assert all(r[6] is None for r in got)
     assert all("*" in r[3] for r in got)
-    assert worksheet(path).row_dimensions[4].height == pytest.approx(28, abs=0.5)  # room to sign
+    ws = worksheet(path)
+    assert all(ws.row_dimensions[r].height >= 27.5 for r in range(4, 4 + rows))  # room to sign
 
 
 def test_training_signin_needs_a_training(demo: Path, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from helpers.rosters import TODAY, data_rows, make_id, sheet, values
 from registry import cli, ops
 from registry.rosters import ExportCancelled, export_roster
 from registry.rosters import writer as writer_module
+from registry.rosters.writer import TALL
 from registry.rules.problems import RegistryError
 from registry.storage.lifecycle import close_database
 from registry.storage.models import AuditEntry, Volunteer
@@ -31,15 +32,16 @@ def test_a_finished_printable_document(demo: Path, folder: Path) -> None:
     ws = sheet(target)
     setup = ws.page_setup
     assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9)
-    # one page wide (1 is the file format's default, so it may be left out), any number tall
-    assert (int(setup.fitToWidth or 1), int(setup.fitToHeight)) == (1, 0)
+    # one page wide (1 is the file format's default, so it may be left out), as many tall as it takes
+    assert (int(setup.fitToWidth or 1), int(setup.fitToHeight)) == (1, TALL)
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$3"
     assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
+    assert ws.oddFooter.left.text == "制表日期：2025年6月1日"
     assert ws.freeze_panes == "A4"
     assert ws.auto_filter.ref == f"A3:O{3 + result.rows}"
     assert "A1:O1" in {str(r) for r in ws.merged_cells.ranges}
-    assert ws.column_dimensions["D"].width >= 20  # an 18-character ID number fits
+    assert ws.column_dimensions["D"].width >= 19  # an 18-character ID number fits (7 px a digit)
     assert ws.column_dimensions["A"].width < ws.column_dimensions["K"].width
     birth = ws["E4"]  # masked: the year only, as text (rules/disclosure.py)
     assert isinstance(birth.value, str) and re.fullmatch(r"(19|20)\d\d年", birth.value)

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from helpers.rosters import data_rows, values
+from helpers.rosters import sheet as worksheet
 
 from registry import ops
 from registry.ops.certificates import issue_certificate
@@ -56,8 +57,28 @@ def test_the_audit_log_export_masks_numbers_inside_changes(area, tmp_path: Path)
     rows = data_rows(result.path)
     assert result.rows == len(rows) > 5
     person = next(r for r in rows if r[4] == "人员" and r[3] == "新建")
-    assert "110105**********2X" in person[7] and "11010519491231002X" not in person[7]
-    assert "138****8000" in person[7]
+    assert "110105**********2X" in person[8] and "11010519491231002X" not in person[8]
+    assert "138****8000" in person[8]
     for number in ("11010519491231002X", "13800138000"):  # nor reversed, as the search columns hold them
         assert all(number not in str(cell) and number[::-1] not in str(cell) for r in rows for cell in r)
     assert {"certificates", "deadlines", "audit"} <= set(ROSTERS)
+
+
+def test_the_audit_log_export_reads_as_dates_and_sentences(area, tmp_path: Path) -> None:
+    _volunteer_with_certificate(area)
+    export_roster("hours", tmp_path / "h.xlsx", actor="clerk", filters=RosterFilters(group_by="community"))
+    started = dt.datetime.now().replace(microsecond=0) - dt.timedelta(minutes=5)
+    result = export_roster("audit", tmp_path / "a.xlsx", actor="clerk")
+    sheet = worksheet(result.path)
+    assert [c.value for c in sheet[3]][:9] == ["序号", "时间", "操作人", "操作", "对象表", "记录编号", "说明",
+                                              "变更前", "变更后"]
+    rows = data_rows(result.path)
+    for row in rows:
+        assert isinstance(row[1], dt.datetime) and started <= row[1] <= dt.datetime.now()
+        assert not any(str(cell).lstrip().startswith(("{", "[")) for cell in row if cell), row
+    assert sheet["B4"].number_format == "yyyy-mm-dd hh:mm:ss"
+    export = next(r for r in rows if r[3] == "导出")
+    assert export[4] == "花名册" and export[6] == "clerk 导出了服务时长汇总（1 行）"
+    assert "汇总方式" in export[8] and "group_by" not in export[8]
+    issued = next(r for r in rows if r[3] == "出具证明")
+    assert issued[6].startswith("clerk 为 张三 出具了志愿服务证明")
