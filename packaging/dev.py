@@ -37,11 +37,14 @@ QT_X11 = [
 # The real-window tests (tests/integration/window): a window manager, and keys and clicks
 # sent through the X server; with QT_X11 above (Xvfb, the xcb libraries).
 REAL_WINDOW = [("xdotool",), ("openbox",)]
-# The real-client tests (tests/integration/registry/rosters): LibreOffice headless prints
-# the rosters to PDF, poppler's pdftotext reads them back; Carlito is the font LibreOffice
-# draws Calibri (the workbooks' font) with at Calibri's widths, so pages break as in Excel.
+# The real-client tests: LibreOffice headless prints the rosters to PDF
+# (tests/integration/registry/rosters) and re-saves exported rosters as .xlsx and .xls (the
+# round-trip test), poppler's pdftotext reads them back and lists the certificate's fonts;
+# Carlito is the font LibreOffice draws Calibri (the workbooks' font) with at Calibri's
+# widths, so pages break as in Excel; a font with CJK Extension B (fonts-hanazono) prints the
+# rare characters of names on certificates (tests/integration/registry/test_rare_characters.py).
 OFFICE = [("libreoffice-calc-nogui", "libreoffice-calc"), ("poppler-utils",),
-          ("fonts-crosextra-carlito",)]
+          ("fonts-crosextra-carlito",), ("fonts-hanazono",)]
 VENV_SUPPORT = [("python3-venv",)]
 POSTGRES = [("postgresql",)]
 PACKAGING = [("nsis",), ("binutils",)]  # makensis for the installer, strip for the bundle

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from registry.certificates.fonts import find_cjk_font
+from registry.certificates.fonts import fonts_for
 from registry.ops.accounts import log_unmask
 from registry.ops.changes import Table
 from registry.queries.masking import MASKED, Masker, masker_for
@@ -26,6 +26,12 @@ def _hours(value: object) -> str:
     return text or "0"
 
 
+def _carried(cert: Certificate) -> str:
+    """What of the hours was carried over from earlier records (期初结转), said on the certificate."""
+    carried = cert.carried_hours or 0
+    return f"（含结转时长 {_hours(carried)} 小时）" if carried else ""
+
+
 def certificate_lines(cert: Certificate, masker: Masker = MASKED) -> list[tuple[str, str]]:
     person = cert.volunteer.person
     return [
@@ -34,7 +40,7 @@ def certificate_lines(cert: Certificate, masker: Masker = MASKED) -> list[tuple[
         ("证件号码", masker.id_number(person.id_number)),
         ("志愿者编号", cert.volunteer.volunteer_number or cert.volunteer.national_number or "—"),
         ("服务时间", f"{cert.period_from:%Y年%m月%d日} 至 {cert.period_to:%Y年%m月%d日}"),
-        ("服务时长", f"{_hours(cert.hours)} 小时"),
+        ("服务时长", f"{_hours(cert.hours)} 小时{_carried(cert)}"),
         ("服务内容", cert.content or "—"),
         ("出具单位", cert.issuing_organization),
         ("负责人", cert.person_in_charge or "—"),
@@ -46,43 +52,57 @@ def certificate_lines(cert: Certificate, masker: Masker = MASKED) -> list[tuple[
 
 
 def write_certificate_pdf(cert: Certificate, target: Path, masker: Masker = MASKED) -> Path:
-    font = find_cjk_font()
+    person = cert.volunteer.person
+    body = (f"　　兹证明{person.name}同志于{cert.period_from:%Y年%m月%d日}至"
+            f"{cert.period_to:%Y年%m月%d日}期间参加志愿服务，经核实，累计服务时长"
+            f" {_hours(cert.hours)} 小时{_carried(cert)}。特此证明。")
+    lines = [(label, str(value)) for label, value in certificate_lines(cert, masker)]
+    seal = (f"出具单位（盖章）：{cert.issuing_organization}", f"{cert.issued_on:%Y年%m月%d日}")
+    footer = (f"验证码：{cert.verification_code}\n"
+              "本证明由街道社会工作登记台出具，可凭证明编号和验证码向出具单位核验真伪。")
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_title(f"{TITLE} {cert.number}")
     pdf.set_creator("街道社会工作登记台")
-    pdf.add_font("cjk", fname=str(font))
+    _add_fonts(pdf, "".join((TITLE, body, *seal, footer, *(part for line in lines for part in line))))
     pdf.add_page()
     pdf.set_font("cjk", size=24)
     pdf.set_y(30)
     pdf.cell(0, 14, TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("cjk", size=12)
-    person = cert.volunteer.person
     pdf.ln(6)
-    pdf.multi_cell(0, 8, f"　　兹证明{person.name}同志于{cert.period_from:%Y年%m月%d日}至"
-                         f"{cert.period_to:%Y年%m月%d日}期间参加志愿服务，经核实，累计服务时长"
-                         f" {_hours(cert.hours)} 小时。特此证明。", align="L")
+    pdf.multi_cell(0, 8, body, align="L")
     pdf.ln(6)
     with pdf.table(col_widths=(30, 100), text_align=("CENTER", "LEFT"), line_height=8,
                    first_row_as_headings=False) as table:
-        for label, value in certificate_lines(cert, masker):
+        for label, value in lines:
             row = table.row()
             row.cell(label)
-            row.cell(str(value))
+            row.cell(value)
     pdf.ln(10)
-    pdf.cell(0, 8, f"出具单位（盖章）：{cert.issuing_organization}", align="R",
-             new_x="LMARGIN", new_y="NEXT")
-    pdf.cell(0, 8, f"{cert.issued_on:%Y年%m月%d日}", align="R", new_x="LMARGIN", new_y="NEXT")
+    for text in seal:
+        pdf.cell(0, 8, text, align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(-35)
     pdf.set_font("cjk", size=10)
-    pdf.multi_cell(0, 6, f"验证码：{cert.verification_code}\n"
-                         "本证明由街道社会工作登记台出具，可凭证明编号和验证码向出具单位核验真伪。",
-                   align="C")
+    pdf.multi_cell(0, 6, footer, align="C")
     target = Path(target)
     partial = target.with_name(target.name + ".part")
     pdf.output(str(partial))
     partial.replace(target)
     return target
+
+
+def _add_fonts(pdf: FPDF, text: str) -> None:
+    """The main font as "cjk" and, for the characters of `text` it lacks (rare characters,
+    Extension B), the system fonts that have them, tried character by character."""
+    main, fallbacks = fonts_for(text)
+    pdf.add_font("cjk", fname=str(main))
+    names = []
+    for index, path in enumerate(fallbacks):
+        pdf.add_font(f"cjk-{index}", fname=str(path))
+        names.append(f"cjk-{index}")
+    if names:
+        pdf.set_fallback_fonts(names)
 
 
 def certificate_masker(actor: str, certificate_id: int, *, full_number: bool = False) -> Masker:

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from registry.cli.console import code_points_note, tolerant
 from registry.cli.failures import (
     DASH_HINT,
     EXIT_ERROR,
@@ -149,8 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     130 cancelled. Whatever happens, the terminal gets sentences, never a traceback."""
     words = list(sys.argv[1:] if argv is None else argv)
     set_language(language_from_environment())  # REGISTRY_LANG=en, or an English system: English
-    _tolerant(sys.stdout)
-    _tolerant(sys.stderr)
+    tolerant(sys.stdout)
+    tolerant(sys.stderr)
     route_logging()
     try:
         code = _run(words)
@@ -162,6 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         _say(msg("错误：{value}", value=sentence_for(exc) or unforeseen_sentence(exc, words)))
         code = code or EXIT_ERROR
+    note = code_points_note()
+    if note:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        _say(note)
     return code
 
 
@@ -191,15 +197,6 @@ def _run(words: list[str]) -> int:
 def _say(sentence: str) -> None:
     with contextlib.suppress(OSError, ValueError):  # no terminal left to tell
         print(sentence, file=sys.stderr)
-
-
-def _tolerant(stream: object) -> None:
-    """Text the console cannot show (a rare character on a GBK console) becomes "?" instead
-    of an exception in the middle of a listing."""
-    reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is not None:
-        with contextlib.suppress(ValueError, OSError, TypeError):
-            reconfigure(errors="replace")
 
 
 if __name__ == "__main__":

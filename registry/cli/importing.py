@@ -45,15 +45,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     from registry.importer.errors_workbook import write_error_workbook
     from registry.importer.model import CREATE, REJECT, UPDATE, summary_line
     from registry.importer.preview import preview_import
+    from registry.importer.summary import listed_problems
     from registry.queries.masking import masker_for
 
     _open_database(args, required=True)
     preview = preview_import(args.kind, args.file, sheet=args.sheet)
-    _print_problems([p.line() for p in preview.problems])
+    listed = listed_problems(preview)
+    _print_problems([p.line() for p in listed])
     rejected = preview.count(REJECT)
-    if args.errors and rejected:
+    summarized = any(p.rows for p in listed)
+    if args.errors and (rejected or summarized):
         write_error_workbook(preview, args.errors, masker_for(args.actor, reveal=True))
-        print(msg("已把 {rejected} 行错误行写入“{errors}”，改正后可重新导入。", rejected=rejected, errors=args.errors))
+        if rejected:
+            print(msg("已把 {rejected} 行错误行写入“{errors}”，改正后可重新导入。", rejected=rejected,
+                      errors=args.errors))
+        if summarized:
+            print(msg("每一条提醒都列在“{errors}”的“提醒”工作表中。", errors=args.errors))
+    elif summarized:
+        print(msg("（加 --errors 文件名.xlsx 可导出错误清单，其“提醒”工作表列出每一条提醒。）"))
     read = len(preview.rows)
     if args.dry_run or (rejected and not args.skip_invalid):
         print(summary_line(read, 0, 0, rejected))

@@ -7,9 +7,10 @@ from registry.importer.errors_workbook import write_error_workbook
 from registry.importer.kinds import KINDS
 from registry.importer.model import FieldChange, ImportPreview, ImportProblem, ImportResult, RowPlan
 from registry.importer.preview import preview_import
+from registry.importer.summary import listed_problems
 from registry.importer.templates import write_template
 
 __all__ = [
     "KINDS", "FieldChange", "ImportPreview", "ImportProblem", "ImportRejected", "ImportResult",
-    "RowPlan", "commit_import", "preview_import", "write_error_workbook", "write_template",
+    "RowPlan", "commit_import", "listed_problems", "preview_import", "write_error_workbook", "write_template",
 ]

@@ -97,14 +97,19 @@ def insert_rows(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
 
 
 def update_rows(model: type[BaseModel], updates: list[tuple[int, dict[str, Any]]]) -> None:
-    """executemany UPDATE … WHERE id = ?, one statement per set of changed fields."""
+    """executemany UPDATE … WHERE id = ?, one statement per set of changed fields. A record
+    clerks edit in forms moves to its next version (ops/edits.py), so a form filled before
+    the import is refused rather than saved over what the import wrote."""
     groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
     for record_id, values in updates:
         names = tuple(values)
         groups[names].append((*values.values(), record_id))
     param = database.param
+    versioned = "version" in model._meta.fields
     for names, params in groups.items():
         sets = ", ".join(f"{c} = {param}" for c in _columns(model, names))
+        if versioned and "version" not in names:
+            sets += ", version = version + 1"
         database.cursor().executemany(
             f'UPDATE "{model._meta.table_name}" SET {sets} WHERE id = {param}', params)
 

@@ -1,5 +1,5 @@
 """Reading a CSV file a clerk saved from Excel or another program: UTF-8 with or without its
-BOM, UTF-16 ("Unicode text", tab-separated) or GB18030 (which GBK files also are), comma,
+BOM, UTF-16 ("Unicode text", tab-separated, with or without its BOM) or GB18030 (which GBK files also are), comma,
 tab or semicolon separated. Every cell stays the text it is, so ID numbers and phone numbers
 keep their digits. Streamed line by line within the same limits as workbooks."""
 
@@ -29,7 +29,7 @@ def detect_encoding(path: Path) -> str:
     for bom, encoding in _BOMS:
         if start.startswith(bom):
             return encoding
-    for encoding in ("utf-8", "gb18030"):
+    for encoding in (*_utf16_without_bom(path), "utf-8", "gb18030"):
         decoder = codecs.getincrementaldecoder(encoding)("strict")
         try:
             with open(path, "rb") as handle:
@@ -40,6 +40,19 @@ def detect_encoding(path: Path) -> str:
             continue
         return encoding
     raise _unknown_encoding(path)
+
+
+def _utf16_without_bom(path: Path) -> tuple[str, ...]:
+    """UTF-16 saved without its BOM, as some programs write "Unicode text": the high byte
+    of every ASCII character (digits, separators, line ends) is zero, on one side only."""
+    with open(path, "rb") as handle:
+        start = handle.read(4096)
+    even, odd = start[0::2].count(0), start[1::2].count(0)
+    if odd > len(start) // 8 and even == 0:
+        return ("utf-16-le",)
+    if even > len(start) // 8 and odd == 0:
+        return ("utf-16-be",)
+    return ()
 
 
 def _unknown_encoding(path: Path) -> RegistryError:
@@ -64,6 +77,13 @@ def _delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in _DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+def _unwrapped(cell: str) -> str:
+    """="0105" as written to keep Excel from taking a number: the text inside."""
+    if cell.startswith('="') and cell.endswith('"') and len(cell) >= 3:
+        return cell[2:-1]
+    return cell
 
 
 def csv_rows(path: Path) -> Iterator[list[str]]:
@@ -97,7 +117,7 @@ def _rows(path: Path, handle: TextIO) -> Iterator[list[str]]:
                 size.text_bytes += sum(map(len, row))
                 if size.rows % 1000 == 0:
                     check_budget(size)
-            yield row
+            yield [_unwrapped(cell) for cell in row]
     except csv.Error as exc:
         raise RegistryError(msg("“{name}”第 {line_num} 行的引号或分隔符有误，无法读取；请在 Excel 中"
                             "打开它、另存为 CSV 后再导入。", name=path.name, line_num=reader.line_num)) from exc

@@ -22,6 +22,8 @@ from registry.rules.disclosure import HIDDEN
 from registry.texts import mark, msg
 
 REASON_HEADER = mark("错误原因")
+REMINDERS_SHEET = mark("提醒")
+REMINDER_HEADERS = (mark("原文件行号"), mark("列"), mark("内容"), mark("提醒"))
 ROW_HEADER = mark("原文件行号")
 _YEAR = re.compile(r"\s*((?:19|20)\d\d)")
 _NUMBER_IN_TEXT = re.compile(r"\d{5,}[\dXx]*")  # a number a reason quotes: masked like the cells
@@ -85,6 +87,34 @@ def write_error_workbook(preview: ImportPreview, path: str | os.PathLike[str],
                 reasons = _NUMBER_IN_TEXT.sub(lambda m: HIDDEN * len(m.group()), reasons)
             write_text(sheet, index, len(headers), reasons, reason, reason)
         sheet.freeze_panes(1, 0)
+        _write_reminders(workbook, preview, masker, (head, text, quoted, reason))
     finally:
         workbook.close()
     return len(rejected)
+
+
+def _write_reminders(workbook: Any, preview: ImportPreview, masker: Masker,
+                     formats: tuple[Any, Any, Any, Any]) -> None:
+    """Every reminder, one row each: the preview names how many rows a kind of reminder
+    is on, this sheet says which and why. Values masked as the rejected rows' are."""
+    head, text, quoted, reason = formats
+    fields = {header: field for header, field in zip(preview.table.headers, preview.table.fields,
+                                                     strict=True) if header}
+    masks = dict(zip(fields, _cell_masks(tuple(fields.values()), masker), strict=True))
+    reminders = [p for p in preview.problems if not p.is_error]
+    if not reminders:
+        return
+    sheet = workbook.add_worksheet(REMINDERS_SHEET)
+    for col, (header, width) in enumerate(zip(REMINDER_HEADERS, (10, 16, 22, 80), strict=True)):
+        sheet.write_string(0, col, header, head)
+        sheet.set_column(col, col, width, reason if col == 3 else text)
+    for index, problem in enumerate(reminders, start=1):
+        value = masks.get(problem.column, cell_text)(problem.value) if problem.value else ""
+        message = problem.message
+        if not masker.full:
+            message = _NUMBER_IN_TEXT.sub(lambda m: HIDDEN * len(m.group()), message)
+        sheet.write_string(index, 0, str(problem.row), text)
+        write_text(sheet, index, 1, problem.column, text, quoted)
+        write_text(sheet, index, 2, value, text, quoted)
+        write_text(sheet, index, 3, message, reason, reason)
+    sheet.freeze_panes(1, 0)

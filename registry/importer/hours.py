@@ -21,7 +21,7 @@ from registry.ops.summaries import apply_ledger_sums
 from registry.queries.approval import four_eyes
 from registry.rules.fields import clean_text, is_blank
 from registry.rules.idnumber import check_id_number
-from registry.rules.ledger import LedgerSums
+from registry.rules.ledger import SERVICE, LedgerSums
 from registry.rules.problems import Problem, error, warning
 from registry.storage.models import Person, ServiceRecord, Volunteer
 from registry.texts import mark, msg
@@ -145,7 +145,7 @@ def _check_days(rows: list[RowPlan]) -> None:
                                       ServiceRecord.hours, ServiceRecord.content)
                  .where(ServiceRecord.volunteer.in_(list(part))
                         & ServiceRecord.service_date.between(min(dates), max(dates))
-                        & ServiceRecord.corrects.is_null()).tuples())
+                        & ServiceRecord.corrects.is_null() & (ServiceRecord.kind == SERVICE)).tuples())
         for volunteer, day, hours, content in query:
             booked[(volunteer, day)] += Decimal(str(hours))
             ledger.add((volunteer, day, Decimal(str(hours)), content))

@@ -85,7 +85,12 @@ VOLUNTEERS = Kind("volunteers", mark("志愿者"), "volunteer", (
     Column("consent_contact", "同意联系", note="填“是”或“否”。", choices="yesno"),
     Column("consent_publish", "同意公示", note="填“是”或“否”。", choices="yesno"),
     NOTES,
-), ignored=(*ROSTER_IGNORED, "累计时长", "本年时长", "星级", "累计服务时长", "服务时长"))
+    # what the register's own roster (and a street's old spreadsheets) carry
+    Column("status", "状态", ("登记状态", "注册状态"), in_template=False),
+    Column("carried_total", "累计时长", ("累计服务时长", "累计志愿服务时长", "服务时长", "总时长"),
+           in_template=False),
+    Column("carried_year", "本年时长", ("本年服务时长", "本年度时长"), in_template=False),
+), ignored=(*ROSTER_IGNORED, "星级"))
 
 SOCIAL_WORKERS = Kind("social-workers", mark("持证社工"), "social_worker", (
     *_PERSON,

@@ -115,7 +115,9 @@ def check_file(path: Path) -> int:
         raise RegistryError(msg("无法打开文件“{name}”：请确认它没有被其他程序占用，并且您有权限读取。", name=path.name)
                             ) from None
     if not path.is_file():
-        raise RegistryError(msg("“{name}”不是文件，请选择一个 Excel 或 CSV 文件。", name=path.name))
+        from registry.importer.formats import not_a_file
+
+        raise not_a_file(path)
     if size == 0:
         raise RegistryError(msg("文件“{name}”是空的（0 字节），没有可以导入的内容。", name=path.name))
     if size > MAX_FILE_BYTES:

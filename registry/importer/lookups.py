@@ -32,6 +32,7 @@ class Lookups:
         self.organization_names: dict[int, str] = {}
         self._organizations: dict[str, list[int]] = defaultdict(list)
         self._resolved: dict[tuple[type, Any, str, str], tuple[int | None, list[Problem]]] = {}
+        self.file_year: int | None = None  # the year the file's 本年 columns are of, when it says
 
     @classmethod
     def load(cls) -> Lookups:

@@ -44,12 +44,16 @@ class ImportProblem:
     value: str
     message: str
     severity: Severity
+    code: str = ""  # the problem's kind (registry.rules.problems.Problem.code)
+    rows: tuple[int, ...] = ()  # a summary of one kind of reminder: the rows it stands for
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def line(self) -> str:
+        if self.rows:
+            return self.message
         column = f" [{self.column}]" if self.column else ""
         value = f" {self.value}" if self.value else ""
         label = "" if self.is_error else msg("（提醒）")
@@ -134,7 +138,7 @@ class ImportPreview:
             column, index = self.column_for(problem.field)
             value = cell_text(row.cells[index]) if index is not None else ""
             out.append(ImportProblem(self.table.sheet, row.number, column, value,
-                                     problem.message, problem.severity))
+                                     problem.message, problem.severity, problem.code))
         return out
 
     def column_for(self, field: str) -> tuple[str, int | None]:

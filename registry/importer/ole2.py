@@ -7,8 +7,8 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+from registry.importer.formats import ole2_refusal
 from registry.importer.limits import damaged
-from registry.rules.problems import RegistryError
 from registry.texts import msg
 
 SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -95,11 +95,7 @@ def read_stream(path: Path, names: tuple[str, ...]) -> bytes:
     wanted = {n.lower() for n in names}
     found = next((e for e in entries if e[1] == 2 and e[0].lower() in wanted), None)
     if found is None:
-        if any(e[0] == "EncryptedPackage" for e in entries):
-            raise RegistryError(msg("文件“{name}”设有打开密码，无法读取；请在 Excel 中取消密码后另存再导入。",
-                                    name=file.name))
-        raise RegistryError(msg("“{name}”不是 Excel 工作簿（其中没有工作表数据），无法导入；请选择 .xlsx、"
-                            ".xls 或 .csv 文件。", name=file.name))
+        raise ole2_refusal(file.name, {e[0] for e in entries if e[1] in (1, 2)})
     _name, _kind, start, size = found
     if size > len(file.data):
         raise damaged(file.name, msg("工作表数据比文件本身还大"))

@@ -7,6 +7,7 @@ import os
 from collections import defaultdict
 
 from registry.importer.bulk import no_gc
+from registry.importer.carried import carried_note, file_year
 from registry.importer.handlers import handler_for
 from registry.importer.kinds import Kind, get_kind
 from registry.importer.lookups import Lookups
@@ -27,6 +28,7 @@ def _preview(spec: Kind, path: str | os.PathLike[str], sheet: str | None) -> Imp
     table = read_table(path, spec, sheet=sheet)
     _require_columns(table, spec.name)
     lookups = Lookups.load()
+    lookups.file_year = file_year(table.above)
     fields = [(i, f) for i, f in enumerate(table.fields) if f]
     rows = []
     for number, cells in table.rows:
@@ -54,6 +56,12 @@ def _header_problems(table: Table) -> list[ImportProblem]:
     out += [ImportProblem(table.sheet, table.header_row, text, "",
                           msg("与前面的列是同一项内容，只导入前面那一列。"), Severity.WARNING)
             for text in table.repeated_headers]
+    if table.likely_truncated:
+        out.append(ImportProblem(table.sheet, table.last_row, "", "", msg(
+            "工作表正好用到第 {row:,} 行，这是 .{suffix} 文件能容纳的最后一行：原来的表格"
+            "很可能更长，多出的行在另存为 .{suffix} 时已被办公软件丢掉。请用原始文件（或另存为 .xlsx）"
+            "导入，或核对最后一行之后是否还有数据。", row=table.last_row, suffix=table.format),
+            Severity.WARNING, "file.truncated"))
     return out
 
 
@@ -90,6 +98,9 @@ def plan(preview: ImportPreview, handler: Handler) -> None:
 
 
 def _notes(preview: ImportPreview) -> list[str]:
+    if preview.kind.name == "volunteers":
+        note = carried_note(preview.rows)
+        return [note] if note else []
     if preview.kind.name != "hours":
         return []
     from registry.importer.hours import approval_note

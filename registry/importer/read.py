@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from registry.importer.csv_read import csv_rows
+from registry.importer.formats import content_refusal, is_text_table, looks_like_text
 from registry.importer.kinds import Kind, header_key, header_map
-from registry.importer.limits import check_file, damaged
+from registry.importer.limits import MAX_ROWS, check_file, damaged
 from registry.rules.fields import is_blank
 from registry.rules.problems import RegistryError
 from registry.rules.text import normalize_text
-from registry.texts import mark, msg
+from registry.texts import msg
 
 HEADER_SCAN_ROWS = 20
 MIN_HEADER_MATCHES = 2
 _TOTAL_ROWS = {"合计", "总计", "小计"}  # zh-data
+GRID_ROWS = {"xls": 65_536, "xlsx": MAX_ROWS, "csv": MAX_ROWS}  # a CSV from Excel stops where it does
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,15 @@ class Table:
     rows: list[tuple[int, list[Any]]]  # (Excel row number, cells)
     unknown_headers: tuple[str, ...] = ()  # columns the kind does not know
     repeated_headers: tuple[str, ...] = ()  # second columns for a field already read
+    above: tuple[str, ...] = ()  # the text of the rows above the header (a title, a roster's facts)
+    format: str = ""  # xlsx / xls / csv, as read_table found the file to be
+    last_row: int = 0  # the last row the sheet holds, blank or total rows included
+
+    @property
+    def likely_truncated(self) -> bool:
+        """Whether the sheet fills its format's last row: what an office suite keeps of a
+        longer sheet it saved as .xls (65,536 rows) or .xlsx (1,048,576)."""
+        return self.last_row >= GRID_ROWS.get(self.format, MAX_ROWS + 1)
 
     def column_of(self, field_name: str) -> int | None:
         try:
@@ -49,9 +60,6 @@ class Table:
 
 
 _ZIP, _OLE2 = (b"PK\x03\x04", b"PK\x05\x06"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NOT_SPREADSHEETS = ((b"%PDF", mark("PDF 文件")), (b"\x89PNG", mark("PNG 图片")), (b"\xff\xd8\xff", mark("JPEG 图片")),
-                     (b"GIF8", mark("GIF 图片")), (b"Rar!", mark("RAR 压缩包")), (b"7z\xbc\xaf", mark("7z 压缩包")))
-_TEXT_SUFFIXES = (".csv", ".txt")
 
 
 def file_format(path: Path) -> str:
@@ -59,7 +67,8 @@ def file_format(path: Path) -> str:
     the checks that let it be read within the budget; or a sentence refusing it."""
     check_file(path)
     with open(path, "rb") as handle:
-        start = handle.read(8)
+        head = handle.read(64)
+    start = head[:8]
     if start.startswith(_ZIP):
         from registry.importer.xlsx_check import check_xlsx
 
@@ -70,14 +79,13 @@ def file_format(path: Path) -> str:
 
         check_xls(path)
         return "xls"
-    for magic, what in _NOT_SPREADSHEETS:
-        if start.startswith(magic):
-            raise RegistryError(msg("“{name}”是{what}，不是表格，无法导入；请选择 .xlsx、.xls 或 .csv 文件。",
-                                    name=path.name, what=what))
-    if path.suffix.lower() in _TEXT_SUFFIXES:
+    refused = content_refusal(path.name, head)
+    if refused is not None:
+        raise refused
+    if is_text_table(path) or looks_like_text(path):  # a web system's ".xls" is often text
         return "csv"
-    raise RegistryError(msg("无法读取“{name}”：它不是可以打开的 Excel 文件（.xlsx 或 .xls）或 CSV 文件。",
-                            name=path.name))
+    raise RegistryError(msg("无法读取“{name}”：它不是 Excel 工作簿（.xlsx 或 .xls），也不是 CSV 文本；请用"
+                            "制作它的程序打开它，另存为 Excel 工作簿（.xlsx）后再导入。", name=path.name))
 
 
 def _open(path: Path, kind: str) -> Any:
@@ -105,17 +113,17 @@ def _sheet_rows(workbook: Any, file: Path, name: str) -> Iterator[list[Any]]:
                             "另存为新文件后再导入。", name=file.name, name2=name)) from exc
 
 
-def _sheets(file: Path) -> tuple[list[str], Any]:
-    """The sheet names and a function giving a sheet's rows."""
+def _sheets(file: Path) -> tuple[str, list[str], Any]:
+    """The file's format, its sheet names and a function giving a sheet's rows."""
     kind = file_format(file)
     if kind == "csv":
-        return [file.stem], lambda _name: csv_rows(file)
+        return kind, [file.stem], lambda _name: csv_rows(file)
     workbook = _open(file, kind)
     try:
         names = list(workbook.sheet_names)
     except Exception as exc:
         raise damaged(file.name) from exc
-    return names, lambda name: _sheet_rows(workbook, file, name)
+    return kind, names, lambda name: _sheet_rows(workbook, file, name)
 
 
 def _score(cells: list[Any], known: dict[str, str]) -> int:
@@ -137,7 +145,7 @@ def _find_header(data: list[list[Any]], known: dict[str, str]) -> tuple[int, int
 def read_table(path: str | os.PathLike[str], kind: Kind, *, sheet: str | None = None) -> Table:
     """The first sheet whose header matches the kind (or the sheet named), read whole."""
     file = Path(path)
-    names, rows_of = _sheets(file)
+    found, names, rows_of = _sheets(file)
     known = header_map(kind)
     if sheet is not None:
         if sheet not in names:
@@ -149,7 +157,7 @@ def read_table(path: str | os.PathLike[str], kind: Kind, *, sheet: str | None = 
         head = list(islice(rows, HEADER_SCAN_ROWS))
         index, score = _find_header(head, known)
         if score >= MIN_HEADER_MATCHES:
-            return _table(file, name, head, rows, index, known)
+            return replace(_table(file, name, head, rows, index, known), format=found)
     where = msg("工作表“{sheet}”", sheet=sheet) if sheet is not None else msg("“{name}”的任何工作表", name=file.name)
     expected = "、".join(c.label for c in kind.columns if c.required) or kind.columns[0].label
     raise RegistryError(msg("在{where}的前 {header_scan_rows} 行中找不到{label}表的表头"
@@ -174,6 +182,7 @@ def _table(file: Path, sheet: str, head: list[list[Any]], more: Iterator[list[An
     width = len(headers)
     rows: list[tuple[int, list[Any]]] = []
     data = iter(head[index + 1:])
+    number = index + 1
     for number, cells in enumerate(_chain(data, more), start=index + 2):
         cells = cells[:width]
         first = _first_value(cells)
@@ -184,8 +193,9 @@ def _table(file: Path, sheet: str, head: list[list[Any]], more: Iterator[list[An
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
         rows.append((number, cells))
+    above = tuple(str(c) for cells in head[:index] for c in cells if isinstance(c, str) and c)
     return Table(file, sheet, index + 1, headers, tuple(fields), rows, tuple(unknown),
-                 tuple(repeated))
+                 tuple(repeated), above=above, last_row=number)
 
 
 def _chain(first: Iterator[list[Any]], then: Iterator[list[Any]]) -> Iterator[list[Any]]:

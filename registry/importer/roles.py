@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any
 
 from registry.importer.bulk import WriteContext, chunks
+from registry.importer.carried import clean_carried, plan_carried, status_from, write_carried
 from registry.importer.lookups import Lookups
 from registry.importer.model import RowPlan
 from registry.importer.people import Memo, clean_number, clean_person_part, match_people
@@ -22,7 +23,7 @@ from registry.rules.problems import Problem
 from registry.rules.text import normalize_text
 from registry.rules.vocab import LIST_SEPARATOR, SERVICE_CATEGORIES, split_list
 from registry.storage.models import SocialWorker, Volunteer
-from registry.texts import msg
+from registry.texts import mark, msg
 
 VOLUNTEER_KEYS = ("national_number", "registered_on", "skills", "service_categories",
                   "consent_contact", "consent_publish")
@@ -63,9 +64,14 @@ class Volunteers:
 
     def clean(self, raw: dict[str, Any], lookups: Lookups) -> tuple[dict[str, Any], list[Problem]]:
         memo = self.memo
-        person, person_given, problems = clean_person_part(raw, memo)
+        raw, status, problems = status_from(raw)
+        person, person_given, person_problems = clean_person_part(raw, memo)
+        problems += person_problems
         role: dict[str, Any] = {}
         given: set[str] = {k for k in ("volunteer_number", "community") if k in raw}
+        if status is not None:
+            role["status"] = status
+            given.add("status")
         for key in VOLUNTEER_KEYS:  # each column on its own through the register's cleaner
             if key in raw:
                 value = raw[key]
@@ -92,8 +98,12 @@ class Volunteers:
         role["community"], community_problems = lookups.community(
             raw.get("community"), "community", VOLUNTEER_LABELS["community"])
         problems += number_problems + community_problems
+        carried: dict[str, Any] = {}
+        if "carried_total" in raw:
+            carried, carried_problems = clean_carried(raw)
+            problems += carried_problems
         return {"person": person, "person_given": person_given, "role": role,
-                "role_given": memo.shared(given)}, problems
+                "role_given": memo.shared(given), "carried": carried}, problems
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]:
         out = [("id_number", values["person"].get("id_number") or "")]
@@ -102,10 +112,18 @@ class Volunteers:
     def match(self, rows: list[RowPlan], lookups: Lookups) -> None:
         match_people(rows, lookups, Volunteer, "volunteer_number",
                      msg("志愿者编号“{}”已登记在另一名志愿者名下。"), VOLUNTEER_LABELS)
+        plan_carried(rows, lookups.file_year, dt.date.today())
 
     def write(self, rows: list[RowPlan], ctx: WriteContext) -> None:
         write_persons(rows, ctx)
+        for row in rows:  # a status the file changes is dated, as deactivating one is
+            status = row.values["role"].get("status")
+            before = row.target["role_before"]
+            if status == "注销" and (before is None or "status" in row.target["role_update"]):  # zh-data
+                stamp = {"status_changed_on": ctx.now.date(), "status_reason": mark("导入时已注销")}
+                (row.target["role_update"] if before else row.values["role"]).update(stamp)
         write_roles(rows, ctx, Volunteer, VOLUNTEER_DEFAULTS)
+        write_carried(rows, ctx)
 
 
 def _year(raw: Any) -> Any:

@@ -15,6 +15,7 @@ import struct
 from array import array
 from pathlib import Path
 
+from registry.importer.formats import encrypted
 from registry.importer.limits import READ_BUDGET, SHARED_STRING, SheetSize, check_budget, damaged
 from registry.importer.ole2 import read_stream
 from registry.rules.problems import RegistryError
@@ -56,8 +57,7 @@ def check_xls(path: Path) -> None:
     strings: array[int] = array("Q")
     for index, (kind, start, end) in enumerate(records):
         if kind == FILEPASS:
-            raise RegistryError(msg("文件“{name}”设有打开密码，无法读取；请在 Excel 中取消密码后另存再导入。",
-                                    name=path.name))
+            raise encrypted(path.name)
         if kind == BOUNDSHEET and end - start >= 7:
             (position,) = struct.unpack_from("<I", stream, start)
             sheets.append((position, _sheet_name(stream[start + 6:end], biff8)))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from registry.importer.formats import encrypted, zip_refusal
 from registry.importer.limits import (
     MAX_ENTRIES,
     MAX_MARKUP_GAP,
@@ -87,7 +88,7 @@ def check_xlsx(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            _check_entries(name, infos)
+            _check_entries(name, infos, archive)
             names = _sheet_names(archive, name)
             budget = Budget(name)
             shared = SharedStrings()
@@ -108,8 +109,7 @@ def check_xlsx(path: Path) -> None:
     except NotImplementedError as exc:  # a compression method Excel does not use
         raise damaged(name, msg("使用了 Excel 不用的压缩方式")) from exc
     except RuntimeError as exc:  # zipfile: an encrypted part
-        raise RegistryError(msg("文件“{name}”中的内容被加密，无法读取；请在 Excel 中取消密码后另存再导入。", name=name)
-                            ) from exc
+        raise encrypted(name) from exc
 
 
 def _check_central_directory(path: Path) -> None:
@@ -137,7 +137,7 @@ def _check_central_directory(path: Path) -> None:
                             "不是正常的工作簿，没有导入。", name=path.name, entries=entries))
 
 
-def _check_entries(name: str, infos: list[zipfile.ZipInfo]) -> None:
+def _check_entries(name: str, infos: list[zipfile.ZipInfo], archive: zipfile.ZipFile) -> None:
     seen: set[str] = set()
     for info in infos:
         if info.filename in seen:
@@ -147,11 +147,19 @@ def _check_entries(name: str, infos: list[zipfile.ZipInfo]) -> None:
         if "xl/workbook.bin" in seen:
             raise RegistryError(msg("“{name}”是 .xlsb（二进制工作簿）格式，无法导入；请在 Excel 中另存为 .xlsx 后"
                                 "再导入。", name=name))
-        raise RegistryError(msg("“{name}”不是 Excel 工作簿（其中没有工作表），无法导入；请选择 .xlsx、.xls 或 "
-                            ".csv 文件。", name=name))
+        raise zip_refusal(name, seen, _mimetype(archive))
     declared = sum(i.file_size for i in infos)
     if declared > MAX_UNCOMPRESSED:
         Budget(name).take(declared)
+
+
+def _mimetype(archive: zipfile.ZipFile) -> str:
+    """An OpenDocument file's first part names its kind; "" when there is none."""
+    try:
+        with archive.open("mimetype") as stream:
+            return stream.read(100).decode("ascii", "replace").strip()
+    except KeyError:
+        return ""
 
 
 def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> Iterator[bytes]:

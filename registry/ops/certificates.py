@@ -14,6 +14,7 @@ from registry.ops.kernel import retried, write
 from registry.queries.areas import office_name
 from registry.queries.ledger import volunteer_hours, volunteer_records
 from registry.rules.fields import Cleaner, clean_date, clean_int, clean_text
+from registry.rules.ledger import OPENING
 from registry.rules.permissions import Action
 from registry.rules.phone import check_phone
 from registry.rules.problems import RegistryError, error
@@ -39,6 +40,8 @@ def _summary(volunteer_id: int, date_from: dt.date, date_to: dt.date) -> str:
     """The kinds of service done, most frequent first, as the certificate's content."""
     counts: dict[str, int] = {}
     for record in volunteer_records(volunteer_id, date_from, date_to):
+        if record.kind == OPENING:
+            continue  # said apart: "含结转时长 X 小时"
         for text in (record.service_category, record.content):
             if text:
                 counts[text] = counts.get(text, 0) + 1
@@ -87,13 +90,14 @@ def issue_certificate(actor: str, volunteer_id: int, data: Mapping[str, Any],
     with write(actor, Action.ISSUE) as w:
         volunteer = get_or_fail(Volunteer, volunteer_id, msg("志愿者"))
         hours = volunteer_hours(volunteer.id, start, end)
+        carried = volunteer_hours(volunteer.id, start, end, kind=OPENING)
         if hours <= 0:
             raise RegistryError(msg("{start} 至 {end} 期间没有已审核的服务时长，不能出具证明。", start=start, end=end))
         issuer_code = f"O{issuer.id:04d}" if issuer else STREET_OFFICE
         row = Certificate.create(
             number=_next_number(issuer_code, today.year), volunteer=volunteer.id,
             issuer=issuer.id if issuer else None, issuing_organization=name,
-            period_from=start, period_to=end, hours=hours,
+            period_from=start, period_to=end, hours=hours, carried_hours=carried,
             content=values["content"] or _summary(volunteer.id, start, end),
             person_in_charge=values["person_in_charge"], handler=values["handler"],
             contact=contact or "", issued_on=today, issued_by=actor,

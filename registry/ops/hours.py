@@ -19,7 +19,7 @@ from registry.ops.summaries import apply_ledger_sums
 from registry.queries.approval import four_eyes
 from registry.queries.presets import current_rounding_preset
 from registry.rules.fields import Cleaner, clean_date, clean_decimal, clean_int, clean_text
-from registry.rules.ledger import LedgerSums
+from registry.rules.ledger import OPENING, SERVICE, LedgerSums
 from registry.rules.permissions import Action
 from registry.rules.presets import credited_hours
 from registry.rules.problems import Problem, RegistryError, ValidationError, error, warning
@@ -142,15 +142,18 @@ def record_hours(actor: str, volunteer_id: int, data: Mapping[str, Any]) -> Chan
 
 
 def _booked(volunteer_ids: list[int], day: dt.date) -> dict[int, Decimal]:
-    """Hours already on each volunteer's day. Corrections stand in for the line they correct
-    only once approved, so they are left out, as the totals leave them out; they are left
-    out here rather than in SQL, where "corrects_id IS NULL" tempts SQLite's planner onto the
-    index of corrections (most lines are no correction) instead of (volunteer, service_date)."""
+    """Hours already served on each volunteer's day. Corrections stand in for the line they
+    correct only once approved, so they are left out, as the totals leave them out; hours
+    carried over (kind 'opening') were not served that day, so they are left out too. Both
+    are left out here rather than in SQL, where "corrects_id IS NULL" tempts SQLite's planner
+    onto the index of corrections (most lines are no correction) instead of (volunteer,
+    service_date)."""
     booked: dict[int, Decimal] = {}
-    rows = (ServiceRecord.select(ServiceRecord.volunteer, ServiceRecord.hours, ServiceRecord.corrects)
+    rows = (ServiceRecord.select(ServiceRecord.volunteer, ServiceRecord.hours, ServiceRecord.corrects,
+                                 ServiceRecord.kind)
             .where(ServiceRecord.volunteer.in_(volunteer_ids) & (ServiceRecord.service_date == day)).tuples())
-    for vid, hours, corrects in rows:
-        if corrects is None:
+    for vid, hours, corrects, kind in rows:
+        if corrects is None and kind == SERVICE:
             booked[vid] = booked.get(vid, Decimal(0)) + Decimal(str(hours))
     return booked
 
@@ -231,6 +234,9 @@ def _overlaps(activity: Activity, volunteer_ids: list[int]) -> list[Problem]:
 
 
 def _count(sums: LedgerSums, record: ServiceRecord, sign: int) -> None:
+    if record.kind == OPENING:
+        sums.add_carried(record.volunteer_id, record.service_date, record.hours, sign)
+        return
     sums.add_line(record.volunteer_id, record.service_date, record.hours, record.community_id,
                   record.organization_id, record.service_category, sign)
 
@@ -303,7 +309,7 @@ def correct_record(actor: str, record_id: int, data: Mapping[str, Any], reason: 
         values["community"] = values["community"]
         row = ServiceRecord.create(volunteer=original.volunteer_id, recorder=actor,
                                    corrects=original.id, correction_reason=reason_text,
-                                   **values)
+                                   kind=original.kind, **values)  # a carried line stays one
         w.log(Table.SERVICE_RECORD, row.id, snapshot(original), snapshot(row), detail=reason_text)
         w.changed(Table.SERVICE_RECORD, ids=[row.id])
         w.warn(warnings)

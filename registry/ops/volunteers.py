@@ -24,6 +24,7 @@ LABELS = {
     "service_categories": mark("服务类别"),
     "consent_contact": mark("同意联系"),
     "consent_publish": mark("同意公示"),
+    "status": mark("状态"),
 }
 ROLE = mark("志愿者")
 

@@ -1,6 +1,7 @@
 """A volunteer's service-record history, as the detail pane lists it: the newest lines
 first, read in one query by the volunteer/service_date index, each saying whether it was
-approved, which entry it corrects and which approved correction replaced it."""
+approved, which entry it corrects, which approved correction replaced it, and whether its
+hours were carried over from earlier records (期初结转) rather than served here."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from decimal import Decimal
 
 from peewee import JOIN, SQL, fn
 
+from registry.queries.ledger import effective_records
+from registry.rules.ledger import OPENING
 from registry.storage.models import Activity, ServiceRecord
 
 SHOWN = 50
@@ -27,6 +30,7 @@ class HistoryLine:
     approved: bool
     corrects: int | None  # this line is a correction of that entry
     replaced_by: int | None  # an approved correction replaced this line
+    carried: bool = False  # hours carried over from earlier records (期初结转), not served here
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class ServiceHistory:
 
     lines: tuple[HistoryLine, ...]  # newest first
     total: int  # how many lines the volunteer has in all
+    carried: Decimal = Decimal(0)  # of the volunteer's counted hours, those carried over (期初结转)
 
     @property
     def more(self) -> bool:
@@ -52,15 +57,22 @@ def service_history(volunteer_id: int, limit: int = SHOWN) -> ServiceHistory:
     """The newest `limit` lines and how many there are in all."""
     r, c = ServiceRecord, ServiceRecord.alias("correction")
     query = (r.select(r.id, r.service_date, r.hours, r.service_category, r.content, Activity.name,
-                      r.status, r.corrects, c.id, fn.COUNT(SQL("*")).over())
+                      r.status, r.corrects, c.id, r.kind, fn.COUNT(SQL("*")).over())
              .join(c, JOIN.LEFT_OUTER, on=((c.corrects == r.id) & (c.status == "approved")))
              .switch(r).join(Activity, JOIN.LEFT_OUTER)
              .where(r.volunteer == volunteer_id)
              .order_by(r.service_date.desc(), r.id.desc()).limit(limit).tuples())
     lines: list[HistoryLine] = []
     total = 0
-    for rid, day, hours, category, content, activity, status, corrects, replaced_by, count in query:
+    for rid, day, hours, category, content, activity, status, corrects, replaced_by, kind, count in query:
         lines.append(HistoryLine(rid, day, hours, _what(category, content, activity), status == "approved",
-                                 corrects, replaced_by))
+                                 corrects, replaced_by, kind == OPENING))
         total = count
-    return ServiceHistory(tuple(lines), total)
+    return ServiceHistory(tuple(lines), total, _carried(volunteer_id) if any(
+        line.carried for line in lines) or total > len(lines) else Decimal(0))
+
+
+def _carried(volunteer_id: int) -> Decimal:
+    hours = (effective_records().where((ServiceRecord.volunteer == volunteer_id) & (ServiceRecord.kind == OPENING))
+             .select(fn.COALESCE(fn.SUM(ServiceRecord.hours), 0)).scalar())
+    return Decimal(str(hours or 0)).quantize(Decimal("0.01"))

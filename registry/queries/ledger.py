@@ -32,7 +32,12 @@ def volunteer_records(volunteer_id: int, date_from: dt.date, date_to: dt.date) -
             .order_by(ServiceRecord.service_date, ServiceRecord.id))
 
 
-def volunteer_hours(volunteer_id: int, date_from: dt.date, date_to: dt.date) -> Decimal:
-    total = (volunteer_records(volunteer_id, date_from, date_to).order_by()
-             .select(fn.COALESCE(fn.SUM(ServiceRecord.hours), 0)).scalar())
+def volunteer_hours(volunteer_id: int, date_from: dt.date, date_to: dt.date, *,
+                    kind: str | None = None) -> Decimal:
+    """The counted hours of the period; of one kind of line only when `kind` is given
+    (rules.ledger.OPENING: those carried over)."""
+    query = volunteer_records(volunteer_id, date_from, date_to).order_by()
+    if kind is not None:
+        query = query.where(ServiceRecord.kind == kind)
+    total = query.select(fn.COALESCE(fn.SUM(ServiceRecord.hours), 0)).scalar()
     return Decimal(str(total or 0)).quantize(Decimal("0.01"))

@@ -8,13 +8,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from peewee import JOIN, SQL, fn
+from peewee import JOIN, SQL, Case, fn
 
 from registry.rosters.queries import between, in_area, raw_rows
 from registry.rosters.spec import GROUP_BY, Column, RosterData, RosterFilters
+from registry.rules.ledger import SERVICE
 from registry.storage.models import Community, Organization, Person, ServiceRecord, Street, Volunteer
 
-_TAIL = (Column("服务次数", "int", total=True), Column("服务时长", "hours", total=True))
+_TAIL = (Column("服务次数", "int", total=True), Column("服务时长", "hours", total=True),
+         Column("期初结转", "hours", total=True))  # hours carried over, apart from those served
 COLUMNS = {
     "person": (Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),
                Column("志愿者编号", "code", 16), Column("所在社区", width=14), *_TAIL),
@@ -45,7 +47,9 @@ def _conditions(filters: RosterFilters) -> list[Any]:
 
 def _query(group_by: str) -> Any:
     r, v, p, c, o = ServiceRecord, Volunteer, Person, Community, Organization
-    tail = (fn.COUNT(r.id), fn.SUM(r.hours))
+    served = r.kind == SERVICE
+    tail = (fn.COUNT(Case(None, [(served, r.id)], None)), fn.SUM(Case(None, [(served, r.hours)], 0)),
+            fn.SUM(Case(None, [(served, 0)], r.hours)))
     people = fn.COUNT(r.volunteer.distinct())
     if group_by == "person":
         return (r.select(p.name, p.sex, p.id_number, v.volunteer_number, c.name, *tail)
@@ -74,14 +78,15 @@ def build(filters: RosterFilters, today: date) -> RosterData:
     rows = list(raw_rows(_query(group_by).where(*conditions)))
     start, end = filters.period()
     facts = [f"{GROUP_BY[group_by]}汇总", f"统计期间：{start or '最早记录'} 至 {end or '最新记录'}",
-             "只计已审核的时长；被更正的记录按更正后的时长计"]
+             "只计已审核的时长；被更正的记录按更正后的时长计",
+             "期初结转为登记库建立前的累计时长，单列，不计入服务次数和服务时长"]
     totals = None
     if group_by != "person":
         # one person serving in several communities (organizations) is one person in the total
         r = ServiceRecord
         people = r.select(fn.COUNT(r.volunteer.distinct())).where(*conditions).scalar() or 0
         totals = [None, None, int(people), sum(int(row[3]) for row in rows),
-                  round(sum(float(row[4]) for row in rows), 2)]
+                  round(sum(float(row[4]) for row in rows), 2), round(sum(float(row[5]) for row in rows), 2)]
         facts.append("合计行的服务人数为不重复的人数，在几处服务的人只计一次")
     return RosterData(COLUMNS[group_by], rows, len(rows), unit=UNITS[group_by], facts=tuple(facts),
                       totals=totals)

@@ -21,6 +21,7 @@ from registry.texts import msg
 _Span = tuple[int | None, int | None, str]
 
 _ID_RE = re.compile(r"\d{17}[\dX]")
+_OLD_RE = re.compile(r"\d{15}")  # first-generation cards: YYMMDD birth date, no check character
 _SCIENTIFIC_RE = re.compile(r"\d+(\.\d*)?E\+?\d+")
 _DECIMAL_RE = re.compile(r"\d+\.\d*")  # str() of a float: "110105194912310000.0"
 _SPAN_RE = re.compile(r"\[(\d*)-(\d*)\](.*)")
@@ -169,6 +170,9 @@ def check_id_number(
         if isinstance(number_or_problem, Problem):
             return None, [number_or_problem]
         number = number_or_problem
+    old = None
+    if _OLD_RE.fullmatch(number) is not None:
+        old, number = number, eighteen_digits(number)
     if _ID_RE.fullmatch(number) is None:
         return None, [_shape_problem(number, field)]
     born, problems = _parse_birth(number, today or date.today(), field)
@@ -183,7 +187,18 @@ def check_id_number(
     code = number[:6]
     name, region_problems = _region_facts(code, born.year, field)
     facts = IdFacts(number, born, "男" if int(number[16]) % 2 else "女", code, name)  # zh-data
+    if old is not None:
+        return facts, [warning("id.old_15", field, msg("15 位的老身份证号 {old} 已按国家标准换算为 18 位的 "
+                                                       "{number} 存储，请核对", old=old, number=number)),
+                       *region_problems]
     return facts, list(region_problems)
+
+
+def eighteen_digits(old: str) -> str:
+    """A first-generation 15-digit number in its 18-digit form (GB 11643-1999): "19" before
+    the two-digit birth year, then the check character of the 17 digits."""
+    body = old[:6] + "19" + old[6:]
+    return body + _check_digit()(body + "0")  # it reads the first 17 of 18
 
 
 def _normalized(raw: str | int | float | None, field: str) -> str | Problem:
@@ -191,6 +206,8 @@ def _normalized(raw: str | int | float | None, field: str) -> str | Problem:
     if raw is None or (isinstance(raw, float) and math.isnan(raw)):
         return error("id.empty", field, msg("身份证号没有填写"))
     if isinstance(raw, int | float) and not isinstance(raw, bool):
+        if 10**14 <= raw < 10**15 and raw == int(raw):
+            return str(int(raw))  # an old 15-digit number: Excel keeps all 15 digits of it
         return _excel_number(field)
     if not isinstance(raw, str):
         return error("id.format", field, msg("身份证号应为 18 位数字（最后一位可以是 X），请按文本填写"))
@@ -207,9 +224,6 @@ def _region_facts(code: str, birth_year: int, field: str) -> tuple[str | None, t
 def _shape_problem(number: str, field: str) -> Problem:
     if _SCIENTIFIC_RE.fullmatch(number) or _DECIMAL_RE.fullmatch(number):
         return _excel_number(field)
-    if len(number) == 15 and number.isdigit():
-        return error("id.old_15", field,
-                     msg("这是 15 位的老身份证号，请换成 18 位的新号码（可看新身份证或户口本）"))
     if not re.fullmatch(r"[\dX]*", number) or "X" in number[:-1]:
         return error("id.format", field,
                      msg("身份证号只能由数字组成，最后一位可以是 X，请检查是否混入了其他字符"))

@@ -8,6 +8,10 @@ Approving a correction takes the line it corrects out (sign -1) and puts itself 
 
 Operations, the importer and the demonstration generator all add up through LedgerSums;
 what they do with the sums differs (apply them as deltas, or write a new register's rows).
+Hours carried over from the records kept before the register (期初结转, lines of kind OPENING)
+count in the volunteer's total and year sum, hence the star level, but in no community's,
+organization's or month's sum: they were not served where or when the register could say.
+
 Sums are in cents, hundredths of an hour: hours have two decimals in the ledger, so adding
 cents is exact, and fast enough for the generator's ten million lines.
 """
@@ -20,6 +24,10 @@ from datetime import date
 from decimal import Decimal
 
 from registry.rules.presets import StarPreset, star_level
+from registry.texts import mark
+
+SERVICE, OPENING = "service", "opening"  # ServiceRecord.kind
+KIND_LABELS = {SERVICE: mark("服务记录"), OPENING: mark("期初结转")}
 
 
 def to_cents(hours: Decimal) -> int:
@@ -59,6 +67,10 @@ class LedgerSums:
         """A line as the ledger stores it: sign +1 when it starts to count, -1 when it stops."""
         self.add(volunteer, day.year, day.month, community, organization, category,
                  sign * to_cents(hours))
+
+    def add_carried(self, volunteer: int, day: date, hours: Decimal, sign: int = 1) -> None:
+        """An opening-balance line: the volunteer's own sums only."""
+        self.volunteer_years[volunteer, day.year] += sign * to_cents(hours)
 
     def volunteer_totals(self) -> dict[int, int]:
         """What the lines add to each volunteer's total: the sum of their year sums."""

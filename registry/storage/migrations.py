@@ -20,7 +20,7 @@ from registry.texts import msg
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 4
+CURRENT_VERSION = 5
 VERSION_KEY = "schema_version"
 
 
@@ -277,4 +277,14 @@ def _v3_to_v4(db: Database) -> None:
             db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN version INTEGER NOT NULL DEFAULT 1')
 
 
-UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(db: Database) -> None:
+    """Version 5 tells hours carried over from earlier records (期初结转) from hours served:
+    every line there is was served and recorded here, so all keep the default; a certificate
+    states how much of its hours were carried over (none, for those issued before)."""
+    for table, column, ddl in (("service_record", "kind", "VARCHAR(255) NOT NULL DEFAULT 'service'"),
+                               ("certificate", "carried_hours", "DECIMAL(12, 2) NOT NULL DEFAULT 0")):
+        if column not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column} {ddl}')
+
+
+UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}

@@ -376,6 +376,9 @@ class ServiceRecord(BaseModel):
     corrects = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="corrections",
                                unique=True)
     correction_reason = TextField(default="")
+    # service: hours served and recorded here; opening: hours carried over from the records
+    # kept before the register (期初结转), counted in totals and stars, always shown apart
+    kind = CharField(default="service", constraints=[SQL("DEFAULT 'service'")])  # as upgraded ones have
 
     class Meta:
         indexes = ((("volunteer", "service_date"), False),)
@@ -394,6 +397,7 @@ class Certificate(BaseModel):
     period_from = DateField()
     period_to = DateField()
     hours = Hours()
+    carried_hours = Hours(default=0, constraints=[SQL("DEFAULT 0")])  # of `hours`, carried over (期初结转)
     content = TextField(default="")
     person_in_charge = CharField(default="")
     handler = CharField(default="")

@@ -1804,6 +1804,14 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Status</translation>
     </message>
     <message>
+        <source>Carried over</source>
+        <translation>Carried over</translation>
+    </message>
+    <message>
+        <source>Of the hours overall, {hours} h are carried over from the records kept before this register (opening balance, in italics): they count toward the total and the stars but were not served and recorded here.</source>
+        <translation>Of the hours overall, {hours} h are carried over from the records kept before this register (opening balance, in italics): they count toward the total and the stars but were not served and recorded here.</translation>
+    </message>
+    <message>
         <source>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</source>
         <translation>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</translation>
     </message>

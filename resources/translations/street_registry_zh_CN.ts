@@ -1815,6 +1815,14 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>状态</translation>
     </message>
     <message>
+        <source>Carried over</source>
+        <translation>期初结转</translation>
+    </message>
+    <message>
+        <source>Of the hours overall, {hours} h are carried over from the records kept before this register (opening balance, in italics): they count toward the total and the stars but were not served and recorded here.</source>
+        <translation>累计时长中有 {hours} 小时是从登记库建立前的记录结转来的（期初结转，以斜体显示）：计入累计时长和星级，但不是在本登记库中登记的服务。</translation>
+    </message>
+    <message>
         <source>Showing the latest {shown} of {total} entries; the Service hours section lists them all.</source>
         <translation>仅显示最近 {shown} 条（共 {total} 条），全部记录请到“服务时长”栏目查看。</translation>
     </message>

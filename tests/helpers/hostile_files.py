@@ -241,7 +241,7 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str | None]] = {
     "lying-dimension.xls": (xls_lying_dimension, None),
     "far-column.xls": (xls_far_column, "超出 Excel 表格范围"),
     "shared-clone.xls": (xls_shared_clone, "文字太多"),
-    "calc.ods.xlsx": (ods, "不是 Excel 工作簿"),
+    "calc.ods.xlsx": (ods, "是OpenDocument 表格"),
 }
 
 

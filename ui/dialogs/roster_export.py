@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from registry.rosters import ROSTERS, ExportCancelled, ExportResult, RosterFilters, export_roster
+from registry.texts import shown
 from ui.runtime import settings
 from ui.runtime.context import AppContext, error_text
 from ui.runtime.i18n import translate
@@ -61,7 +62,7 @@ def start_export(parent: QWidget, ctx: AppContext, roster: str, target: Path, fi
         on_error(error)
         return True
 
-    label = translate("Export", "Writing {title}…").format(title=ROSTERS[roster].title)
+    label = translate("Export", "Writing {title}…").format(title=shown(ROSTERS[roster].title))
     return ctx.run_op(parent, run, done, failed, progress=label, cancellable=True)
 
 

@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from registry.importer import KINDS, ImportResult, commit_import, preview_import, write_error_workbook, write_template
+from registry.importer import (
+    KINDS,
+    ImportResult,
+    commit_import,
+    listed_problems,
+    preview_import,
+    write_error_workbook,
+    write_template,
+)
 from registry.importer.model import CREATE, REJECT, UNCHANGED, UPDATE
 from registry.texts import shown
 from ui.runtime import settings
@@ -139,7 +147,7 @@ class ImportSection(Section):
         def run(job: Job[Any]) -> Any:
             preview = preview_import(kind, path)
             job.check()
-            return preview, preview.problems
+            return preview, listed_problems(preview)
 
         self.task = BackgroundTask(self, self.ctx.worker, run,
                                    translate("Import", "Reading and checking the rows…"),
@@ -213,7 +221,8 @@ class ImportSection(Section):
         self.problems.setRowCount(len(shown))
         for i, problem in enumerate(shown):
             kind = translate("Import", "error") if problem.is_error else translate("Import", "reminder")
-            for c, value in enumerate((str(problem.row), problem.column, problem.value, kind,
+            row = "" if problem.rows else str(problem.row)  # a summary names its rows itself
+            for c, value in enumerate((row, problem.column, problem.value, kind,
                                        problem.message)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

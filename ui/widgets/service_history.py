@@ -1,5 +1,6 @@
 """A volunteer's service-record history in the detail panel: the lines the core reads
-(registry.queries.history), replaced lines greyed and struck through."""
+(registry.queries.history), replaced lines greyed and struck through, hours carried over
+from earlier records (期初结转) in italics and said apart."""
 
 from __future__ import annotations
 
@@ -41,8 +42,11 @@ def history_html(history: ServiceHistory) -> str:
         f"<th align='left' style='{cell}'>{html.escape(h)}</th>" for h in headers) + "</tr>")
     for line in lines:
         status = translate("Lists", "Approved") if line.approved else translate("Lists", "Pending")
+        if line.carried:
+            status = translate("History", "Carried over")
         look = (";color:#888;text-decoration:line-through" if line.replaced_by is not None
-                else ";color:#a05a00" if not line.approved else "")
+                else ";color:#a05a00" if not line.approved
+                else ";color:#2c6e49;font-style:italic" if line.carried else "")
         values = (date_text(line.service_date), hours_text(line.hours), status)
         out.append("<tr>" + "".join(f"<td style='{cell}{look}'>{html.escape(str(v))}</td>"
                                     for v in values) + "</tr>")
@@ -51,6 +55,12 @@ def history_html(history: ServiceHistory) -> str:
         out.append(f"<tr><td colspan='{len(headers)}' style='padding:0 0 4px 12px{look or ';color:#444'}'>"
                    f"{html.escape(what)}</td></tr>")
     out.append("</table>")
+    if history.carried:
+        carried = translate("History", "Of the hours overall, {hours} h are carried over from the records "
+                            "kept before this register (opening balance, in italics): they count toward "
+                            "the total and the stars but were not served and recorded here.").format(
+            hours=hours_text(history.carried))
+        out.append(f"<p style='color:#2c6e49'>{html.escape(carried)}</p>")
     if history.more:
         more = translate("History", "Showing the latest {shown} of {total} entries; the Service "
                          "hours section lists them all.").format(shown=len(lines), total=history.total)

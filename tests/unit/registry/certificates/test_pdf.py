@@ -55,3 +55,23 @@ def test_an_administrator_who_asks_gets_it_whole_and_it_is_logged(issued: int, t
     entry = AuditEntry.select().where(AuditEntry.action == "unmask").get()
     assert (entry.actor, entry.table_name, entry.record_id) == ("boss", "certificate", issued)
     assert "证明" in entry.detail
+
+
+def test_hours_carried_over_are_stated_on_the_certificate(area: dict[str, int], tmp_path: Path) -> None:
+    """An opening balance (期初结转) counts in the certificate's hours and is said apart."""
+    from helpers.importer import write_sheet
+
+    from registry.importer import commit_import, preview_import
+
+    vid = volunteer_with_hours(area)  # 7.5 h in May 2025, 8 h in 2024
+    path = write_sheet(tmp_path / "旧台账.xlsx", ["姓名", "身份证号", "累计时长"], [["张三", NUMBER, 31.5]])
+    commit_import(preview_import("volunteers", path), actor="clerk")  # 16 h carried over
+    last_day = dt.date(dt.date.today().year - 1, 12, 31)
+    cert_id = issue_certificate("clerk", vid, {"period_from": "2024-01-01", "period_to": last_day,
+                                               "issuing_organization": "建外街道办事处"}).id
+    cert = Certificate.get_by_id(cert_id)
+    assert (cert.hours, cert.carried_hours) == (31.5, 16)
+    assert dict(certificate_lines(cert))["服务时长"] == "31.5 小时（含结转时长 16 小时）"
+    assert "期初结转" not in cert.content  # the content names the service done
+    text = _text(write_stored_certificate_pdf(cert_id, tmp_path / "c.pdf", actor="clerk"))
+    assert "累计服务时长31.5 小时（含结转时长 16 小时）" in text.replace("\n", "")  # the line breaks before 31.5

@@ -13,6 +13,7 @@ from helpers.importer import id_number
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from registry.importer.carried import clean_carried, status_from
 from registry.importer.lookups import Lookups
 from registry.importer.model import cell_text
 from registry.importer.people import _REPEATING, _aliased
@@ -89,9 +90,14 @@ def reference_clean_number(raw: dict[str, Any], key: str, label: str, *, require
 
 def reference_clean(memo: ReferenceMemo, raw: dict[str, Any], lookups: Lookups,
                     ) -> tuple[dict[str, Any], list[Problem]]:
-    person, person_given, problems = reference_clean_person_part(raw, memo)
+    raw, status, problems = status_from(raw)  # not a fast path: the same function both sides
+    person, person_given, person_problems = reference_clean_person_part(raw, memo)
+    problems += person_problems
     role: dict[str, Any] = {}
     given: set[str] = {k for k in ("volunteer_number", "community") if k in raw}
+    if status is not None:
+        role["status"] = status
+        given.add("status")
     for key in VOLUNTEER_KEYS:
         if key in raw:
             value = raw[key]
@@ -112,8 +118,12 @@ def reference_clean(memo: ReferenceMemo, raw: dict[str, Any], lookups: Lookups,
     role["community"], community_problems = lookups.community(
         raw.get("community"), "community", VOLUNTEER_LABELS["community"])
     problems += number_problems + community_problems
+    carried: dict[str, Any] = {}
+    if "carried_total" in raw:
+        carried, carried_problems = clean_carried(raw)
+        problems += carried_problems
     return {"person": person, "person_given": person_given, "role": role,
-            "role_given": given}, problems
+            "role_given": given, "carried": carried}, problems
 
 
 NUMBERS = [id_number("110105", "19800101", "011"), id_number("440305", "19991231", "002"), "110105198001010110"]
@@ -127,7 +137,9 @@ cells = {
     "political_status": st.sampled_from(("群众", "党员", " 中共党员 ", "", "其他")) | st.none(),
     "education": st.sampled_from(("本科", "大学", "", "？")),
     "ethnicity": st.sampled_from(("汉族", " 回族 ", "")),
-    "notes": st.sampled_from(("", "无", "\x01")) | TEXT,
+    "notes": st.sampled_from(("", "无", "\x01", "已注销", "已注销；搬走了")) | TEXT,
+    "status": st.sampled_from(("", "在册", "注销", "已注销", "离开")) | st.none(),
+    "carried_total": st.sampled_from(("", "16", 16.5, "abc", None)),
     "community": st.sampled_from(("第1社区", "", "1")) | st.none(),
     "volunteer_number": st.sampled_from(("JW1", " JW2 ", "", 3.0)),
     "registered_on": st.sampled_from((dt.datetime(2020, 5, 1), "2020.5.1", "", "2020-13-01", 43952.0)),

@@ -56,3 +56,36 @@ def test_a_csv_too_large_to_hold_is_refused(tmp_path: Path, monkeypatch: pytest.
     path.write_text("姓名,身份证号\r\n" + "张三,1\r\n" * 20_000, encoding="utf-8")
     with pytest.raises(RegistryError, match=r"工作表“大\.csv”用到了 .* 行 × 2 列"):
         list(csv_rows(path))
+
+
+@pytest.mark.parametrize(("name", "encoding", "text"), [
+    ("名单.tsv", "utf-8", TEXT.replace(",", "\t")),
+    ("名单.txt", "utf-16-le", TEXT.replace(",", "\t")),  # "Unicode text" without its BOM
+    ("名单.csv", "utf-16-be", TEXT),
+    ("导出.xls", "gbk", TEXT.replace(",", "\t")),  # a web system's ".xls" that is tab-separated text
+    ("名单.csv", "utf-8", TEXT.replace(ONE, f'="{ONE}"').replace("01065001234", '"=""01065001234"""')),
+])
+def test_text_tables_however_named_and_saved(area: dict[str, int], tmp_path: Path, name: str,
+                                             encoding: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    preview = preview_import("volunteers", path)
+    assert [r.action for r in preview.rows] == ["create", "create"]
+    first = preview.rows[0].values["person"]
+    assert (first["name"], first["id_number"], first["phone"]) == ("张三", ONE, "010-65001234")  # 0 kept
+
+
+def test_a_gbk_file_is_never_taken_for_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "名单.csv"
+    path.write_bytes("姓名,身份证号\r\n".encode("gbk") * 3 + "张三,1\r\n".encode("gbk"))
+    rows = list(csv_rows(path))
+    assert rows[0] == ["姓名", "身份证号"] and rows[-1] == ["张三", "1"]
+
+
+def test_an_undecidable_encoding_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "名单.csv"
+    path.write_bytes("姓名,身份证号\r\n".encode("gbk") + b"\x80\xff\x81\r\n")  # no encoding reads this
+    with pytest.raises(RegistryError) as raised:
+        list(csv_rows(path))
+    assert "无法识别“名单.csv”的文字编码" in str(raised.value)
+    assert "另存为“CSV UTF-8（逗号分隔）”" in str(raised.value)

@@ -59,8 +59,11 @@ def test_missing_required_column_and_unknown_columns(area: dict[str, int],
 
 def test_not_an_excel_file(tmp_path: Path) -> None:
     path = tmp_path / "notes.xlsx"
-    path.write_text("hello")
-    with pytest.raises(RegistryError, match="不是可以打开的 Excel 文件"):
+    path.write_text("hello")  # text, whatever its name: read as a CSV, which has no header
+    with pytest.raises(RegistryError, match="找不到志愿者表的表头"):
+        read_table(path, VOLUNTEERS)
+    path.write_bytes(b"\x00\x01\x02binary" * 10)
+    with pytest.raises(RegistryError, match=r"不是 Excel 工作簿（\.xlsx 或 \.xls），也不是 CSV 文本"):
         read_table(path, VOLUNTEERS)
     with pytest.raises(RegistryError, match="找不到文件"):
         read_table(tmp_path / "missing.xlsx", VOLUNTEERS)

@@ -3,47 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
-from helpers.importer import id_number
+from helpers.round_trip import PEOPLE, ledger_state, make_area, records, served
 
 from registry import ops
-from registry.importer import commit_import, preview_import
+from registry.importer import ImportPreview, commit_import, preview_import
 from registry.storage.lifecycle import close_database, open_database
-from registry.storage.models import Community, Person, Volunteer
+from registry.storage.models import Volunteer
 
 export = pytest.importorskip("registry.rosters.export")
 
-PEOPLE = [
-    {"id_number": id_number("110105", "19800101", "011"), "name": "张三", "phone": "13800138000",
-     "political_status": "中共党员", "volunteer_number": "V1", "registered_on": dt.date(2020, 1, 2),
-     "skills": "摄影、驾驶", "service_categories": "为老服务、助残服务"},
-    {"id_number": id_number("110105", "19810101", "022"), "name": "李四", "phone": "010-12345678",
-     "political_status": "群众", "volunteer_number": "V2", "registered_on": dt.date(2021, 3, 4),
-     "skills": "", "service_categories": "社区治理"},
-    {"id_number": "11010519491231002X", "name": "王五", "phone": None, "political_status": "",
-     "volunteer_number": None, "registered_on": None, "skills": "", "service_categories": "",
-     "notes": "腿脚不便"},
-]
-
-
-def make_area() -> dict[str, int]:
-    district = ops.add_area("t", "district", "110105", "朝阳区", 1).id
-    street = ops.add_area("t", "street", "110105001", "建外街道", 1, parent=district).id
-    return {"永安里社区": ops.add_area("t", "community", "110105001001", "永安里社区", 1, parent=street).id,
-            "建华南社区": ops.add_area("t", "community", "110105001002", "建华南社区", 1, parent=street).id}
-
-
-def records() -> list[tuple[Any, ...]]:
-    out = []
-    for v in Volunteer.select().join(Person).order_by(Person.id_number):
-        p = v.person
-        out.append((p.id_number, p.name, p.sex, p.birth_date, p.phone, p.political_status, p.notes,
-                    v.volunteer_number, v.registered_on, v.skills, v.service_categories,
-                    Community.get_by_id(v.community_id).code if v.community_id else None))
-    return out
+def moved_to_an_empty_register(tmp_path: Path) -> ImportPreview:
+    """The open register's volunteer roster, exported unmasked, previewed for import into a
+    new register with the same area (left open); the preview has no error."""
+    target = tmp_path / "roster.xlsx"
+    export.export_roster("volunteers", target, actor="clerk", unmasked=True)
+    close_database()
+    open_database(tmp_path / "b.sqlite3")
+    make_area()
+    preview = preview_import("volunteers", target)
+    assert preview.errors == []
+    return preview
 
 
 def test_volunteer_roster_round_trip(tmp_path: Path) -> None:
@@ -53,13 +36,72 @@ def test_volunteer_roster_round_trip(tmp_path: Path) -> None:
         community = communities["永安里社区" if i % 2 == 0 else "建华南社区"]
         ops.register_volunteer("clerk", {**data, "community": community})
     original = records()
-    target = tmp_path / "roster.xlsx"
-    export.export_roster("volunteers", target, actor="clerk", unmasked=True)
-    close_database()
-    open_database(tmp_path / "b.sqlite3")
-    make_area()
-    preview = preview_import("volunteers", target)
-    assert preview.errors == []
+    preview = moved_to_an_empty_register(tmp_path)
     assert commit_import(preview, actor="clerk").created == len(PEOPLE)
     assert records() == original
+    close_database()
+
+
+def test_status_and_past_hours_survive_a_round_trip(tmp_path: Path) -> None:
+    """注销 stays 注销 (the roster writes it into 备注) and the hours come back as an opening
+    balance (期初结转) with the same totals, stars and yearly sums; a second import of the
+    same file carries nothing again."""
+    from registry.queries.history import service_history
+    from registry.rules.ledger import OPENING
+    from registry.storage.models import AuditEntry, ServiceRecord
+
+    today = dt.date.today()
+    open_database(tmp_path / "a.sqlite3")
+    communities = make_area()
+    for data in PEOPLE:
+        ops.register_volunteer("clerk", {**data, "community": communities["永安里社区"]})
+    ids = [v.id for v in Volunteer.select().order_by(Volunteer.id)]
+    served(ids[0], dt.date(today.year - 2, 5, 1), "12")
+    served(ids[0], dt.date(today.year - 1, 5, 1), "4")
+    served(ids[0], dt.date(today.year, 1, 1), "2.5")
+    served(ids[1], dt.date(today.year - 1, 6, 1), "16")
+    ops.deactivate_volunteer("clerk", ids[1], "搬离本街道")
+    original, people = ledger_state(), records()
+    preview = moved_to_an_empty_register(tmp_path)
+    target = preview.path
+    assert "2 名志愿者导入前的累计时长共 34.5 小时" in "".join(preview.notes)
+    commit_import(preview, actor="clerk")
+    assert ledger_state() == original  # 注销 stays 注销; totals, stars and this year's hours as they were
+    assert records() == people  # and the notes without the 已注销 the roster added to them
+    lines = list(ServiceRecord.select().order_by(ServiceRecord.service_date))
+    assert {(line.kind, line.status) for line in lines} == {(OPENING, "approved")}
+    assert [(line.service_date, line.hours) for line in lines if line.volunteer_id == 1] == [
+        (dt.date(today.year - 1, 12, 31), 16), (dt.date(today.year, 1, 1), Decimal("2.5"))]
+    assert AuditEntry.select().where((AuditEntry.table_name == "service_record")
+                                     & (AuditEntry.detail == "期初结转（导入）")).count() == len(lines)
+    history = service_history(1)
+    assert all(line.carried for line in history.lines) and history.lines[0].what.startswith("期初结转")
+
+    again = preview_import("volunteers", target)
+    assert again.notes == [] and {r.action for r in again.rows} == {"unchanged"}
+    commit_import(again, actor="clerk")
+    assert ServiceRecord.select().count() == len(lines) and ledger_state() == original
+    close_database()
+
+
+def test_past_hours_of_an_old_spreadsheet_are_carried_over(tmp_path: Path) -> None:
+    """A street's own spreadsheet: no year said, so the hours are dated before this year."""
+    from helpers.importer import write_sheet
+
+    from registry.importer.kinds import VOLUNTEERS
+
+    open_database(tmp_path / "b.sqlite3")
+    make_area()
+    path = write_sheet(tmp_path / "旧台账.xlsx", ["姓名", "身份证号", "所在社区", "状态", "累计服务时长"], [
+        ["张三", PEOPLE[0]["id_number"], "永安里社区", "在册", 16],
+        ["李四", PEOPLE[1]["id_number"], "永安里社区", "注销", "120.5"],
+        ["王五", PEOPLE[2]["id_number"], "永安里社区", "", ""]])
+    assert VOLUNTEERS.column("carried_total").label == "累计时长"
+    preview = preview_import("volunteers", path)
+    assert [(c.column, c.new) for r in preview.rows for c in r.changes] == [
+        ("期初结转", "16 小时"), ("期初结转", "120.5 小时")]  # what the preview lists for each row
+    commit_import(preview, actor="clerk")
+    state = ledger_state()
+    assert [s[1:] for s in state] == [  # none of it this year's: the file does not say when
+        ("在册", 0, 0, 0), ("在册", 16, 0, 0), ("注销", Decimal("120.5"), 1, 0)]  # 王五, 张三, 李四
     close_database()

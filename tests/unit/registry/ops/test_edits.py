@@ -119,3 +119,24 @@ def test_edits_number_the_versions_and_audit_only_the_changes(volunteer):
     entry = AuditEntry.select().where(AuditEntry.table_name == "person").order_by(AuditEntry.id.desc()).get()
     assert entry.after == '{"address": "建外大街 1 号"}'
     assert database.in_transaction() is False
+
+
+def test_a_form_filled_before_an_import_changed_the_record_is_refused(volunteer, tmp_path):
+    """An import that deregisters a volunteer (注销 in its 状态 column) and changes the phone
+    moves both records' versions as an edit would: a form opened before it can't save over
+    them."""
+    from helpers.importer import write_sheet
+
+    from registry.importer import commit_import, preview_import
+
+    li_form = volunteer_values(volunteer, "li")
+    path = write_sheet(tmp_path / "名册.xlsx", ["姓名", "身份证号", "联系电话", "所在社区", "状态"],
+                       [["赵敏", make_id(7), "13900139000", "永安里社区", "注销"]])
+    commit_import(preview_import("volunteers", path), actor="zhang")
+    stored = Volunteer.get_by_id(volunteer)
+    assert (stored.status, stored.person.phone) == ("注销", "13900139000")
+    with pytest.raises(EditConflict, match=r"张老师 在 .* 修改了"):
+        ops.update_volunteer("li", volunteer, {"skills": "摄影"}, seen=li_form.seen)
+    with pytest.raises(EditConflict):
+        ops.update_volunteer("li", volunteer, {"phone": "13700137000"}, seen=li_form.seen)
+    assert Volunteer.get_by_id(volunteer).person.phone == "13900139000"

@@ -115,6 +115,24 @@ def test_more_than_24_hours_in_one_day_is_refused_and_a_long_day_warned(voluntee
         record(volunteer, 11)
 
 
+def test_hours_carried_over_are_not_served_that_day(area, volunteer):
+    """An opening balance (期初结转, kind 'opening') is dated a day but was not served on it:
+    recording that day's hours, one by one or for an activity, leaves it out of the 24 hours."""
+    from registry.rules.ledger import OPENING
+
+    day = dt.date(LAST_YEAR, 12, 31)
+    ServiceRecord.create(volunteer=volunteer, service_date=day, hours=40, recorder="clerk", status="approved",
+                         approver="clerk", kind=OPENING, content="期初结转：导入前的累计服务时长")
+    assert ops.record_hours("clerk", volunteer, {"service_date": day, "hours": 10}).warnings == ()
+    start = dt.datetime.combine(day, dt.time(14, 0))
+    activity = ops.create_activity("clerk", {"name": "岁末慰问", "starts_at": start,
+                                             "ends_at": start + dt.timedelta(hours=4), "community": area["community"]})
+    ops.record_activity_hours("clerk", activity.id, [volunteer])
+    assert sorted(r.hours for r in ServiceRecord.select().where(ServiceRecord.kind != OPENING)) == [4, 10]
+    with pytest.raises(ops.ValidationError, match="超过 24 小时"):  # what was served still counts
+        record(volunteer, 11, day=day)
+
+
 def test_activity_hours_for_all_attendees_use_the_rounding_preset_and_exclude_travel(area, volunteer):
     other = ops.register_volunteer("clerk", {"community": area["community"],
                                              "id_number": "110105199001010037", "name": "李四"}).id

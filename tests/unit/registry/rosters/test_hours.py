@@ -51,7 +51,7 @@ def test_by_person_counts_approved_lines_and_corrections_in_force(ledger: dict[s
                                                                   tmp_path: Path) -> None:
     sheet, rows = export(tmp_path)
     assert list(sheet[2]) == ["序号", "姓名", "性别", "证件号码", "志愿者编号", "所在社区", "服务次数",
-                              "服务时长"]
+                              "服务时长", "期初结转"]
     # 张三: 3 + 2 (corrected from 5) + 6 (its correction is still pending) = 11 h in 3 lines
     assert [(r[1], r[5], r[6], r[7]) for r in rows] == [("张三", "永安里社区", 3, 11),
                                                         ("李四", "建华南社区", 1, 1.5)]
@@ -62,13 +62,13 @@ def test_by_person_counts_approved_lines_and_corrections_in_force(ledger: dict[s
 
 def test_by_community_and_by_organization(ledger: dict[str, int], tmp_path: Path) -> None:
     sheet, rows = export(tmp_path, group_by="community")
-    assert list(sheet[2]) == ["序号", "社区", "所属街道", "服务人数", "服务次数", "服务时长"]
-    assert [tuple(r[1:]) for r in rows] == [("永安里社区", "建外街道", 1, 3, 11),
-                                            ("建华南社区", "建外街道", 1, 1, 1.5)]
+    assert list(sheet[2]) == ["序号", "社区", "所属街道", "服务人数", "服务次数", "服务时长", "期初结转"]
+    assert [tuple(r[1:]) for r in rows] == [("永安里社区", "建外街道", 1, 3, 11, 0),
+                                            ("建华南社区", "建外街道", 1, 1, 1.5, 0)]
     assert "汇总方式=按社区" in sheet[1][0]
     sheet, rows = export(tmp_path, group_by="organization")
-    assert [tuple(r[1:]) for r in rows] == [("（未注明组织）", None, 1, 3, 11),
-                                            ("阳光社", None, 1, 1, 1.5)]
+    assert [tuple(r[1:]) for r in rows] == [("（未注明组织）", None, 1, 3, 11, 0),
+                                            ("阳光社", None, 1, 1, 1.5, 0)]
 
 
 def test_period_and_area_filters(ledger: dict[str, int], tmp_path: Path) -> None:
@@ -83,3 +83,17 @@ def test_period_and_area_filters(ledger: dict[str, int], tmp_path: Path) -> None
     assert [(r[1], r[7]) for r in rows] == [("李四", 1.5)]
     sheet, rows = export(tmp_path, street_id=ledger["street"])
     assert len(rows) == 2 and sheet[0][0] == "建外街道服务时长汇总"
+
+
+def test_carried_over_hours_are_a_column_of_their_own(ledger: dict[str, int], tmp_path: Path) -> None:
+    """Hours an import carried over (期初结转) are summed apart: not lines served, not hours served."""
+    from helpers.importer import write_sheet
+
+    from registry.importer import commit_import, preview_import
+
+    path = write_sheet(tmp_path / "旧台账.xlsx", ["姓名", "身份证号", "累计时长"], [["张三", make_id(1), 100]])
+    commit_import(preview_import("volunteers", path), actor="clerk")  # 11 h counted: 89 h carried over
+    sheet, rows = export(tmp_path)
+    assert [(r[1], r[6], r[7], r[8]) for r in rows] == [("张三", 3, 11, 89), ("李四", 1, 1.5, 0)]
+    assert sheet[3 + len(rows)][6:9] == (4, 12.5, 89)
+    assert "期初结转为登记库建立前的累计时长，单列" in sheet[1][0]

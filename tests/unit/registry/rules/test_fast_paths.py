@@ -6,7 +6,7 @@ import math
 import re
 from datetime import date
 
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from stdnum.cn.ric import calc_check_digit
 
@@ -99,11 +99,20 @@ def reference_check_id_number(raw: object, field: str = "id_number",
     return facts, idnumber._region_problems(code, born.year, field)
 
 
+def old_fifteen_digits(raw: object) -> bool:
+    """A first-generation 15-digit number (text, or a whole number as Excel keeps it): the
+    reference refused it; it is now stored as its 18-digit form, on purpose (test_idnumber)."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return 10**14 <= raw < 10**15 and raw == int(raw)
+    return isinstance(raw, str) and re.fullmatch(r"\d{15}", normalize_id_like(raw)) is not None
+
+
 @given(id_numbers() | tricky_text | st.floats() | st.integers() | st.none() | st.booleans())
 @example("11010519491231002x")
 @example("110105194912310000")
 @example(110105194912310000.0)
 def test_check_id_number_same_as_before(raw: object) -> None:
+    assume(not old_fifteen_digits(raw))
     for field in ("id_number", "身份证"):
         assert check_id_number(raw, field, today=TODAY) == reference_check_id_number(  # type: ignore[arg-type]
             raw, field, today=TODAY)

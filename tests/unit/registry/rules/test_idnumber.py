@@ -68,8 +68,30 @@ def test_empty(raw: object) -> None:
     assert codes(raw) == ["id.empty"]
 
 
-def test_old_15_digit_number() -> None:
-    assert codes("110105491231002") == ["id.old_15"]
+def test_old_15_digit_number_is_stored_as_its_18_digit_form() -> None:
+    facts, problems = check_id_number("110105491231002", today=TODAY)
+    assert facts is not None and facts.number == VALID  # 19 inserted, check character X computed
+    assert facts.birth_date == date(1949, 12, 31) and facts.sex == "女"
+    assert [p.code for p in problems] == ["id.old_15"]
+    assert problems[0].severity is Severity.WARNING
+    assert "110105491231002" in problems[0].message and VALID in problems[0].message
+
+
+@given(st.dates(date(1900, 1, 1), date(1999, 12, 31)), st.integers(0, 999))
+def test_every_old_number_converts_to_a_valid_new_one(born: date, sequence: int) -> None:
+    old = f"110105{born:%y%m%d}{sequence:03d}"
+    facts, _ = check_id_number(old, today=TODAY)
+    assert facts is not None and facts.birth_date == born
+    assert check_id_number(facts.number, today=TODAY)[1] == []  # the 18-digit form passes alone
+
+
+def test_old_number_stored_by_excel_as_a_number_keeps_its_digits() -> None:
+    facts, _ = check_id_number(110105491231002.0, today=TODAY)  # type: ignore[arg-type]
+    assert facts is not None and facts.number == VALID
+
+
+def test_old_number_with_an_impossible_date_is_refused() -> None:
+    assert "id.birth_date" in codes("110105491331002")
 
 
 @pytest.mark.parametrize("raw", ["1101051949123100", "1101051949123100211"])

@@ -26,6 +26,14 @@ def all_rows(path: Path, layout: dict[str, list[str]]) -> dict[str, list[tuple]]
                 for t, cols in layout.items()}
 
 
+def new_registers(*paths: Path) -> tuple[Path, ...]:
+    """New registers at these paths, closed: one to make older, one to compare it with."""
+    for target in paths:
+        open_database(target)
+        close_database()
+    return paths
+
+
 @pytest.fixture
 def v1_copy(tmp_path: Path) -> Path:
     target = tmp_path / "old.sqlite3"
@@ -117,10 +125,7 @@ def test_a_version_2_register_gains_yearly_populations_and_display_names(tmp_pat
     from registry.ops.accounts import add_account
     from registry.storage.models import Account, CommunityPopulation
 
-    path, fresh = tmp_path / "v2.sqlite3", tmp_path / "fresh.sqlite3"
-    for target in (path, fresh):
-        open_database(target)
-        close_database()
+    path, fresh = new_registers(tmp_path / "v2.sqlite3", tmp_path / "fresh.sqlite3")
     open_database(path)
     add_account("", "boss", "admin", "correct horse")
     close_database()
@@ -140,32 +145,102 @@ def test_a_version_2_register_gains_yearly_populations_and_display_names(tmp_pat
     assert list(path.parent.glob("v2.before-upgrade-v2-*.sqlite3"))
 
 
-def test_a_version_3_register_numbers_its_edits_from_one(tmp_path: Path):
-    """Version 4: a version on each record clerks edit (ops/edits.py); a version-3 register
-    keeps its people and volunteers, each at version 1, and edits them from there."""
+LINE = ("INSERT INTO service_record (id, volunteer_id, service_date, place, served_group, service_category, "
+        "content, hours, recorder, recorded_at, status, approver, correction_reason) VALUES (1, {volunteer}, "
+        "'2024-03-01', '', '', '', '助老', 2.5, 'clerk', '2024-03-01 10:00:00', 'approved', 'boss', '')")
+VERSION_5 = (("service_record", "kind"), ("certificate", "carried_hours"))  # what version 5 added
+
+
+def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, Path, int]:
+    """A register at `version` (made from a new one, less what the later versions added) with
+    one volunteer, edited `edits` times, and one approved ledger line; a new register to
+    compare it with; the volunteer's id."""
     from registry import ops
-    from registry.storage.models import Person, Volunteer
+    from registry.storage.models import Volunteer
     from tests.helpers.rosters import make_id
 
-    path, fresh = tmp_path / "v3.sqlite3", tmp_path / "fresh.sqlite3"
-    for target in (path, fresh):
-        open_database(target)
-        close_database()
+    path, fresh = new_registers(tmp_path / f"v{version}.sqlite3", tmp_path / "fresh.sqlite3")
     open_database(path)
     ops.register_volunteer("clerk", {"name": "张三", "id_number": make_id(1)})
+    volunteer = Volunteer.get()
+    for skills in ("急救", "烹饪")[:edits]:
+        ops.update_volunteer("clerk", volunteer.id, {"skills": skills})
     close_database()
     with sqlite3.connect(path) as conn:
-        for table in migrations.VERSIONED:
-            conn.execute(f"ALTER TABLE {table} DROP COLUMN version")
-        conn.execute("UPDATE registry_meta SET value = '3' WHERE key = 'schema_version'")
+        conn.execute(LINE.format(volunteer=volunteer.id))  # approved as it stands: the trigger allows inserts
+        for table, column in VERSION_5:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        if version < 4:
+            for table in migrations.VERSIONED:
+                conn.execute(f"ALTER TABLE {table} DROP COLUMN version")
+        conn.execute(f"UPDATE registry_meta SET value = '{version}' WHERE key = 'schema_version'")
     conn.close()
+    return path, fresh, volunteer.id
+
+
+def assert_served_line_kept() -> None:
+    import datetime as dt
+
+    from registry.storage.models import ServiceRecord
+
+    line = ServiceRecord.get_by_id(1)
+    assert (line.kind, line.hours, line.status, line.service_date) == (
+        "service", Decimal("2.5"), "approved", dt.date(2024, 3, 1))
+
+
+def test_a_version_3_register_numbers_its_edits_from_one_and_keeps_its_lines(tmp_path: Path):
+    """Version 4: a version on each record clerks edit (ops/edits.py); version 5: a ledger
+    line's kind. A version-3 register keeps its people and volunteers, each at version 1,
+    edits them from there, and its lines stay lines served here."""
+    from registry import ops
+    from registry.storage.models import Volunteer
+
+    path, fresh, volunteer_id = older_register(tmp_path, 3)
     open_database(path)
     try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION) == "5"
         assert [(p.name, p.version) for p in Person.select()] == [("张三", 1)]
-        volunteer = Volunteer.get()
-        assert volunteer.version == 1
-        ops.update_volunteer("clerk", volunteer.id, {"skills": "急救"})
+        assert Volunteer.get_by_id(volunteer_id).version == 1
+        assert_served_line_kept()
+        ops.update_volunteer("clerk", volunteer_id, {"skills": "急救"})
         assert Volunteer.get().version == 2 and Volunteer.get().skills == "急救"
     finally:
         close_database()
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
+    assert list(path.parent.glob("v3.before-upgrade-v3-*.sqlite3"))
+
+
+def test_a_version_4_register_tells_carried_hours_from_served_ones(tmp_path: Path):
+    """Version 5: a ledger line's kind (served here, or carried over: 期初结转) and the hours
+    a certificate carried over. A version-4 register's lines were all served here: they stay
+    as they were, approved lines included (the trigger refuses any update of those); the
+    versions its edits reached stay."""
+    from registry.storage.models import Volunteer
+
+    path, fresh, volunteer_id = older_register(tmp_path, 4, edits=2)
+    open_database(path)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        volunteer = Volunteer.get_by_id(volunteer_id)
+        assert (volunteer.version, volunteer.skills) == (3, "烹饪")
+        assert_served_line_kept()
+    finally:
+        close_database()
+    assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
+    assert list(path.parent.glob("v4.before-upgrade-v4-*.sqlite3"))
+
+
+def test_each_step_leaves_a_register_that_has_its_columns_alone(tmp_path: Path):
+    """A step finds what it adds already there (a table _v1_to_v2 made from today's model,
+    a step run again) and changes nothing."""
+    [path] = new_registers(tmp_path / "now.sqlite3")
+    before = columns(path)
+    open_database(path)
+    try:
+        db = Meta._meta.database
+        with db.atomic():
+            for step in (3, 4):
+                migrations.UPGRADES[step](db)
+    finally:
+        close_database()
+    assert columns(path) == before
