@@ -28,8 +28,6 @@ from registry.ops import Changes, Table
 from registry.queries.areas import office_street_label
 from registry.queries.lists import register_is_empty
 from registry.queries.lookups import audit_actors, communities, open_organizations
-from registry.queries.search import PersonRoles, roles_of
-from ui.dialogs.login import ask_login  # the start has imported it to log in
 from ui.runtime import settings
 from ui.runtime.backups import AutoBackup
 from ui.runtime.context import AppContext
@@ -251,6 +249,8 @@ class MainWindow(QMainWindow):
         closing it. Cancelled: the current account stays."""
         if self.ctx.role is None:
             return
+        from ui.dialogs.login import ask_login
+
         result = ask_login(self.ctx.worker, self, note=translate(
             "Main", "Log in as another account. The current one ({actor}) stays logged in if you "
                     "cancel.").format(actor=self.ctx.actor))
@@ -399,6 +399,8 @@ class MainWindow(QMainWindow):
             section.show_record(record_id)
 
     def open_person(self, person_id: int) -> None:
+        from registry.queries.search import PersonRoles, roles_of
+
         def done(roles: PersonRoles) -> None:
             volunteer, worker = roles.volunteer, roles.social_worker
             if volunteer is not None:

@@ -141,11 +141,11 @@ def login(worker: Worker, default_actor: str, *, user: str | None = None, passwo
     """(actor, role): without accounts the system user name (or `user`) and no role; None:
     cancelled. With accounts, `user` and `password` log in without the dialog; when there
     is no one to ask (`interactive` False) they are required, else LoginRefused."""
-    from registry.rules.permissions import LoginFailed
-    from ui.dialogs.login import ask_login, check_login
-
     if not worker.run_sync(accounts_exist_now):
         return user or default_actor, None
+    from registry.rules.permissions import LoginFailed
+    from ui.dialogs.login import ask_login, check_login  # the dialog, only where there are accounts
+
     if user and password:
         try:
             return worker.run_sync(lambda: check_login(user, password))
