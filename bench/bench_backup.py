@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from registry.storage import backup as backups  # noqa: E402
-from registry.storage.page_copy import copy_pages  # noqa: E402
+from registry.storage import backup as backups
+from registry.storage.page_copy import copy_pages
 
 MB = 1024 * 1024
 

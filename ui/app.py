@@ -151,7 +151,7 @@ def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
     started = start_window(worker, args)
     if isinstance(started, int):
         return started
-    window, warnings, district_problems = started
+    window, warnings = started
     # What the start made (modules, classes, Qt's wrappers, the window) lives as long as the
     # program: leave it out of every later collection, which then scans only what the work
     # makes. It spares the clerk's pauses, and the leaving: the collections at exit scanned
@@ -162,25 +162,28 @@ def run(app: QApplication, worker: Worker, args: argparse.Namespace) -> int:
         print(f"first-window-shown {time.perf_counter() - STARTED:.3f}", flush=True)
         return 0
     if args.screenshot:
+        after_show(window, [])  # the choices and the district file, as a clerk's window has them
         paths = take_screenshots(window, Path(args.screenshot))
         for path in paths:
             print(path)
         window.close()
         return 0
-    after_show(window, warnings, district_problems)
+    after_show(window, warnings)
     return app.exec()
 
 
-def start_window(worker: Worker, args: argparse.Namespace) -> tuple[Any, list[str], list[str]] | int:
+def start_window(worker: Worker, args: argparse.Namespace) -> tuple[Any, list[str]] | int:
     """Open the register, log in and show the main window, as every start does (the
-    real-window tests start the program through here too). The window, the warnings
-    found at open and the district file's problems; or the exit code when it stopped."""
+    real-window tests start the program through here too): the window and the warnings
+    found at open, for after_show (ui/startup.py), which then loads the filters' choices
+    and applies the district file; or the exit code when it stopped."""
     from registry.queries.areas import needs_setup
-    from ui.main_window import MainWindow, load_lookups
+    from registry.queries.lists import register_is_empty
+    from ui.main_window import MainWindow
     from ui.runtime.context import AppContext, Hub
     from ui.runtime.permissions import load_permissions
     from ui.runtime.settings import remembered_register
-    from ui.startup import LoginRefused, apply_bundled_district, login, opening_warnings
+    from ui.startup import LoginRefused, login, opening_warnings
 
     # the register chosen at first start, unless one is given (--db, or a server's URL)
     target = database_target(args.db or (None if os.environ.get("REGISTRY_DATABASE_URL") else remembered_register()))
@@ -221,18 +224,16 @@ def start_window(worker: Worker, args: argparse.Namespace) -> tuple[Any, list[st
         worker.run_sync(lambda: record_recovery(recovered.actor or actor, recovered.backup,
                                                 recovered.damaged))
     if args.demo:
-        empty = worker.run_sync(lambda: load_lookups()["empty"])
+        empty = worker.run_sync(register_is_empty)
         if empty:
             fill_demo_with_progress(worker, args.demo_volunteers)
         else:
             print(translate("App", "The register is not empty; no demonstration data added."),
                   file=sys.stderr)
-    district_problems = worker.run_sync(lambda: apply_bundled_district(actor))
-    values = worker.run_sync(load_lookups)
-    empty = bool(values.pop("empty"))
-    allowed = worker.run_sync(lambda: load_permissions(actor))
-    ctx = AppContext(worker, actor, Hub(), values, target, role=allowed["role"],
+    # the filters' choices come after the window is shown (after_show), behind its first rows
+    empty, allowed = worker.run_sync(lambda: (register_is_empty(), load_permissions(actor)))
+    ctx = AppContext(worker, actor, Hub(), {}, target, role=allowed["role"],
                      permissions=allowed["permissions"])
     window = MainWindow(ctx, empty)
     window.show()
-    return window, warnings, district_problems
+    return window, warnings

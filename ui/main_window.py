@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -28,8 +28,6 @@ from registry.ops import Changes, Table
 from registry.queries.areas import office_street_label
 from registry.queries.lists import register_is_empty
 from registry.queries.lookups import audit_actors, communities, open_organizations
-from registry.queries.search import PersonRoles, roles_of
-from ui.dialogs.login import ask_login  # the start has imported it to log in
 from ui.runtime import settings
 from ui.runtime.backups import AutoBackup
 from ui.runtime.context import AppContext
@@ -38,8 +36,10 @@ from ui.runtime.icons import icon
 from ui.runtime.permissions import load_permissions, role_label
 from ui.sections.base import ListSection, Section
 from ui.sections.catalog import BY_KEY, SECTION_KEYS, SECTIONS
-from ui.sections.welcome import WelcomePage
 from ui.widgets.search import SearchBox
+
+if TYPE_CHECKING:
+    from ui.sections.welcome import WelcomePage
 
 PREFERRED_SIZE = (1366, 768)  # on a bigger screen; a smaller one is filled
 RECORD_SECTIONS = {"organization": "organizations", "social_worker": "social_workers",
@@ -107,9 +107,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(entry.key), entry.title())
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.nav.addItem(item)
-        self.welcome = WelcomePage(lambda: self.show_section("import"), self._first_volunteer,
-                                   self._first_organization)
-        self.stack.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None  # built when an empty register first shows it
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         self.search = SearchBox(ctx.worker, self, actor=lambda: self.ctx.actor,
@@ -218,13 +216,32 @@ class MainWindow(QMainWindow):
         self.areas_action.setVisible(self.ctx.may("areas"))
         for action in (self.password_action, self.switch_user_action):  # only with accounts
             action.setVisible(self.ctx.role is not None)
-        for name, needed in (("welcome_import", "import"), ("welcome_volunteer", "create"),
-                             ("welcome_organization", "create")):
-            found = self.welcome.findChild(QPushButton, name)
-            if found is not None:
-                found.setEnabled(self.ctx.may(needed))
+        if self._welcome is not None:
+            self._welcome_permissions(self._welcome)
         if hasattr(self, "where"):
             self._show_user()
+
+    def _welcome_permissions(self, page: QWidget) -> None:
+        for name, needed in (("welcome_import", "import"), ("welcome_volunteer", "create"),
+                             ("welcome_organization", "create")):
+            found = page.findChild(QPushButton, name)
+            if found is not None:
+                found.setEnabled(self.ctx.may(needed))
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """What an empty register shows instead of its lists: built when first shown."""
+        if self._welcome is None:
+            from ui.sections.welcome import WelcomePage
+
+            self._welcome = WelcomePage(lambda: self.show_section("import"), self._first_volunteer,
+                                        self._first_organization)
+            self.stack.addWidget(self._welcome)
+            self._welcome_permissions(self._welcome)
+        return self._welcome
+
+    def showing_welcome(self) -> bool:
+        return self._welcome is not None and self.stack.currentWidget() is self._welcome
 
     def _show_user(self) -> None:
         user = (translate("Main", "{actor} ({role})").format(actor=self.ctx.actor, role=role_label(self.ctx.role))
@@ -251,6 +268,8 @@ class MainWindow(QMainWindow):
         closing it. Cancelled: the current account stays."""
         if self.ctx.role is None:
             return
+        from ui.dialogs.login import ask_login
+
         result = ask_login(self.ctx.worker, self, note=translate(
             "Main", "Log in as another account. The current one ({actor}) stays logged in if you "
                     "cancel.").format(actor=self.ctx.actor))
@@ -319,7 +338,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         section = self.current_section()
-        if self.stack.currentWidget() is self.welcome:
+        if self.showing_welcome():
             self.status_label.setText(translate("Main", "The register is empty"))
         else:
             self.status_label.setText(f"{section.title()}：{section.status_text()}")
@@ -334,7 +353,7 @@ class MainWindow(QMainWindow):
         if not self.ctx.may("create"):
             return
         section = self.current_section()
-        if self.stack.currentWidget() is self.welcome:
+        if self.showing_welcome():
             self._first_volunteer()
         else:
             section.new_record()
@@ -399,6 +418,8 @@ class MainWindow(QMainWindow):
             section.show_record(record_id)
 
     def open_person(self, person_id: int) -> None:
+        from registry.queries.search import PersonRoles, roles_of
+
         def done(roles: PersonRoles) -> None:
             volunteer, worker = roles.volunteer, roles.social_worker
             if volunteer is not None:

@@ -41,7 +41,7 @@ def run_self_test(worker: Any, folder: Path) -> str:
     # The district file gets a register of its own: the demo brings its own district and
     # fills only an empty register.
     worker.run_sync(lambda: open_database(folder / "district.sqlite3"))
-    problems = worker.run_sync(lambda: apply_bundled_district(ACTOR))
+    _changes, problems = worker.run_sync(lambda: apply_bundled_district(ACTOR))
     worker.run_sync(close_database)
     if problems:
         raise SelfTestError("; ".join(problems))

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from registry.ops import Changes
 from ui.runtime.i18n import translate
 from ui.runtime.settings import settings
 from ui.runtime.worker import Worker
@@ -17,32 +18,31 @@ from ui.runtime.worker import Worker
 log = logging.getLogger(__name__)
 
 
-def apply_bundled_district(actor: str) -> list[str]:
+def apply_bundled_district(actor: str) -> tuple[Changes, list[str]]:
     """On the worker: check and apply the district file an installer carries (it only adds
-    streets and communities). Returns the problems found, in Chinese; [] when all is well.
-    Applying it is an administrator's: for anyone else it waits, unsaid, for the next
-    administrator's start (a clerk can do nothing about it)."""
+    streets and communities). What it changed, and the problems found, in Chinese ([] when
+    all is well). Applying it is an administrator's: for anyone else it waits, unsaid, for
+    the next administrator's start (a clerk can do nothing about it)."""
     from registry.ops.district import apply_district, bundled_district_file, check_district
     from registry.queries.access import may
     from registry.rules.permissions import Action
 
     path = bundled_district_file()
     if path is None:
-        return []
+        return Changes(), []
     if not may(actor, Action.APPLY_DISTRICT):
         log.info("district file %s left for an administrator", path.name)
-        return []
+        return Changes(), []
     try:
         config, problems = check_district(path)
         if config is None:
-            return [translate("Startup", "District file “{name}”: {problem}").format(name=path.name, problem=p)
-                    for p in problems]
-        apply_district(actor, config, path.name)
+            return Changes(), [translate("Startup", "District file “{name}”: {problem}").format(
+                name=path.name, problem=p) for p in problems]
+        return apply_district(actor, config, path.name), []
     except Exception as exc:  # a bad file never stops the program
         log.exception("district file %s", path)
-        return [translate("Startup", "District file “{name}” was not applied: {error}").format(
+        return Changes(), [translate("Startup", "District file “{name}” was not applied: {error}").format(
             name=path.name, error=exc)]
-    return []
 
 
 def opening_warnings() -> list[str]:
@@ -111,15 +111,25 @@ def show_notices(parent: QWidget, lines: list[str]) -> QMessageBox | None:
     return box
 
 
-def after_show(window: Any, warnings: list[str], district_problems: list[str]) -> None:
-    """Tell the administrator, once, what was found at open and in the district file. Never
-    in the status bar: it is the clerk's, for what their own work did."""
+def after_show(window: Any, warnings: list[str]) -> None:
+    """Once the window is up, on the worker after the first rows: the filter boxes'
+    choices and the district file the installer carries (what it adds reaches the window
+    as any change does). Then tell the administrator, once, what was found at open and in
+    the district file. Never in the status bar: it is the clerk's, for what their own
+    work did."""
     ctx = window.ctx
+    window.reload_lookups()
+    ctx.worker.call(apply_bundled_district, ctx.actor,
+                    on_done=lambda found: district_applied(window, *found))
     show_notices(window, notices_to_show(ctx.database_label, ctx.role, warnings))
-    if district_problems:
+
+
+def district_applied(window: Any, changes: Changes, problems: list[str]) -> None:
+    window.ctx.hub.changed.emit(changes)
+    if problems:
         show_warnings(window, translate("Startup", "The district file has problems"),
                       [translate("Startup", "The bundled district file was not applied; the "
-                                 "program works without it."), *district_problems])
+                                 "program works without it."), *problems])
 
 
 class LoginRefused(Exception):
@@ -131,11 +141,11 @@ def login(worker: Worker, default_actor: str, *, user: str | None = None, passwo
     """(actor, role): without accounts the system user name (or `user`) and no role; None:
     cancelled. With accounts, `user` and `password` log in without the dialog; when there
     is no one to ask (`interactive` False) they are required, else LoginRefused."""
-    from registry.rules.permissions import LoginFailed
-    from ui.dialogs.login import ask_login, check_login
-
     if not worker.run_sync(accounts_exist_now):
         return user or default_actor, None
+    from registry.rules.permissions import LoginFailed
+    from ui.dialogs.login import ask_login, check_login  # the dialog, only where there are accounts
+
     if user and password:
         try:
             return worker.run_sync(lambda: check_login(user, password))
@@ -153,4 +163,5 @@ def login(worker: Worker, default_actor: str, *, user: str | None = None, passwo
     return result[0], result[1]
 
 
-__all__ = ["LoginRefused", "QMessageBox", "after_show", "apply_bundled_district", "login", "opening_warnings"]
+__all__ = ["LoginRefused", "QMessageBox", "after_show", "apply_bundled_district", "district_applied", "login",
+           "opening_warnings"]

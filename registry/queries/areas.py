@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from registry.queries.presets import get_setting
+from registry.queries.settings import get_setting
 from registry.storage.models import Account, Community, CommunityPopulation, District, Organization, Person, Street
 from registry.texts import mark, msg
 

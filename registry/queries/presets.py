@@ -1,7 +1,9 @@
-"""Which rule presets this register uses (its settings, with the defaults)."""
+"""Which rule presets this register uses (its settings, with the defaults; the settings
+themselves are registry/queries/settings.py, which a start reads without the rules)."""
 
 from __future__ import annotations
 
+from registry.queries.settings import DEFAULTS, get_setting
 from registry.rules.deadlines import OrgReports, org_reports, reports_from_text
 from registry.rules.presets import (
     ContinuingEducationPreset,
@@ -11,14 +13,8 @@ from registry.rules.presets import (
     get_rounding_preset,
     get_star_preset,
 )
-from registry.storage.models import Setting
 
-DEFAULTS = {"star_preset": "national", "ce_preset": "national", "rounding_preset": "half_hour"}
-
-
-def get_setting(key: str, default: str = "") -> str:
-    row = Setting.get_or_none(Setting.key == key)
-    return str(row.value) if row is not None else DEFAULTS.get(key, default)
+__all__ = ["DEFAULTS", "current_ce_preset", "current_rounding_preset", "current_star_preset", "get_setting"]
 
 
 def current_star_preset() -> StarPreset:

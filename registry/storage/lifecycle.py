@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
-from registry.storage import migrations, rule_upgrades, server_check, statistics
+from registry.storage import migrations, rule_upgrades, statistics
 from registry.storage.db import DatabaseTargetError, data_dir, database, make_database
 from registry.storage.faults import describe
 from registry.storage.health import check_at_open, closed_cleanly, recognize
@@ -60,14 +61,11 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
                                      "详见操作日志。", moved=moved))
         open_warnings.extend(check_schema(db).notes)
         if not isinstance(db, SqliteDatabase):
-            open_warnings.extend(server_check.check_server(db))
+            open_warnings.extend(_check_server(db))
         statistics.at_open(db)
     except DatabaseError as exc:
         db.close()
         raise DatabaseOpenError(open_failure(exc)) from exc
-    except server_check.ServerRefused as exc:
-        db.close()
-        raise DatabaseOpenError(str(exc)) from exc
     except BaseException:
         db.close()
         raise
@@ -75,10 +73,22 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
     return db
 
 
+def _check_server(db: Database) -> list[str]:
+    """A server's version, encoding and search support (imported for a server only)."""
+    from registry.storage import server_check
+
+    try:
+        return server_check.check_server(db)
+    except server_check.ServerRefused as exc:
+        raise DatabaseOpenError(str(exc)) from exc
+
+
 def close_database() -> None:
     global _opened
     _opened = None
-    server_check.forget()
+    server_check = sys.modules.get("registry.storage.server_check")  # loaded: what it knows of a server
+    if server_check is not None:
+        server_check.forget()
     if database.obj is not None and not database.is_closed():
         with contextlib.suppress(DatabaseError):  # a read-only or full disk: next time, then
             statistics.at_close(database.obj)

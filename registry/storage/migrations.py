@@ -14,7 +14,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
-from registry.storage import models, server_roles
+from registry.storage import models
 from registry.storage.page_copy import copy_pages
 from registry.texts import msg
 
@@ -66,6 +66,8 @@ def ensure_schema(db: Database, *, upgrade: bool = True, aside: bool = True) -> 
     """Make a new register's schema or bring an older one up to date; `aside=False` skips
     the copy before an upgrade (for a register that is itself a copy, as a restore's is)."""
     server = not isinstance(db, SqliteDatabase)  # the everyday account may not change the schema
+    if server:
+        from registry.storage import server_roles  # a server's accounts (a SQLite file has none)
     if server and (refusal := server_roles.read_refusal(db)):
         raise SchemaError(refusal)
     version = schema_version(db)
@@ -88,7 +90,8 @@ def ensure_schema(db: Database, *, upgrade: bool = True, aside: bool = True) -> 
             for step in range(version, CURRENT_VERSION):
                 UPGRADES[step](db)
             _set_version(CURRENT_VERSION)
-            server_roles.regrant_recorded(db)  # the everyday accounts' rights on new tables
+            if server:
+                server_roles.regrant_recorded(db)  # the everyday accounts' rights on new tables
 
 
 def _create_tables(db: Database, tables: list[type[models.BaseModel]]) -> None:

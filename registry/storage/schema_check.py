@@ -27,7 +27,7 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, IntegrityError, SqliteDatabase
 
-from registry.storage import migrations, models, server_roles
+from registry.storage import migrations, models
 from registry.texts import msg
 
 log = logging.getLogger(__name__)
@@ -278,8 +278,11 @@ def check_schema(db: Database) -> SchemaReport:
         log.error("register refused: %s", "; ".join(untrusted))
         raise UntrustedSchemaError("；".join(untrusted[:3]) + (msg("等") if len(untrusted) > 3 else ""))
     report = SchemaReport()
-    if rebuild and not isinstance(db, SqliteDatabase) and (refusal := server_roles.rebuild_refusal(db, rebuild)):
-        raise migrations.SchemaError(refusal)  # the everyday account: the owner rebuilds them
+    if rebuild and not isinstance(db, SqliteDatabase):
+        from registry.storage import server_roles  # a server's accounts (a SQLite file has none)
+
+        if refusal := server_roles.rebuild_refusal(db, rebuild):
+            raise migrations.SchemaError(refusal)  # the everyday account: the owner rebuilds them
     if rebuild:
         _rebuild(db, rebuild)
         report.rebuilt = rebuild

@@ -107,13 +107,25 @@ class PagedTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Fetch the first page, then the count (after a change, F5, a new filter): the
-        first rows show before the count of a big table is known."""
+        first rows show before the count of a big table is known. The count is asked for
+        with the page, so the worker counts while the window is still being built and
+        painted; a short first page is the whole list, and then nothing is counted."""
         self._generation += 1
         generation = self._generation
         self._pending.clear()
         self.counting = True
         spec, filters = self.spec, dict(self.filters)
         first = PageRequest(spec.sort_of(self.sort_column), self.descending)
+        first_rows: list[list[Line]] = []  # the page job's answer, for the count job behind it
+
+        def page(_job: Job[list[Line]]) -> list[Line]:
+            first_rows.append(spec.page(filters, first))
+            return first_rows[0]
+
+        def count(_job: Job[int | None]) -> int | None:
+            if generation != self._generation or not first_rows or len(first_rows[0]) < PAGE_SIZE:
+                return None  # reloaded meanwhile, the page failed, or the page is every row
+            return spec.count(filters)
 
         def first_done(first: list[Line]) -> None:
             if generation != self._generation:
@@ -126,14 +138,13 @@ class PagedTableModel(QAbstractTableModel):
             self.endResetModel()
             if len(first) < PAGE_SIZE:
                 self._counted(len(first))
-            else:
-                self.worker.submit(lambda _job: spec.count(filters), count_done, self._failed)
 
-        def count_done(count: int) -> None:
-            if generation == self._generation:
+        def count_done(count: int | None) -> None:
+            if count is not None and generation == self._generation:
                 self._counted(count)
 
-        self.worker.submit(lambda _job: spec.page(filters, first), first_done, self._failed)
+        self.worker.submit(page, first_done, self._failed)
+        self.worker.submit(count, count_done, self._failed)
 
     def _counted(self, count: int) -> None:
         if count > self._count:

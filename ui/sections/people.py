@@ -13,7 +13,6 @@ from ui.runtime.context import AppContext
 from ui.runtime.i18n import tr_noop, translate
 from ui.sections.base import FilterDef, detail_table
 from ui.sections.reveal import RevealNumbers
-from ui.widgets.service_history import history_html
 
 
 def _communities(ctx: AppContext) -> list[tuple[Any, str]]:
@@ -45,6 +44,7 @@ def volunteer_html(volunteer_id: int, actor: str, reveal: bool = False) -> str:
     """On the worker: the volunteer's details and service history."""
     from registry.queries.history import service_history
     from registry.queries.people import volunteer_detail
+    from ui.widgets.service_history import history_html
 
     v = volunteer_detail(volunteer_id, actor, reveal=reveal)
     next_star = (translate("Sections", "highest level reached") if v.hours_to_next_star is None

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from registry.ops.accounts import log_unmask
 from ui.runtime.i18n import translate
 from ui.sections.base import ListSection
 
@@ -54,6 +53,8 @@ class RevealNumbers(ListSection):
             self._load_detail()
             self._reveal_label()
             return
+        from registry.ops.accounts import log_unmask
+
         self.ctx.run_op(self, lambda: log_unmask(actor, table, key, WHAT),
                         on_done=lambda _changes: self._revealed(key))
 

@@ -15,17 +15,18 @@ and a number the account may not search by part is not sent while it is being ty
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from registry.ops.search import find_matches
-from registry.queries.identities import SEPARATOR
-from registry.queries.search import PersonMatch, number_query
 from registry.rules.problems import RegistryError
 from ui.runtime.i18n import translate
 from ui.runtime.icons import icon
 from ui.runtime.worker import Job, Worker
+
+if TYPE_CHECKING:  # the searches' modules are imported at the first search, not at start
+    from registry.queries.search import PersonMatch
 
 COALESCE_MS = 15  # lets a paste or an input-method commit arrive as one text
 RESULTS_WIDTH = 600  # name, sex, birth year, community, masked number and roles on one line
@@ -75,6 +76,9 @@ class SearchBox(QLineEdit):
         text, generation = self.text(), self._generation
         if not text.strip():
             return
+        from registry.ops.search import find_matches
+        from registry.queries.search import number_query
+
         number = number_query(text, may_unmask=self.may_unmask())
         if number is not None and number[1].refusal:
             self._say(number[1].refusal)  # said here: a part typed on the way is no search
@@ -112,6 +116,8 @@ class SearchBox(QLineEdit):
         self.results_shown.emit(0)
 
     def _show(self, rows: list[PersonMatch]) -> None:
+        from registry.queries.identities import SEPARATOR
+
         self.last_results = rows
         self.results.clear()
         if not rows:

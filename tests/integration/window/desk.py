@@ -444,9 +444,9 @@ def main(argv: list[str]) -> int:
         program = parse_args(["--db", database_target(args.db), "--lang", args.lang, "--actor", "王芳"])
         result = start_window(worker, program)
         assert not isinstance(result, int), f"the program stopped at start (exit {result})"
-        window, warnings, district_problems = result
+        window, warnings = result
         window.ctx.open_folders = False  # no file manager on the test's screen
-        after_show(window, warnings, district_problems)
+        after_show(window, warnings)
         desk.window = window
         if thread.is_alive():  # (a journey that ended at the set-up quit no loop yet)
             app.exec()  # the program's own event loop, as a clerk's start runs it

@@ -26,7 +26,7 @@ def test_the_first_paint_builds_only_the_section_shown(running: Any) -> None:
     shown = window.current_section()
     assert built(window) == [shown.key]  # … only the one shown is built
     assert window.stack.currentWidget() is shown
-    assert window.stack.count() == 2  # the welcome page and that section
+    assert window.stack.count() == 1  # that section alone: a register with records has no welcome page
 
 
 def test_visiting_a_section_builds_it_then_and_once(running: Any) -> None:
