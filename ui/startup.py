@@ -97,7 +97,7 @@ def notices_to_show(register: str, role: str | None, notices: list[str]) -> list
 def show_notices(parent: QWidget, lines: list[str]) -> QMessageBox | None:
     """The administrator's notices, once, over the window as it opens: modal to the window,
     so they come before the work, never in the middle of it."""
-    if not lines:
+    if not lines or not parent.isVisible():  # a window closed before its first rows came tells no one
         return None
     box = QMessageBox(QMessageBox.Icon.Information, translate("Startup", "For the administrator"),
                       translate("Startup", "The checks at start found the following. The register "

@@ -22,6 +22,15 @@ def english(qapp: Any) -> Iterator[None]:
     from registry import texts
     from ui.runtime.i18n import install_translations
 
+    # an earlier test's window may still be telling its administrator, in Chinese, what its
+    # start found (after its first rows): that box is not this English start's
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(20):
+        qapp.processEvents()
+    for w in QApplication.topLevelWidgets():
+        if w.objectName() == "storage_notices":
+            w.close()
     install_translations(qapp, "en")
     assert texts.language() == "en"
     try:

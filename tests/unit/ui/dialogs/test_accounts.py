@@ -196,11 +196,11 @@ def test_switching_user_changes_what_may_be_done_and_hides_shown_numbers(
     section.reveal_button.click()
     qtbot.waitUntil(lambda: number in section.detail.toPlainText())
 
-    monkeypatch.setattr("ui.main_window.ask_login", lambda *a, **k: None)
+    monkeypatch.setattr("ui.dialogs.login.ask_login", lambda *a, **k: None)
     r.window.switch_user_action.trigger()  # cancelled: nothing changes
     assert (r.ctx.actor, r.ctx.role) == ("管理员", "admin")
 
-    monkeypatch.setattr("ui.main_window.ask_login", lambda *a, **k: ("办事员", "clerk"))
+    monkeypatch.setattr("ui.dialogs.login.ask_login", lambda *a, **k: ("办事员", "clerk"))
     r.window.switch_user_action.trigger()
     qtbot.waitUntil(lambda: r.ctx.role == "clerk")
     r.idle()
