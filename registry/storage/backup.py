@@ -1,4 +1,5 @@
-"""Backups of a SQLite register: made online (SQLite's backup API), checked with
+"""Backups of a SQLite register: made online (SQLite's backup API, through
+sqlite_library.copy_pages), checked with
 quick_check and rotated (restoring one is an operation: ops/backups.py). A PostgreSQL
 register is backed up by its server (pg_dump), not here.
 
@@ -13,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import sqlite3
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
 from registry.rules.problems import RegistryError
+from registry.storage import sqlite_library as sqlite
 from registry.storage.db import database
 from registry.storage.faults import as_fault
 from registry.texts import msg
@@ -86,13 +87,15 @@ def backups_folder(db_path: Path | None = None) -> Path:
 
 
 def quick_check(path: Path) -> bool:
+    """Whether the SQLite file at `path` passes quick_check, read without changing it."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = sqlite.connect(path, readonly=True)
+    except sqlite.Error:
         return False
     try:
-        return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
-    except sqlite3.DatabaseError:
+        row = conn.execute("PRAGMA quick_check").fetchone()
+        return row is not None and row[0] == "ok"
+    except sqlite.Error:
         return False
     finally:
         conn.close()
@@ -106,12 +109,8 @@ def backup_to(target: Path) -> Path:
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
     try:
-        copy = sqlite3.connect(partial)
-        try:
-            db.connection().backup(copy)
-        finally:
-            copy.close()
-    except (sqlite3.Error, OSError) as exc:  # a full disk, a folder that may not be written, ...
+        sqlite.copy_to_file(db.connection(), partial)
+    except (sqlite.Error, OSError) as exc:  # a full disk, a folder that may not be written, ...
         partial.unlink(missing_ok=True)
         raise as_fault(exc, partial) or BackupError(msg("备份没有完成（{exc}），没有保存。", exc=exc)) from exc
     if not quick_check(partial):

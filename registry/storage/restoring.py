@@ -13,18 +13,17 @@ waits for that program's write at most as long as any writer does (the busy time
 
 from __future__ import annotations
 
-import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from peewee import Database, DatabaseError, SqliteDatabase
+from peewee import Database, DatabaseError
 
 from registry.storage import migrations
+from registry.storage import sqlite_library as sqlite
 from registry.storage.backup import BackupError
-from registry.storage.db import BUSY_TIMEOUT_MS, database
-from registry.storage.faults import Fault, StorageFault, as_fault, sentence
+from registry.storage.db import BUSY_TIMEOUT_MS, database, sqlite_file
+from registry.storage.faults import Fault, as_fault
 from registry.storage.health import DatabaseDamagedError, NotARegisterError, recognize
 from registry.storage.schema_check import UntrustedSchemaError, check_schema
 from registry.texts import msg
@@ -60,20 +59,22 @@ def stage(source: Path, register: Path) -> Path:
     staging = staging_path(register)
     discard(staging)
     try:
-        incoming = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        copy = sqlite3.connect(staging)
+        incoming = sqlite.connect(source, readonly=True)
         try:
-            incoming.backup(copy)
-            verdict = copy.execute("PRAGMA integrity_check(1)").fetchone()[0]
-            page_size = _page_size(register)
-            if verdict == "ok" and page_size and copy.execute("PRAGMA page_size").fetchone()[0] != page_size:
-                # SQLite copies into a WAL register only page for page of one size
-                copy.execute(f"PRAGMA page_size = {int(page_size)}")
-                copy.execute("VACUUM")
+            copy = sqlite.connect(staging)
+            try:
+                sqlite.copy_pages(incoming, copy)
+                verdict = _first(copy, "PRAGMA integrity_check(1)")
+                page_size = _page_size(register)
+                if verdict == "ok" and page_size and _first(copy, "PRAGMA page_size") != page_size:
+                    # SQLite copies into a WAL register only page for page of one size
+                    copy.execute(f"PRAGMA page_size = {int(page_size)}")
+                    copy.execute("VACUUM")
+            finally:
+                copy.close()
         finally:
-            copy.close()
             incoming.close()
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite.Error, OSError) as exc:
         discard(staging)
         fault = as_fault(exc, register)
         if fault is not None and fault.fault is not Fault.CORRUPT:
@@ -83,6 +84,11 @@ def stage(source: Path, register: Path) -> Path:
         discard(staging)
         raise _refused(source, msg("它没有通过完整性校验，可能已损坏"))
     return staging
+
+
+def _first(conn: sqlite.Connection, sql: str) -> object:
+    row = conn.execute(sql).fetchone()
+    return None if row is None else row[0]
 
 
 def _page_size(register: Path) -> int | None:
@@ -99,8 +105,7 @@ def staged(staging: Path, source: Path) -> Iterator[Database]:
     """The staged copy, bound as the register for the block (its audit entry is written
     there), after the checks at open: schema version, upgrade, structure."""
     live = database.obj
-    db = SqliteDatabase(str(staging), pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS},
-                        check_same_thread=False, lock_type="IMMEDIATE")
+    db = sqlite_file(staging, pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS})
     database.initialize(db)
     try:
         db.connect()
@@ -124,26 +129,18 @@ def staged(staging: Path, source: Path) -> Iterator[Database]:
         database.initialize(live)
 
 
-def copy_into(target: sqlite3.Connection, staging: Path, wait_seconds: float | None = None) -> None:
+def copy_into(target: sqlite.Connection, staging: Path, wait_seconds: float | None = None) -> None:
     """Copy the staged register into the open one, in one transaction. A register another
     program is writing is waited for `wait_seconds` (default: the connection's busy timeout,
     as long as any writer waits), then refused in plain words."""
-    if wait_seconds is None:
-        wait_seconds = int(target.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
-    deadline = time.monotonic() + wait_seconds
-
-    def give_up_when_locked(status: int, _remaining: int, _total: int) -> None:
-        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() >= deadline:
-            raise StorageFault(sentence(Fault.LOCKED), Fault.LOCKED)
-
-    incoming = sqlite3.connect(f"{staging.resolve().as_uri()}?mode=ro", uri=True)
+    incoming = sqlite.connect(staging, readonly=True)
     try:
-        incoming.backup(target, progress=give_up_when_locked, sleep=0.05)
-    except sqlite3.Error as exc:
+        sqlite.copy_pages(incoming, target, wait_seconds)
+    except sqlite.Error as exc:
         fault = as_fault(exc)
         if fault is not None:
             raise fault from exc
         raise BackupError(msg("恢复没有完成（数据库报告：{exc}），当前登记库保持原样。", exc=exc)) from exc
     finally:
-        with suppress(sqlite3.Error):
+        with suppress(sqlite.Error):
             incoming.close()
