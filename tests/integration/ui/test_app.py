@@ -29,14 +29,13 @@ def test_screenshot_option_with_demo_and_english(tmp_path: Path) -> None:
 
 
 def test_newer_schema_is_refused_with_a_message(tmp_path: Path) -> None:
-    import sqlite3
-
+    from registry.storage import sqlite_library
     from registry.storage.lifecycle import close_database, open_database
 
     path = tmp_path / "new.sqlite3"
     open_database(path)
     close_database()
-    with sqlite3.connect(path) as con:
+    with sqlite_library.connect(path) as con:
         con.execute("UPDATE registry_meta SET value = '999' WHERE key = 'schema_version'")
     result = run_ui("--db", str(path), "--exit-after-show")
     assert result.returncode != 0

@@ -6,12 +6,13 @@ registry.texts too)."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from registry.storage import sqlite_library
 
 IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 TAGS = re.compile(r"<[^>]+>")
@@ -33,7 +34,7 @@ def english(qapp: Any) -> Iterator[None]:
 
 def register_data(path: Path) -> str:
     """Every text the register holds, one blob to look runs of Chinese up in."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with sqlite_library.connect(path, readonly=True) as db:
         values = []
         for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
             for row in db.execute(f'SELECT * FROM "{table}"'):

@@ -1,13 +1,13 @@
 """Restoring a backup: an administrator's operation that first backs up what it replaces."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
 from registry import ops
 from registry.ops.accounts import add_account
 from registry.ops.backups import restore
+from registry.storage import sqlite_library
 from registry.storage.backup import BackupError, make_backup
 from registry.storage.models import AuditEntry, Person
 
@@ -26,7 +26,7 @@ def test_restore_is_for_administrators_and_backs_up_what_it_replaces(sqlite_db):
     assert restored.changes.everything_changed  # every screen reloads
     saved = restored.saved
     assert [p.name for p in Person.select()] == ["张三"]
-    with sqlite3.connect(saved) as conn:
+    with sqlite_library.connect(saved) as conn:
         assert conn.execute("SELECT count(*) FROM person").fetchone() == (2,)
     conn.close()
     assert AuditEntry.select().where(AuditEntry.action == "restore").get().actor == "boss"
@@ -54,16 +54,15 @@ def test_restoring_a_backup_from_the_backups_folder_keeps_it(sqlite_db):
 
 
 def crafted(backup, *sql):
-    conn = sqlite3.connect(backup)
+    conn = sqlite_library.connect(backup)
     for statement in sql:
         conn.execute(statement)
-    conn.commit()
     conn.close()
     return backup
 
 
 def state(path):
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         rows = (conn.execute("SELECT id_number, name FROM person ORDER BY id").fetchall(),
                 conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0])
     conn.close()
@@ -104,7 +103,7 @@ def test_a_backup_missing_ordinary_indexes_is_restored_with_them(sqlite_db):
     ops.register_person("installer", PERSON)
     backup = crafted(make_backup("manual"), 'DROP INDEX "person_name"', 'DROP INDEX "service_record_volunteer_id"')
     restore("installer", backup)
-    with sqlite3.connect(sqlite_db) as conn:
+    with sqlite_library.connect(sqlite_db) as conn:
         indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     conn.close()
     assert {"person_name", "service_record_volunteer_id"} <= indexes

@@ -1,10 +1,10 @@
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from registry import ops
+from registry.storage import sqlite_library
 from registry.storage.backup import backup_to, due, list_backups, quick_check, rotate
 
 PERSON = {"id_number": "11010519491231002X", "name": "张三"}
@@ -14,7 +14,7 @@ def test_a_backup_is_a_checked_copy_taken_while_the_register_is_open(sqlite_db, 
     ops.register_person("clerk", PERSON)
     copy = backup_to(tmp_path / "copy.sqlite3")
     assert quick_check(copy)
-    with sqlite3.connect(copy) as conn:
+    with sqlite_library.connect(copy) as conn:
         assert conn.execute("SELECT name FROM person").fetchall() == [("张三",)]
     conn.close()
     assert not list(tmp_path.glob("*.part"))
@@ -81,9 +81,9 @@ def test_registers_sharing_a_folder_each_list_and_rotate_their_own_backups(tmp_p
     for day in range(40):  # 40 days of two registers' backups, and an older unnamed one
         stamp = start + dt.timedelta(days=day)
         for register in ("朝外", "建外"):
-            sqlite3.connect(folder / f"{register}-{stamp:%Y%m%d-%H%M%S}-auto.sqlite3").close()
+            sqlite_library.connect(folder / f"{register}-{stamp:%Y%m%d-%H%M%S}-auto.sqlite3").close()
     older = folder / "registry-20241231-080000-before-restore.sqlite3"
-    sqlite3.connect(older).close()
+    sqlite_library.connect(older).close()
     rotate(folder)
     chaowai = list_backups(folder, tmp_path / "朝外.sqlite3")
     jianwai = list_backups(folder, tmp_path / "建外.sqlite3")
