@@ -38,6 +38,7 @@ NAMES = {
     "project": "fa5s.project-diagram",
     "key": "fa5s.key",
     "switch_user": "fa5s.user-friends",
+    "about": "fa5s.info-circle",
 }
 
 
