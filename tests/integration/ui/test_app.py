@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import apsw
 from helpers import ROOT
 from helpers.ui import run_ui
 
@@ -51,6 +52,7 @@ def test_self_test_runs_in_a_temporary_folder_and_reports_one_line(tmp_path: Pat
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("self-test ok: 10 sections rendered, roster ")
     assert int(lines[0].rsplit("roster ", 1)[1].split()[0]) > 0
+    assert lines[0].endswith(f", APSW {apsw.apsw_version()}, SQLite {apsw.sqlite_lib_version()}")  # the shipped one
     assert not (tmp_path / "data").exists() or not list((tmp_path / "data").rglob("*.sqlite3"))
 
 
