@@ -63,6 +63,18 @@ def test_a_read_only_connection_cannot_change_the_file(tmp_path: Path):
     assert path.read_bytes() == before
 
 
+def test_a_file_whose_path_looks_like_a_uri_is_opened_as_the_file_it_names(tmp_path: Path):
+    """A path is a path: "#", "%20" or "?mode=rw" in a folder's name mean nothing to SQLite."""
+    folder = tmp_path / "朝外街道 #2 %20 file:x?mode=rw"
+    folder.mkdir()
+    conn = sqlite_library.connect(folder / "r.sqlite3")
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    reader = sqlite_library.connect(folder / "r.sqlite3", readonly=True)
+    assert reader.execute("SELECT name FROM sqlite_master").fetchall() == [("t",)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]
+
+
 def _register(path: Path, rows: int) -> apsw.Connection:
     conn = sqlite_library.connect(path)
     conn.execute("PRAGMA journal_mode = wal")
