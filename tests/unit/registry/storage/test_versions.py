@@ -22,8 +22,10 @@ def test_a_register_in_use_names_its_schema_and_library(db: str):
     if "://" in db:
         import psycopg
 
-        assert found.library.startswith(f"psycopg {psycopg.__version__}, PostgreSQL ")
-        assert found.library[-1].isdigit() and "secret" not in found.register
+        with psycopg.connect(db) as conn:
+            server = conn.execute("SHOW server_version").fetchone()[0]
+        assert found.library == f"psycopg {psycopg.__version__}, PostgreSQL {server}"
+        assert found.register.startswith("postgresql://") and found.register.endswith("/registry_test")
     else:
         assert found.library == f"APSW {apsw.apsw_version()}, SQLite {apsw.sqlite_lib_version()}"
         assert found.register == db
