@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
@@ -25,42 +27,22 @@ from PySide6.QtWidgets import (
 from registry.ops import Changes, Table
 from registry.queries.about import Versions, versions
 from registry.queries.areas import office_street_label
-from registry.queries.audit_log import audit_actors
 from registry.queries.lists import register_is_empty
-from registry.queries.lookups import communities, open_organizations
+from registry.queries.lookups import audit_actors, communities, open_organizations
 from registry.queries.search import PersonRoles, roles_of
-from ui.dialogs.accounts import AccountsDialog, change_my_password
-from ui.dialogs.areas import AreasDialog
-from ui.dialogs.backups import BackupDialog
-from ui.dialogs.login import ask_login
-from ui.dialogs.organization import OrganizationDialog
-from ui.dialogs.register_settings import RegisterSettingsDialog
-from ui.dialogs.volunteer import VolunteerDialog
+from ui.dialogs.login import ask_login  # the start has imported it to log in
 from ui.runtime import settings
 from ui.runtime.backups import AutoBackup
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import translate
 from ui.runtime.icons import icon
 from ui.runtime.permissions import load_permissions, role_label
-from ui.sections.audit import AuditSection
 from ui.sections.base import ListSection, Section
-from ui.sections.certificates import CertificatesSection
-from ui.sections.export import ExportSection
-from ui.sections.importing import ImportSection
-from ui.sections.organizations import OrganizationsSection
-from ui.sections.people import VolunteersSection
-from ui.sections.records import HoursSection, TrainingsSection
-from ui.sections.social_workers import SocialWorkersSection
-from ui.sections.stats import StatsSection
+from ui.sections.catalog import BY_KEY, SECTION_KEYS, SECTIONS
 from ui.sections.welcome import WelcomePage
 from ui.widgets.search import SearchBox
 
-SECTION_TYPES: tuple[type[Section], ...] = (
-    OrganizationsSection, VolunteersSection, SocialWorkersSection, TrainingsSection, HoursSection,
-    CertificatesSection, ExportSection, ImportSection, StatsSection, AuditSection,
-)
 PREFERRED_SIZE = (1366, 768)  # on a bigger screen; a smaller one is filled
-SECTION_KEYS = tuple(t.key for t in SECTION_TYPES)
 RECORD_SECTIONS = {"organization": "organizations", "social_worker": "social_workers",
                    "volunteer": "volunteers", "training": "trainings", "certificate": "certificates"}
 LOOKUP_TABLES = frozenset({Table.COMMUNITY, Table.STREET, Table.ORGANIZATION,
@@ -68,6 +50,36 @@ LOOKUP_TABLES = frozenset({Table.COMMUNITY, Table.STREET, Table.ORGANIZATION,
 EXPORT_FOR = {"volunteers": "volunteers", "social_workers": "social-workers",
               "organizations": "organizations", "hours": "hours", "trainings": "training-stats",
               "certificates": "certificates", "audit": "audit"}
+
+
+class Sections(Mapping[str, Section]):
+    """The window's sections by key, all of them, in the navigation's order; each is
+    imported and built when first asked for (`window.sections[key]`), which showing it does.
+    `built()`: the ones built so far, which alone have anything to refresh or save."""
+
+    def __init__(self, build: Callable[[str], Section]) -> None:
+        self._build = build
+        self._built: dict[str, Section] = {}
+
+    def __getitem__(self, key: str) -> Section:
+        section = self._built.get(key)
+        if section is None:
+            if key not in BY_KEY:
+                raise KeyError(key)
+            section = self._built[key] = self._build(key)
+        return section
+
+    def __contains__(self, key: object) -> bool:
+        return key in BY_KEY
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SECTION_KEYS)
+
+    def __len__(self) -> int:
+        return len(SECTION_KEYS)
+
+    def built(self) -> list[Section]:
+        return list(self._built.values())
 
 
 def load_lookups() -> dict[str, Any]:
@@ -91,15 +103,11 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(220)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
-        self.sections: dict[str, Section] = {}
-        for cls in SECTION_TYPES:
-            section = cls(ctx)
-            self.sections[cls.key] = section
-            self.stack.addWidget(section)
-            item = QListWidgetItem(icon(cls.key), section.title())
-            item.setData(Qt.ItemDataRole.UserRole, cls.key)
+        self.sections = Sections(self._build_section)
+        for entry in SECTIONS:
+            item = QListWidgetItem(icon(entry.key), entry.title())
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.nav.addItem(item)
-            section.status_changed.connect(self._update_status)
         self.welcome = WelcomePage(lambda: self.show_section("import"), self._first_volunteer,
                                    self._first_organization)
         self.stack.addWidget(self.welcome)
@@ -155,6 +163,14 @@ class MainWindow(QMainWindow):
 
     def _nothing(self) -> None:
         pass
+
+    def _build_section(self, key: str) -> Section:
+        entry = BY_KEY[key]
+        cls: type[Section] = getattr(importlib.import_module(f"ui.sections.{entry.module}"), entry.class_name)
+        section = cls(self.ctx)
+        self.stack.addWidget(section)
+        section.status_changed.connect(self._update_status)
+        return section
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -221,11 +237,15 @@ class MainWindow(QMainWindow):
 
     def manage_accounts(self) -> None:
         if self.ctx.may("user_add"):
+            from ui.dialogs.accounts import AccountsDialog
+
             AccountsDialog(self.ctx, self).exec()
 
     @Slot()
     def change_password(self) -> None:
         if self.ctx.role is not None:
+            from ui.dialogs.accounts import change_my_password
+
             change_my_password(self.ctx, self)
 
     @Slot()
@@ -257,11 +277,15 @@ class MainWindow(QMainWindow):
 
     def register_settings(self) -> None:
         if self.ctx.may("set_preset"):
+            from ui.dialogs.register_settings import RegisterSettingsDialog
+
             RegisterSettingsDialog(self.ctx, self).exec()
 
     @Slot()
     def area_settings(self) -> None:
         if self.ctx.may("areas"):
+            from ui.dialogs.areas import AreasDialog
+
             AreasDialog(self.ctx, self).exec()
 
     def reload_office(self) -> None:
@@ -273,6 +297,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — {office}" if office else title)
 
     def manage_backups(self) -> None:
+        from ui.dialogs.backups import BackupDialog
+
         BackupDialog(self.ctx, self.backups, self).exec()
 
     def reload_permissions(self) -> None:
@@ -330,6 +356,8 @@ class MainWindow(QMainWindow):
             section.new_record()
 
     def export_current(self) -> None:
+        from ui.sections.export import ExportSection
+
         section = self.current_section()
         export = self.sections["export"]
         assert isinstance(export, ExportSection)
@@ -346,9 +374,13 @@ class MainWindow(QMainWindow):
             section.refresh()
 
     def _first_volunteer(self) -> None:
+        from ui.dialogs.volunteer import VolunteerDialog
+
         VolunteerDialog(self.ctx, None, self).exec()
 
     def _first_organization(self) -> None:
+        from ui.dialogs.organization import OrganizationDialog
+
         OrganizationDialog(self.ctx, None, self).exec()
 
     def reload_lookups(self) -> None:
@@ -364,7 +396,7 @@ class MainWindow(QMainWindow):
     def on_changes(self, changes: Changes) -> None:
         if changes.nothing_changed:
             return
-        for section in self.sections.values():
+        for section in self.sections.built():
             section.on_changes(changes)
         if self.empty or changes.touches(LOOKUP_TABLES):
             self.reload_lookups()
@@ -406,6 +438,6 @@ class MainWindow(QMainWindow):
         settings.save_geometry("main", self)
         settings.save_splitter("main", self.splitter)
         settings.settings().setValue("main/section", self.current_section().key)
-        for section in self.sections.values():
+        for section in self.sections.built():
             section.save_state()
         super().closeEvent(event)

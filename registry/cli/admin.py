@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -11,31 +13,60 @@ from registry.cli.failures import bounded
 from registry.rules.permissions import Action
 from registry.texts import msg
 
+PASSPHRASE_ENV = "REGISTRY_BACKUP_PASSPHRASE"  # an encrypted backup's passphrase, for scripts
+
+
+def read_passphrase(*, new: bool) -> str:
+    """An encrypted backup's passphrase: REGISTRY_BACKUP_PASSPHRASE, else asked at the
+    terminal (twice for a new one: a typing mistake would lock the backup for good)."""
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase:
+        return passphrase
+    if not sys.stdin.isatty():
+        raise CommandError(msg("需要加密备份的口令：请在终端中运行，或设置环境变量 {env}。", env=PASSPHRASE_ENV))
+    passphrase = getpass.getpass(msg("加密备份的口令：") if not new else msg("为加密备份设定口令："))
+    if new and getpass.getpass(msg("再输入一次口令：")) != passphrase:
+        raise CommandError(msg("两次输入的口令不一致，没有导出。请重新运行。"))
+    return passphrase
+
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from registry.ops.copies import backup_register, copy_register_to_file
+    from registry.ops.copies import backup_register, copy_register_to_file, export_encrypted
+    from registry.storage.sealing import passphrase_problem
 
+    if args.encrypt:
+        if args.file:
+            raise CommandError(msg("--encrypt 已指定要导出的文件，不能再指定另一个文件。"))
+        passphrase = read_passphrase(new=True)
+        if problem := passphrase_problem(passphrase):
+            raise CommandError(problem)
+        path = export_encrypted(args.actor, Path(args.encrypt), passphrase)
+        print(msg("已导出加密备份：{path}。请把口令另行妥善保管：没有口令，任何人（包括本程序）都无法恢复它。",
+                  path=path))
+        return 0
     path = copy_register_to_file(args.actor, Path(args.file)) if args.file else backup_register(args.actor)
     print(msg("已备份到：{path}", path=path))
     return 0
 
 
 def backup_needs(args: argparse.Namespace) -> Action:
-    """Into the backups folder: a clerk's; to a file of one's choosing: a copy of the
-    register, an administrator's (rules/permissions.py says why)."""
-    return Action.COPY_REGISTER if args.file else Action.BACKUP
+    """Into the backups folder, or encrypted to carry away: a clerk's; to a plain file of
+    one's choosing: a copy of the register, an administrator's (rules/permissions.py says why)."""
+    return Action.COPY_REGISTER if args.file and not args.encrypt else Action.BACKUP
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from registry.ops.backups import restore
+    from registry.storage.backup_files import Kind, kind_of
 
+    passphrase = read_passphrase(new=False) if kind_of(Path(args.file)) is Kind.SEALED else None
     if not args.yes:
         if not sys.stdin.isatty():
             raise CommandError(msg("恢复会替换当前登记库中的全部数据：确认无误请加 --yes。"))
         if input(msg("用“{file}”替换当前登记库的全部数据？输入 yes 确认：", file=args.file)).strip().lower() != "yes":
             print(msg("已取消。"))
             return EXIT_FAILED
-    restored = restore(args.actor, Path(args.file))
+    restored = restore(args.actor, Path(args.file), passphrase)
     print(msg("已恢复。恢复前的数据已备份到：{saved}", saved=restored.saved))
     return 0
 
@@ -120,7 +151,10 @@ def add_commands(add: Add) -> None:
     p = add("backup", cmd_backup, msg("备份登记库：不指定文件则存入备份文件夹并按期轮换（办事员）；"
                                   "指定文件即复制整个登记库（管理员，记入操作日志）"), backup_needs)
     p.add_argument("file", nargs="?")
-    p = add("restore", cmd_restore, msg("从备份恢复登记库（管理员；恢复前自动备份当前数据）"), Action.RESTORE)
+    p.add_argument("--encrypt", metavar="FILE", help=msg("导出加密备份到这个文件（口令从提示或 {env} 读取；"
+                                                       "可以带出本机，恢复时需要口令）", env=PASSPHRASE_ENV))
+    p = add("restore", cmd_restore, msg("从备份恢复登记库（管理员；压缩、未压缩或加密的备份均可；"
+                                        "恢复前自动备份当前数据）"), Action.RESTORE)
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help=msg("不再询问，直接恢复"))
     p = add("migrate-to", cmd_migrate_to, msg("把本机登记库复制到空的 PostgreSQL 数据库，并逐表核对行数和校验和"

@@ -68,9 +68,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from registry.storage.backup import make_backup
     from registry.storage.db import is_sqlite
 
-    if is_sqlite():
-        print(msg("导入前已备份：{value}", value=make_backup('before-import')))
-    result = commit_import(preview, actor=args.actor, skip_invalid=args.skip_invalid)
+    def backup() -> None:
+        if is_sqlite():
+            print(msg("导入前已备份：{value}", value=make_backup('before-import')))
+
+    result = commit_import(preview, actor=args.actor, skip_invalid=args.skip_invalid, before_write=backup)
     print(result.summary())
     return 0
 

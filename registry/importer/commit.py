@@ -7,6 +7,8 @@ uncommitted transaction on the next open."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from registry.importer.bulk import WriteContext, no_gc
 from registry.importer.handlers import handler_for
 from registry.importer.model import CREATE, REJECT, UNCHANGED, UPDATE, ImportPreview, ImportResult, summary_line
@@ -36,14 +38,17 @@ BIG_LOAD = 10_000  # rows created by one import past which the tables they went 
 
 
 def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = False,
-                  ) -> ImportResult:
+                  before_write: Callable[[], object] | None = None) -> ImportResult:
     """Write the rows the preview accepted. Any row with an error and not skip_invalid:
-    raise ImportRejected and write nothing."""
+    raise ImportRejected and write nothing. `before_write` (the backup before an import)
+    runs once the import is known to be allowed, so a refused one backs nothing up."""
     if not actor:
         raise RegistryError(msg("没有记录是谁在操作，导入已取消。"))
     permit = allow(actor, Action.IMPORT)
     if preview.has_errors and not skip_invalid:
         raise ImportRejected(preview)
+    if before_write is not None:
+        before_write()
     handler = handler_for(preview.kind.name)
     with no_gc(), permit.write(failure=msg("导入失败，没有写入任何数据")) as w:
         plan(preview, handler)

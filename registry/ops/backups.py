@@ -20,22 +20,26 @@ class Restored:
     changes: Changes = field(default_factory=Changes.everything)
 
 
-def restore(actor: str, source: Path) -> Restored:
-    """Replace the open register with a backup, after backing up what it replaces.
+def restore(actor: str, source: Path, passphrase: str | None = None) -> Restored:
+    """Replace the open register with a backup (compressed, plain, or encrypted with
+    `passphrase`), after backing up what it replaces.
 
-    Whole or not at all (storage/restoring.py): the backup is copied beside the register and
-    checked there as a register is at open (a crafted or damaged one is refused, the register
-    untouched); its audit entry is written into that copy; the copy then replaces the
-    register's content in one transaction."""
+    Whole or not at all (storage/restoring.py): the backup is written out beside the register
+    and checked there as a register is at open (a crafted or damaged one is refused, the
+    register untouched, and nothing backed up or rotated for a restore that did not happen);
+    then what it replaces is backed up, its audit entry is written into that copy, and the
+    copy replaces the register's content in one transaction."""
     permit = allow(actor, Action.RESTORE)  # here: the register it replaces is the one that says who may
     db = sqlite_database()
     target = Path(db.database)
     source = Path(source)
-    staging = stage(source, target)
+    staging = stage(source, target, passphrase)
     try:
-        saved = make_backup("before-restore", keep=source)  # the rotation must not delete what we restore
-        with staged(staging, source), permit.write() as w:  # its history says what happened
-            w.log("registry", None, detail=f"从 {source.name} 恢复；原数据已备份到 {saved.name}")
+        with staged(staging, source):  # the checks at open, on the copy
+            # the rotation must not delete what we restore
+            saved = make_backup("before-restore", keep=source, db=db)
+            with permit.write() as w:  # its history says what happened
+                w.log("registry", None, detail=f"从 {source.name} 恢复；原数据已备份到 {saved.name}")
         copy_into(db.connection(), staging)
     finally:
         discard(staging)

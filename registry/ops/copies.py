@@ -9,10 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from registry.ops.kernel import allow
+from registry.ops.kernel import Permit, allow
 from registry.rules.permissions import Action
 from registry.rules.problems import RegistryError
-from registry.storage.backup import backup_to, make_backup, register_file
+from registry.storage.backup import backup_to, make_backup, register_file, write_backup
+from registry.storage.sealing import passphrase_problem
 from registry.storage.transfer import TableCheck, migrate_to
 from registry.texts import msg
 
@@ -30,16 +31,31 @@ def copy_register_to_file(actor: str, target: Path) -> Path:
     """The whole register copied to `target` (an administrator's), audited with the file.
     When the audit entry cannot be written the copy is removed: no copy without its trace."""
     permit = allow(actor, Action.COPY_REGISTER)
-    target = Path(target)
+    return _audited_copy(permit, Path(target), backup_to, "复制整个登记库到文件")  # zh-data: the audit log's words
+
+
+def export_encrypted(actor: str, target: Path, passphrase: str) -> Path:
+    """导出加密备份: a checked, compressed backup sealed with `passphrase`, to carry away (a
+    USB stick, the district). A clerk's, as a backup is: without the passphrase the file
+    gives nothing away, unlike a plain copy (an administrator's). Audited with the file."""
+    permit = allow(actor, Action.BACKUP)
+    problem = passphrase_problem(passphrase)
+    if problem is not None:
+        raise RegistryError(problem)
+    return _audited_copy(permit, Path(target), lambda target: write_backup(target, passphrase=passphrase),
+                         "导出加密备份到文件")  # zh-data: the audit log's words
+
+
+def _audited_copy(permit: Permit, target: Path, write: Callable[[Path], Path], what: str) -> Path:
     here = register_file()
     if here is not None and target.resolve() == here.resolve():
         raise RegistryError(msg("不能把登记库复制到它自己的文件上，请另选一个文件。"))
     if target.is_dir():
         raise RegistryError(msg("“{target}”是一个文件夹，请指定要保存的文件名。", target=target))
-    path = backup_to(target)
+    path = write(target)
     try:
         with permit.write() as w:
-            w.log("registry", None, detail=f"复制整个登记库到文件：{path.resolve()}")
+            w.log("registry", None, detail=f"{what}：{path.resolve()}")
     except BaseException:
         path.unlink(missing_ok=True)
         raise

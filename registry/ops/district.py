@@ -16,8 +16,16 @@ from typing import Any
 from registry.ops.changes import Changes, Table
 from registry.ops.kernel import Write, retried, write
 from registry.queries.presets import get_setting
+from registry.rules.deadlines import parse_org_reports, reports_to_text
 from registry.rules.permissions import Action
-from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
+from registry.rules.presets import (
+    CE_PRESETS,
+    RETIRED_STAR_PRESETS,
+    ROUNDING_PRESETS,
+    STAR_PRESETS,
+    get_star_preset,
+    thresholds_text,
+)
 from registry.rules.problems import RegistryError
 from registry.storage.models import Community, District, Setting, Street
 from registry.texts import mark, msg
@@ -36,6 +44,8 @@ PRESET_KEYS: dict[str, tuple[str, dict[str, Any]]] = {
 
 @dataclass(frozen=True)
 class CommunityConfig:
+    """A community as the district file names it."""
+
     code: str
     name: str
     population: int
@@ -43,6 +53,8 @@ class CommunityConfig:
 
 @dataclass(frozen=True)
 class StreetConfig:
+    """A street of the district file, with its communities."""
+
     code: str
     name: str
     population: int
@@ -51,6 +63,8 @@ class StreetConfig:
 
 @dataclass(frozen=True)
 class DistrictConfig:
+    """A district file, checked: the district, its streets and the presets it chooses."""
+
     code: str
     name: str
     full_name: str
@@ -58,6 +72,8 @@ class DistrictConfig:
     default_street: str
     presets: dict[str, str]
     streets: tuple[StreetConfig, ...] = field(default=())
+    # organization type → its yearly reports (kind, month, day), where the file sets them
+    deadlines: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
 
 
 class _Reader:
@@ -129,11 +145,20 @@ def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
         if key not in PRESET_KEYS:
             r.problems.append(msg("[presets] 中的“{key}”不认识，可用的有：{preset_keys}。",
                                   key=key, preset_keys='、'.join(PRESET_KEYS)))
+        elif key == "star" and value in RETIRED_STAR_PRESETS:
+            historical, current = RETIRED_STAR_PRESETS[value]
+            r.problems.append(msg("[presets] 的 star = “{value}”是早期试行的星级标准（{old} 小时），已不再使用；"
+                                  "请改为现行标准 star = “{current}”（{new} 小时），确需历史标准请写“{historical}”。",
+                                  value=value, old=thresholds_text(get_star_preset(historical)),
+                                  current=current, new=thresholds_text(get_star_preset(current)),
+                                  historical=historical))
         elif value not in PRESET_KEYS[key][1]:
             r.problems.append(msg("[presets] 的 {key} = “{value}”不认识，可用的有：{items}。",
                                   key=key, value=value, items='、'.join(PRESET_KEYS[key][1])))
         else:
             presets[PRESET_KEYS[key][0]] = value
+    deadlines, deadline_problems = parse_org_reports(data.get("deadlines", {}))
+    r.problems.extend(deadline_problems)
     streets: list[StreetConfig] = []
     seen: dict[str, str] = {}
     raw_streets = data.get("streets", [])
@@ -173,12 +198,13 @@ def check_district(path: Path) -> tuple[DistrictConfig | None, list[str]]:
     if r.problems:
         return None, r.problems
     return DistrictConfig(code, name, full_name, population, default_street or streets[0].code, presets,
-                          tuple(streets)), []
+                          tuple(streets), deadlines), []
 
 
 def _named_settings(config: DistrictConfig) -> tuple[tuple[str, str], ...]:
     """The settings the district file itself gives, applied every time."""
-    return (("district_full_name", config.full_name), ("default_street", config.default_street))
+    deadlines = (("org_deadlines", reports_to_text(config.deadlines)),) if config.deadlines else ()
+    return (("district_full_name", config.full_name), ("default_street", config.default_street), *deadlines)
 
 
 def _lacking(config: DistrictConfig) -> bool:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from peewee import Case
-
 from registry.ops.base import require
 from registry.ops.changes import Changes, Table
 from registry.ops.kernel import Write, retried, write
 from registry.queries.presets import get_setting
 from registry.rules.fields import clean_choice
 from registry.rules.permissions import Action
-from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS, StarPreset, get_star_preset
+from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS, get_star_preset
 from registry.storage.models import Setting, SocialWorker, Volunteer
+from registry.storage.stars import star_level_expression
 from registry.texts import mark
 
 CHOICES = {
@@ -20,13 +19,6 @@ CHOICES = {
     "rounding_preset": tuple(ROUNDING_PRESETS),
 }
 LABELS = {"star_preset": mark("星级标准"), "ce_preset": mark("继续教育标准"), "rounding_preset": mark("时长取整规则")}
-
-
-def star_level_expression(preset: StarPreset) -> Case:
-    """SQL that computes a volunteer's star level from total_hours, for bulk recomputes."""
-    cases = [(Volunteer.total_hours >= float(t), level)
-             for level, t in reversed(list(enumerate(preset.thresholds, start=1)))]
-    return Case(None, cases, 0)
 
 
 def clean_preset(key: str, name: str) -> str:

@@ -16,6 +16,8 @@ OFFICE = mark("办事处")
 
 @dataclass(frozen=True)
 class CommunityRow:
+    """A community of the area settings, with the population of the year shown."""
+
     id: int
     code: str
     name: str
@@ -25,6 +27,8 @@ class CommunityRow:
 
 @dataclass(frozen=True)
 class StreetRow:
+    """A street of the area settings, with its communities."""
+
     id: int
     code: str
     name: str
@@ -34,6 +38,8 @@ class StreetRow:
 
 @dataclass(frozen=True)
 class Areas:
+    """The district's streets and communities, as the area settings show them for a year."""
+
     district: str  # the district's full name ("" without one)
     district_id: int | None
     year: int

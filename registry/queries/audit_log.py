@@ -21,8 +21,6 @@ from registry.queries.paging import ListQuery, Page, PageRequest, Sorts, equal_t
 from registry.storage.models import AuditEntry, get_or_fail
 from registry.texts import msg
 
-MAX_ACTORS = 200
-
 
 @dataclass(frozen=True)
 class AuditFilters:
@@ -110,7 +108,3 @@ def audit_entry(entry_id: int) -> AuditEntryDetails:
                              e.before or "", e.after or "", words)
 
 
-def audit_actors() -> list[str]:
-    """Who has entries in the log, by name (the choices of the list's User filter)."""
-    return [a for (a,) in AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
-            .limit(MAX_ACTORS).tuples()]

@@ -9,13 +9,17 @@ from decimal import Decimal
 
 from peewee import fn
 
-from registry.queries.presets import current_ce_preset
-from registry.rules.deadlines import KIND_LABELS, annual_inspection_deadlines, days_left, reregistration_window
+from registry.queries.presets import current_ce_preset, current_org_reports
+from registry.rules.deadlines import (
+    KIND_LABELS,
+    days_left,
+    first_registration_due,
+    report_deadlines,
+    reregistration_window,
+)
 from registry.rules.presets import required_hours
 from registry.storage.models import AnnualInspection, EvaluationGrade, Organization, Person, SocialWorker
 from registry.texts import msg
-
-REGISTERED_TYPES = ("社会团体", "社会服务机构", "基金会")  # zh-data; filed community groups have no inspection
 
 
 @dataclass(frozen=True)
@@ -31,18 +35,24 @@ class DueItem:
 
 
 def _inspections(today: dt.date, until: dt.date) -> list[DueItem]:
+    """Each organization's yearly reports by its type (queries/presets: the district file's
+    dates, else the defaults), not yet made for last year; no supervising unit, no report to it."""
     items: list[DueItem] = []
-    for deadline in annual_inspection_deadlines(today.year, today):
-        if not today <= deadline.due <= until:
-            continue
-        reported = AnnualInspection.select(AnnualInspection.organization).where(
-            AnnualInspection.year == today.year - 1)
-        pending = Organization.select(Organization.id, Organization.name).where(
-            (Organization.status == "正常") & Organization.org_type.in_(REGISTERED_TYPES)  # zh-data
-            & Organization.id.not_in(reported))
-        items.extend(DueItem(deadline.kind, deadline.label, org.name, "organization", org.id,
-                             deadline.due, deadline.days_left, msg("{value} 年度", value=today.year - 1))
-                     for org in pending)
+    reported = AnnualInspection.select(AnnualInspection.organization).where(
+        AnnualInspection.year == today.year - 1)
+    for org_type, reports in current_org_reports().items():
+        for has_supervisor in (True, False):
+            due = [d for d in report_deadlines(reports, today.year, today, has_supervisor=has_supervisor)
+                   if today <= d.due <= until]
+            if not due:
+                continue
+            supervised = Organization.supervising_unit != ""
+            pending = list(Organization.select(Organization.id, Organization.name).where(
+                (Organization.status == "正常") & (Organization.org_type == org_type)  # zh-data
+                & (supervised if has_supervisor else ~supervised) & Organization.id.not_in(reported)))
+            items.extend(DueItem(d.kind, d.label, org.name, "organization", org.id, d.due, d.days_left,
+                                 msg("{value} 年度", value=today.year - 1))
+                         for d in due for org in pending)
     return items
 
 
@@ -83,9 +93,31 @@ def _social_workers(today: dt.date, until: dt.date) -> list[DueItem]:
     return items
 
 
+def _unregistered(today: dt.date, until: dt.date) -> list[DueItem]:
+    """Certified workers never registered: due within a year of the certificate, overdue ones
+    included (the registration is still owed)."""
+    rows = (SocialWorker.select(SocialWorker.id, SocialWorker.obtained_year, Person.name).join(Person)
+            .where((SocialWorker.status == "在册") & SocialWorker.registered_on.is_null()  # zh-data
+                   & (SocialWorker.obtained_year.is_null() | (SocialWorker.obtained_year < until.year)))
+            .tuples())
+    items = []
+    for wid, year, name in rows:
+        if year is None:
+            due, detail = today, msg("未填写证书取得年份，无法推算首次登记期限")
+        else:
+            earliest, due = first_registration_due(year)  # earliest ≤ until, by the query
+            detail = msg("{year} 年取得证书，须在取得满一年前首次登记（最早可能于 {earliest} 到期）",
+                         year=year, earliest=earliest.isoformat())
+        items.append(DueItem("first_registration", KIND_LABELS["first_registration"], name, "social_worker",
+                             wid, due, days_left(due, today), detail))
+    return items
+
+
 def upcoming(today: dt.date | None = None, within_days: int = 90) -> list[DueItem]:
-    """Everything due from today to `within_days` ahead, soonest first."""
+    """Everything due from today to `within_days` ahead, soonest first; a first registration
+    still owed shows even when overdue."""
     today = today or dt.date.today()
     until = today + dt.timedelta(days=within_days)
-    items = _inspections(today, until) + _evaluations(today, until) + _social_workers(today, until)
+    items = (_inspections(today, until) + _evaluations(today, until) + _social_workers(today, until)
+             + _unregistered(today, until))
     return sorted(items, key=lambda i: (i.due, i.kind, i.subject))

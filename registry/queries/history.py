@@ -18,6 +18,8 @@ CONTENT_CHARS = 24  # of the content (or the activity's name) shown on a line
 
 @dataclass(frozen=True)
 class HistoryLine:
+    """One entry of a volunteer's service history."""
+
     id: int
     service_date: dt.date
     hours: Decimal
@@ -29,6 +31,8 @@ class HistoryLine:
 
 @dataclass(frozen=True)
 class ServiceHistory:
+    """A volunteer's latest service entries, and how many there are in all."""
+
     lines: tuple[HistoryLine, ...]  # newest first
     total: int  # how many lines the volunteer has in all
 

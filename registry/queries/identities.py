@@ -20,6 +20,8 @@ SEPARATOR = "　"  # an ideographic space: the facts read as columns in a Chines
 
 @dataclass(frozen=True)
 class Identity:
+    """What tells a person from a namesake, masked as the reader may see it."""
+
     person: int
     name: str
     sex: str  # 男 / 女, "" when unknown

@@ -37,6 +37,8 @@ def year_range(year: int) -> tuple[dt.date, dt.date]:
 
 @dataclass(frozen=True)
 class VolunteerFilters:
+    """The volunteer list's filters; None keeps every row."""
+
     community: int | None = None
     organization: int | None = None  # volunteers who are members of it
     status: str | None = None
@@ -45,6 +47,8 @@ class VolunteerFilters:
 
 @dataclass(frozen=True)
 class VolunteerRow:
+    """A row of the volunteer list, its numbers masked."""
+
     id: int
     name: str
     sex: str
@@ -92,6 +96,8 @@ class Volunteers(ListQuery[VolunteerFilters, VolunteerRow]):
 
 @dataclass(frozen=True)
 class SocialWorkerFilters:
+    """The social-worker list's filters; None keeps every row."""
+
     community: int | None = None
     level: str | None = None
     status: str | None = None
@@ -101,6 +107,8 @@ class SocialWorkerFilters:
 
 @dataclass(frozen=True)
 class SocialWorkerRow:
+    """A row of the social-worker list, its numbers masked."""
+
     id: int
     name: str
     sex: str
@@ -147,6 +155,8 @@ class SocialWorkers(ListQuery[SocialWorkerFilters, SocialWorkerRow]):
 
 @dataclass(frozen=True)
 class OrganizationFilters:
+    """The organization list's filters; None keeps every row."""
+
     community: int | None = None
     status: str | None = None
     org_type: str | None = None
@@ -155,6 +165,8 @@ class OrganizationFilters:
 
 @dataclass(frozen=True)
 class OrganizationRow:
+    """A row of the organization list."""
+
     id: int
     name: str
     uscc: str  # 统一社会信用代码; "" when not yet given
@@ -193,11 +205,15 @@ class Organizations(ListQuery[OrganizationFilters, OrganizationRow]):
 
 @dataclass(frozen=True)
 class TrainingFilters:
+    """The training list's filter; None keeps every row."""
+
     year: int | None = None  # starting that year
 
 
 @dataclass(frozen=True)
 class TrainingRow:
+    """A row of the training list."""
+
     id: int
     title: str
     organizer: str
@@ -230,6 +246,8 @@ class Trainings(ListQuery[TrainingFilters, TrainingRow]):
 
 @dataclass(frozen=True)
 class ServiceRecordFilters:
+    """The service-hours list's filters; None keeps every row."""
+
     approval: str | None = None  # "pending" or "approved"
     community: int | None = None
     organization: int | None = None
@@ -239,6 +257,8 @@ class ServiceRecordFilters:
 
 @dataclass(frozen=True)
 class ServiceRecordRow:
+    """A row of the service-hours list: one entry."""
+
     id: int  # the entry's number
     service_date: dt.date
     volunteer: str  # the volunteer's name

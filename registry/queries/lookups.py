@@ -1,14 +1,16 @@
 """The lookups the lists' filter boxes and the export offer: communities, organizations,
-recent trainings. Each is a (value, label) pair, as a combo box takes it."""
+recent trainings, each a (value, label) pair, as a combo box takes it; and the audit log's
+actors, by name."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from registry.storage.models import Community, Organization, Training
+from registry.storage.models import AuditEntry, Community, Organization, Training
 
 MAX_ORGANIZATIONS = 5000
 MAX_TRAININGS = 300
+MAX_ACTORS = 200
 OPEN = "正常"  # zh-data; an organization that is neither deregistered nor revoked
 
 
@@ -36,3 +38,9 @@ def recent_trainings() -> list[Choice]:
     rows = Training.select(Training.id, Training.title, Training.starts_on).order_by(
         Training.starts_on.desc(), Training.id.desc()).limit(MAX_TRAININGS).tuples()
     return [Choice(i, f"{d} {t}") for i, t, d in rows]
+
+
+def audit_actors() -> list[str]:
+    """Who has entries in the log, by name (the choices of the audit log's User filter)."""
+    return [a for (a,) in AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
+            .limit(MAX_ACTORS).tuples()]

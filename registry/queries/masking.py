@@ -20,6 +20,8 @@ from registry.rules.phone import mask_phone
 
 @dataclass(frozen=True)
 class Masker:
+    """Masks ID and phone numbers, unless the reader may see them whole."""
+
     full: bool = False  # numbers shown whole: only for a viewer with the unmask right
 
     def id_number(self, number: str | None) -> str:

@@ -39,6 +39,8 @@ class Anchor:
 
 @dataclass(frozen=True)
 class PageRequest:
+    """Which page of a list to read: its sort, its first row and size, and what is known of the list."""
+
     sort: str | None = None  # one of the list's `sorts`; None: by key
     descending: bool = False
     start: int = 0  # the page's first row
@@ -50,6 +52,8 @@ class PageRequest:
 
 @dataclass(frozen=True)
 class Page(Generic[R]):
+    """A page of a list's rows, with the anchors to ask for the pages beside it."""
+
     rows: tuple[R, ...]
     anchors: tuple[Anchor, ...]  # one per row: the next or previous page is asked from these
 

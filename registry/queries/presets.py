@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from registry.rules.deadlines import OrgReports, org_reports, reports_from_text
 from registry.rules.presets import (
     ContinuingEducationPreset,
     RoundingPreset,
@@ -30,3 +31,8 @@ def current_ce_preset() -> ContinuingEducationPreset:
 
 def current_rounding_preset() -> RoundingPreset:
     return get_rounding_preset(get_setting("rounding_preset"))
+
+
+def current_org_reports() -> OrgReports:
+    """Each organization type's yearly reports: the district file's, else the defaults."""
+    return org_reports(reports_from_text(get_setting("org_deadlines")))

@@ -41,6 +41,8 @@ _LETTERS = re.compile(r"^[a-z]+$")
 
 @dataclass(frozen=True)
 class SearchPage:
+    """The people a search found on one page, and whether it found more."""
+
     ids: tuple[int, ...]
     has_more: bool
 
@@ -153,6 +155,8 @@ class PersonRoles:
 
 @dataclass(frozen=True)
 class PersonMatch:
+    """A person the search box offers: name, masked number, roles and what tells namesakes apart."""
+
     id: int
     name: str
     id_number: str  # masked

@@ -18,6 +18,8 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True)
 class StarPreset:
+    """A choice of the hours each star level needs."""
+
     name: str
     label: str
     thresholds: tuple[Decimal, ...]  # cumulative hours for 1, 2, … 5 stars, ascending
@@ -25,6 +27,8 @@ class StarPreset:
 
 @dataclass(frozen=True)
 class RoundingPreset:
+    """A choice of how service hours are rounded."""
+
     name: str
     label: str
     method: Literal["half_hour", "quarter_hour", "exact"]
@@ -32,6 +36,8 @@ class RoundingPreset:
 
 @dataclass(frozen=True)
 class ContinuingEducationPreset:
+    """A choice of the continuing-education hours each level needs per cycle."""
+
     name: str
     label: str
     cycle_years: int
@@ -45,12 +51,18 @@ def _hours(*values: int) -> tuple[Decimal, ...]:
 STAR_PRESETS = {
     p.name: p
     for p in (
-        StarPreset("national", mark("全国标准（100/300/600/1000/1500 小时）"),
+        # 《志愿服务记录办法》 (民政部, 2012); Beijing's rule today as well
+        StarPreset("national", mark("全国标准（100/300/600/1000/1500 小时，北京现行）"),
                    _hours(100, 300, 600, 1000, 1500)),
-        StarPreset("beijing", mark("北京标准（100/200/500/800/1000 小时）"),
+        # Beijing's early trial rule: kept so old records can be read against it, not for new work
+        StarPreset("beijing_trial", mark("北京早期试行标准（100/200/500/800/1000 小时，已停用）"),
                    _hours(100, 200, 500, 800, 1000)),
     )
 }
+# Names a register or district file may still carry from earlier versions: the preset the
+# name meant (now kept under a historical name) and the one in force that replaces it.
+# "beijing" was Beijing's early trial rule, shipped as if it were current.
+RETIRED_STAR_PRESETS = {"beijing": ("beijing_trial", "national")}
 ROUNDING_PRESETS = {
     p.name: p
     for p in (
@@ -90,6 +102,11 @@ def get_rounding_preset(name: str) -> RoundingPreset:
 
 def get_ce_preset(name: str) -> ContinuingEducationPreset:
     return _get(CE_PRESETS, name, msg("继续教育"))
+
+
+def thresholds_text(preset: StarPreset) -> str:
+    """The thresholds as a clerk reads them: 100/300/600/1000/1500."""
+    return "/".join(f"{t.normalize():f}" for t in preset.thresholds)
 
 
 def star_level(preset: StarPreset, hours: Decimal) -> int:

@@ -15,6 +15,8 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Problem:
+    """Something wrong (or doubtful) with a field, said in plain Chinese."""
+
     code: str  # stable identifier, e.g. "id.checksum"
     field: str  # the field the problem belongs to, e.g. "id_number"
     severity: Severity

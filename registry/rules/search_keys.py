@@ -10,12 +10,6 @@ import os
 import re
 from functools import lru_cache
 
-# Initials are read one character at a time, where pypinyin's 2.5 MB phrase dictionary
-# plays no part: don't load it.
-os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
-
-from pypinyin import Style, lazy_pinyin
-
 NAME_PREFIX = "n"
 INITIALS_PREFIX = "p"
 
@@ -33,6 +27,12 @@ _WORDS = re.compile(r"[A-Za-z0-9]+|\S")
 
 @lru_cache(maxsize=16_384)
 def _char_initial(char: str) -> str:
+    # Initials are read one character at a time, where pypinyin's 2.5 MB phrase dictionary
+    # plays no part: don't load it. pypinyin itself is imported here, when first needed:
+    # loading its character dictionary is a start's 30 ms, and a start reads no name.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    from pypinyin import Style, lazy_pinyin
+
     letter = lazy_pinyin(char, style=Style.FIRST_LETTER, errors="default")[0][:1]
     return letter if letter.isascii() and letter.isalnum() else ""
 

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlparse
 from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 from playhouse.apsw_ext import APSWDatabase
 
-from registry.storage import sqlite_library
+from registry.storage import postgres_driver, sqlite_library
 from registry.storage.paths import URL_ENV as URL_ENV  # where registers live: paths.py, re-exported
 from registry.storage.paths import DatabaseTargetError as DatabaseTargetError
 from registry.storage.paths import data_dir as data_dir
@@ -49,6 +49,7 @@ def make_database(target: str | os.PathLike[str]) -> Database:
     if url.scheme == "sqlite":
         return _sqlite(Path(unquote(url.path)))
     if url.scheme in ("postgres", "postgresql"):
+        postgres_driver.load()
         return PostgresqlDatabase(
             (url.path or "/").lstrip("/") or None,
             user=unquote(url.username) if url.username else None,

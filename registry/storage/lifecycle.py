@@ -9,7 +9,7 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
-from registry.storage import migrations, server_check, statistics
+from registry.storage import migrations, rule_upgrades, server_check, statistics
 from registry.storage.db import DatabaseTargetError, data_dir, database, make_database
 from registry.storage.faults import describe
 from registry.storage.health import check_at_open, closed_cleanly, recognize
@@ -55,6 +55,9 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
     try:
         db.connect(reuse_if_open=True)
         migrations.ensure_schema(db, upgrade=upgrade)
+        if (moved := rule_upgrades.upgrade_rules(db)) is not None:
+            open_warnings.append(msg("星级标准已按北京现行标准更新，{moved} 名志愿者的星级随之改变，"
+                                     "详见操作日志。", moved=moved))
         open_warnings.extend(check_schema(db).notes)
         if not isinstance(db, SqliteDatabase):
             open_warnings.extend(server_check.check_server(db))

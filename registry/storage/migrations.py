@@ -16,6 +16,7 @@ from peewee import Database, DatabaseError, SqliteDatabase
 from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
 from registry.storage import models, server_roles
 from registry.storage import sqlite_library as sqlite
+from registry.storage.page_copy import copy_pages
 from registry.texts import msg
 
 log = logging.getLogger(__name__)
@@ -123,7 +124,7 @@ def backup_before_upgrade(db: Database, version: int) -> Path | None:
     partial = target.with_name(target.name + ".part")
     copy = sqlite.connect(partial)
     try:
-        sqlite.copy_pages(db.connection(), copy)
+        copy_pages(db.connection(), copy)
         whole = copy.execute("PRAGMA quick_check").fetchone() == ("ok",)
     except BaseException:
         copy.close()

@@ -14,7 +14,7 @@ waits for that program's write at most as long as any writer does (the busy time
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import Database, DatabaseError
@@ -22,9 +22,11 @@ from peewee import Database, DatabaseError
 from registry.storage import migrations
 from registry.storage import sqlite_library as sqlite
 from registry.storage.backup import BackupError
+from registry.storage.backup_files import UnreadableBackup, unpack
 from registry.storage.db import BUSY_TIMEOUT_MS, database, sqlite_file
 from registry.storage.faults import Fault, as_fault
 from registry.storage.health import DatabaseDamagedError, NotARegisterError, recognize
+from registry.storage.page_copy import copy_pages
 from registry.storage.schema_check import UntrustedSchemaError, check_schema
 from registry.texts import msg
 
@@ -41,39 +43,51 @@ def discard(staging: Path) -> None:
         Path(f"{staging}{side}").unlink(missing_ok=True)
 
 
-def _refused(source: Path, why: str) -> BackupError:
-    return BackupError(msg("“{name}”不能用来恢复：{why}。没有恢复，当前登记库保持原样。", name=source.name, why=why))
+class RestoreRefused(BackupError):
+    """A backup that may not replace the register; `needs_passphrase`/`wrong_passphrase`
+    say when asking (again) for the passphrase of an encrypted one may help."""
+
+    def __init__(self, message: str, unreadable: UnreadableBackup | None = None) -> None:
+        super().__init__(message)
+        self.needs_passphrase = unreadable is not None and unreadable.needs_passphrase
+        self.wrong_passphrase = unreadable is not None and unreadable.wrong_passphrase
 
 
-def stage(source: Path, register: Path) -> Path:
-    """Copy the backup at `source` beside `register` and check the copy whole (integrity
-    check: pages, indexes and their unique entries) and ours; returns the copy's path.
-    Checking the copy, not the source, means what is checked is what is restored."""
+def _refused(source: Path, why: str, unreadable: UnreadableBackup | None = None) -> RestoreRefused:
+    return RestoreRefused(msg("“{name}”不能用来恢复：{why}。没有恢复，当前登记库保持原样。", name=source.name,
+                              why=why.rstrip("。")), unreadable)
+
+
+def stage(source: Path, register: Path, passphrase: str | None = None) -> Path:
+    """Write the register the backup at `source` holds (compressed, encrypted with
+    `passphrase`, or a plain SQLite file) beside `register`, and check the copy whole
+    (integrity check: pages, indexes and their unique entries) and ours; returns its path.
+    Checking the copy, not the source, means what is checked is what is restored; the
+    source is only read, never opened as a database."""
     source = Path(source)
     if not source.is_file():
         raise _refused(source, msg("找不到这个文件"))
-    try:
-        recognize(source)  # read-only: another program's file or a cut-short one stops here
-    except (NotARegisterError, DatabaseDamagedError) as exc:
-        raise _refused(source, msg("它不是完好的街道社会工作登记台备份")) from exc
     staging = staging_path(register)
     discard(staging)
     try:
-        incoming = sqlite.connect(source, readonly=True)
+        unpack(source, staging, passphrase)
+        recognize(staging)  # another program's file or a cut-short one stops here
+        copy = sqlite.connect(staging)
         try:
-            copy = sqlite.connect(staging)
-            try:
-                sqlite.copy_pages(incoming, copy)
-                verdict = _first(copy, "PRAGMA integrity_check(1)")
-                page_size = _page_size(register)
-                if verdict == "ok" and page_size and _first(copy, "PRAGMA page_size") != page_size:
-                    # SQLite copies into a WAL register only page for page of one size
-                    copy.execute(f"PRAGMA page_size = {int(page_size)}")
-                    copy.execute("VACUUM")
-            finally:
-                copy.close()
+            verdict = _first(copy, "PRAGMA integrity_check(1)")
+            page_size = _page_size(register)
+            if verdict == "ok" and page_size and _first(copy, "PRAGMA page_size") != page_size:
+                # SQLite copies into a WAL register only page for page of one size
+                copy.execute(f"PRAGMA page_size = {int(page_size)}")
+                copy.execute("VACUUM")
         finally:
-            incoming.close()
+            copy.close()
+    except UnreadableBackup as exc:
+        discard(staging)
+        raise _refused(source, exc.why, exc) from exc
+    except (NotARegisterError, DatabaseDamagedError) as exc:
+        discard(staging)
+        raise _refused(source, msg("它不是完好的街道社会工作登记台备份")) from exc
     except (sqlite.Error, OSError) as exc:
         discard(staging)
         fault = as_fault(exc, register)
@@ -133,14 +147,13 @@ def copy_into(target: sqlite.Connection, staging: Path, wait_seconds: float | No
     """Copy the staged register into the open one, in one transaction. A register another
     program is writing is waited for `wait_seconds` (default: the connection's busy timeout,
     as long as any writer waits), then refused in plain words."""
-    incoming = sqlite.connect(staging, readonly=True)
+    if wait_seconds is None:
+        busy_ms = _first(target, "PRAGMA busy_timeout")
+        wait_seconds = (busy_ms if isinstance(busy_ms, int) else 0) / 1000
     try:
-        sqlite.copy_pages(incoming, target, wait_seconds)
+        copy_pages(staging, target, wait_seconds=wait_seconds)
     except sqlite.Error as exc:
         fault = as_fault(exc)
         if fault is not None:
             raise fault from exc
         raise BackupError(msg("恢复没有完成（数据库报告：{exc}），当前登记库保持原样。", exc=exc)) from exc
-    finally:
-        with suppress(sqlite.Error):
-            incoming.close()

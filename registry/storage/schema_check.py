@@ -50,6 +50,8 @@ def untrusted_sentence(reason: str) -> str:
 
 @dataclass(frozen=True)
 class IndexShape:
+    """An index by what it covers: its table, columns, uniqueness and whether it is partial."""
+
     table: str
     columns: tuple[str, ...]
     unique: bool
@@ -58,6 +60,8 @@ class IndexShape:
 
 @dataclass(frozen=True)
 class Expected:
+    """The schema the program's models make."""
+
     tables: dict[str, frozenset[str]]  # table: its columns
     primary_keys: dict[str, frozenset[str]]
     indexes: dict[str, IndexShape]  # by name
@@ -67,6 +71,8 @@ class Expected:
 
 @dataclass(frozen=True)
 class Actual:
+    """The schema the register's database holds."""
+
     tables: dict[str, frozenset[str]]
     primary_keys: dict[str, frozenset[str]]
     indexes: dict[str, IndexShape]
@@ -75,6 +81,8 @@ class Actual:
 
 @dataclass
 class SchemaReport:
+    """What the schema check mended."""
+
     rebuilt: list[str] = field(default_factory=list)  # indexes rebuilt
 
     @property

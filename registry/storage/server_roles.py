@@ -81,6 +81,8 @@ def _check_role_name(name: str) -> None:
 
 @dataclass(frozen=True)
 class RoleFacts:
+    """What the server says about an account: its rights and memberships."""
+
     exists: bool
     superuser: bool = False
     create_role: bool = False
@@ -303,6 +305,8 @@ def setup_command(db: Database, owner: str | None, app_role: str) -> str:
 
 @dataclass(frozen=True)
 class _Connection:
+    """Who a server connection is, and who owns the register there."""
+
     user: str
     owner: str | None  # of the register's tables, else of the schema
     has_tables: bool

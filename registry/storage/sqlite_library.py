@@ -5,7 +5,8 @@ the WAL-reset corruption bug), which the program cannot choose; APSW's version n
 SQLite it bundles (APSW 3.54.1.0 is SQLite 3.54.1), on Windows and Linux alike. Every
 connection to a SQLite file goes through here: the register's own (db.py), the read-only
 checks of a file before it is opened (health.py, schema_check.py), backups, copies before
-an upgrade and restores, so one library writes and reads each file.
+an upgrade and restores (whose pages page_copy.py copies), so one library writes and reads
+each file.
 
 Values are stored as Python's sqlite3 stored them for peewee, text for text, so registers
 written before and after read alike: a date as 2025-06-01, a time of day as 09:30:00, a
@@ -17,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import os
-import time
 
 import apsw
 
@@ -33,7 +33,6 @@ _MAJOR, _MINOR, _PATCH = (int(part) for part in SQLITE_VERSION_TEXT.split(".")[:
 SQLITE_VERSION = (_MAJOR, _MINOR, _PATCH)
 
 DEFAULT_BUSY_MS = 10_000
-RETRY_SLEEP_S = 0.05  # between tries of a copy that found the other file locked
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html), the same in every binding
 SQLITE_PERM = apsw.SQLITE_PERM
@@ -83,35 +82,3 @@ def primary_code(error: BaseException) -> int | None:
         if isinstance(code, int) and code > 0:
             return code & 0xFF
     return None
-
-
-def copy_pages(source: Connection, target: Connection, wait_seconds: float | None = None) -> None:
-    """Copy the whole database of `source` over the one of `target`, page by page through
-    SQLite's backup API: the one way the program copies a SQLite register (backups, the copy
-    before an upgrade, restores). The source is read as one snapshot while other programs go
-    on writing it; the target is written in one transaction, inside SQLite's locks, so a
-    program that has it open sees the old database or the new one, never a mix.
-
-    A file another program holds locked is tried again for `wait_seconds` (default: the
-    target's busy timeout, as long as any writer waits); after that apsw.BusyError (or
-    LockedError) is raised and the target is as it was."""
-    if wait_seconds is None:
-        wait_seconds = int(target.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000  # type: ignore[index]
-    deadline = time.monotonic() + wait_seconds
-    with target.backup("main", source, "main") as job:
-        while not job.done:
-            try:
-                job.step(-1)  # all pages in one step: one snapshot of the source
-            except (apsw.BusyError, apsw.LockedError):
-                if time.monotonic() >= deadline:
-                    raise
-                time.sleep(RETRY_SLEEP_S)
-
-
-def copy_to_file(source: Connection, target: str | os.PathLike[str]) -> None:
-    """Copy the database of `source` into the file at `target` (made when missing)."""
-    copy = connect(target)
-    try:
-        copy_pages(source, copy)
-    finally:
-        copy.close()

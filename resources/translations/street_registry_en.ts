@@ -618,6 +618,14 @@
         <translation>Before a restore</translation>
     </message>
     <message>
+        <source>Encrypted backups (*.enc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups (*.zst *.sqlite3 *.enc);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not named (an older backup)</source>
         <translation>not named (an older backup)</translation>
     </message>
@@ -654,6 +662,18 @@
         <translation>Restore from backup…</translation>
     </message>
     <message>
+        <source>Restore from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export an encrypted backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a USB stick or the district: a backup no one can read without its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open the folder</source>
         <translation>Open the folder</translation>
     </message>
@@ -666,12 +686,10 @@
         <translation>This register is kept on a shared database server (PostgreSQL). The server&apos;s administrator backs it up; this program makes no file backups of it.</translation>
     </message>
     <message>
-        <source>Backups are made every 30 minutes while data changes, when the program closes and before every import. Each is checked and kept by day, week and month.
+        <source>Backups are made every 30 minutes while data changes, when the program closes and before every import. Each is compressed and checked; all of the last 24 hours are kept, then one a day, a week and a month, within the room on the disk.
 Register: {register}
 Backups folder: {folder}</source>
-        <translation>Backups are made every 30 minutes while data changes, when the program closes and before every import. Each is checked and kept by day, week and month.
-Register: {register}
-Backups folder: {folder}</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Backing up the register…</source>
@@ -694,6 +712,42 @@ Everything entered after that backup will be gone from the register. What is rep
         <translation>Restore from backup</translation>
     </message>
     <message>
+        <source>{name}-{when}-encrypted.enc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export an encrypted backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted backup exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted backup was saved as
+{path}
+
+Keep its passphrase apart from the file: without it the backup cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting an encrypted backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace ALL the data of the register
+{register}
+with the backup in
+{name}?
+
+Everything entered after that backup will be gone from the register. What is replaced is backed up first, so this can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restored</source>
         <translation>Restored</translation>
     </message>
@@ -704,6 +758,34 @@ Everything entered after that backup will be gone from the register. What is rep
     <message>
         <source>Restoring the register…</source>
         <translation>Restoring the register…</translation>
+    </message>
+    <message>
+        <source>Passphrase of the encrypted backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 10 characters, for example a sentence no one would guess. Keep it apart from the file (not on the same USB stick): without it no one, not even this program, can restore the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup is encrypted. Type the passphrase it was exported with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -618,6 +618,14 @@
         <translation>恢复前</translation>
     </message>
     <message>
+        <source>Encrypted backups (*.enc)</source>
+        <translation>加密备份 (*.enc)</translation>
+    </message>
+    <message>
+        <source>Backups (*.zst *.sqlite3 *.enc);;All files (*)</source>
+        <translation>备份文件 (*.zst *.sqlite3 *.enc);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>not named (an older backup)</source>
         <translation>未注明（旧备份）</translation>
     </message>
@@ -654,6 +662,18 @@
         <translation>从备份恢复…</translation>
     </message>
     <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Export an encrypted backup…</source>
+        <translation>导出加密备份…</translation>
+    </message>
+    <message>
+        <source>For a USB stick or the district: a backup no one can read without its passphrase.</source>
+        <translation>用于拷到U盘或交给区里：没有口令，谁也读不了这份备份。</translation>
+    </message>
+    <message>
         <source>Open the folder</source>
         <translation>打开备份文件夹</translation>
     </message>
@@ -666,10 +686,10 @@
         <translation>本登记库保存在共享数据库服务器（PostgreSQL）上，由服务器管理员负责备份，本程序不做文件备份。</translation>
     </message>
     <message>
-        <source>Backups are made every 30 minutes while data changes, when the program closes and before every import. Each is checked and kept by day, week and month.
+        <source>Backups are made every 30 minutes while data changes, when the program closes and before every import. Each is compressed and checked; all of the last 24 hours are kept, then one a day, a week and a month, within the room on the disk.
 Register: {register}
 Backups folder: {folder}</source>
-        <translation>数据有改动时每 30 分钟自动备份一次，关闭程序时和每次导入前也会备份。每份备份都经过校验，按日、周、月保留。
+        <translation>数据有改动时每 30 分钟自动备份一次，关闭程序时和每次导入前也会备份。每份备份都经过压缩和校验；最近 24 小时的备份全部保留，更早的按天、按周、按月各留一份，总量不超过磁盘空间允许的限度。
 登记库：{register}
 备份文件夹：{folder}</translation>
     </message>
@@ -694,6 +714,51 @@ Everything entered after that backup will be gone from the register. What is rep
         <translation>从备份恢复</translation>
     </message>
     <message>
+        <source>{name}-{when}-encrypted.enc</source>
+        <translation>{name}-{when}-加密备份.enc</translation>
+    </message>
+    <message>
+        <source>Export an encrypted backup</source>
+        <translation>导出加密备份</translation>
+    </message>
+    <message>
+        <source>Encrypted backup exported</source>
+        <translation>已导出加密备份</translation>
+    </message>
+    <message>
+        <source>The encrypted backup was saved as
+{path}
+
+Keep its passphrase apart from the file: without it the backup cannot be restored.</source>
+        <translation>加密备份已保存为
+{path}
+
+请把口令与文件分开保管：没有口令，这份备份无法恢复。</translation>
+    </message>
+    <message>
+        <source>Exporting an encrypted backup…</source>
+        <translation>正在导出加密备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Replace ALL the data of the register
+{register}
+with the backup in
+{name}?
+
+Everything entered after that backup will be gone from the register. What is replaced is backed up first, so this can be undone.</source>
+        <translation>用备份文件
+{name}
+替换登记库
+{register}
+中的全部数据？
+
+该备份之后录入的内容将从登记库中消失。替换前会先自动备份当前数据，必要时可以还原。</translation>
+    </message>
+    <message>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
@@ -704,6 +769,34 @@ Everything entered after that backup will be gone from the register. What is rep
     <message>
         <source>Restoring the register…</source>
         <translation>正在恢复登记库…</translation>
+    </message>
+    <message>
+        <source>Passphrase of the encrypted backup</source>
+        <translation>加密备份的口令</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 10 characters, for example a sentence no one would guess. Keep it apart from the file (not on the same USB stick): without it no one, not even this program, can restore the backup.</source>
+        <translation>请设定至少 10 个字符的口令，例如一句别人猜不到的话。口令要与文件分开保管（不要写在同一个U盘上）：没有口令，任何人（包括本程序）都无法恢复这份备份。</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted. Type the passphrase it was exported with.</source>
+        <translation>这是一份加密备份。请输入导出时设定的口令。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>两次输入的口令不一致，请重新输入。</translation>
     </message>
 </context>
 <context>

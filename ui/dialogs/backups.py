@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,8 +34,11 @@ REASONS = {
     "close": tr_noop("Backups", "On closing"),
     "import": tr_noop("Backups", "Before an import"),
     "manual": tr_noop("Backups", "By hand"),
+    "before-import": tr_noop("Backups", "Before an import"),
     "before-restore": tr_noop("Backups", "Before a restore"),
 }
+SEALED_FILTER = tr_noop("Backups", "Encrypted backups (*.enc)")
+BACKUP_FILTER = tr_noop("Backups", "Backups (*.zst *.sqlite3 *.enc);;All files (*)")
 
 
 def reason_label(path: Path) -> str:
@@ -87,12 +91,23 @@ class BackupDialog(QDialog):
         self.restore_button.setObjectName("restore")
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_button.setVisible(ctx.may("restore"))
+        self.restore_file_button = QPushButton(icon("folder"), translate("Backups", "Restore from a file…"))
+        self.restore_file_button.setObjectName("restore_file")
+        self.restore_file_button.clicked.connect(self.restore_from_file)
+        self.restore_file_button.setVisible(ctx.may("restore"))
+        self.export_button = QPushButton(icon("save"), translate("Backups", "Export an encrypted backup…"))
+        self.export_button.setObjectName("export_encrypted")
+        self.export_button.setToolTip(translate(
+            "Backups", "For a USB stick or the district: a backup no one can read without its passphrase."))
+        self.export_button.clicked.connect(self.export_encrypted)
+        self.export_button.setEnabled(ctx.may("backup"))
         self.folder_button = QPushButton(icon("folder"), translate("Backups", "Open the folder"))
         self.folder_button.clicked.connect(self._open_folder)
         close = QPushButton(translate("Backups", "Close"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        for b in (self.backup_button, self.restore_button, self.folder_button):
+        for b in (self.backup_button, self.export_button, self.restore_button, self.restore_file_button,
+                  self.folder_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -112,12 +127,14 @@ class BackupDialog(QDialog):
                 "Backups", "This register is kept on a shared database server (PostgreSQL). The "
                 "server's administrator backs it up; this program makes no file backups of it."))
             self.table.hide()
-            for b in (self.backup_button, self.restore_button, self.folder_button):
+            for b in (self.backup_button, self.export_button, self.restore_button, self.restore_file_button,
+                      self.folder_button):
                 b.setEnabled(False)
             return
         self.info.setText(translate(
             "Backups", "Backups are made every 30 minutes while data changes, when the program "
-            "closes and before every import. Each is checked and kept by day, week and month.\n"
+            "closes and before every import. Each is compressed and checked; all of the last 24 hours "
+            "are kept, then one a day, a week and a month, within the room on the disk.\n"
             "Register: {register}\nBackups folder: {folder}").format(register=state["register"],
                                                                      folder=state["folder"]))
         rows = state["backups"]
@@ -133,8 +150,11 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(bool(rows) and self.ctx.may("restore"))
 
     def _busy(self, busy: bool) -> None:
-        self.backup_button.setEnabled(not busy and self.state.get("sqlite", False) and self.ctx.may("backup"))
+        sqlite = self.state.get("sqlite", False)
+        self.backup_button.setEnabled(not busy and sqlite and self.ctx.may("backup"))
+        self.export_button.setEnabled(not busy and sqlite and self.ctx.may("backup"))
         self.restore_button.setEnabled(not busy and self.ctx.may("restore") and bool(self.state.get("backups")))
+        self.restore_file_button.setEnabled(not busy and sqlite and self.ctx.may("restore"))
 
     def backup_now(self) -> None:
         if not self.ctx.may("backup"):  # the button is disabled; a shortcut must not get round it
@@ -184,7 +204,69 @@ class BackupDialog(QDialog):
             return
         self.start_restore(path)
 
-    def start_restore(self, path: Path) -> None:
+    def export_encrypted(self) -> None:
+        """导出加密备份: where to, a passphrase (twice), then a checked backup sealed with it."""
+        import datetime as dt
+
+        from ui.dialogs.passphrase import ask_passphrase
+        from ui.runtime import settings
+
+        if not (self.ctx.may("backup") and self.state.get("sqlite")):
+            return
+        default = Path(settings.last_folder()) / translate("Backups", "{name}-{when}-encrypted.enc").format(
+            name=self.state["name"], when=f"{dt.datetime.now():%Y%m%d-%H%M}")
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("Backups", "Export an encrypted backup"),
+                                                str(default), translate("Backups", SEALED_FILTER))
+        if chosen:
+            passphrase = ask_passphrase(self, new=True)
+            if passphrase is not None:
+                self.start_export(Path(chosen), passphrase)
+
+    def start_export(self, target: Path, passphrase: str) -> None:
+        from registry.ops.copies import export_encrypted
+
+        actor = self.ctx.actor
+        self._busy(True)
+
+        def done(path: Path) -> None:
+            self._busy(False)
+            QMessageBox.information(self, translate("Backups", "Encrypted backup exported"), translate(
+                "Backups", "The encrypted backup was saved as\n{path}\n\nKeep its passphrase apart from the "
+                "file: without it the backup cannot be restored.").format(path=path))
+
+        def failed(error: BaseException) -> None:
+            self._busy(False)
+            show_error(self, error)
+
+        self.task = BackgroundTask(self, self.ctx.worker, lambda _job: export_encrypted(actor, target, passphrase),
+                                   translate("Backups", "Exporting an encrypted backup…"), cancellable=False,
+                                   on_done=done, on_error=failed)
+
+    def restore_from_file(self) -> None:
+        """A backup from anywhere (a USB stick, the district): compressed, plain or encrypted."""
+        from registry.storage.backup_files import Kind, kind_of
+        from ui.dialogs.passphrase import ask_passphrase
+
+        if not self.ctx.may("restore"):
+            return
+        chosen, _ = QFileDialog.getOpenFileName(self, translate("Backups", "Restore from a file"), "",
+                                                translate("Backups", BACKUP_FILTER))
+        if not chosen:
+            return
+        path, passphrase = Path(chosen), None
+        if kind_of(path) is Kind.SEALED:
+            passphrase = ask_passphrase(self, new=False)
+            if passphrase is None:
+                return
+        answer = QMessageBox.warning(self, translate("Backups", "Restore from backup"), translate(
+            "Backups", "Replace ALL the data of the register\n{register}\nwith the backup in\n{name}?\n\n"
+            "Everything entered after that backup will be gone from the register. What is replaced is "
+            "backed up first, so this can be undone.").format(register=self.state["register"], name=path),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_restore(path, passphrase)
+
+    def start_restore(self, path: Path, passphrase: str | None = None) -> None:
         from registry.ops.backups import Restored, restore
 
         actor = self.ctx.actor
@@ -203,7 +285,7 @@ class BackupDialog(QDialog):
             self._busy(False)
             return False  # run_op shows it
 
-        self.task = self.ctx.run_op(self, lambda _job: restore(actor, path), done, failed,
+        self.task = self.ctx.run_op(self, lambda _job: restore(actor, path, passphrase), done, failed,
                                     progress=translate("Backups", "Restoring the register…"))
 
     def _open_folder(self) -> None:

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 from registry.ops.district import DistrictConfig, check_district, district_files
 from registry.rules.permissions import check_password_strength
 from ui.runtime.i18n import translate
+from ui.runtime.settings import REGISTER_SETTING  # where the register chosen here is remembered
 from ui.runtime.worker import Worker
 
 ERROR_STYLE = "color: #b00020;"
-REGISTER_SETTING = "paths/register"  # QSettings: the register chosen at first start
 
 
 @dataclass(frozen=True)
@@ -325,11 +325,6 @@ class SetupWizard(QWizard):
             admin_password=self.account.password.text() if with_accounts else "")
 
 
-def is_new_file(target: str) -> bool:
-    """A SQLite register that does not exist yet (a server's is set up by the district's IT)."""
-    return "://" not in target and not Path(target).exists()
-
-
 def apply_choices(choices: SetupChoices, installer: str) -> tuple[str, str | None]:
     """On the worker, with the register open: carry out the set-up; (actor, role)."""
     from registry.ops.setup import Administrator, set_up_register
@@ -346,14 +341,6 @@ def needs_setup_now() -> bool:
     from registry.queries.areas import needs_setup
 
     return needs_setup()
-
-
-def remembered_register() -> str | None:
-    """The register chosen at an earlier first start, if it is still there."""
-    from ui.runtime import settings
-
-    value = str(settings.settings().value(REGISTER_SETTING, "") or "")
-    return value if value and Path(value).exists() else None
 
 
 def first_start(worker: Worker, target: str, installer: str, *, opened: bool,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Recovered:
+    """A register restored from its backup at start, for the audit log."""
+
     actor: str  # the administrator who logged in; "" for a register without accounts
     backup: Path
     damaged: Path
@@ -32,13 +33,14 @@ def staged_path(target: Path) -> Path:
 
 
 def stage_backup(backup: Path, target: Path) -> bool:
-    """On the worker: copy the backup beside the register and open the copy; True when it
-    has accounts (then an administrator must log in)."""
+    """On the worker: write the register the backup holds (compressed or not) beside the
+    register and open the copy; True when it has accounts (then an administrator must log in)."""
     from registry.queries.access import accounts_exist
+    from registry.storage.backup_files import unpack
     from registry.storage.lifecycle import open_database
 
     staged = staged_path(target)
-    shutil.copy2(backup, staged)
+    unpack(backup, staged)
     open_database(staged)
     return accounts_exist()
 

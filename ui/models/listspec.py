@@ -24,6 +24,8 @@ Line = tuple[Any, ...]  # a row as the table model keeps it: (key, sort value, c
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a list section's table."""
+
     title: str  # marked with tr_noop("Columns", ...)
     width: int = 110
     sort: str | None = None  # the name of the core list's sort; None: not sortable

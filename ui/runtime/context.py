@@ -10,7 +10,7 @@ from typing import Any, TypeVar, overload
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from registry.ops import Changes, DuplicatePersonError, HasChanges, RegistryError, ValidationError, changes_of
+from registry.ops import Changes, HasChanges, RegistryError, ValidationError, changes_of
 from registry.rules.permissions import Action
 from registry.storage.faults import describe as describe_fault
 from ui.runtime.i18n import translate
@@ -31,6 +31,8 @@ class Hub(QObject):
 
 @dataclass
 class AppContext:
+    """What every part of the window shares: the worker, who is working and what they may do, the lookups."""
+
     worker: Worker
     actor: str
     hub: Hub
@@ -95,7 +97,7 @@ class AppContext:
 def error_text(error: BaseException) -> str:
     if isinstance(error, ValidationError):
         return "\n".join(p.message for p in error.problems if p.is_error) or str(error)
-    if isinstance(error, RegistryError | DuplicatePersonError):
+    if isinstance(error, RegistryError):  # a DuplicatePersonError too
         return str(error)
     fault = describe_fault(error)  # a full disk, a locked register, ...: in plain words
     if fault is not None:

@@ -10,10 +10,17 @@ from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
 
 ORGANIZATION = "StreetOfficeRegistry"
 APPLICATION = "StreetRegistry"
+REGISTER_SETTING = "paths/register"  # the register chosen at first start (ui/dialogs/first_start.py)
 
 
 def settings() -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
+
+
+def remembered_register() -> str | None:
+    """The register chosen at an earlier first start, if it is still there."""
+    value = str(settings().value(REGISTER_SETTING, "") or "")
+    return value if value and Path(value).exists() else None
 
 
 def last_folder() -> str:

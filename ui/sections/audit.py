@@ -13,7 +13,8 @@ from registry.queries.audit_log import audit_entry
 from registry.rosters import RosterFilters
 from registry.rules.audit_fields import parsed, readable_fields
 from ui.dialogs.roster_export import ask_target, default_target, failure_text, result_text, start_export
-from ui.models.lists import ACTIONS, TABLES, AuditList, action_label, date_text, table_label
+from ui.models.audit_list import ACTIONS, TABLES, AuditList, action_label, table_label
+from ui.models.lists import date_text
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import tr_noop, translate
 from ui.runtime.progress import BackgroundTask
@@ -84,9 +85,6 @@ class AuditSection(ListSection):
         self.toolbar.insertWidget(self.toolbar.count() - 1, self.export_result)
         self.task: BackgroundTask | None = None
         self.last_result: Any = None
-
-    def title(self) -> str:
-        return translate("Sections", "Audit log")
 
     def export_filters(self) -> RosterFilters:
         """The section's date range, as the audit roster takes it."""

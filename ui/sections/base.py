@@ -31,6 +31,7 @@ from ui.runtime import settings
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import translate
 from ui.runtime.icons import icon
+from ui.sections.catalog import section_title
 
 ROW_HEIGHT = 26
 DETAIL_MIN_WIDTH = 260  # narrower, a Chinese value wraps a character a line
@@ -62,7 +63,7 @@ class Section(QWidget):
             widget.setEnabled(self.ctx.may(action))
 
     def title(self) -> str:
-        raise NotImplementedError
+        return section_title(self.key)
 
     def activate(self) -> None:
         """Shown for the first time (lazy loading) or again."""
@@ -90,6 +91,8 @@ class Section(QWidget):
 
 @dataclass
 class FilterDef:
+    """A filter box of a list section: its key, label and choices."""
+
     key: str
     label: str
     options: Callable[[AppContext], list[tuple[Any, str]]]

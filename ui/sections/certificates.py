@@ -62,9 +62,6 @@ class CertificatesSection(ListSection):
         self.add_action(translate("Sections", "Reprint…"), "pdf", self.reprint, "reprint", "reprint",
                         on_selection=True)
 
-    def title(self) -> str:
-        return translate("Sections", "Certificates")
-
     def detail_html(self, key: Any) -> str:
         return certificate_html(key)
 

@@ -119,9 +119,6 @@ class ExportSection(Section):
             box.addItem(text, value)
         return box
 
-    def title(self) -> str:
-        return translate("Export", "Roster export")
-
     def status_text(self) -> str:
         return self.roster.currentText()
 

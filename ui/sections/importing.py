@@ -57,9 +57,6 @@ class ImportSection(Section):
         layout.addWidget(self.steps, 1)
         self.go(0)
 
-    def title(self) -> str:
-        return translate("Import", "Data import")
-
     def go(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
         labels = [translate("Import", "Step 1 of 3: choose the spreadsheet"),
@@ -255,10 +252,12 @@ class ImportSection(Section):
         def run(job: Job[ImportResult]) -> ImportResult:
             from ui.runtime.backups import backup_if_sqlite
 
-            job.progress(0, 0, translate("Import", "Backing up the register before the import…"))
-            backup_if_sqlite("import")
-            job.progress(0, 0, translate("Import", "Importing…"))
-            return commit_import(preview, actor=actor, skip_invalid=True)
+            def backup() -> None:
+                job.progress(0, 0, translate("Import", "Backing up the register before the import…"))
+                backup_if_sqlite("import")
+                job.progress(0, 0, translate("Import", "Importing…"))
+
+            return commit_import(preview, actor=actor, skip_invalid=True, before_write=backup)
 
         self.task = self.ctx.run_op(self, run, self._committed, self._commit_failed,
                                     progress=translate("Import", "Importing…"))

@@ -92,9 +92,6 @@ class OrganizationsSection(ListSection):
         self.add_detail_action(translate("Sections", "Project…"), "project",
                                lambda: self._with_name(ProjectDialog), "project", "create")
 
-    def title(self) -> str:
-        return translate("Sections", "Organizations")
-
     def detail_html(self, key: Any) -> str:
         return organization_html(key)
 

@@ -6,13 +6,8 @@ import datetime as dt
 from typing import Any
 
 from registry import ops
-from registry.queries.history import service_history
-from registry.queries.people import volunteer_detail, volunteer_name
 from registry.rules.vocab import ROLE_STATUSES, SOCIAL_WORKER_LEVELS
 from registry.texts import shown
-from ui.dialogs.deactivate import ReasonDialog
-from ui.dialogs.hours import HoursDialog
-from ui.dialogs.volunteer import VolunteerDialog
 from ui.models.lists import VolunteerList, date_text, hours_text, stars
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import tr_noop, translate
@@ -48,6 +43,9 @@ def _years(_ctx: AppContext) -> list[tuple[Any, str]]:
 
 def volunteer_html(volunteer_id: int, actor: str, reveal: bool = False) -> str:
     """On the worker: the volunteer's details and service history."""
+    from registry.queries.history import service_history
+    from registry.queries.people import volunteer_detail
+
     v = volunteer_detail(volunteer_id, actor, reveal=reveal)
     next_star = (translate("Sections", "highest level reached") if v.hours_to_next_star is None
                  else translate("Sections", "{hours} h to the next star").format(
@@ -97,13 +95,13 @@ class VolunteersSection(RevealNumbers):
                         "certificate", "issue", on_selection=True)
         self.add_reveal_button()
 
-    def title(self) -> str:
-        return translate("Sections", "Volunteers")
-
     def detail_html(self, key: Any) -> str:
         return volunteer_html(key, self.ctx.actor, self.unmasked(key))
 
+    # the dialogs, and what the details read, are imported when first used: the list is
+    # shown without them (the other sections import this module too, for its choices)
     def certificate(self) -> None:
+        from registry.queries.people import volunteer_name
         from ui.dialogs.certificate import CertificateDialog
 
         key = self.current_key
@@ -112,13 +110,20 @@ class VolunteersSection(RevealNumbers):
                                  on_done=lambda name: CertificateDialog(self.ctx, key, name, self).exec())
 
     def new_record(self) -> None:
+        from ui.dialogs.volunteer import VolunteerDialog
+
         VolunteerDialog(self.ctx, None, self).exec()
 
     def edit_selected(self) -> None:
+        from ui.dialogs.volunteer import VolunteerDialog
+
         if self.current_key is not None:
             VolunteerDialog(self.ctx, self.current_key, self).exec()
 
     def record_hours(self) -> None:
+        from registry.queries.people import volunteer_name
+        from ui.dialogs.hours import HoursDialog
+
         if self.current_key is None:
             return
         key = self.current_key
@@ -126,6 +131,8 @@ class VolunteersSection(RevealNumbers):
                              on_done=lambda name: HoursDialog(self.ctx, key, name, self).exec())
 
     def deactivate(self) -> None:
+        from ui.dialogs.deactivate import ReasonDialog
+
         key = self.current_key
         if key is None:
             return

@@ -50,9 +50,6 @@ class TrainingsSection(ListSection):
         self.add_action(translate("Sections", "Attendance…"), "attendance", self.record_attendance,
                         "attendance", "attendance", on_selection=True)
 
-    def title(self) -> str:
-        return translate("Sections", "Training")
-
     def detail_html(self, key: Any) -> str:
         return training_html(key, self.ctx.actor)
 
@@ -104,9 +101,6 @@ class HoursSection(ListSection):
                         "approve", on_selection=True)
         self.add_action(translate("Sections", "Correct"), "correct", self.correct, "correct", "correct",
                         on_selection=True)
-
-    def title(self) -> str:
-        return translate("Sections", "Service hours")
 
     def detail_html(self, key: Any) -> str:
         return record_html(key)

@@ -79,9 +79,6 @@ class SocialWorkersSection(RevealNumbers):
     def _extend_visibility(self) -> None:
         self.extend_button.setVisible(self.ctx.may("extend_registration"))
 
-    def title(self) -> str:
-        return translate("Sections", "Social workers")
-
     def detail_html(self, key: Any) -> str:
         return social_worker_html(key, self.ctx.actor, self.unmasked(key))
 

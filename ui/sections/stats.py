@@ -92,9 +92,6 @@ class StatsSection(Section):
         grid.setRowStretch(3, 2)
         self.loaded = False
 
-    def title(self) -> str:
-        return translate("Stats", "Statistics")
-
     def activate(self) -> None:
         if not self.activated_once:
             self.activated_once = True

@@ -360,7 +360,7 @@ def a_backup_names_its_register(desk: Any) -> None:
     desk.wait(lambda: dialog.table.rowCount() == 1, "the backup made and listed", timeout=20)
     register = Path(desk.gui(lambda: dialog.state["register"]))
     file = desk.gui(lambda: dialog.table.item(0, 4).text())
-    assert file.startswith(f"{register.stem}-") and file.endswith("-manual.sqlite3"), file
+    assert file.startswith(f"{register.stem}-") and file.endswith("-manual.sqlite3.zst"), file
     assert desk.gui(lambda: dialog.table.item(0, 2).text()) == register.stem
     desk.assert_inside_screen(dialog, "the backups")
     desk.shot("backups")

@@ -127,6 +127,40 @@ def test_killing_a_backup_midway_leaves_the_register_whole_and_no_backup_file(bi
     assert integrity(big_register) == "ok"
 
 
+MAKE_BACKUP = """
+import sys, pathlib
+from registry.storage.lifecycle import open_database
+from registry.storage.backup import make_backup
+open_database(sys.argv[1])
+pathlib.Path(sys.argv[2]).touch()
+make_backup("auto")
+"""
+
+
+def test_a_backup_killed_at_any_step_leaves_no_named_file_and_the_next_clears_what_it_left(big_register, tmp_path):
+    """Killed while copying, compressing or reading back: never a file under a backup's name
+    that is not whole; the next backup leaves no .part, -journal, -wal or -shm behind."""
+    from registry.storage.backup import backups_folder, intact, list_backups, make_backup
+
+    folder = backups_folder(big_register)
+    left = []
+    for delay in (0.05, 0.4, 0.9, 1.6, 2.5):
+        ready = tmp_path / f"ready-{delay}"
+        kill_when(spawn(MAKE_BACKUP, str(big_register), str(ready)), ready, delay)
+        assert all(intact(path) for _stamp, path in list_backups(folder))
+        left.append(sorted(p.name for p in folder.iterdir() if ".part" in p.name))
+    assert any(left), "no kill landed in the middle of a backup"
+    open_database(big_register)
+    try:
+        make_backup("manual")
+    finally:
+        close_database()
+    assert [p.name for p in folder.iterdir()
+            if p.name.endswith(("-journal", "-wal", "-shm")) or ".part" in p.name] == []
+    assert integrity(big_register) == "ok"
+    print(f"kills: 5; left behind after each: {[len(names) for names in left]}")
+
+
 WRITER = """
 import sys
 from registry.storage.lifecycle import open_database

@@ -153,3 +153,21 @@ def test_viewers_cannot_import(area, sheet) -> None:
     with pytest.raises(NotAllowedError):
         commit_import(preview, actor="wang")
     assert Person.select().count() == before
+
+
+def test_a_refused_import_backs_nothing_up(mixed: Path) -> None:
+    """The backup before an import runs only once the import is allowed: a refused one
+    makes no backup and so rotates none away."""
+    from registry.ops.accounts import add_account
+
+    backed_up: list[str] = []
+    preview = preview_import("volunteers", mixed)
+    with pytest.raises(ImportRejected):
+        commit_import(preview, actor="clerk", before_write=lambda: backed_up.append("rows with errors"))
+    add_account("installer", "boss", "admin", "boss-password")
+    add_account("boss", "wang", "viewer", "viewer-password")
+    with pytest.raises(ops.NotAllowedError):
+        commit_import(preview, actor="wang", skip_invalid=True, before_write=lambda: backed_up.append("a viewer"))
+    assert backed_up == []
+    commit_import(preview, actor="boss", skip_invalid=True, before_write=lambda: backed_up.append("allowed"))
+    assert backed_up == ["allowed"]

@@ -53,7 +53,7 @@ def test_roles_are_checked_in_the_core(accounts):
     assert Person.select().count() == 0
     assert ops.register_person("li", PERSON).id  # clerk
     with pytest.raises(ops.NotAllowedError):
-        ops.set_preset("li", "star_preset", "beijing")  # clerks do not change rules
+        ops.set_preset("li", "star_preset", "beijing_trial")  # clerks do not change rules
     with pytest.raises(ops.NotAllowedError):
         add_account("li", "zhao", "clerk", "password123")  # nor manage users
     with pytest.raises(ops.NotAllowedError):

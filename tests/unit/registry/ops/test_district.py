@@ -48,7 +48,7 @@ def test_applying_seeds_geography_and_presets_then_only_adds(db, tmp_path):
     apply_district("installer", config)
     assert District.get().name == "朝阳区"
     assert Street.select().count() == 3 and Community.select().count() == 7
-    assert get_setting("star_preset") == "beijing"
+    assert get_setting("star_preset") == "national"
     first = Community.get(Community.code == "110105001001")
     ops.update_area("clerk", "community", first.id, population=9000)  # the register's own change
     ops.set_preset("admin", "star_preset", "national")
@@ -69,3 +69,27 @@ name = "三里屯街道"
     assert len(changes.ids) == 1 and Community.select().count() == 8
     assert Community.get_by_id(first.id).population == 9000  # untouched
     assert get_setting("star_preset") == "national"  # untouched
+
+
+def test_a_file_naming_the_old_beijing_star_preset_is_told_what_to_write(tmp_path):
+    text = (ROOT / "packaging" / "districts" / "110105-chaoyang.toml").read_text(encoding="utf-8")
+    old = tmp_path / "old.toml"
+    old.write_text(text.replace('star = "national"', 'star = "beijing"', 1), encoding="utf-8")
+    config, problems = check_district(old)
+    assert config is None and len(problems) == 1
+    for fragment in ("早期试行", "100/200/500/800/1000", 'star = “national”', "100/300/600/1000/1500",
+                     "beijing_trial"):
+        assert fragment in problems[0], fragment
+
+
+def test_deadline_problems_are_named_in_plain_words(tmp_path):
+    text = (ROOT / "packaging" / "districts" / "110105-chaoyang.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace('"基金会" = { authority = "03-31" }',
+                                '"基金会" = { authority = "3月31日", report = "05-31" }\n"协会" = {}'),
+                   encoding="utf-8")
+    config, problems = check_district(bad)
+    text = "\n".join(problems)
+    assert config is None and len(problems) == 3
+    for fragment in ("“基金会”中 authority = “3月31日”不是“月-日”", "“report”不认识", "“协会”不认识"):
+        assert fragment in text, fragment

@@ -140,9 +140,9 @@ def test_deactivated_volunteers_get_no_new_hours(volunteer):
 def test_changing_the_star_preset_recomputes_and_stamps_every_level(volunteer):
     ops.approve_records("chief", [record(volunteer, 20, dt.date(LAST_YEAR, 1, d)) for d in range(1, 12)])
     assert totals(volunteer) == (Decimal(220), 1)
-    ops.set_preset("admin", "star_preset", "beijing")  # 100/200/500/800/1000
+    ops.set_preset("admin", "star_preset", "beijing_trial")  # 100/200/500/800/1000
     volunteer_row = Volunteer.get_by_id(volunteer)
-    assert (volunteer_row.star_level, volunteer_row.star_preset) == (2, "beijing")
+    assert (volunteer_row.star_level, volunteer_row.star_preset) == (2, "beijing_trial")
     with pytest.raises(ops.ValidationError):
         ops.set_preset("admin", "star_preset", "shanghai")
 

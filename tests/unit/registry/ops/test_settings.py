@@ -20,11 +20,11 @@ def settings() -> dict[str, str]:
 
 def test_saving_settings_saves_each_and_says_what_changed(db) -> None:
     ops.register_volunteer("clerk", PERSON)
-    changes = ops.save_settings("admin", {"star_preset": "beijing", "ce_preset": "annual_90",
+    changes = ops.save_settings("admin", {"star_preset": "beijing_trial", "ce_preset": "annual_90",
                                           "volunteer": 3})
     assert changes.tables == {"setting", "volunteer", "social_worker"}
-    assert settings()["star_preset"] == "beijing" and settings()[setting_key("volunteer")] == "3"
-    assert Volunteer.get().star_preset == "beijing"
+    assert settings()["star_preset"] == "beijing_trial" and settings()[setting_key("volunteer")] == "3"
+    assert Volunteer.get().star_preset == "beijing_trial"
     assert [e.action for e in AuditEntry.select().where(AuditEntry.table_name == "setting")
             .order_by(AuditEntry.id)] == ["set_preset", "set_preset", "retention"]
 
@@ -37,7 +37,7 @@ def test_a_failure_halfway_leaves_every_setting_as_it_was(db, monkeypatch) -> No
         raise RuntimeError("the disk is full")
     monkeypatch.setattr(social_workers, "refresh_ce_hours", broken)  # the second setting fails
     with pytest.raises(RuntimeError):
-        ops.save_settings("admin", {"star_preset": "beijing", "ce_preset": "annual_90",
+        ops.save_settings("admin", {"star_preset": "beijing_trial", "ce_preset": "annual_90",
                                     "volunteer": 3})
     assert settings() == before
     assert AuditEntry.select().count() == entries
@@ -46,7 +46,7 @@ def test_a_failure_halfway_leaves_every_setting_as_it_was(db, monkeypatch) -> No
 def test_a_bad_value_saves_nothing(db) -> None:
     before = settings()
     with pytest.raises(ops.ValidationError):
-        ops.save_settings("admin", {"star_preset": "beijing", "social_worker": -1})
+        ops.save_settings("admin", {"star_preset": "beijing_trial", "social_worker": -1})
     assert settings() == before
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from registry.queries.audit_log import AUDIT_LOG, AuditFilters, audit_actors, audit_entry
+from registry.queries.audit_log import AUDIT_LOG, AuditFilters, audit_entry
+from registry.queries.lookups import audit_actors
 from registry.queries.paging import PageRequest
 from registry.rules.problems import NotFoundError
 from registry.storage.models import AuditEntry

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from helpers.rosters import make_id
 
 from registry import ops
 from registry.ops.social_workers import extend_registrations
@@ -63,3 +64,67 @@ def test_bulk_extension_writes_one_audit_entry_per_worker(register):
     assert extend_registrations("admin", TODAY.replace(year=2000), TODAY.replace(year=2001), 6, "x").ids == ()
     with pytest.raises(ops.ValidationError):
         extend_registrations("admin", until, until, 0, "x")
+
+
+MARCH_1 = dt.date(2026, 3, 1)  # both report dates, 3-31 and 5-31, within 100 days
+
+
+def reports_due(today: dt.date = MARCH_1) -> set[tuple[str, str, dt.date]]:
+    return {(i.subject, i.kind, i.due) for i in upcoming(today=today, within_days=100)
+            if i.kind.startswith(("annual_report", "charity"))}
+
+
+@pytest.fixture
+def by_type(area):
+    kinds = (("有主管协会", "社会团体", "区文化和旅游局", "1"), ("直登协会", "社会团体", "", "1"),
+             ("有主管中心", "社会服务机构", "区民政局", "2"), ("助学基金会", "基金会", "", "3"))
+    for serial, (name, org_type, unit, digit) in enumerate(kinds, start=11):
+        ops.register_organization("c", {"name": name, "uscc": code(digit, f"MJ{serial:06d}"),
+                                        "org_type": org_type, "supervising_unit": unit})
+    ops.register_organization("c", {"name": "合唱队", "org_type": "社区社会组织"})
+
+
+def test_each_type_owes_its_own_reports_and_no_supervising_unit_skips_that_one(by_type):
+    mar, may = dt.date(2026, 3, 31), dt.date(2026, 5, 31)
+    assert reports_due() == {
+        ("有主管协会", "annual_report_supervisor", mar), ("有主管协会", "annual_report_authority", may),
+        ("直登协会", "annual_report_authority", may),
+        ("有主管中心", "annual_report_supervisor", mar), ("有主管中心", "annual_report_authority", may),
+        ("助学基金会", "annual_report_authority", mar)}
+    assert {i.label for i in upcoming(today=MARCH_1, within_days=100) if i.subject == "助学基金会"} == {
+        "2025 年度工作报告报送登记管理机关"}
+
+
+def test_the_district_file_sets_each_types_dates(by_type, tmp_path):
+    from helpers import ROOT
+
+    from registry.ops.district import apply_district, check_district
+
+    text = (ROOT / "packaging" / "districts" / "110105-chaoyang.toml").read_text(encoding="utf-8")
+    own = tmp_path / "own.toml"
+    own.write_text(text.replace('"基金会" = { authority = "03-31" }', '"基金会" = { authority = "04-30" }')
+                   .replace('"社会团体" = { supervisor = "03-31", authority = "05-31" }',
+                            '"社会团体" = { authority = "" }'), encoding="utf-8")
+    config, problems = check_district(own)
+    assert problems == [] and config is not None
+    apply_district("admin", config)
+    due = reports_due()
+    assert ("助学基金会", "annual_report_authority", dt.date(2026, 4, 30)) in due
+    assert not {d for d in due if d[0] in ("有主管协会", "直登协会")}  # this district asks associations nothing
+    assert ("有主管中心", "annual_report_supervisor", dt.date(2026, 3, 31)) in due
+
+
+def test_a_certified_worker_never_registered_is_due_within_a_year_of_the_certificate(area):
+    def worker(id_number: str, name: str, number: str, **more: object) -> None:
+        ops.register_social_worker("c", {"community": area["community"], "id_number": id_number, "name": name,
+                                         "level": "助理社会工作师", "certificate_number": number, **more})
+
+    worker(make_id(1), "去年取证", "A1", obtained_year=2025)
+    worker(make_id(2), "前年取证", "A2", obtained_year=2024)  # overdue: still owed
+    worker(make_id(3), "未填年份", "A3")
+    worker(make_id(4), "已登记", "A4", obtained_year=2025, registered_on=dt.date(2025, 9, 1))
+    due = {i.subject: i for i in upcoming(today=MARCH_1, within_days=30) if i.kind == "first_registration"}
+    assert set(due) == {"去年取证", "前年取证", "未填年份"}
+    assert (due["去年取证"].due, due["前年取证"].due) == (dt.date(2026, 12, 31), dt.date(2025, 12, 31))
+    assert due["前年取证"].days_left < 0 and "2024 年取得证书" in due["前年取证"].detail
+    assert "未填写证书取得年份" in due["未填年份"].detail

@@ -53,9 +53,9 @@ def test_the_next_star_follows_the_preset_in_force_and_ends_at_the_top(volunteer
     for day in range(2, 10):
         approved(volunteer, "22", dt.date(LAST_YEAR, 1, day))  # 200 h in all
     assert volunteer_detail(volunteer, "clerk").hours_to_next_star == Decimal(100)  # national: 300
-    ops.set_preset("clerk", "star_preset", "beijing")
+    ops.set_preset("clerk", "star_preset", "beijing_trial")
     shown = volunteer_detail(volunteer, "clerk")
-    assert (shown.star_level, shown.hours_to_next_star) == (2, Decimal(300))  # beijing: 200, then 500
+    assert (shown.star_level, shown.hours_to_next_star) == (2, Decimal(300))  # beijing_trial: 200, then 500
     assert "北京" in shown.star_preset
     for day in range(1, 29):
         approved(volunteer, "24", dt.date(LAST_YEAR, 2, day))

@@ -53,3 +53,24 @@ def test_days_left_and_default_labels() -> None:
     assert days_left(date(2025, 1, 10), date(2025, 1, 1)) == 9
     deadline = make_deadline("evaluation_expiry", date(2025, 1, 10), date(2025, 1, 1))
     assert deadline.label == "评估等级到期" and deadline.days_left == 9
+
+
+def test_reports_by_type_and_without_a_supervising_unit() -> None:
+    from registry.rules.deadlines import (
+        ORG_REPORTS,
+        parse_org_reports,
+        report_deadlines,
+        reports_from_text,
+        reports_to_text,
+    )
+
+    today = date(2026, 1, 10)
+    assert [(d.kind, d.due) for d in report_deadlines(ORG_REPORTS["基金会"], 2026, today)] == [
+        ("annual_report_authority", date(2026, 3, 31))]
+    assert [d.kind for d in report_deadlines(ORG_REPORTS["社会服务机构"], 2026, today, has_supervisor=False)] == [
+        "annual_report_authority"]
+    assert report_deadlines(ORG_REPORTS["社区社会组织"], 2026, today) == []
+    leap, problems = parse_org_reports({"慈善组织": {"annual_report": "02-29"}})
+    assert problems == [] and reports_from_text(reports_to_text(leap)) == leap
+    assert report_deadlines(leap["慈善组织"], 2026, today)[0].due == date(2026, 2, 28)  # a common year
+    assert parse_org_reports({"基金会": {"authority": "02-30"}})[1]

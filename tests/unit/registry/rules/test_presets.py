@@ -24,7 +24,7 @@ D = Decimal
 
 @pytest.mark.parametrize(
     ("name", "thresholds"),
-    [("national", (100, 300, 600, 1000, 1500)), ("beijing", (100, 200, 500, 800, 1000))],
+    [("national", (100, 300, 600, 1000, 1500)), ("beijing_trial", (100, 200, 500, 800, 1000))],
 )
 def test_star_level_at_each_boundary(name: str, thresholds: tuple[int, ...]) -> None:
     preset = get_star_preset(name)
@@ -37,7 +37,7 @@ def test_star_level_at_each_boundary(name: str, thresholds: tuple[int, ...]) -> 
 
 def test_national_and_beijing_differ_at_200_hours() -> None:
     assert star_level(STAR_PRESETS["national"], D(200)) == 1
-    assert star_level(STAR_PRESETS["beijing"], D(200)) == 2
+    assert star_level(STAR_PRESETS["beijing_trial"], D(200)) == 2
 
 
 def test_hours_to_next_star() -> None:
@@ -46,8 +46,8 @@ def test_hours_to_next_star() -> None:
     assert hours_to_next_star(national, D(100)) == D(200)
     assert hours_to_next_star(national, D(1499)) == D(1)
     assert hours_to_next_star(national, D(1500)) is None
-    assert hours_to_next_star(get_star_preset("beijing"), D(1000)) is None
-    assert hours_to_next_star(get_star_preset("beijing"), D(900)) == D(100)
+    assert hours_to_next_star(get_star_preset("beijing_trial"), D(1000)) is None
+    assert hours_to_next_star(get_star_preset("beijing_trial"), D(900)) == D(100)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """The SQLite the program ships (APSW): the version it brings, values stored as before,
-read-only that cannot write, the one page-by-page copy, and no second SQLite in the program."""
+read-only that cannot write, the one page-by-page copy (page_copy.py) through it, and no
+second SQLite in the program."""
 
 import ast
 import datetime as dt
@@ -14,7 +15,9 @@ import peewee  # noqa: F401  (registers the adapters Python's sqlite3 stored pee
 import pytest
 
 from registry.storage import sqlite_library
+from registry.storage.faults import Fault, StorageFault
 from registry.storage.health import sqlite_version_ok
+from registry.storage.page_copy import copy_pages
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -97,7 +100,7 @@ def test_a_copy_is_one_snapshot_of_a_register_another_connection_goes_on_writing
     thread = threading.Thread(target=write)
     thread.start()
     try:
-        sqlite_library.copy_to_file(source, tmp_path / "copy.sqlite3")
+        copy_pages(source, tmp_path / "copy.sqlite3")
     finally:
         stop.set()
         thread.join()
@@ -114,13 +117,14 @@ def test_a_copy_into_a_register_another_program_writes_waits_then_leaves_it_as_i
     target.set_busy_timeout(50)
     started = time.monotonic()
     try:
-        with pytest.raises(sqlite_library.BusyError):
-            sqlite_library.copy_pages(incoming, target, wait_seconds=0.3)
+        with pytest.raises(StorageFault) as refused:
+            copy_pages(incoming, target, wait_seconds=0.3)
+        assert refused.value.fault is Fault.LOCKED
         assert 0.3 <= time.monotonic() - started < 3
     finally:
         other.execute("ROLLBACK")
     assert target.execute("SELECT count(*) FROM t").fetchone() == (10,)
-    sqlite_library.copy_pages(incoming, target)
+    copy_pages(incoming, target)
     assert other.execute("SELECT count(*) FROM t").fetchone() == (3,)  # the other program sees the copy
 
 

@@ -41,7 +41,7 @@ def test_saving_presets_recomputes_and_refreshes(running_as: Any, qtbot: Any) ->
     dialog = open_dialog(r, qtbot)
     assert dialog.presets["star_preset"].currentData() == "national"
     assert dialog.presets["star_preset"].currentText().startswith("全国标准")
-    choose(dialog.presets["star_preset"], "beijing")
+    choose(dialog.presets["star_preset"], "beijing_trial")
     choose(dialog.presets["ce_preset"], "annual_90")
     choose(dialog.presets["rounding_preset"], "exact")
     dialog.years["volunteer"].setValue(3)
@@ -52,9 +52,9 @@ def test_saving_presets_recomputes_and_refreshes(running_as: Any, qtbot: Any) ->
     assert dialog.message.text() == "已保存。"
     r.idle()
     saved = r.query(lambda: {k: get_setting(k) for k in ("star_preset", "ce_preset", "rounding_preset")})
-    assert saved == {"star_preset": "beijing", "ce_preset": "annual_90", "rounding_preset": "exact"}
+    assert saved == {"star_preset": "beijing_trial", "ce_preset": "annual_90", "rounding_preset": "exact"}
     assert r.query(lambda: get_setting(setting_key("volunteer"))) == "3"
-    assert r.query(lambda: Volunteer.select().where(Volunteer.star_preset != "beijing").count()) == 0
+    assert r.query(lambda: Volunteer.select().where(Volunteer.star_preset != "beijing_trial").count()) == 0
     assert dialog.changed() == {}
     dialog.save_button.click()
     assert dialog.message.text() == "设置没有变化。"

@@ -12,8 +12,8 @@ import pytest
 
 from registry.queries.audit_log import AuditRow
 from registry.queries.lists import ServiceRecordRow, VolunteerRow
+from ui.models.audit_list import AuditList
 from ui.models.lists import (
-    AuditList,
     OrganizationList,
     ServiceRecordList,
     SocialWorkerList,
@@ -67,7 +67,7 @@ def test_every_action_and_table_the_log_can_hold_has_chinese_words() -> None:
 
     from registry.ops.changes import Table
     from registry.rules.permissions import Action
-    from ui.models.lists import ACTIONS, TABLES
+    from ui.models.audit_list import ACTIONS, TABLES
 
     assert set(Action) <= set(ACTIONS) and {*Table, "registry"} <= set(TABLES)
     chinese = {source: t.text for context, source, t in messages(TRANSLATIONS / "street_registry_zh_CN.ts")

@@ -14,7 +14,7 @@ from registry.ops import Changes
 
 def backups_of(path: Path) -> list[str]:
     folder = path.parent / "backups"
-    return sorted(p.name for p in folder.glob("registry-*.sqlite3")) if folder.is_dir() else []
+    return sorted(p.name for p in folder.glob("registry-*.sqlite3.zst")) if folder.is_dir() else []
 
 
 def test_automatic_backup_only_after_changes_and_every_30_minutes(running: Any, demo_path: Path) -> None:
@@ -25,14 +25,14 @@ def test_automatic_backup_only_after_changes_and_every_30_minutes(running: Any, 
     assert not auto.check(now + dt.timedelta(minutes=5))  # changed, but the last is recent
     assert auto.check(now + dt.timedelta(minutes=31))
     running.idle()
-    assert [n for n in backups_of(demo_path) if n.endswith("-auto.sqlite3")]
+    assert [n for n in backups_of(demo_path) if n.endswith("-auto.sqlite3.zst")]
     assert not auto.changed and not auto.check(now + dt.timedelta(hours=2))
 
 
 def test_closing_backs_up_when_data_changed(running: Any, demo_path: Path) -> None:
     running.ctx.hub.changed.emit(Changes(frozenset({"person"})))
     running.window.close()
-    assert [n for n in backups_of(demo_path) if n.endswith("-close.sqlite3")]
+    assert [n for n in backups_of(demo_path) if n.endswith("-close.sqlite3.zst")]
 
 
 def test_backup_page_lists_backs_up_and_restores_after_confirming(running: Any, qtbot: Any,
@@ -63,7 +63,56 @@ def test_backup_page_lists_backs_up_and_restores_after_confirming(running: Any, 
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
     assert str(demo_path) in asked[0] and "全部数据" in asked[0]
     assert running.query(lambda: Person.get_by_id(1).name) == name
-    assert any(n.endswith("-before-restore.sqlite3") for n in backups_of(demo_path))
+    assert any(n.endswith("-before-restore.sqlite3.zst") for n in backups_of(demo_path))
+
+
+def test_an_encrypted_export_is_restored_from_its_file_with_its_passphrase(running: Any, qtbot: Any, demo_path: Path,
+                                                                        tmp_path: Path, monkeypatch: Any) -> None:
+    """导出加密备份 to a USB stick, then 从文件恢复 from it: the passphrase set twice, asked once."""
+    import nacl.pwhash.argon2id as argon2id
+    from PySide6.QtWidgets import QFileDialog
+
+    from registry.ops import update_person
+    from registry.storage import sealing
+    from registry.storage.models import Person
+    from ui.dialogs import passphrase
+    from ui.dialogs.backups import BackupDialog
+
+    monkeypatch.setattr(sealing, "OPSLIMIT", argon2id.OPSLIMIT_INTERACTIVE)
+    monkeypatch.setattr(sealing, "MEMLIMIT", argon2id.MEMLIMIT_INTERACTIVE)
+    usb = tmp_path / "U盘" / "导出.enc"
+    usb.parent.mkdir()
+    dialog = BackupDialog(running.ctx, running.window.backups, running.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "registry.sqlite3" in dialog.info.text())
+    typed: list[tuple[str, str]] = [("短", "短"), ("街道的备份口令 2026", "街道的备份口令 2025"),
+                                    ("街道的备份口令 2026", "街道的备份口令 2026")]
+    problems: list[str] = []
+
+    def type_passphrase(self: Any) -> int:  # the clerk types, presses OK, reads what is wrong, types again
+        for first, second in typed:
+            self.first.setText(first)
+            self.second.setText(second)
+            self.check()
+            if self.result() == 1:
+                typed.clear()
+                return 1
+            problems.append(self.problem.text())
+        return 0
+    monkeypatch.setattr(passphrase.PassphraseDialog, "exec", type_passphrase)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(usb), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(usb), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: QMessageBox.StandardButton.Yes)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: usb.is_file() and dialog.export_button.isEnabled(), timeout=20_000)
+    assert "10" in problems[0] and "不一致" in problems[1]
+    name = running.query(lambda: Person.get_by_id(1).name)
+    running.query(lambda: update_person("测试员", 1, {"name": "改过的名字"}))
+    typed.append(("街道的备份口令 2026", ""))
+    dialog.restore_file_button.click()
+    qtbot.waitUntil(lambda: running.query(lambda: Person.get_by_id(1).name) == name, timeout=20_000)
+    assert usb.is_file()
 
 
 def test_restore_is_for_administrators_only(running_as: Any, qtbot: Any) -> None:
@@ -133,7 +182,7 @@ def test_import_commits_only_after_a_backup(running: Any, qtbot: Any, demo_path:
     qtbot.waitUntil(lambda: section.steps.currentIndex() == 2 or "import" in " ".join(backups_of(demo_path)),
                     timeout=10_000)
     running.idle()
-    assert any(n.endswith("-import.sqlite3") for n in backups_of(demo_path))
+    assert any(n.endswith("-import.sqlite3.zst") for n in backups_of(demo_path))
 
 
 def damage(path: Path) -> None:
