@@ -8,7 +8,7 @@ Targets: total under 30 s, ratio at most 3.
 Then two floors under any importer with this register's design, storing the very rows the
 import wrote (people, their search keys, volunteers, audit entries) into an empty register
 in one transaction: SQLite alone (INSERT … SELECT from the finished register, no Python
-between) and Python's sqlite3 (executemany of the rows as ready tuples). Reading the file
+between) and the program's SQLite library (executemany of the rows as ready tuples). Reading the file
 plus a floor, divided by the read, is the best ratio an importer that checked nothing, in
 no time, could reach that way.
 
@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import sqlite3
 import sys
 import tempfile
 import time
@@ -32,6 +31,7 @@ import xlsxwriter
 from stdnum.cn.ric import calc_check_digit
 
 from registry.rules.vocab import POLITICAL_STATUSES, SERVICE_CATEGORIES
+from registry.storage import sqlite_library
 
 HEADER = ("序号", "姓名", "性别", "证件号码", "出生日期", "政治面貌", "联系电话", "所在社区", "志愿者编号",
           "注册日期", "技能/服务类别", "累计时长", "本年时长", "星级", "备注")
@@ -96,7 +96,7 @@ COPIES = ("person WHERE id > 0", "search_key WHERE person_id > 0", "volunteer WH
           "audit_entry WHERE id > {setup_audit}")
 
 
-def _empty_copy(folder: Path, name: str, register: Path) -> sqlite3.Connection:
+def _empty_copy(folder: Path, name: str, register: Path) -> sqlite_library.Connection:
     from registry.storage.db import SQLITE_PRAGMAS, database
 
     target = folder / name
@@ -104,7 +104,7 @@ def _empty_copy(folder: Path, name: str, register: Path) -> sqlite3.Connection:
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     empty_register(target)
     database.close()
-    con = sqlite3.connect(str(target), isolation_level=None)
+    con = sqlite_library.connect(target)
     for pragma, value in SQLITE_PRAGMAS.items():
         con.execute(f"PRAGMA {pragma} = {value}")
     con.execute("ATTACH ? AS src", (str(register),))
@@ -128,7 +128,7 @@ def sqlite_floor(register: Path, folder: Path, setup_audit: int) -> float:
 
 
 def executemany_floor(register: Path, folder: Path, setup_audit: int) -> float:
-    """Seconds for Python's sqlite3 to store the import's rows, given them as tuples."""
+    """Seconds for the program's SQLite library to store the import's rows, given them as tuples."""
     con = _empty_copy(folder, "floor-executemany.sqlite3", register)
     tables = [(copy.split()[0], con.execute(f"SELECT * FROM src.{copy}".format(
         setup_audit=setup_audit)).fetchall()) for copy in COPIES]
@@ -189,7 +189,7 @@ def main() -> int:
     print(result.summary())
     print("\nfloors: storing the rows this import wrote, nothing else")
     for label, measure in (("SQLite alone (INSERT … SELECT)", sqlite_floor),
-                           ("sqlite3 executemany of tuples", executemany_floor)):
+                           ("executemany of tuples", executemany_floor)):
         floor = measure(database, folder, setup_audit)
         print(f"{label:<34}{floor:>9.2f}   ratio (read + this) / read "
               f"{(calamine + floor) / calamine:.2f}")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from registry.ops import Changes, Table
+from registry.queries.about import Versions, versions
 from registry.queries.areas import office_street_label
 from registry.queries.lists import register_is_empty
 from registry.queries.lookups import audit_actors, communities, open_organizations
@@ -200,6 +201,8 @@ class MainWindow(QMainWindow):
                                                  self.change_password)
         self.switch_user_action = self._menu_action("switch_user_action", "switch_user",
                                                     translate("Main", "Switch user…"), self.switch_user)
+        self.admin_menu.addSeparator()  # below: for everyone, and for support staff on the phone
+        self.about_action = self._menu_action("about_action", "about", translate("Main", "About…"), self.about)
         b = QToolButton()
         b.setObjectName("admin_menu")
         b.setText(translate("Main", "System"))
@@ -277,6 +280,19 @@ class MainWindow(QMainWindow):
             return
         self.ctx.actor, self.ctx.role = result
         self.reload_permissions()
+
+    @Slot()
+    def about(self) -> None:
+        """The versions support staff ask for first: the program's, the register's schema's,
+        the database library's."""
+        self.ctx.worker.call(versions, on_done=self._show_about)
+
+    def _show_about(self, found: Versions) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, translate("Main", "About Street Office Registry"),
+                          "\n".join(found.lines()), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("about_box")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to read out or copy
+        box.exec()
 
     def register_settings(self) -> None:
         if self.ctx.may("set_preset"):

@@ -31,7 +31,9 @@ def _check_file(path: Path) -> None:
 def run_self_test(worker: Any, folder: Path) -> str:
     """Everything but the process: returns the "self-test ok" line or raises."""
     from registry.demo import fill_demo
+    from registry.queries.about import versions
     from registry.rosters import export_roster
+    from registry.storage.health import sqlite_version_warning
     from registry.storage.lifecycle import close_database, open_database
     from ui.application import take_screenshots
     from ui.main_window import MainWindow, load_lookups
@@ -40,6 +42,9 @@ def run_self_test(worker: Any, folder: Path) -> str:
 
     # The district file gets a register of its own: the demo brings its own district and
     # fills only an empty register.
+    old_library = sqlite_version_warning()  # a bundle must carry a SQLite without the WAL-reset bug
+    if old_library:
+        raise SelfTestError(old_library)
     worker.run_sync(lambda: open_database(folder / "district.sqlite3"))
     _changes, problems = worker.run_sync(lambda: apply_bundled_district(ACTOR))
     worker.run_sync(close_database)
@@ -61,10 +66,11 @@ def run_self_test(worker: Any, folder: Path) -> str:
         roster = folder / "志愿者花名册.xlsx"
         result = worker.run_sync(lambda: export_roster(ROSTER, roster, actor=ACTOR))
         _check_file(roster)
+        library = worker.run_sync(versions).library
     finally:
         window.close()
         window.deleteLater()
-    return f"self-test ok: {len(shots)} sections rendered, roster {result.rows} rows"
+    return f"self-test ok: {len(shots)} sections rendered, roster {result.rows} rows, {library}"
 
 
 def self_test(language: str = "zh_CN") -> int:

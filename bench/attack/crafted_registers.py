@@ -14,9 +14,10 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+
+from registry.storage import sqlite_library
 
 try:
     from attack import Row
@@ -37,10 +38,9 @@ Craft = Callable[[Path], None]
 
 def sql(*statements: str) -> Craft:
     def craft(path: Path) -> None:
-        conn = sqlite3.connect(path)
+        conn = sqlite_library.connect(path)
         for statement in statements:
             conn.execute(statement)
-        conn.commit()
         conn.execute("PRAGMA journal_mode = delete")
         conn.close()
     return craft
@@ -54,10 +54,9 @@ def replace_with(data: Callable[[bytes], bytes]) -> Craft:
 
 def foreign(path: Path) -> None:
     path.unlink()
-    conn = sqlite3.connect(path)
+    conn = sqlite_library.connect(path)
     conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, phone TEXT)")
     conn.executemany("INSERT INTO customers (name, phone) VALUES (?, ?)", [(f"c{i}", "138") for i in range(50)])
-    conn.commit()
     conn.close()
 
 
@@ -132,7 +131,7 @@ def plain_refusal(code: int | str, said: str) -> bool:
 
 
 def indexes(path: Path) -> set[str]:
-    conn = sqlite3.connect(path)
+    conn = sqlite_library.connect(path)
     try:
         return {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     finally:
@@ -140,7 +139,7 @@ def indexes(path: Path) -> set[str]:
 
 
 def snapshot(path: Path) -> tuple[object, ...]:
-    conn = sqlite3.connect(path)
+    conn = sqlite_library.connect(path)
     try:
         return (conn.execute("SELECT id_number FROM person ORDER BY id").fetchall(),
                 conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0])

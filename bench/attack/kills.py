@@ -15,12 +15,13 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from registry.storage import sqlite_library
 
 ROOT = Path(__file__).resolve().parents[2]
 PER_PATH = 20
@@ -78,17 +79,17 @@ def fresh_copy(pristine: Path, path: Path) -> None:
 
 
 def integrity(path: Path) -> str:
-    conn = sqlite3.connect(path)
+    conn = sqlite_library.connect(path)
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
+    except sqlite_library.Error as exc:
         return str(exc)
     finally:
         conn.close()
 
 
 def query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
+    conn = sqlite_library.connect(path)
     try:
         return conn.execute(sql).fetchall()
     finally:
@@ -212,14 +213,13 @@ def old_register(workdir: Path, people_count: int = 30_000) -> Path:
     if path.exists():
         return path
     shutil.copy(ROOT / "tests" / "data" / "registry-v1.sqlite3", path)
-    conn = sqlite3.connect(path)
+    conn = sqlite_library.connect(path)
     columns = [c[1] for c in conn.execute("PRAGMA table_info(person)") if c[1] not in ("id", "id_number", "name")]
     names = "张王李赵刘陈杨黄周吴"
     conn.executemany(
         f"INSERT INTO person (id_number, name, {', '.join(columns)}) "
         f"SELECT ?, ?, {', '.join(columns)} FROM person WHERE id = 1",
         [(f"9{n:017d}", names[n % 10] + names[(n // 10) % 10] + "明", ) for n in range(people_count)])
-    conn.commit()
     conn.close()
     return path
 
@@ -252,7 +252,7 @@ def kills_upgrade(workdir: Path, n: int = PER_PATH) -> Row:
         for copy in folder.glob("registry.before-upgrade-*.sqlite3"):  # never an empty or half copy
             try:
                 whole = integrity(copy) == "ok" and query(copy, "SELECT count(*) FROM person")[0][0] == rows
-            except sqlite3.DatabaseError:
+            except sqlite_library.Error:
                 whole = False
             if not whole:
                 return False, 0, f"a before-upgrade copy that is not whole: {copy.name}"

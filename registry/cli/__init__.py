@@ -133,6 +133,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
                                      "再默认为用户数据目录中的登记库）", url_env=URL_ENV))
     parser.add_argument("--user", help=msg("用户名（登记库有账号时必填；密码从提示或 {password_env} 读取）",
                                            password_env=PASSWORD_ENV))
+    parser.add_argument("--version", action="store_true", help=msg(
+        "显示程序的版本、登记库的结构版本和使用的数据库组件（--db 指定的登记库或默认的），然后退出"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     known: dict[str, Command] = {}
 
@@ -179,6 +181,8 @@ def _run(words: list[str]) -> int:
         if refused:
             raise CommandError(refused)
         parser, commands = build_parser()
+        if asks_versions(words):
+            return print_versions(words)
         try:
             args = parser.parse_args(words)
         except SystemExit as exc:  # --help, printed: argparse's only exit now
@@ -192,6 +196,27 @@ def _run(words: list[str]) -> int:
     except Exception as exc:
         _say(msg("错误：{value}", value=sentence_for(exc) or unforeseen_sentence(exc, words)))
         return EXIT_ERROR
+
+
+def asks_versions(words: list[str]) -> bool:
+    """`--version` among the options before the command."""
+    pre = Parser(add_help=False)
+    pre.add_argument("--db")
+    pre.add_argument("--user")
+    pre.add_argument("--version", action="store_true")
+    return bool(pre.parse_known_args(words)[0].version)
+
+
+def print_versions(words: list[str]) -> int:
+    """The program's version, the register's schema version and the database library, for
+    support staff; the register (--db, else the default) is only read."""
+    from registry.storage.versions import of_target
+
+    pre = Parser(add_help=False)
+    pre.add_argument("--db")
+    for line in of_target(target_of(pre.parse_known_args(words)[0].db)).lines():
+        print(line)
+    return 0
 
 
 def _say(sentence: str) -> None:

@@ -10,7 +10,6 @@ import datetime as dt
 import errno
 import logging
 import re
-import sqlite3
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ from peewee import DatabaseError
 from registry import texts
 from registry.rules.permissions import LoginFailed, PermissionDenied
 from registry.rules.problems import RegistryError
+from registry.storage import sqlite_library
 from registry.storage.faults import Fault, describe, fault_of
 from registry.storage.health import DatabaseDamagedError
 from registry.storage.lifecycle import DatabaseOpenError
@@ -177,7 +177,7 @@ def _sentence_for(exc: Exception) -> str | None:
         return str(exc) or msg("操作没有完成。")
     if isinstance(exc, OSError):
         return os_sentence(exc)
-    if isinstance(exc, DatabaseError | DatabaseOpenError | sqlite3.Error):
+    if isinstance(exc, DatabaseError | DatabaseOpenError | sqlite_library.Error):
         return database_sentence(exc)
     wrapped = _os_error_within(exc)
     if wrapped is not None:

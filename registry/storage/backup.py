@@ -21,7 +21,6 @@ import os
 import re
 import secrets
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -29,6 +28,7 @@ from typing import NamedTuple
 from peewee import SqliteDatabase
 
 from registry.rules.problems import RegistryError
+from registry.storage import sqlite_library as sqlite
 from registry.storage.backup_files import Kind, UnreadableBackup, kind_of, pack, readable, unpack
 from registry.storage.db import database
 from registry.storage.faults import as_fault
@@ -119,13 +119,14 @@ def backups_folder(db_path: Path | None = None) -> Path:
 
 
 def quick_check(path: Path) -> bool:
+    """Whether the SQLite file at `path` passes quick_check, read without changing it."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = sqlite.connect(path, readonly=True)
+    except sqlite.Error:
         return False
     try:
-        return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
-    except sqlite3.DatabaseError:
+        return conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    except sqlite.Error:
         return False
     finally:
         conn.close()
@@ -255,7 +256,7 @@ def write_backup(target: Path | Callable[[int], Path], *, compressed: bool = Tru
         _sync(part)
         path = _claim(part, target) if callable(target) else part.replace(first)
         _sync_folder(folder)
-    except (sqlite3.Error, OSError, UnreadableBackup) as exc:  # a full disk, a folder that may not be written
+    except (sqlite.Error, OSError, UnreadableBackup) as exc:  # a full disk, a folder that may not be written
         _remove(part, check)
         raise as_fault(exc, folder) or BackupError(msg("备份没有完成（{exc}），没有保存。", exc=exc)) from exc
     except BaseException:

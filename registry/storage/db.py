@@ -1,19 +1,22 @@
 """The register's database: one deferred peewee database, made from a path or a URL.
 
-SQLite is the default (one file in the user's data folder); a district that shares one
-server uses PostgreSQL through a `postgresql://` URL. Opening one (lifecycle.py) also
-checks it and brings its schema up to date.
+SQLite is the default (one file in the user's data folder), through the SQLite the program
+ships (sqlite_library.py: APSW), not Python's own; a district that shares one server uses
+PostgreSQL through a `postgresql://` URL. Opening one (lifecycle.py) also checks it and
+brings its schema up to date.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from playhouse.apsw_ext import APSWDatabase
 
-from registry.storage import postgres_driver
+from registry.storage import postgres_driver, sqlite_library
 from registry.storage.paths import URL_ENV as URL_ENV  # where registers live: paths.py, re-exported
 from registry.storage.paths import DatabaseTargetError as DatabaseTargetError
 from registry.storage.paths import data_dir as data_dir
@@ -59,13 +62,38 @@ def make_database(target: str | os.PathLike[str]) -> Database:
                                   scheme=url.scheme))
 
 
+class ShippedSqliteDatabase(APSWDatabase):  # type: ignore[misc]
+    """peewee's SQLite database on the shipped library's connections (sqlite_library.py):
+    busy timeout, values stored as text as before, and read-only when asked."""
+
+    def __init__(self, database: str, *, readonly: bool = False, **kwargs: Any) -> None:
+        self.readonly = readonly
+        super().__init__(database, **kwargs)
+
+    def _connect(self) -> sqlite_library.Connection:
+        conn = sqlite_library.connect(self.database, readonly=self.readonly, busy_ms=BUSY_TIMEOUT_MS)
+        try:
+            self._add_conn_hooks(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+
+def sqlite_file(path: str | os.PathLike[str], *, pragmas: dict[str, object] | None = None,
+                readonly: bool = False) -> SqliteDatabase:
+    """A peewee database (not yet connected) on the SQLite file at `path`: the register's
+    pragmas unless others are given. Read-only opens it so that it cannot be changed."""
+    # BEGIN IMMEDIATE: a transaction that first reads and then writes would otherwise fail at
+    # once with "database is locked" when another process wrote in between, busy_timeout or not.
+    return ShippedSqliteDatabase(os.fspath(path), readonly=readonly,
+                                 pragmas=SQLITE_PRAGMAS if pragmas is None else pragmas, lock_type="IMMEDIATE")
+
+
 def _sqlite(path: Path) -> SqliteDatabase:
     if path.is_dir():
         raise DatabaseTargetError(msg("“{path}”是一个文件夹，不是数据库文件。", path=path))
-    # BEGIN IMMEDIATE: a transaction that first reads and then writes would otherwise fail at
-    # once with "database is locked" when another process wrote in between, busy_timeout or not.
-    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False,
-                          lock_type="IMMEDIATE")
+    return sqlite_file(path)
 
 
 def is_sqlite(db: Database | DatabaseProxy | None = None) -> bool:

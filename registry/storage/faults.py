@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from enum import IntEnum
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from registry.rules.problems import RegistryError
+from registry.storage import sqlite_library as sqlite
 from registry.storage.db import database
 from registry.texts import mark, msg
 
@@ -49,17 +49,17 @@ class StorageFault(RegistryError):
 
 
 _SQLITE_PRIMARY = {
-    sqlite3.SQLITE_FULL: Fault.FULL,
-    sqlite3.SQLITE_READONLY: Fault.READONLY,
-    sqlite3.SQLITE_PERM: Fault.READONLY,
-    sqlite3.SQLITE_BUSY: Fault.LOCKED,
-    sqlite3.SQLITE_LOCKED: Fault.LOCKED,
-    sqlite3.SQLITE_CORRUPT: Fault.CORRUPT,
-    sqlite3.SQLITE_NOTADB: Fault.CORRUPT,
-    sqlite3.SQLITE_CANTOPEN: Fault.CANTOPEN,
-    sqlite3.SQLITE_IOERR: Fault.IO,
+    sqlite.SQLITE_FULL: Fault.FULL,
+    sqlite.SQLITE_READONLY: Fault.READONLY,
+    sqlite.SQLITE_PERM: Fault.READONLY,
+    sqlite.SQLITE_BUSY: Fault.LOCKED,
+    sqlite.SQLITE_LOCKED: Fault.LOCKED,
+    sqlite.SQLITE_CORRUPT: Fault.CORRUPT,
+    sqlite.SQLITE_NOTADB: Fault.CORRUPT,
+    sqlite.SQLITE_CANTOPEN: Fault.CANTOPEN,
+    sqlite.SQLITE_IOERR: Fault.IO,
 }
-_SQLITE_WORDS = (  # for errors raised without a code (older Pythons, peewee's own)
+_SQLITE_WORDS = (  # for errors raised without a code (peewee's own)
     ("database or disk is full", Fault.FULL),
     ("readonly database", Fault.READONLY),
     ("database is locked", Fault.LOCKED),
@@ -108,9 +108,9 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
 def _fault_of_one(error: BaseException) -> Fault | None:
     if isinstance(error, StorageFault):
         return error.fault
-    code = getattr(error, "sqlite_errorcode", None)
-    if isinstance(code, int) and (code & 0xFF) in _SQLITE_PRIMARY:
-        return _SQLITE_PRIMARY[code & 0xFF]
+    code = sqlite.primary_code(error)
+    if code is not None and code in _SQLITE_PRIMARY:
+        return _SQLITE_PRIMARY[code]
     state = getattr(error, "sqlstate", None) or getattr(error, "pgcode", None)
     if isinstance(state, str):
         for key in (state, state[:3], state[:2]):
@@ -118,7 +118,7 @@ def _fault_of_one(error: BaseException) -> Fault | None:
                 return _PG_SQLSTATE[key]
     if isinstance(error, OSError) and error.errno in _OS_ERRNO:
         return _OS_ERRNO[error.errno]
-    if isinstance(error, sqlite3.Error) or type(error).__module__.startswith("peewee"):
+    if isinstance(error, sqlite.Error) or type(error).__module__.startswith("peewee"):
         text = str(error).lower()
         for words, fault in _SQLITE_WORDS:
             if words in text:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from pathlib import Path
 
 from registry.rules.problems import RegistryError
+from registry.storage import sqlite_library as sqlite
 from registry.storage.backup import latest_good_backup, quick_check
 from registry.storage.faults import describe
 from registry.storage.migrations import VERSION_KEY, SchemaError
@@ -55,8 +55,8 @@ def recognize(path: Path) -> None:
     if len(header) < 100 or (_cut_short(header, size) and not _wal_holds_pages(path)):
         raise DatabaseDamagedError(damaged_sentence(path, msg("文件不完整（可能复制或下载时被截断）")))
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = sqlite.connect(path, readonly=True)
+    except sqlite.Error as exc:
         raise NotARegisterError(msg("无法读取“{name}”（{value}），程序没有改动它。", name=path.name,
                                     value=_said(exc))) from exc
     try:
@@ -66,8 +66,8 @@ def recognize(path: Path) -> None:
                                     "程序不会改动它。请检查打开的文件是否正确。", name=path.name))
         if tables:
             conn.execute("SELECT value FROM registry_meta WHERE key = ?", (VERSION_KEY,)).fetchall()
-    except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+    except sqlite.Error as exc:
+        if sqlite.primary_code(exc) not in (sqlite.SQLITE_CORRUPT, sqlite.SQLITE_NOTADB):
             # locked by a writer, or a WAL a read-only reader may not recover: a file already in
             # WAL mode, which opening does not rewrite; it waits, recovers or says why as usual
             return
@@ -106,20 +106,22 @@ def damaged_sentence(path: Path, what: str) -> str:
     return msg("登记库“{name}”{what}，可能已损坏，程序不会再写入它。{offer}", name=path.name, what=what, offer=offer)
 
 
-def sqlite_version_ok(version: tuple[int, int, int] = sqlite3.sqlite_version_info) -> bool:
+def sqlite_version_ok(version: tuple[int, int, int] = sqlite.SQLITE_VERSION) -> bool:
     for fixed in _FIXED:
         if version[:2] == fixed[:2]:
             return version >= fixed
     return version > _FIXED[-1]
 
 
-def sqlite_version_warning() -> str | None:
-    if sqlite_version_ok():
+def sqlite_version_warning(version: tuple[int, int, int] = sqlite.SQLITE_VERSION) -> str | None:
+    """None with the SQLite the program ships; the check stays for a program run on an
+    older library (an APSW installed by hand, say)."""
+    if sqlite_version_ok(version):
         return None
     # For the administrator, in words (the log keeps the version): what it means, what to do.
     return (msg("本程序自带的数据库组件版本较旧（SQLite {sqlite_version}），极少数情况下可能损坏"
             "登记库。现在的数据没有问题，可以照常使用；请联系信息科为本机安装新版程序，"
-            "在此之前请照常每天备份。", sqlite_version=sqlite3.sqlite_version))
+            "在此之前请照常每天备份。", sqlite_version=".".join(map(str, version))))
 
 
 def _mount_type(path: Path) -> str | None:

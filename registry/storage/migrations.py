@@ -15,6 +15,7 @@ from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
 from registry.storage import models
+from registry.storage import sqlite_library as sqlite
 from registry.storage.page_copy import copy_pages
 from registry.texts import msg
 
@@ -118,18 +119,16 @@ def backup_before_upgrade(db: Database, version: int) -> Path | None:
     replaced next time)."""
     if not isinstance(db, SqliteDatabase) or db.database == ":memory:":
         return None
-    import sqlite3
-
     source = Path(db.database)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.stem}.before-upgrade-v{version}-{stamp}.sqlite3")
     for stale in source.parent.glob(f"{source.stem}.before-upgrade-*.part"):
         stale.unlink(missing_ok=True)
     partial = target.with_name(target.name + ".part")
-    copy = sqlite3.connect(partial)
+    copy = sqlite.connect(partial)
     try:
         copy_pages(db.connection(), copy)
-        whole = copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        whole = copy.execute("PRAGMA quick_check").fetchone() == ("ok",)
     except BaseException:
         copy.close()
         partial.unlink(missing_ok=True)

@@ -13,17 +13,17 @@ waits for that program's write at most as long as any writer does (the busy time
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import Database, DatabaseError, SqliteDatabase
+from peewee import Database, DatabaseError
 
 from registry.storage import migrations
+from registry.storage import sqlite_library as sqlite
 from registry.storage.backup import BackupError
 from registry.storage.backup_files import UnreadableBackup, unpack
-from registry.storage.db import BUSY_TIMEOUT_MS, database
+from registry.storage.db import BUSY_TIMEOUT_MS, database, sqlite_file
 from registry.storage.faults import Fault, as_fault
 from registry.storage.health import DatabaseDamagedError, NotARegisterError, recognize
 from registry.storage.page_copy import copy_pages
@@ -72,11 +72,11 @@ def stage(source: Path, register: Path, passphrase: str | None = None) -> Path:
     try:
         unpack(source, staging, passphrase)
         recognize(staging)  # another program's file or a cut-short one stops here
-        copy = sqlite3.connect(staging)
+        copy = sqlite.connect(staging)
         try:
-            verdict = copy.execute("PRAGMA integrity_check(1)").fetchone()[0]
+            verdict = _first(copy, "PRAGMA integrity_check(1)")
             page_size = _page_size(register)
-            if verdict == "ok" and page_size and copy.execute("PRAGMA page_size").fetchone()[0] != page_size:
+            if verdict == "ok" and page_size and _first(copy, "PRAGMA page_size") != page_size:
                 # SQLite copies into a WAL register only page for page of one size
                 copy.execute(f"PRAGMA page_size = {int(page_size)}")
                 copy.execute("VACUUM")
@@ -88,7 +88,7 @@ def stage(source: Path, register: Path, passphrase: str | None = None) -> Path:
     except (NotARegisterError, DatabaseDamagedError) as exc:
         discard(staging)
         raise _refused(source, msg("它不是完好的街道社会工作登记台备份")) from exc
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite.Error, OSError) as exc:
         discard(staging)
         fault = as_fault(exc, register)
         if fault is not None and fault.fault is not Fault.CORRUPT:
@@ -98,6 +98,11 @@ def stage(source: Path, register: Path, passphrase: str | None = None) -> Path:
         discard(staging)
         raise _refused(source, msg("它没有通过完整性校验，可能已损坏"))
     return staging
+
+
+def _first(conn: sqlite.Connection, sql: str) -> object:
+    row = conn.execute(sql).fetchone()
+    return None if row is None else row[0]
 
 
 def _page_size(register: Path) -> int | None:
@@ -114,8 +119,7 @@ def staged(staging: Path, source: Path) -> Iterator[Database]:
     """The staged copy, bound as the register for the block (its audit entry is written
     there), after the checks at open: schema version, upgrade, structure."""
     live = database.obj
-    db = SqliteDatabase(str(staging), pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS},
-                        check_same_thread=False, lock_type="IMMEDIATE")
+    db = sqlite_file(staging, pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS})
     database.initialize(db)
     try:
         db.connect()
@@ -139,15 +143,16 @@ def staged(staging: Path, source: Path) -> Iterator[Database]:
         database.initialize(live)
 
 
-def copy_into(target: sqlite3.Connection, staging: Path, wait_seconds: float | None = None) -> None:
+def copy_into(target: sqlite.Connection, staging: Path, wait_seconds: float | None = None) -> None:
     """Copy the staged register into the open one, in one transaction. A register another
     program is writing is waited for `wait_seconds` (default: the connection's busy timeout,
     as long as any writer waits), then refused in plain words."""
     if wait_seconds is None:
-        wait_seconds = int(target.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
+        busy_ms = _first(target, "PRAGMA busy_timeout")
+        wait_seconds = (busy_ms if isinstance(busy_ms, int) else 0) / 1000
     try:
         copy_pages(staging, target, wait_seconds=wait_seconds)
-    except sqlite3.Error as exc:
+    except sqlite.Error as exc:
         fault = as_fault(exc)
         if fault is not None:
             raise fault from exc

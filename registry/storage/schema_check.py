@@ -28,6 +28,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, IntegrityError, SqliteDatabase
 
 from registry.storage import migrations, models
+from registry.storage.db import sqlite_file
 from registry.texts import msg
 
 log = logging.getLogger(__name__)
@@ -233,7 +234,7 @@ def check_before_open(path: Path) -> None:
     An older register is checked after its upgrade, when it has the shape compared."""
     if not path.is_file() or path.stat().st_size == 0:
         return
-    db = SqliteDatabase(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    db = sqlite_file(path, pragmas={}, readonly=True)
     try:
         db.connect()
         if "registry_meta" not in db.get_tables():

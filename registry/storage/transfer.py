@@ -53,8 +53,8 @@ def _rows(db: Database, model: type[models.BaseModel]) -> Iterable[tuple[Any, ..
     keys = model._meta.get_primary_keys()
     order = ", ".join(f'"{k.column_name}"' for k in keys)
     cursor = db.execute_sql(f'SELECT {columns} FROM "{model._meta.table_name}" ORDER BY {order}')
-    while batch := cursor.fetchmany(BATCH):
-        yield from (tuple(f.python_value(v) for f, v in zip(fields, row, strict=True)) for row in batch)
+    for row in cursor:  # streamed: APSW's cursor has no fetchmany, and needs none
+        yield tuple(f.python_value(v) for f, v in zip(fields, row, strict=True))
 
 
 def table_checksum(db: Database, model: type[models.BaseModel]) -> tuple[int, str]:

@@ -2048,6 +2048,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Switch user…</translation>
     </message>
     <message>
+        <source>About…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>System</translation>
     </message>
@@ -2062,6 +2066,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Log in as another account. The current one ({actor}) stays logged in if you cancel.</source>
         <translation>Log in as another account. The current one ({actor}) stays logged in if you cancel.</translation>
+    </message>
+    <message>
+        <source>About Street Office Registry</source>
+        <translation>About Street Office Registry</translation>
     </message>
     <message>
         <source>The register is empty</source>

@@ -2059,6 +2059,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>切换用户…</translation>
     </message>
     <message>
+        <source>About…</source>
+        <translation>关于…</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -2073,6 +2077,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Log in as another account. The current one ({actor}) stays logged in if you cancel.</source>
         <translation>请用另一个账号登录。如果取消，仍由当前账号（{actor}）继续使用。</translation>
+    </message>
+    <message>
+        <source>About Street Office Registry</source>
+        <translation>关于街道社会工作登记台</translation>
     </message>
     <message>
         <source>The register is empty</source>

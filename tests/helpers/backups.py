@@ -3,9 +3,9 @@ test can open with sqlite3; a backup changed by hand, written back as the progra
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from registry.storage import sqlite_library
 from registry.storage.backup_files import Kind, kind_of, pack, unpack
 
 
@@ -18,7 +18,7 @@ def opened(backup: Path) -> Path:
 
 
 def rows(backup: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(opened(backup))
+    conn = sqlite_library.connect(opened(backup))
     try:
         return conn.execute(sql).fetchall()
     finally:
@@ -28,10 +28,9 @@ def rows(backup: Path, sql: str) -> list[tuple[object, ...]]:
 def crafted(backup: Path, *sql: str) -> Path:
     """`backup` changed by `sql`, written back in the form it had (compressed or plain)."""
     plain = opened(backup)
-    conn = sqlite3.connect(plain)
+    conn = sqlite_library.connect(plain)
     for statement in sql:
         conn.execute(statement)
-    conn.commit()
     conn.close()
     if kind_of(backup) is Kind.COMPRESSED:
         with backup.open("wb") as out:

@@ -16,10 +16,11 @@ import os
 import random
 import re
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from registry.storage import sqlite_library
 
 UNFORESEEN = "程序遇到意外问题"
 _OURS = re.compile(r"python -m registry[^）]*|--?[\w-]+|\S+\.(?:xlsx|xls|pdf|sqlite3|toml)\b")  # names, not English
@@ -218,7 +219,7 @@ def make_fixtures(folder: Path) -> Fixtures:
     _break_sheet_xml(workbook, bad_xml)
     text_version = folder / "text-version.sqlite3"
     shutil.copy(register, text_version)
-    with contextlib.closing(sqlite3.connect(text_version)) as conn, conn:
+    with contextlib.closing(sqlite_library.connect(text_version)) as conn, conn:
         conn.execute("UPDATE registry_meta SET value='version two' WHERE key='schema_version'")
     out = folder / "out"
     out.mkdir()
@@ -238,5 +239,5 @@ def _break_sheet_xml(source: Path, target: Path) -> None:
 
 
 def integrity_ok(path: Path) -> bool:
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    with contextlib.closing(sqlite_library.connect(path, readonly=True)) as conn:
         return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

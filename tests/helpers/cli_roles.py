@@ -116,10 +116,10 @@ class Outcome:
 
 def fingerprint(path: Path) -> str:
     """Every table's rows but the account's login times and counts (a login writes them)."""
-    import sqlite3
+    from registry.storage import sqlite_library
 
     digest = hashlib.sha256()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite_library.connect(path, readonly=True)
     try:
         tables = [t for (t,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]

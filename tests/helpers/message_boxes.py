@@ -38,12 +38,12 @@ def answering(pick: Callable[[QMessageBox], QAbstractButton | None]) -> Iterator
     timer = QTimer()
     timer.setInterval(20)
 
-    answered: set[int] = set()
-
     def look() -> None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible() and id(widget) not in answered:
-                answered.add(id(widget))
+            # marked on the box itself: a new box may get the memory (and id()) of one answered
+            # and deleted before it, and would then wait for an answer forever
+            if isinstance(widget, QMessageBox) and widget.isVisible() and not widget.property("answered_by_test"):
+                widget.setProperty("answered_by_test", True)
                 default = widget.defaultButton()
                 boxes.seen.append(Seen(widget.text(), [b.text() for b in widget.buttons()],
                                        default.text() if default is not None else "", widget.objectName()))

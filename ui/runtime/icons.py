@@ -52,6 +52,7 @@ NAMES = {
     "project": "fa5s.project-diagram",
     "key": "fa5s.key",
     "switch_user": "fa5s.user-friends",
+    "about": "fa5s.info-circle",
 }
 PREFIX = "fa5s."
 GLYPH_SCALE = 0.875  # of the icon's height, as qtawesome: room for the font's bearings

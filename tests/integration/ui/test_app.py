@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import apsw
 from helpers import ROOT
 from helpers.ui import run_ui
 
@@ -29,14 +30,13 @@ def test_screenshot_option_with_demo_and_english(tmp_path: Path) -> None:
 
 
 def test_newer_schema_is_refused_with_a_message(tmp_path: Path) -> None:
-    import sqlite3
-
+    from registry.storage import sqlite_library
     from registry.storage.lifecycle import close_database, open_database
 
     path = tmp_path / "new.sqlite3"
     open_database(path)
     close_database()
-    with sqlite3.connect(path) as con:
+    with sqlite_library.connect(path) as con:
         con.execute("UPDATE registry_meta SET value = '999' WHERE key = 'schema_version'")
     result = run_ui("--db", str(path), "--exit-after-show")
     assert result.returncode != 0
@@ -52,6 +52,7 @@ def test_self_test_runs_in_a_temporary_folder_and_reports_one_line(tmp_path: Pat
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("self-test ok: 10 sections rendered, roster ")
     assert int(lines[0].rsplit("roster ", 1)[1].split()[0]) > 0
+    assert lines[0].endswith(f", APSW {apsw.apsw_version()}, SQLite {apsw.sqlite_lib_version()}")  # the shipped one
     assert not (tmp_path / "data").exists() or not list((tmp_path / "data").rglob("*.sqlite3"))
 
 

@@ -6,12 +6,13 @@ registry.texts too)."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from registry.storage import sqlite_library
 
 IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 TAGS = re.compile(r"<[^>]+>")
@@ -19,12 +20,12 @@ TAGS = re.compile(r"<[^>]+>")
 
 @pytest.fixture
 def english(qapp: Any) -> Iterator[None]:
-    from registry import texts
-    from ui.runtime.i18n import install_translations
-
     # an earlier test's window may still be telling its administrator, in Chinese, what its
     # start found (after its first rows): that box is not this English start's
     from PySide6.QtWidgets import QApplication
+
+    from registry import texts
+    from ui.runtime.i18n import install_translations
 
     for _ in range(20):
         qapp.processEvents()
@@ -42,7 +43,7 @@ def english(qapp: Any) -> Iterator[None]:
 
 def register_data(path: Path) -> str:
     """Every text the register holds, one blob to look runs of Chinese up in."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with sqlite_library.connect(path, readonly=True) as db:
         values = []
         for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
             for row in db.execute(f'SELECT * FROM "{table}"'):

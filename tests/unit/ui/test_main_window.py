@@ -1,11 +1,16 @@
-"""The main window lists every section but builds one only when it is first shown."""
+"""The main window lists every section but builds one only when it is first shown; its 系统
+menu's 关于 tells support staff which versions are in use."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import apsw
+from helpers.message_boxes import answering
 from PySide6.QtCore import Qt
 
+import registry
+from registry.storage.migrations import CURRENT_VERSION
 from ui.sections.catalog import SECTION_KEYS
 
 
@@ -65,3 +70,18 @@ def test_a_change_reaches_only_the_sections_built(running: Any, monkeypatch: Any
     window.on_changes(Changes(tables=frozenset({Table.VOLUNTEER, Table.AUDIT_ENTRY})))
     assert "volunteers" in refreshed and set(refreshed) <= set(before)
     assert built(window) == before  # the others are built when shown, with the change in them
+
+
+def test_about_shows_the_program_schema_and_database_library(running: Any, qtbot: Any) -> None:
+    """系统 › 关于: what support staff ask first."""
+    window = running.window
+    assert window.about_action in window.admin_menu.actions() and window.about_action.isVisible()
+    with answering(lambda _box: None) as boxes:
+        window.about_action.trigger()
+        qtbot.waitUntil(lambda: bool(boxes.seen), timeout=10_000)
+    seen = boxes.seen[0]
+    assert seen.object_name == "about_box"
+    assert f"街道社会工作登记台 {registry.__version__}" in seen.text
+    assert f"登记库：{running.ctx.database_label}" in seen.text
+    assert f"登记库结构版本：第 {CURRENT_VERSION} 版" in seen.text
+    assert f"APSW {apsw.apsw_version()}, SQLite {apsw.sqlite_lib_version()}" in seen.text

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ import xlsxwriter
 from helpers import ROOT
 from stdnum.cn.ric import calc_check_digit
 
+from registry.storage import sqlite_library
 from registry.storage.lifecycle import close_database
 
 ROWS = 50_000
@@ -46,7 +46,7 @@ def big_roster(path: Path) -> None:
 
 
 def counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         out = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
         out["ok"] = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()

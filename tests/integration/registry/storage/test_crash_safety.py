@@ -3,7 +3,6 @@
 import datetime as dt
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from helpers import ROOT
 
 from registry import ops
 from registry.rules.idnumber import check_id_number
+from registry.storage import sqlite_library
 from registry.storage.lifecycle import close_database, open_database
 
 pytestmark = pytest.mark.slow
@@ -41,7 +41,7 @@ def kill_when(proc: subprocess.Popen[str], ready: Path, delay: float) -> None:
 
 
 def integrity(path: Path) -> str:
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
     conn.close()
     return str(result)
@@ -75,7 +75,7 @@ def test_killing_a_batch_approval_keeps_all_or_none(tmp_path):
         ready = tmp_path / f"ready{attempt}"
         kill_when(spawn(APPROVE, str(path), str(ready)), ready, delay)
         assert integrity(path) == "ok"
-        with sqlite3.connect(path) as conn:
+        with sqlite_library.connect(path) as conn:
             approved = conn.execute("SELECT count(*) FROM service_record WHERE status='approved'").fetchone()[0]
             total = conn.execute("SELECT sum(total_hours) FROM volunteer").fetchone()[0]
             yearly = conn.execute("SELECT sum(hours) FROM volunteer_year").fetchone()[0] or 0
@@ -88,7 +88,7 @@ def test_killing_a_batch_approval_keeps_all_or_none(tmp_path):
     if not any(outcomes):  # every kill came before the commit: let one run finish
         proc = spawn(APPROVE, str(path), str(tmp_path / "ready-final"))
         assert proc.communicate(timeout=120)[0].strip() == "done"
-        with sqlite3.connect(path) as conn:
+        with sqlite_library.connect(path) as conn:
             assert conn.execute("SELECT count(*), sum(hours) FROM service_record WHERE status='approved'"
                                 ).fetchone() == (3000, 1500)
             assert conn.execute("SELECT sum(total_hours) FROM volunteer").fetchone() == (1500,)
@@ -185,7 +185,7 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path):
     for proc, (out, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
         assert out.strip() == "ok"
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM person").fetchone() == (300,)
         assert conn.execute("SELECT count(*) FROM audit_entry").fetchone() == (300,)
     conn.close()

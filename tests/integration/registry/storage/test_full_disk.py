@@ -2,7 +2,6 @@
 cannot finish says the disk is full, in plain words, and leaves the register whole."""
 
 import os
-import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +12,7 @@ from registry import ops
 from registry.cli import main
 from registry.ops.backups import restore
 from registry.rules.idnumber import check_id_number
+from registry.storage import sqlite_library
 from registry.storage.backup import backup_to, make_backup
 from registry.storage.faults import Fault, describe, fault_of
 from registry.storage.lifecycle import close_database, open_database
@@ -58,7 +58,7 @@ def fill(folder: Path, leave: int = 0) -> Path:
 
 
 def whole(path: Path) -> tuple[str, int]:
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         result = (conn.execute("PRAGMA integrity_check").fetchone()[0],
                   conn.execute("SELECT count(*) FROM person").fetchone()[0])
     conn.close()

@@ -1,7 +1,6 @@
 """Restoring a backup: an administrator's operation that first backs up what it replaces."""
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from helpers.backups import crafted, rows
 from registry import ops
 from registry.ops.accounts import add_account
 from registry.ops.backups import restore
+from registry.storage import sqlite_library
 from registry.storage.backup import BackupError, make_backup
 from registry.storage.models import AuditEntry, Person
 
@@ -54,7 +54,7 @@ def test_restoring_a_backup_from_the_backups_folder_keeps_it(sqlite_db):
 
 
 def state(path):
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         rows = (conn.execute("SELECT id_number, name FROM person ORDER BY id").fetchall(),
                 conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0])
     conn.close()
@@ -96,7 +96,7 @@ def test_a_backup_missing_ordinary_indexes_is_restored_with_them(sqlite_db):
     ops.register_person("installer", PERSON)
     backup = crafted(make_backup("manual"), 'DROP INDEX "person_name"', 'DROP INDEX "service_record_volunteer_id"')
     restore("installer", backup)
-    with sqlite3.connect(sqlite_db) as conn:
+    with sqlite_library.connect(sqlite_db) as conn:
         indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     conn.close()
     assert {"person_name", "service_record_volunteer_id"} <= indexes
@@ -139,14 +139,15 @@ def every_kind(register, tmp_path):
     from registry.ops.copies import export_encrypted
     from registry.storage.backup import backup_to, backups_folder
     from registry.storage.db import database
+    from registry.storage.page_copy import copy_pages
 
     ops.register_person("installer", PERSON)
     usb = tmp_path / "U盘"
     usb.mkdir()
     folder_backup = make_backup("manual")
     older = backups_folder(register) / "registry-20250101-080000-auto.sqlite3"  # as versions before compression
-    copy = sqlite3.connect(older)
-    database.connection().backup(copy)  # in WAL mode, as those were written
+    copy = sqlite_library.connect(older)
+    copy_pages(database.connection(), copy)  # in WAL mode, as those were written
     copy.close()
     return {
         "in the backups folder": folder_backup,

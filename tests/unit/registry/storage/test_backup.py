@@ -1,19 +1,18 @@
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from registry import ops
+from registry.storage import sqlite_library
 from registry.storage.backup import backup_to, due, list_backups, quick_check, rotate
 
 PERSON = {"id_number": "11010519491231002X", "name": "张三"}
 
 
 def tiny_register(path: Path) -> Path:
-    conn = sqlite3.connect(path)
+    conn = sqlite_library.connect(path)
     conn.execute("CREATE TABLE t (x)")
-    conn.commit()
     conn.close()
     return path
 
@@ -28,7 +27,7 @@ def test_a_backup_is_a_checked_copy_taken_while_the_register_is_open(sqlite_db, 
     (tmp_path / "usb").mkdir()
     copy = backup_to(tmp_path / "usb" / "copy.sqlite3")
     assert quick_check(copy)
-    with sqlite3.connect(f"file:{copy}?mode=ro", uri=True) as conn:  # read-only: as from a USB stick
+    with sqlite_library.connect(copy, readonly=True) as conn:  # read-only: as from a USB stick
         assert conn.execute("SELECT name FROM person").fetchall() == [("张三",)]
     conn.close()
     assert side_files(tmp_path / "usb") == []  # a plain copy in rollback mode: opening it leaves no -wal, -shm

@@ -2,9 +2,9 @@
 (a full disk ends in "cannot rollback - no transaction is active"), so the whole chain counts."""
 
 import errno
-import sqlite3
 from pathlib import Path
 
+import apsw
 import peewee
 import pytest
 
@@ -15,21 +15,29 @@ from registry.storage.backup import make_backup
 from registry.storage.faults import Fault, describe, fault_of
 
 
-def sqlite_error(code: int, text: str) -> sqlite3.OperationalError:
-    error = sqlite3.OperationalError(text)
-    error.sqlite_errorcode = code
-    return error
+def sqlite_error(code: int) -> apsw.Error:
+    """The error the shipped SQLite library raises for result code `code`."""
+    return apsw.exception_for(code)
+
+
+def test_a_real_full_database_is_a_full_disk(tmp_path: Path):
+    conn = apsw.Connection(str(tmp_path / "small.sqlite3"))
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("PRAGMA max_page_count = 3")  # as if the disk were full after three pages
+    with pytest.raises(apsw.Error) as raised:
+        conn.execute("INSERT INTO t VALUES (?)", (b"x" * 100_000,))
+    assert fault_of(raised.value) is Fault.FULL
 
 
 def test_a_failed_rollback_after_a_full_disk_is_a_full_disk():
     try:
         try:
-            raise peewee.OperationalError(sqlite_error(sqlite3.SQLITE_FULL, "database or disk is full"))
+            raise peewee.OperationalError(sqlite_error(apsw.SQLITE_FULL))
         except peewee.OperationalError:
             raise peewee.OperationalError("cannot rollback - no transaction is active") from None
     except peewee.OperationalError as exc:
         surfaced = exc
-    surfaced.__context__ = sqlite_error(sqlite3.SQLITE_FULL, "database or disk is full")
+    surfaced.__context__ = sqlite_error(apsw.SQLITE_FULL)
     assert fault_of(surfaced) is Fault.FULL
     assert "磁盘已满" in describe(surfaced, Path("/tmp/r.sqlite3"))
 
@@ -37,10 +45,10 @@ def test_a_failed_rollback_after_a_full_disk_is_a_full_disk():
 @pytest.mark.parametrize("error, fault", [
     (OSError(errno.ENOSPC, "No space left on device"), Fault.FULL),
     (OSError(errno.EROFS, "Read-only file system"), Fault.READONLY),
-    (sqlite_error(sqlite3.SQLITE_BUSY, "database is locked"), Fault.LOCKED),
-    (sqlite_error(sqlite3.SQLITE_READONLY, "attempt to write a readonly database"), Fault.READONLY),
-    (sqlite_error(sqlite3.SQLITE_CORRUPT, "database disk image is malformed"), Fault.CORRUPT),
-    (sqlite_error(778, "disk I/O error"), Fault.IO),  # SQLITE_IOERR_WRITE
+    (sqlite_error(apsw.SQLITE_BUSY), Fault.LOCKED),
+    (sqlite_error(apsw.SQLITE_READONLY), Fault.READONLY),
+    (sqlite_error(apsw.SQLITE_CORRUPT), Fault.CORRUPT),
+    (sqlite_error(apsw.SQLITE_IOERR_WRITE), Fault.IO),
     (peewee.OperationalError("database is locked"), Fault.LOCKED),
     (ValueError("not a fault"), None),
 ])
@@ -55,7 +63,7 @@ def test_an_io_error_on_a_disk_without_space_is_a_full_disk(monkeypatch, tmp_pat
     from registry.storage import faults
 
     monkeypatch.setattr(faults, "disk_nearly_full", lambda where: True)
-    assert fault_of(sqlite_error(778, "disk I/O error"), tmp_path / "r.sqlite3") is Fault.FULL
+    assert fault_of(sqlite_error(apsw.SQLITE_IOERR_WRITE), tmp_path / "r.sqlite3") is Fault.FULL
 
 
 def test_postgresql_faults_by_their_sqlstate():
@@ -77,12 +85,12 @@ def test_a_register_another_program_is_writing_says_so_and_who_to_ask(sqlite_db:
 
     close_database()
     monkeypatch.setitem(storage_db.SQLITE_PRAGMAS, "busy_timeout", 300)
-    other = sqlite3.connect(sqlite_db, isolation_level=None)
+    other = apsw.Connection(str(sqlite_db))
     other.execute("BEGIN IMMEDIATE")  # another program in the middle of a long write
     try:
         code = main(["--db", str(sqlite_db), "restore", str(backup), "--yes"])
     finally:
-        other.rollback()
+        other.execute("ROLLBACK")
         other.close()
     said = capsys.readouterr().err
     assert code == 2

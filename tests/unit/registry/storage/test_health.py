@@ -2,7 +2,6 @@
 network shares."""
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -36,6 +35,17 @@ def test_sqlite_versions_with_the_wal_bug_are_recognised():
     assert not sqlite_version_ok((3, 51, 2)) and sqlite_version_ok((3, 51, 3)) and sqlite_version_ok((3, 52, 0))
 
 
+def test_a_register_opened_with_the_shipped_sqlite_has_no_library_warning(tmp_path: Path):
+    from registry.storage import lifecycle, sqlite_library
+
+    open_database(tmp_path / "r.sqlite3")
+    try:
+        assert sqlite_version_ok() and sqlite_library.SQLITE_VERSION >= (3, 51, 3)
+        assert not [w for w in lifecycle.open_warnings if "SQLite" in w]
+    finally:
+        close_database()
+
+
 def test_unc_paths_get_the_network_share_warning(tmp_path):
     assert "PostgreSQL" in network_share_warning(Path("//server/share/registry.sqlite3"))
     assert network_share_warning(tmp_path / "r.sqlite3") is None
@@ -58,11 +68,10 @@ def test_a_damaged_register_with_its_in_use_marker_is_one_sentence_on_the_comman
     assert said.startswith("错误：登记库") and "管理员" in said and "Traceback" not in said
 
 
-def test_the_old_sqlite_notice_says_what_it_means_and_whom_to_ask(monkeypatch: Any) -> None:
+def test_the_old_sqlite_notice_says_what_it_means_and_whom_to_ask() -> None:
     """A clerk's words: nothing about WAL or defects, the data is fine, who to call."""
     from registry.storage import health
 
-    monkeypatch.setattr(health, "sqlite_version_ok", lambda: False)
-    text = health.sqlite_version_warning()
-    assert text is not None and "信息科" in text and "照常使用" in text
+    text = health.sqlite_version_warning((3, 40, 1))  # Python 3.11's own SQLite
+    assert text is not None and "信息科" in text and "照常使用" in text and "3.40.1" in text
     assert "WAL" not in text and "缺陷" not in text

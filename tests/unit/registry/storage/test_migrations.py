@@ -1,5 +1,4 @@
 import shutil
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -7,7 +6,7 @@ import pytest
 from helpers import DATA
 
 from registry.queries.search import search_people
-from registry.storage import migrations
+from registry.storage import migrations, sqlite_library
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.models import Meta, Person, SearchKey
 
@@ -15,13 +14,13 @@ V1 = DATA / "registry-v1.sqlite3"
 
 
 def columns(path: Path) -> dict[str, list[str]]:
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         return {t: [c[1] for c in conn.execute(f'PRAGMA table_info("{t}")')] for t in tables}
 
 
 def all_rows(path: Path, layout: dict[str, list[str]]) -> dict[str, list[tuple]]:
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         return {t: sorted(conn.execute(f'SELECT {", ".join(cols)} FROM "{t}"').fetchall(), key=repr)
                 for t, cols in layout.items()}
 
@@ -70,7 +69,7 @@ def test_an_upgraded_register_has_the_same_tables_columns_and_indexes_as_a_new_o
         close_database()
 
     def shape(path: Path) -> tuple[dict[str, list[str]], set[str]]:
-        with sqlite3.connect(path) as conn:
+        with sqlite_library.connect(path) as conn:
             indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
         return {t: sorted(c) for t, c in columns(path).items()}, indexes
 
@@ -81,7 +80,7 @@ def test_the_upgrade_first_copies_the_register_aside(v1_copy: Path):
     open_database(v1_copy)
     close_database()
     [backup] = v1_copy.parent.glob("old.before-upgrade-v1-*.sqlite3")
-    with sqlite3.connect(backup) as conn:
+    with sqlite_library.connect(backup) as conn:
         assert conn.execute("SELECT value FROM registry_meta").fetchone() == ("1",)
         assert conn.execute("SELECT count(*) FROM person").fetchone() == (3,)
 
@@ -100,7 +99,7 @@ def test_a_register_from_a_newer_program_is_refused_untouched(tmp_path: Path):
 
 def test_a_foreign_sqlite_file_is_refused(tmp_path: Path):
     path = tmp_path / "other.sqlite3"
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         conn.execute("CREATE TABLE accounts (id INTEGER)")
     conn.close()
     with pytest.raises(migrations.SchemaError, match="不是"):
@@ -112,7 +111,7 @@ def test_a_new_register_gets_the_current_version_and_its_triggers(tmp_path: Path
     path = tmp_path / "fresh.sqlite3"
     open_database(path)
     close_database()
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         triggers = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         version = conn.execute("SELECT value FROM registry_meta WHERE key='schema_version'").fetchone()
     assert version == (str(migrations.CURRENT_VERSION),)
@@ -129,7 +128,7 @@ def test_a_version_2_register_gains_yearly_populations_and_display_names(tmp_pat
     open_database(path)
     add_account("", "boss", "admin", "correct horse")
     close_database()
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         conn.execute("DROP TABLE community_population")
         conn.execute("ALTER TABLE account DROP COLUMN display_name")
         conn.execute("UPDATE registry_meta SET value = '2' WHERE key = 'schema_version'")
@@ -166,7 +165,7 @@ def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, 
     for skills in ("急救", "烹饪")[:edits]:
         ops.update_volunteer("clerk", volunteer.id, {"skills": skills})
     close_database()
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         conn.execute(LINE.format(volunteer=volunteer.id))  # approved as it stands: the trigger allows inserts
         for table, column in VERSION_5:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

@@ -2,7 +2,6 @@
 100/200/500/800/1000 h — is recomputed at open under the rule in force, once, audited."""
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from helpers import DATA
 
 from registry.queries.presets import get_setting
 from registry.rules.presets import STAR_PRESETS, get_star_preset
+from registry.storage import sqlite_library
 from registry.storage.lifecycle import close_database, open_database, open_warnings
 from registry.storage.models import AuditEntry, Volunteer
 from registry.storage.rule_upgrades import UPGRADE_ACTOR, upgrade_rules
@@ -20,7 +20,7 @@ def upgraded_register(tmp_path: Path, setting: str, hours_and_stamps: list[tuple
     earlier program computed them (levels under the trial rule where stamped "beijing")."""
     target = tmp_path / "old.sqlite3"
     shutil.copy(DATA / "registry-v1.sqlite3", target)
-    with sqlite3.connect(target) as conn:
+    with sqlite_library.connect(target) as conn:
         ids = [i for (i,) in conn.execute("SELECT id FROM volunteer ORDER BY id")]
         assert len(ids) >= len(hours_and_stamps)
         for vid, (hours, level, stamp) in zip(ids, hours_and_stamps, strict=False):

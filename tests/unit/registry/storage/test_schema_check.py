@@ -1,13 +1,12 @@
 """The register opened is the register expected: its structure is checked at open, a missing
 ordinary index is rebuilt, a missing trigger or unique constraint refuses the file."""
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from registry import ops
-from registry.storage import lifecycle
+from registry.storage import lifecycle, sqlite_library
 from registry.storage.db import database
 from registry.storage.health import NotARegisterError
 from registry.storage.lifecycle import close_database, open_database
@@ -19,7 +18,7 @@ PERSON = {"id_number": "11010519491231002X", "name": "张三"}
 
 
 def tamper(path: Path, *sql: str) -> None:
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         for statement in sql:
             conn.execute(statement)
     conn.close()
@@ -35,7 +34,7 @@ def register(tmp_path: Path) -> Path:
 
 
 def names(path: Path, kind: str) -> set[str]:
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         found = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = ?", (kind,))}
     conn.close()
     return found
@@ -60,7 +59,7 @@ def test_an_index_made_on_other_columns_is_rebuilt(register: Path):
     tamper(register, 'DROP INDEX "person_name"', 'CREATE INDEX "person_name" ON person (notes)')
     open_database(register)
     close_database()
-    with sqlite3.connect(register) as conn:
+    with sqlite_library.connect(register) as conn:
         assert [r[2] for r in conn.execute("PRAGMA index_info(person_name)")] == ["name"]
     conn.close()
 
@@ -126,7 +125,7 @@ def test_a_text_schema_version_is_a_sentence(register: Path):
 def test_a_foreign_sqlite_file_keeps_every_byte(tmp_path: Path):
     """Opening it once switched it to WAL: the header's bytes 18-19 changed."""
     path = tmp_path / "other.db"
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         conn.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT)")
         conn.execute("INSERT INTO accounts (name) VALUES ('x')")
     conn.close()

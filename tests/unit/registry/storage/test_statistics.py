@@ -4,9 +4,9 @@ size) and kept up at close, so the same-day check of record_hours keeps using th
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from registry.storage import sqlite_library
 from registry.storage.lifecycle import close_database, open_database
 
 SAME_DAY = ("EXPLAIN QUERY PLAN SELECT volunteer_id, hours, corrects_id FROM service_record "
@@ -14,7 +14,7 @@ SAME_DAY = ("EXPLAIN QUERY PLAN SELECT volunteer_id, hours, corrects_id FROM ser
 
 
 def stat_tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         tables = {t for (t,) in conn.execute("SELECT tbl FROM sqlite_stat1")}
     conn.close()
     return tables
@@ -27,7 +27,7 @@ def test_a_register_without_statistics_gets_them_when_opened(tmp_path: Path):
     open_database(path)
     demo.fill_demo(volunteers=50, service_records=500, seed=2)
     close_database()
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         conn.execute("DROP TABLE sqlite_stat1")
     conn.close()
     open_database(path)
@@ -44,7 +44,7 @@ def test_the_same_day_check_uses_the_volunteer_and_day_index(tmp_path: Path):
     close_database()
     open_database(path)
     close_database()
-    with sqlite3.connect(path) as conn:
+    with sqlite_library.connect(path) as conn:
         plan = " ".join(row[-1] for row in conn.execute(SAME_DAY))
     conn.close()
     assert "service_record_volunteer_id_service_date" in plan, plan
