@@ -222,7 +222,7 @@ import datetime as dt, sys
 from registry.storage.lifecycle import open_database
 from registry.storage.backup import make_backup
 open_database(sys.argv[1])
-print(make_backup("import", dt.datetime(2026, 3, 10, 9, 30)).name)
+print(make_backup("import", dt.datetime.fromisoformat(sys.argv[2])).name)
 """
 
 
@@ -237,7 +237,10 @@ def test_parallel_backups_in_the_same_second_neither_collide_nor_fail(sqlite_db)
 
     ops.register_person("clerk", PERSON)
     close_database()
-    procs = [subprocess.Popen([sys.executable, "-c", PARALLEL, str(sqlite_db)], cwd=ROOT, text=True,
+    # one second for all six, and a recent one: rotation keeps every backup of the last 24
+    # hours (an old date would let one process's rotation thin out another's)
+    moment = dt.datetime.now().replace(microsecond=0).isoformat()
+    procs = [subprocess.Popen([sys.executable, "-c", PARALLEL, str(sqlite_db), moment], cwd=ROOT, text=True,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(6)]
     results = [proc.communicate(timeout=120) for proc in procs]
     assert [proc.returncode for proc in procs] == [0] * 6, [err for _out, err in results]
