@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -10,10 +11,16 @@ from typing import Any
 import pytest
 from helpers.demo import DEMO, DemoRegisters
 
+from ui.runtime.collector import collect_due
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The command line follows the system's language (registry.texts): the tests read its Chinese,
 # on an English system too (and in the command lines they start)
 os.environ["REGISTRY_LANG"] = "zh_CN"
+# Python's cycle collector runs on the main thread only, after each test: run by the database
+# worker it can free a widget there, and Qt crashes (ui/runtime/collector.py says why; the
+# program does the same with a timer on its GUI thread)
+gc.disable()
 
 
 @pytest.fixture(autouse=True)
@@ -34,18 +41,27 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """pytest-qt closes a test's widgets when it ends; a form the test typed in is closed as
     it was left, not asked about (RecordDialog asks a person before throwing a form away;
     tests/unit/ui/dialogs/test_dialog.py tests that on purpose). Without this the question
-    would wait for an answer no one gives."""
+    would wait for an answer no one gives.
+
+    Then the cycle collector runs, here on the main thread (see `gc.disable()` above)."""
     import sys
 
     dialog = sys.modules.get("ui.dialogs.dialog")
-    if dialog is None:
-        return (yield)
-    asked = dialog.RecordDialog.confirm_discard
-    dialog.RecordDialog.confirm_discard = lambda self: True  # type: ignore[method-assign]
+    asked = dialog.RecordDialog.confirm_discard if dialog else None
+    if dialog:
+        dialog.RecordDialog.confirm_discard = lambda self: True  # type: ignore[method-assign]
     try:
         return (yield)
     finally:
-        dialog.RecordDialog.confirm_discard = asked  # type: ignore[method-assign]
+        if dialog:
+            dialog.RecordDialog.confirm_discard = asked  # type: ignore[method-assign]
+        collect_due()
+
+
+# Python's cycle collector runs on the main thread only, after each test: run by the database
+# worker it can free a widget there, and Qt crashes (ui/runtime/collector.py says why; the
+# program does the same with a timer on its GUI thread)
+gc.disable()
 
 
 POSTGRES_ENV = "REGISTRY_TEST_POSTGRES_URL"

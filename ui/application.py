@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from ui.runtime.collector import collect_on_gui_thread
 from ui.runtime.i18n import install_translations
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def create_app(argv: Sequence[str], language: str) -> QApplication:
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "street-registry", *argv])
     assert isinstance(app, QApplication)
+    collect_on_gui_thread(app)
     app.setOrganizationName("StreetOfficeRegistry")
     app.setApplicationName("StreetRegistry")
     install_translations(app, language)
