@@ -89,3 +89,15 @@ def test_a_historical_preset_chosen_on_purpose_is_kept(tmp_path: Path):
 @pytest.mark.parametrize("name", ["national", "beijing_trial"])
 def test_every_shipped_star_preset_still_resolves(name: str):
     assert get_star_preset(name) is STAR_PRESETS[name]
+
+
+def test_later_opens_read_one_setting_instead_of_every_volunteer(tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    path = upgraded_register(tmp_path, "national", [(550, 2, "national")])
+    open_database(path)
+    close_database()
+    with caplog.at_level("DEBUG", logger="peewee"):
+        open_database(path)
+        close_database()
+    upgrade_queries = [r.getMessage() for r in caplog.records if '"star_preset"' in r.getMessage()]
+    assert upgrade_queries == []
+    assert any('"rules_version"' in r.getMessage() or "rules_version" in r.getMessage() for r in caplog.records)
