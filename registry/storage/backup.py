@@ -347,7 +347,8 @@ def rotate(folder: Path, protect: Path | None = None, spare: Path | None = None,
     now = now or dt.datetime.now()
     held = {p.resolve() for p in (protect, spare) if p is not None}
     registers: dict[str, list[tuple[dt.datetime, Path]]] = {}
-    for stamp, path in list_backups(folder):
+    listed = list_backups(folder)  # once: a backup another process names after it is not ours to judge
+    for stamp, path in listed:
         named = parse_backup_name(path)
         if named is not None:
             registers.setdefault(named.register, []).append((stamp, path.resolve()))
@@ -363,7 +364,7 @@ def rotate(folder: Path, protect: Path | None = None, spare: Path | None = None,
                        if tier.get(path) == name and path not in held and now - stamp >= RECENT]
             newest = next((path for _stamp, path in backups if tier.get(path) == name), None)
             evictable[name] += [(stamp, path) for stamp, path in of_tier if path != newest]
-    removed = [path for _stamp, path in list_backups(folder) if path.resolve() not in kept]
+    removed = [path for _stamp, path in listed if path.resolve() not in kept]
     total = sum(kept.values())
     allowed = budget(folder, total) if limit is None else limit
     for name, _period, _count in reversed(_PERIODS):

@@ -248,9 +248,10 @@ def test_parallel_backups_in_the_same_second_neither_collide_nor_fail(sqlite_db)
     results = [proc.communicate(timeout=120) for proc in procs]
     assert [proc.returncode for proc in procs] == [0] * 6, [err for _out, err in results]
     names = [out.strip() for out, _err in results]
-    assert len(set(names)) == 6
+    assert len(set(names)) == 6, results
     folder = backups_folder(sqlite_db)
-    assert all(intact(folder / name) for name in names)
+    broken = {name: (folder / name).exists() for name in names if not intact(folder / name)}
+    assert broken == {}, sorted(p.name for p in folder.iterdir())
     assert side_files(folder) == []
 
 
