@@ -5,9 +5,9 @@ From PySide6.QtCore's import on, every module imported is looked at by PySide's
 the module's source names "PySide6" through inspect.getsource: inspect.getmodule over
 every loaded module, tokenize, linecache, for each of the ~160 modules the program
 imports after Qt (napari#8584 measured the same). The answer only matters to a module
-that says `from __feature__ import …`, which nothing here does. The same answer is given
-here by reading the source file's bytes; a module without one (the built program's)
-answers no, as inspect's OSError did.
+that says `from __feature__ import …` (snake_case, true_property), which nothing here
+does and tests/unit/ui/test_pyside_imports.py keeps so: the answer is no, without reading
+a file (the built program has no sources to read anyway).
 """
 
 from __future__ import annotations
@@ -15,19 +15,10 @@ from __future__ import annotations
 import sys
 from types import ModuleType
 
-_MARK = b"PySide6"
-
 
 def mentions_pyside(module: ModuleType) -> bool:
-    """Whether `module`'s source file names PySide6 (False without a readable source)."""
-    path = getattr(module, "__file__", None)
-    if not isinstance(path, str) or not path.endswith(".py"):
-        return False
-    try:
-        with open(path, "rb") as source:
-            return _MARK in source.read()
-    except OSError:
-        return False
+    """Whether `module` asks for PySide's features: no module of this program does."""
+    return False
 
 
 def apply() -> None:

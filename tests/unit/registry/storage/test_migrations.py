@@ -57,6 +57,7 @@ def test_upgrading_a_version_1_register_keeps_every_row(v1_copy: Path):
     finally:
         close_database()
     after = all_rows(v1_copy, old_layout)  # the old columns of every old table
+    after["setting"] = [row for row in after["setting"] if row[0] != "rules_version"]  # the rule upgrades' own mark
     for table, rows in before.items():
         if table != "registry_meta":
             assert after[table] == rows, table
