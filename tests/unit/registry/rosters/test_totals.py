@@ -152,6 +152,9 @@ def test_register_totals(demo: Path, tmp_path: Path) -> None:
     assert total[columns.index("服务时长")] == approx(sql(
         f"SELECT SUM(r.hours) FROM service_record r WHERE {EFFECTIVE} AND r.volunteer_id IN (?, ?, ?)",
         *(v for (v,) in served)))
+    assert total[columns.index("含结转时长")] == approx(sql(
+        f"SELECT SUM(r.hours) FROM service_record r WHERE {EFFECTIVE} AND r.kind = 'opening' "
+        "AND r.volunteer_id IN (?, ?, ?)", *(v for (v,) in served)))
 
     entries = sql("SELECT COUNT(*) FROM audit_entry")  # the export's own entry is written after
     rows, total = total_row("audit", tmp_path)
