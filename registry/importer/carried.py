@@ -2,8 +2,9 @@
 hours served before the register (累计时长, 本年时长), which become an opening balance.
 
 The status comes from a 状态 column, or from the 备注 the register's own roster writes
-("已注销；…", the rest being the person's notes). Only a stated 注销 counts as given: a roster
-exported before someone was deregistered must not reactivate them.
+("已注销；…", the rest being the person's notes); the social-worker roster carries it the same
+way. Only a stated 注销 counts as given: a roster exported before someone was deregistered
+must not reactivate them.
 
 Opening balance (期初结转): the hours the file states beyond what the register already counts
 for the volunteer become approved ledger lines of kind OPENING, audited as the import's own
@@ -68,6 +69,16 @@ def status_from(raw: dict[str, Any]) -> tuple[dict[str, Any], str | None, list[P
         if found:
             return {**raw, "notes": found.group(1) or ""}, _GONE, []
     return raw, None, []
+
+
+def stamp_deregistered(rows: list[RowPlan], ctx: WriteContext) -> None:
+    """A 注销 the file gives (a new record, or a change) is dated, as deactivating one is."""
+    for row in rows:
+        before = row.target["role_before"]
+        if row.values["role"].get("status") == _GONE and (
+                before is None or "status" in row.target["role_update"]):
+            stamp = {"status_changed_on": ctx.now.date(), "status_reason": mark("导入时已注销")}
+            (row.target["role_update"] if before else row.values["role"]).update(stamp)
 
 
 def clean_carried(raw: dict[str, Any]) -> tuple[dict[str, Decimal | None], list[Problem]]:

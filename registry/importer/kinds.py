@@ -107,6 +107,7 @@ SOCIAL_WORKERS = Kind("social-workers", mark("持证社工"), "social_worker", (
            note="登记库中已有的社会组织会自动关联。"),
     Column("post", "岗位", ("职务", "工作岗位")),
     COMMUNITY, NOTES,
+    Column("status", "状态", ("登记状态",), in_template=False),  # or "已注销" in 备注, as the roster writes
 ), ignored=(*ROSTER_IGNORED, "本周期继续教育学时", "要求学时", "缺口学时", "继续教育学时", "到期日期"))
 
 ORGANIZATIONS = Kind("organizations", mark("社会组织"), "organization", (

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from registry.importer.bulk import WriteContext, chunks
-from registry.importer.carried import clean_carried, plan_carried, status_from, write_carried
+from registry.importer.carried import clean_carried, plan_carried, stamp_deregistered, status_from, write_carried
 from registry.importer.lookups import Lookups
 from registry.importer.model import RowPlan
 from registry.importer.people import Memo, clean_number, clean_person_part, match_people
@@ -23,22 +23,25 @@ from registry.rules.problems import Problem
 from registry.rules.text import normalize_text
 from registry.rules.vocab import LIST_SEPARATOR, SERVICE_CATEGORIES, split_list
 from registry.storage.models import SocialWorker, Volunteer
-from registry.texts import mark, msg
+from registry.texts import msg
 
 VOLUNTEER_KEYS = ("national_number", "registered_on", "skills", "service_categories",
                   "consent_contact", "consent_publish")
+# every key a row may give (status_changed_on: a 注销 row's): new records are inserted with
+# the first one's keys (bulk.insert_rows), so a key only later rows have would be lost
 VOLUNTEER_DEFAULTS: dict[str, Any] = {
     "volunteer_number": None, "national_number": None, "registered_on": None, "community": None,
     "skills": "", "service_categories": "", "consent_contact": False, "consent_publish": False,
-    "status": "在册", "status_reason": "", "total_hours": Decimal(0), "star_level": 0,  # zh-data
-    "star_preset": "",
+    "status": "在册", "status_reason": "", "status_changed_on": None,  # zh-data
+    "total_hours": Decimal(0), "star_level": 0, "star_preset": "",
 }
 WORKER_KEYS = ("level", "obtained_year", "registration_number", "registered_on",
                "registered_until", "post")
 WORKER_DEFAULTS: dict[str, Any] = {
     "obtained_year": None, "registration_number": None, "registered_on": None,
     "registered_until": None, "employer": None, "employer_name": "", "post": "",
-    "community": None, "status": "在册", "status_reason": "", "ce_hours": Decimal(0), "ce_preset": "",  # zh-data
+    "community": None, "status": "在册", "status_reason": "", "status_changed_on": None,  # zh-data
+    "ce_hours": Decimal(0), "ce_preset": "",
 }
 
 
@@ -116,12 +119,7 @@ class Volunteers:
 
     def write(self, rows: list[RowPlan], ctx: WriteContext) -> None:
         write_persons(rows, ctx)
-        for row in rows:  # a status the file changes is dated, as deactivating one is
-            status = row.values["role"].get("status")
-            before = row.target["role_before"]
-            if status == "注销" and (before is None or "status" in row.target["role_update"]):  # zh-data
-                stamp = {"status_changed_on": ctx.now.date(), "status_reason": mark("导入时已注销")}
-                (row.target["role_update"] if before else row.values["role"]).update(stamp)
+        stamp_deregistered(rows, ctx)
         write_roles(rows, ctx, Volunteer, VOLUNTEER_DEFAULTS)
         write_carried(rows, ctx)
 
@@ -140,7 +138,9 @@ class SocialWorkers:
         self.memo = Memo()
 
     def clean(self, raw: dict[str, Any], lookups: Lookups) -> tuple[dict[str, Any], list[Problem]]:
-        person, person_given, problems = clean_person_part(raw, self.memo)
+        raw, status, problems = status_from(raw)
+        person, person_given, person_problems = clean_person_part(raw, self.memo)
+        problems += person_problems
         data = {k: raw[k] for k in WORKER_KEYS if k in raw}
         if "obtained_year" in data:
             data["obtained_year"] = _year(data["obtained_year"])
@@ -150,6 +150,9 @@ class SocialWorkers:
         if role.get("registered_on") and not role.get("registered_until"):
             role["registered_until"] = registration_valid_until(role["registered_on"])
         given = set(data) | {k for k in ("certificate_number", "community") if k in raw}
+        if status is not None:
+            role["status"] = status
+            given.add("status")
         if "registered_on" in data:
             given.add("registered_until")
         if "employer_name" in raw:
@@ -172,6 +175,7 @@ class SocialWorkers:
 
     def write(self, rows: list[RowPlan], ctx: WriteContext) -> None:
         write_persons(rows, ctx)
+        stamp_deregistered(rows, ctx)
         ids = write_roles(rows, ctx, SocialWorker, WORKER_DEFAULTS)
         for part in chunks(ids):
             for worker in SocialWorker.select().where(SocialWorker.id.in_(list(part))):

@@ -36,6 +36,7 @@ LABELS = {
     "employer_name": mark("工作单位"),
     "post": mark("岗位"),
     "community": mark("所在社区"),
+    "status": mark("状态"),
 }
 ROLE = mark("持证社工")
 

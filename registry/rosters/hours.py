@@ -35,6 +35,13 @@ def effective_lines() -> Any:
     return (r.status == "approved") & ~fn.EXISTS(replaced)
 
 
+def served_people() -> Any:
+    """服务人数: the volunteers who served in the period. An opening balance is no service:
+    a volunteer with only hours carried over (期初结转) is not counted."""
+    r = ServiceRecord
+    return fn.COUNT(Case(None, [(r.kind == SERVICE, r.volunteer)], None).distinct())
+
+
 def _conditions(filters: RosterFilters) -> list[Any]:
     r = ServiceRecord
     start, end = filters.period()
@@ -50,7 +57,7 @@ def _query(group_by: str) -> Any:
     served = r.kind == SERVICE
     tail = (fn.COUNT(Case(None, [(served, r.id)], None)), fn.SUM(Case(None, [(served, r.hours)], 0)),
             fn.SUM(Case(None, [(served, 0)], r.hours)))
-    people = fn.COUNT(r.volunteer.distinct())
+    people = served_people()
     if group_by == "person":
         return (r.select(p.name, p.sex, p.id_number, v.volunteer_number, c.name, *tail)
                 .join(v, on=(r.volunteer == v.id)).join(p, on=(v.person == p.id))
@@ -84,9 +91,9 @@ def build(filters: RosterFilters, today: date) -> RosterData:
     if group_by != "person":
         # one person serving in several communities (organizations) is one person in the total
         r = ServiceRecord
-        people = r.select(fn.COUNT(r.volunteer.distinct())).where(*conditions).scalar() or 0
+        people = r.select(served_people()).where(*conditions).scalar() or 0
         totals = [None, None, int(people), sum(int(row[3]) for row in rows),
                   round(sum(float(row[4]) for row in rows), 2), round(sum(float(row[5]) for row in rows), 2)]
-        facts.append("合计行的服务人数为不重复的人数，在几处服务的人只计一次")
+        facts.append("服务人数为期间内有服务记录的人数，只有期初结转的不计；合计行为不重复的人数，在几处服务的人只计一次")
     return RosterData(COLUMNS[group_by], rows, len(rows), unit=UNITS[group_by], facts=tuple(facts),
                       totals=totals)

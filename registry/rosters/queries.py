@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from peewee import ColumnBase, Expression
+from peewee import Case, ColumnBase, Expression, Value
 
 from registry.storage.db import database
 from registry.storage.models import Community
@@ -45,3 +45,11 @@ def between(field: ColumnBase, start: Any, end: Any) -> list[Expression]:
     if end is not None:
         conditions.append(field <= end)
     return conditions
+
+
+def status_remark(status: Any, notes: Any) -> Case:
+    """备注 as a roster writes it: the person's notes, after "已注销；" when the role is
+    deregistered, so a round trip keeps the status (importer/carried.py reads it back)."""
+    gone = Value("已").concat(status)
+    return Case(None, [(status == "在册", notes), (notes == "", gone)],
+                gone.concat("；").concat(notes))

@@ -19,8 +19,9 @@ from registry.storage.models import AuditEntry, Certificate, Person, Volunteer
 CERTIFICATE_COLUMNS = (
     Column("证明编号", "code", 18), Column("姓名", width=10), Column("证件号码", "id"),
     Column("志愿者编号", "code", 16), Column("服务起始", "date"), Column("服务截止", "date"),
-    Column("服务时长", "hours", total=True), Column("服务内容", width=30), Column("出具单位", width=24),
-    Column("出具日期", "date"), Column("验证码", "code", 16),
+    Column("服务时长", "hours", total=True), Column("含结转时长", "hours", total=True),
+    Column("服务内容", width=30), Column("出具单位", width=24), Column("出具日期", "date"),
+    Column("验证码", "code", 16),
 )
 DEADLINE_COLUMNS = (
     Column("到期日", "date"), Column("剩余天数", "int", 8), Column("事项", width=26),
@@ -35,10 +36,12 @@ AUDIT_BATCH = 500  # entries named together
 
 
 def build_certificates(filters: RosterFilters, today: date) -> RosterData:
+    """含结转时长: what of 服务时长 was carried over (期初结转), as the certificate states it."""
     c, v, p = Certificate, Volunteer, Person
     start, end = filters.period()
     query = (c.select(c.number, p.name, p.id_number, v.volunteer_number, c.period_from, c.period_to,
-                      c.hours, c.content, c.issuing_organization, c.issued_on, c.verification_code)
+                      c.hours, c.carried_hours, c.content, c.issuing_organization, c.issued_on,
+                      c.verification_code)
              .join(v, on=(c.volunteer == v.id)).join(p, on=(v.person == p.id))
              .order_by(c.issued_on, c.number))
     conditions = between(c.issued_on, start, end)

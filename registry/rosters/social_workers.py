@@ -10,7 +10,7 @@ from typing import Any
 from peewee import JOIN, Case, fn
 
 from registry.queries.presets import current_ce_preset
-from registry.rosters.queries import between, in_area, raw_rows
+from registry.rosters.queries import between, in_area, raw_rows, status_remark
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.rules.presets import ContinuingEducationPreset, cycle_bounds
 from registry.storage.models import Community, Person, SocialWorker
@@ -18,9 +18,10 @@ from registry.storage.models import Community, Person, SocialWorker
 COLUMNS = (
     Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),
     Column("证书等级", width=16), Column("证书编号", "code", 18), Column("取得年份", "int"),
-    Column("登记有效期至", "date"), Column("工作单位", width=26), Column("岗位", width=12),
-    Column("所在社区", width=14), Column("本周期继续教育学时", "hours", total=True),
-    Column("要求学时", "hours"), Column("联系电话", "phone"),
+    Column("登记日期", "date"), Column("登记有效期至", "date"), Column("工作单位", width=26),
+    Column("岗位", width=12), Column("所在社区", width=14),
+    Column("本周期继续教育学时", "hours", total=True), Column("要求学时", "hours"),
+    Column("联系电话", "phone"), Column("备注", width=24),
 )
 CE_COLUMNS = (
     Column("姓名", width=10), Column("证书等级", width=16), Column("证书编号", "code", 18),
@@ -54,8 +55,8 @@ def build(filters: RosterFilters, today: date) -> RosterData:
     preset = current_ce_preset()
     where = _conditions(filters, filters.date_from, filters.date_to)
     query = (s.select(p.name, p.sex, p.id_number, s.level, s.certificate_number, s.obtained_year,
-                      s.registered_until, s.employer_name, s.post, c.name, s.ce_hours,
-                      _required(preset), p.phone)
+                      s.registered_on, s.registered_until, s.employer_name, s.post, c.name,
+                      s.ce_hours, _required(preset), p.phone, status_remark(s.status, p.notes))
              .join(p, on=(s.person == p.id))
              .join_from(s, c, JOIN.LEFT_OUTER, on=(s.community == c.id))
              .order_by(c.code, s.id))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from peewee import JOIN, Case, Value, fn
+from peewee import JOIN, Case, fn
 
-from registry.rosters.queries import between, in_area, raw_rows
+from registry.rosters.queries import between, in_area, raw_rows, status_remark
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.storage.models import Community, Person, Volunteer, VolunteerOrganization, VolunteerYear
 
@@ -39,13 +39,10 @@ def build(filters: RosterFilters, today: date) -> RosterData:
     skills = Case(None, [(v.skills == "", v.service_categories),
                          (v.service_categories == "", v.skills)],
                   v.skills.concat("；").concat(v.service_categories))
-    remark = Case(None, [(v.status == "在册", p.notes),
-                         (p.notes == "", Value("已").concat(v.status))],
-                  Value("已").concat(v.status).concat("；").concat(p.notes))
     where = conditions(filters)
     query = (v.select(p.name, p.sex, p.id_number, p.birth_date, p.political_status, p.phone,
                       c.name, v.volunteer_number, v.registered_on, skills, v.total_hours,
-                      fn.COALESCE(this_year.hours, 0), v.star_level, remark)
+                      fn.COALESCE(this_year.hours, 0), v.star_level, status_remark(v.status, p.notes))
              .join(p, on=(v.person == p.id))
              .join_from(v, c, JOIN.LEFT_OUTER, on=(v.community == c.id))
              .join_from(v, this_year, JOIN.LEFT_OUTER,

@@ -9,7 +9,7 @@ from typing import Any
 
 from helpers.importer import id_number
 from registry import ops
-from registry.storage.models import Community, Person, ServiceRecord, Volunteer, VolunteerYear
+from registry.storage.models import Community, Person, ServiceRecord, SocialWorker, Volunteer, VolunteerYear
 
 PEOPLE = [
     {"id_number": id_number("110105", "19800101", "011"), "name": "张三", "phone": "13800138000",
@@ -38,6 +38,20 @@ def records() -> list[tuple[Any, ...]]:
         out.append((p.id_number, p.name, p.sex, p.birth_date, p.phone, p.political_status, p.notes,
                     v.volunteer_number, v.registered_on, v.skills, v.service_categories,
                     Community.get_by_id(v.community_id).code if v.community_id else None))
+    return out
+
+
+def workers() -> list[tuple[Any, ...]]:
+    """Each social worker as a roster carries them: the person, the certificate, the
+    registration's dates, the employer (and whether it is a registered organization), the
+    status."""
+    out = []
+    for w in SocialWorker.select().join(Person).order_by(Person.id_number):
+        p = w.person
+        out.append((p.id_number, p.name, p.notes, w.level, w.certificate_number, w.obtained_year,
+                    w.registered_on, w.registered_until, w.employer_name, w.employer_id is not None,
+                    w.post, Community.get_by_id(w.community_id).code if w.community_id else None,
+                    w.status))
     return out
 
 

@@ -11,13 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers.round_trip import PEOPLE, ledger_state, make_area, records, served
+from helpers.round_trip import PEOPLE, ledger_state, make_area, records, served, workers
 
 from registry import ops
 from registry.importer import commit_import, preview_import
 from registry.rosters import export_roster
 from registry.storage.lifecycle import close_database, open_database
-from registry.storage.models import Person, SocialWorker, Volunteer
+from registry.storage.models import Volunteer
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) re-saves the rosters; "
@@ -38,11 +38,6 @@ def resaved(source: Path, extension: str, work: Path) -> Path:
     return saved
 
 
-def workers() -> list[tuple[object, ...]]:
-    return [(w.person.id_number, w.level, w.certificate_number, w.obtained_year, w.registered_until,
-             w.employer_name, w.post) for w in SocialWorker.select().join(Person).order_by(Person.id_number)]
-
-
 def test_rosters_resaved_by_libreoffice_import_back_the_same(tmp_path: Path) -> None:
     today = dt.date.today()
     open_database(tmp_path / "a.sqlite3")
@@ -60,7 +55,14 @@ def test_rosters_resaved_by_libreoffice_import_back_the_same(tmp_path: Path) -> 
                                          "obtained_year": 2019, "registered_on": dt.date(2024, 3, 1),
                                          "employer_name": "阳光社工事务所", "post": "督导",
                                          "community": area["建华南社区"]})
+    gone = ops.register_social_worker("clerk", {
+        "id_number": PEOPLE[1]["id_number"], "name": "李四", "level": "助理社会工作师",
+        "certificate_number": "A2018000456", "obtained_year": 2018, "registered_on": dt.date(2022, 9, 15),
+        "registered_until": dt.date(today.year + 1, 6, 30), "employer_name": "街道社工站",
+        "community": area["永安里社区"]}).id
+    ops.deactivate_social_worker("clerk", gone, "调离本街道")
     before = (records(), ledger_state(), workers())
+    assert [w[-1] for w in before[2]] == ["在册", "注销"]  # 王五, 李四: statuses and dates compared too
     exported = {kind: tmp_path / f"{kind}.xlsx" for kind in ("volunteers", "social-workers")}
     for kind, path in exported.items():
         export_roster(kind, path, actor="clerk", unmasked=True)

@@ -40,6 +40,48 @@ def test_social_workers_with_employer_resolved_by_name(area: dict[str, int],
     assert worker.registered_until == dt.date(THIS_YEAR + 2, 6, 30)
 
 
+def test_social_workers_status_read_from_remark_or_status_column(area: dict[str, int],
+                                                                 sheet: Callable[..., Path]) -> None:
+    """"已注销" in 备注 (what the roster writes) or a 状态 column: the worker comes in 注销,
+    dated, with the rest of 备注 as the person's notes; a 备注 without it says nothing."""
+    three = id_number("110105", "19900101", "033")
+    path = sheet(["姓名", "证件号码", "证书等级", "证书编号", "登记日期", "登记有效期至", "备注", "状态"], [
+        ["张三", ONE, "社会工作师", "S-001", dt.date(2024, 3, 1), dt.date(2027, 2, 28), "已注销；腿脚不便", ""],
+        ["李四", TWO, "社会工作师", "S-002", "", "", "已注销", ""],
+        ["王五", three, "社会工作师", "S-003", "", "", "会手语", "注销"],
+    ])
+    preview = preview_import("social-workers", path)
+    assert preview.errors == []
+    commit_import(preview, actor="clerk")
+    got = {w.person.id_number: (w.status, w.person.notes, w.registered_on, w.registered_until)
+           for w in SocialWorker.select()}
+    assert got == {ONE: ("注销", "腿脚不便", dt.date(2024, 3, 1), dt.date(2027, 2, 28)),
+                   TWO: ("注销", "", None, None), three: ("注销", "会手语", None, None)}
+    assert {(w.status_changed_on, w.status_reason) for w in SocialWorker.select()} == {
+        (dt.date.today(), "导入时已注销")}
+
+    bad = sheet(["姓名", "证件号码", "证书等级", "证书编号", "状态"], [["张三", ONE, "社会工作师", "S-001", "离开"]])
+    assert [(p.row, p.column, p.message) for p in preview_import("social-workers", bad).errors] == [
+        (2, "状态", "状态“离开”不认识：应为“在册”或“注销”。")]
+
+
+def test_an_old_social_worker_roster_does_not_reactivate(area: dict[str, int],
+                                                         sheet: Callable[..., Path]) -> None:
+    """A roster exported before the worker was deregistered (no "已注销") leaves them 注销;
+    one without any status column, as rosters were before, still imports."""
+    worker = ops.register_social_worker("clerk", {"id_number": ONE, "name": "张三", "level": "社会工作师",
+                                                  "certificate_number": "S-001",
+                                                  "community": area["community"]}).id
+    ops.deactivate_social_worker("clerk", worker, "调离")
+    path = sheet(["姓名", "证件号码", "证书等级", "证书编号", "所在社区", "备注"], [
+        ["张三", ONE, "社会工作师", "S-001", "永安里社区", ""],
+        ["李四", TWO, "助理社会工作师", "S-002", "永安里社区", ""]])
+    preview = preview_import("social-workers", path)
+    assert [r.action for r in preview.rows] == ["unchanged", "create"]
+    commit_import(preview, actor="clerk")
+    assert {w.certificate_number: w.status for w in SocialWorker.select()} == {"S-001": "注销", "S-002": "在册"}
+
+
 def test_organizations_from_the_directory(area: dict[str, int], sheet: Callable[..., Path]) -> None:
     path = sheet(["序号", "组织名称", "统一社会信用代码", "类型", "登记管理机关", "业务主管单位", "法定代表人",
                   "成立日期", "住所", "业务范围", "年检结论", "状态", "所属社区"], [

@@ -7,12 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from helpers.round_trip import PEOPLE, ledger_state, make_area, records, served
+from helpers.round_trip import PEOPLE, ledger_state, make_area, records, served, workers
 
 from registry import ops
 from registry.importer import ImportPreview, commit_import, preview_import
 from registry.storage.lifecycle import close_database, open_database
-from registry.storage.models import Volunteer
+from registry.storage.models import SocialWorker, Volunteer
 
 export = pytest.importorskip("registry.rosters.export")
 
@@ -68,6 +68,8 @@ def test_status_and_past_hours_survive_a_round_trip(tmp_path: Path) -> None:
     commit_import(preview, actor="clerk")
     assert ledger_state() == original  # 注销 stays 注销; totals, stars and this year's hours as they were
     assert records() == people  # and the notes without the 已注销 the roster added to them
+    gone = Volunteer.get(Volunteer.status == "注销")  # after an active one in the file: dated all the same
+    assert (gone.status_changed_on, gone.status_reason) == (today, "导入时已注销")
     lines = list(ServiceRecord.select().order_by(ServiceRecord.service_date))
     assert {(line.kind, line.status) for line in lines} == {(OPENING, "approved")}
     assert [(line.service_date, line.hours) for line in lines if line.volunteer_id == 1] == [
@@ -81,6 +83,45 @@ def test_status_and_past_hours_survive_a_round_trip(tmp_path: Path) -> None:
     assert again.notes == [] and {r.action for r in again.rows} == {"unchanged"}
     commit_import(again, actor="clerk")
     assert ServiceRecord.select().count() == len(lines) and ledger_state() == original
+    close_database()
+
+
+def test_social_worker_roster_round_trip(tmp_path: Path) -> None:
+    """Certificate, dates, employer, community and status: 注销 stays 注销 (in 备注, as the
+    volunteer roster writes it) and an active worker stays active."""
+    open_database(tmp_path / "a.sqlite3")
+    communities = make_area()
+    agency = {"name": "阳光社工事务所", "org_type": "社区社会组织"}
+    employer = ops.register_organization("clerk", {**agency, "community": communities["永安里社区"]}).id
+    for data, level, number, employer_id in ((PEOPLE[0], "社会工作师", "ZJ201911010001", employer),
+                                             (PEOPLE[1], "助理社会工作师", "ZL201811010002", None),
+                                             (PEOPLE[2], "高级社会工作师", "GJ202011010003", None)):
+        ops.register_social_worker("clerk", {
+            "id_number": data["id_number"], "name": data["name"], "notes": data.get("notes", ""),
+            "level": level, "certificate_number": number, "obtained_year": int(number[2:6]),
+            "registered_on": dt.date(2023, 3, 1), "registered_until": dt.date(2026, 5, 31),
+            "employer": employer_id, "employer_name": "" if employer_id else "街道社工站", "post": "督导",
+            "community": communities["建华南社区"]})
+    ids = [w.id for w in SocialWorker.select().order_by(SocialWorker.id)]
+    ops.deactivate_social_worker("clerk", ids[1], "调离本街道")
+    ops.deactivate_social_worker("clerk", ids[2], "调离本街道")
+    original = workers()
+    assert [w[-1] for w in original] == ["注销", "在册", "注销"]  # 王五, 张三, 李四
+    target = tmp_path / "workers.xlsx"
+    export.export_roster("social-workers", target, actor="clerk", unmasked=True)
+    close_database()
+
+    open_database(tmp_path / "b.sqlite3")
+    communities = make_area()
+    ops.register_organization("clerk", {**agency, "community": communities["永安里社区"]})
+    preview = preview_import("social-workers", target)
+    assert preview.errors == []
+    assert commit_import(preview, actor="clerk").created == 3
+    assert workers() == original
+    assert [(w.status_changed_on, w.status_reason) for w in SocialWorker.select().order_by(SocialWorker.id)
+            if w.status == "注销"] == [(dt.date.today(), "导入时已注销")] * 2
+    again = preview_import("social-workers", target)
+    assert {r.action for r in again.rows} == {"unchanged"}
     close_database()
 
 

@@ -88,22 +88,32 @@ def test_volunteer_roster_matches_the_register_cell_by_cell(demo: Path, tmp_path
 
 
 def test_social_worker_roster_matches_the_register(demo: Path, tmp_path: Path) -> None:
+    """Every field an import reads back is in it; a deregistered worker says so in 备注, as
+    the volunteer roster does (the importer takes it back from there)."""
+    from registry import ops
+
+    gone = SocialWorker.select().order_by(SocialWorker.id).first()
+    ops.deactivate_social_worker("tester", gone.id, "调离本街道")
     rows, path = export("social-workers", tmp_path)
     sheet = values(path)
     assert sheet[0][0] == "朝阳区持证社工花名册"
     assert list(sheet[2]) == ["序号", "姓名", "性别", "证件号码", "证书等级", "证书编号", "取得年份",
-                              "登记有效期至", "工作单位", "岗位", "所在社区", "本周期继续教育学时",
-                              "要求学时", "联系电话"]
+                              "登记日期", "登记有效期至", "工作单位", "岗位", "所在社区",
+                              "本周期继续教育学时", "要求学时", "联系电话", "备注"]
     required = {"助理社会工作师": 72, "社会工作师": 90, "高级社会工作师": 90}  # national preset
     expected = {w.certificate_number: (
         w.person.name, w.person.sex, mask_id_number(w.person.id_number), w.level,
-        w.certificate_number, w.obtained_year, day(w.registered_until), text(w.employer_name),
-        text(w.post), w.community.name if w.community else None, float(w.ce_hours),
-        required[w.level], mask_phone(w.person.phone) if w.person.phone else None)
+        w.certificate_number, w.obtained_year, day(w.registered_on),
+        day(w.registered_until), text(w.employer_name), text(w.post),
+        w.community.name if w.community else None, float(w.ce_hours), required[w.level],
+        mask_phone(w.person.phone) if w.person.phone else None,
+        text(w.person.notes) if w.status == "在册" else "；".join(s for s in ("已注销", w.person.notes) if s))
         for w in SocialWorker.select()}
     got = data_rows(path)
     assert rows == len(got) == len(expected) > 0
     assert {r[5]: tuple(r[1:]) for r in got} == expected
+    assert {r[5]: r[-1] for r in got}[gone.certificate_number].startswith("已注销")
+    assert all(w.registered_on for w in SocialWorker.select())  # the demo gives every date
 
 
 def test_organization_directory_shows_latest_inspection_and_grade(demo: Path, tmp_path: Path) -> None:

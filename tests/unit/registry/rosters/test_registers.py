@@ -34,8 +34,31 @@ def test_the_certificate_register_lists_issued_certificates_masked(area, tmp_pat
     result = export_roster("certificates", tmp_path / "c.xlsx", actor="clerk")
     [row] = data_rows(result.path)
     assert row[1:4] == (number, "张三", "110105**********2X")
-    assert row[7] == 4 and row[9] == "建外街道办事处"
+    assert row[7] == 4 and row[8] == 0 and row[10] == "建外街道办事处"
     assert "志愿服务证明登记表" in str(values(result.path)[0][0])
+
+
+def test_the_certificate_register_shows_the_hours_carried_over(area, tmp_path: Path) -> None:
+    """含结转时长: the opening balance (期初结转) within 服务时长, as the certificate says it."""
+    from helpers.importer import write_sheet
+
+    from registry.importer import commit_import, preview_import
+
+    vid = ops.register_volunteer("clerk", {"id_number": "11010519491231002X", "name": "张三",
+                                           "community": area["community"]}).id
+    old = write_sheet(tmp_path / "旧台账.xlsx", ["姓名", "身份证号", "累计时长"], [["张三", "11010519491231002X", 16]])
+    commit_import(preview_import("volunteers", old), actor="clerk")  # dated 31 December last year
+    rid = ops.record_hours("clerk", vid, {"service_date": TODAY - dt.timedelta(days=1), "hours": "2.5"}).id
+    ops.approve_records("chief", [rid])
+    issue_certificate("clerk", vid, {"period_from": dt.date(TODAY.year - 1, 1, 1), "period_to": TODAY,
+                                     "issuing_organization": "建外街道办事处"})
+    result = export_roster("certificates", tmp_path / "c.xlsx", actor="clerk")
+    header = list(values(result.path)[2])
+    [row] = data_rows(result.path)
+    total = values(result.path)[4]
+    hours, carried = header.index("服务时长"), header.index("含结转时长")
+    assert carried == hours + 1
+    assert (row[hours], row[carried]) == (18.5, 16) == (total[hours], total[carried])
 
 
 def test_the_deadline_list_follows_the_horizon(area, tmp_path: Path) -> None:

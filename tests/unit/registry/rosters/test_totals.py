@@ -58,25 +58,52 @@ def test_volunteer_roster_totals(demo: Path, tmp_path: Path) -> None:
     assert total[columns.index("本年时长")] == approx(sql(hours + YEAR_LINES))
 
 
+def carry_hours_over(folder: Path) -> None:
+    """Opening balances (期初结转) imported for a volunteer who served and for one who never did."""
+    from helpers.importer import id_number, write_sheet
+
+    from registry import ops
+    from registry.importer import commit_import, preview_import
+
+    new = id_number("110105", "19900101", "033")
+    community = sql("SELECT MIN(id) FROM community")
+    ops.register_volunteer("tester", {"id_number": new, "name": "赵六", "community": community})
+    served = database.execute_sql(
+        f"SELECT p.id_number, p.name, v.total_hours FROM service_record r JOIN volunteer v ON v.id = r.volunteer_id "
+        f"JOIN person p ON p.id = v.person_id WHERE {EFFECTIVE} ORDER BY v.id LIMIT 1").fetchone()
+    path = write_sheet(folder / "旧台账.xlsx", ["姓名", "身份证号", "累计时长"], [
+        [served[1], served[0], float(served[2]) + 10], ["赵六", new, 16]])
+    preview = preview_import("volunteers", path)
+    assert preview.errors == [] and "2 名志愿者导入前的累计时长共 26 小时" in "".join(preview.notes)
+    commit_import(preview, actor="tester")
+
+
 @pytest.mark.parametrize("group_by", ["person", "community", "organization"])
 def test_hours_summary_totals_count_each_person_once(demo: Path, tmp_path: Path, group_by: str) -> None:
+    """服务人数 counts who served; hours carried over (期初结转) are no service, summed apart."""
+    carry_hours_over(tmp_path)
     rows, total = total_row("hours", tmp_path, group_by=group_by)
-    people = sql(f"SELECT COUNT(DISTINCT r.volunteer_id) FROM service_record r WHERE {EFFECTIVE}")
-    lines = sql(f"SELECT COUNT(*) FROM service_record r WHERE {EFFECTIVE}")
-    hours = sql(f"SELECT SUM(r.hours) FROM service_record r WHERE {EFFECTIVE}")
+    service, opening = f"{EFFECTIVE} AND r.kind = 'service'", f"{EFFECTIVE} AND r.kind = 'opening'"
+    people = sql(f"SELECT COUNT(DISTINCT r.volunteer_id) FROM service_record r WHERE {service}")
+    lines = sql(f"SELECT COUNT(*) FROM service_record r WHERE {service}")
+    hours = sql(f"SELECT SUM(r.hours) FROM service_record r WHERE {service}")
+    carried = sql(f"SELECT SUM(r.hours) FROM service_record r WHERE {opening}")
     columns = header("hours", tmp_path, group_by=group_by)
     assert total[columns.index("服务次数")] == lines
     assert total[columns.index("服务时长")] == approx(hours)
-    if group_by == "person":
-        assert rows == people and total[1] == f"共 {people} 人"
+    assert total[columns.index("期初结转")] == approx(carried) == 26
+    if group_by == "person":  # listed: whoever has hours, those carried over included
+        listed = sql(f"SELECT COUNT(DISTINCT r.volunteer_id) FROM service_record r WHERE {EFFECTIVE}")
+        assert rows == listed == people + 1 and total[1] == f"共 {listed} 人"
         return
     group = f"{group_by}_id"
     groups = sql(f"SELECT COUNT(DISTINCT COALESCE(r.{group}, 0)) FROM service_record r WHERE {EFFECTIVE}")
     per_group = sql(f"SELECT SUM(n) FROM (SELECT COUNT(DISTINCT r.volunteer_id) AS n FROM service_record r "
-                    f"WHERE {EFFECTIVE} GROUP BY r.{group})")
+                    f"WHERE {service} GROUP BY r.{group})")
     assert per_group > people  # the demonstration's volunteers serve in several places
     assert rows == groups and total[1] == f"共 {groups} 个{'社区' if group_by == 'community' else '组织'}"
     assert total[columns.index("服务人数")] == people
+    assert sum(row[columns.index("服务人数")] for row in data_rows(tmp_path / f"hours-{group_by}.xlsx")) == per_group
 
 
 def test_social_worker_and_continuing_education_totals(demo: Path, tmp_path: Path) -> None:
@@ -152,6 +179,9 @@ def test_register_totals(demo: Path, tmp_path: Path) -> None:
     assert total[columns.index("服务时长")] == approx(sql(
         f"SELECT SUM(r.hours) FROM service_record r WHERE {EFFECTIVE} AND r.volunteer_id IN (?, ?, ?)",
         *(v for (v,) in served)))
+    assert total[columns.index("含结转时长")] == approx(sql(
+        f"SELECT SUM(r.hours) FROM service_record r WHERE {EFFECTIVE} AND r.kind = 'opening' "
+        "AND r.volunteer_id IN (?, ?, ?)", *(v for (v,) in served)))
 
     entries = sql("SELECT COUNT(*) FROM audit_entry")  # the export's own entry is written after
     rows, total = total_row("audit", tmp_path)
