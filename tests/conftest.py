@@ -112,6 +112,16 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     close_database()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a register that processes share will be made: a SQLite path or the test
+    server's empty database (skips without one); nothing is opened here."""
+    if request.param == "sqlite":
+        return str(tmp_path / "registry.sqlite3")
+    url: str = request.getfixturevalue("empty_postgres")
+    return url
+
+
 @pytest.fixture
 def area(db: Path) -> dict[str, int]:
     """One district with one street and two communities; returns their ids."""

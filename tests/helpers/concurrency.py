@@ -187,47 +187,15 @@ class Findings:
 def check(target: str, result: Run) -> Findings:
     """Every summary recomputed from the ledger, every rule re-checked, every write matched
     to its audit entry."""
-    from registry.rules.ledger import LedgerSums
+    from helpers.ledger import summary_mismatches
     from registry.storage.lifecycle import close_database, open_database
-    from registry.storage.models import (
-        AuditEntry,
-        CommunityYear,
-        MonthCategoryHours,
-        OrganizationYear,
-        ServiceRecord,
-        Volunteer,
-        VolunteerYear,
-    )
+    from registry.storage.models import AuditEntry, ServiceRecord, Volunteer
 
     found = Findings()
     open_database(target)
     try:
         records = list(ServiceRecord.select())
-        sums = LedgerSums()
-        for r in records:
-            if r.status == "approved":
-                sums.add_line(r.volunteer_id, r.service_date, r.hours, r.community_id,
-                              r.organization_id, r.service_category)
-        totals = sums.volunteer_totals()
-        for v in Volunteer.select():
-            if Decimal(str(v.total_hours)) * 100 != totals.get(v.id, 0):
-                found.summaries.append(f"volunteer {v.id}: stored {v.total_hours}, ledger {totals.get(v.id, 0) / 100}")
-        tables = ((VolunteerYear, "volunteer", sums.volunteer_years),
-                  (CommunityYear, "community", sums.community_years),
-                  (OrganizationYear, "organization", sums.organization_years))
-        for model, key, expected in tables:
-            stored = {(getattr(row, key + "_id"), row.year): int(Decimal(str(row.hours)) * 100)
-                      for row in model.select()}
-            for k in set(stored) | set(expected):
-                if stored.get(k, 0) != expected.get(k, 0):
-                    found.summaries.append(f"{model.__name__} {k}: stored {stored.get(k, 0)}, "
-                                           f"ledger {expected.get(k, 0)}")
-        months = {(m.year, m.month, m.category): int(Decimal(str(m.hours)) * 100)
-                  for m in MonthCategoryHours.select()}
-        for k in set(months) | set(sums.month_categories):
-            if months.get(k, 0) != sums.month_categories.get(k, 0):
-                found.summaries.append(f"month/category {k}: stored {months.get(k, 0)}, "
-                                       f"ledger {sums.month_categories.get(k, 0)}")
+        found.summaries += summary_mismatches()
 
         days: defaultdict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
         lines: Counter[tuple[int, int]] = Counter()

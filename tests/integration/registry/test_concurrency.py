@@ -15,13 +15,6 @@ OFFICES = 8
 SECONDS = 8.0
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def target(request, tmp_path):
-    if request.param == "sqlite":
-        return str(tmp_path / "registry.sqlite3")
-    return request.getfixturevalue("empty_postgres")
-
-
 @pytest.mark.slow
 def test_offices_writing_at_once_lose_nothing_and_break_no_rule(target, tmp_path):
     setup = prepare(target, tmp_path)

@@ -13,13 +13,6 @@ from registry.rules.permissions import MAX_FAILED
 GUESSES = 24
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def target(request, tmp_path):
-    if request.param == "sqlite":
-        return str(tmp_path / "registry.sqlite3")
-    return request.getfixturevalue("empty_postgres")
-
-
 @pytest.mark.slow
 def test_parallel_wrong_passwords_lock_the_account_after_max_failed_checks(target, tmp_path):
     prepare(target)

@@ -5,11 +5,11 @@ the ledger added up from scratch, on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from helpers.ledger import counted_sums, stored_sums
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,14 +17,7 @@ from registry import ops
 from registry.queries.presets import current_star_preset
 from registry.rules.presets import star_level
 from registry.rules.problems import ValidationError
-from registry.storage.models import (
-    CommunityYear,
-    MonthCategoryHours,
-    OrganizationYear,
-    ServiceRecord,
-    Volunteer,
-    VolunteerYear,
-)
+from registry.storage.models import ServiceRecord, Volunteer
 
 TODAY = dt.date.today()
 LINE = st.fixed_dictionaries({
@@ -82,44 +75,6 @@ def run(steps: list[tuple], register: dict[str, list[Any]]) -> None:
                                        line_data(step[2], register), "核对签到表")
         except ValidationError:  # more than 24 hours in one day: refused, nothing written
             pass
-
-
-def counted_sums() -> dict[str, dict[Any, Decimal]]:
-    """Every summary added up again from the approved lines no approved correction replaces."""
-    approved = list(ServiceRecord.select().where(ServiceRecord.status == "approved"))
-    replaced = {r.corrects_id for r in approved}
-    sums: dict[str, Counter[Any]] = {name: Counter() for name in ("total", "year", "community",
-                                                                   "organization", "month")}
-    for r in approved:
-        if r.id in replaced:
-            continue
-        year = r.service_date.year
-        sums["total"][r.volunteer_id] += r.hours
-        sums["year"][r.volunteer_id, year] += r.hours
-        if r.community_id is not None:
-            sums["community"][r.community_id, year] += r.hours
-        if r.organization_id is not None:
-            sums["organization"][r.organization_id, year] += r.hours
-        sums["month"][year, r.service_date.month, r.service_category or ""] += r.hours
-    return {name: {k: v for k, v in counter.items() if v} for name, counter in sums.items()}
-
-
-def stored_sums() -> dict[str, dict[Any, Decimal]]:
-    def nonzero(rows: Any) -> dict[Any, Decimal]:
-        return {key: hours for *key_parts, hours in rows.tuples()
-                for key in [tuple(key_parts) if len(key_parts) > 1 else key_parts[0]] if hours}
-
-    return {
-        "total": nonzero(Volunteer.select(Volunteer.id, Volunteer.total_hours)),
-        "year": nonzero(VolunteerYear.select(VolunteerYear.volunteer, VolunteerYear.year,
-                                             VolunteerYear.hours)),
-        "community": nonzero(CommunityYear.select(CommunityYear.community, CommunityYear.year,
-                                                  CommunityYear.hours)),
-        "organization": nonzero(OrganizationYear.select(OrganizationYear.organization,
-                                                        OrganizationYear.year, OrganizationYear.hours)),
-        "month": nonzero(MonthCategoryHours.select(MonthCategoryHours.year, MonthCategoryHours.month,
-                                                   MonthCategoryHours.category, MonthCategoryHours.hours)),
-    }
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
