@@ -7,19 +7,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from registry.rosters import ROSTERS, ExportCancelled, ExportResult, RosterFilters, export_roster
+from registry.rosters.definitions import ROSTERS
 from registry.texts import shown
 from ui.runtime import settings
 from ui.runtime.context import AppContext, error_text
 from ui.runtime.i18n import translate
 from ui.runtime.progress import BackgroundTask
 from ui.runtime.worker import Cancelled, Job
+
+if TYPE_CHECKING:
+    from registry.rosters import ExportResult, RosterFilters
 
 
 def default_target(roster: str) -> Path:
@@ -46,6 +49,8 @@ def start_export(parent: QWidget, ctx: AppContext, roster: str, target: Path, fi
     settings.remember_folder(target)
 
     def run(job: Job[ExportResult]) -> ExportResult:
+        from registry.rosters.export import ExportCancelled, export_roster  # the writer, when it writes
+
         try:
             return export_roster(roster, target, actor=actor, filters=filters, unmasked=unmasked,
                                  progress=lambda done, total: job.progress(done, total or 0, ""),
