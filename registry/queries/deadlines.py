@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from peewee import fn
 
+from registry.queries.organizations import evaluation_barriers
 from registry.queries.presets import current_ce_preset, current_org_reports
 from registry.rules.deadlines import (
     KIND_LABELS,
@@ -64,11 +65,14 @@ def _evaluations(today: dt.date, until: dt.date) -> list[DueItem]:
             .join(latest, on=(latest.c.organization_id == Organization.id))
             .where((Organization.status == "正常") & latest.c.expires_on.between(today, until))  # zh-data
             .tuples())
+    rows = list(rows)
+    # an organization that may not apply again learns it while its grade still runs
+    barred = evaluation_barriers([oid for oid, _name, _expires in rows], today.year)
     items = []
     for oid, name, expires in rows:
         due = expires if isinstance(expires, dt.date) else dt.date.fromisoformat(expires)  # MAX() is raw text
         items.append(DueItem("evaluation_expiry", KIND_LABELS["evaluation_expiry"], name, "organization",
-                             oid, due, days_left(due, today)))
+                             oid, due, days_left(due, today), barred.get(oid, "")))
     return items
 
 

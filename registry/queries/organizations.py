@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from registry.queries.presets import current_org_reports
+from registry.rules.evaluation import barrier_sentence, evaluation_barrier
 from registry.storage.models import (
     AnnualInspection,
     EvaluationGrade,
@@ -62,6 +64,7 @@ class OrganizationDetail:
     inspections: tuple[Inspection, ...]  # the latest year first
     grades: tuple[Grade, ...]  # the latest award first
     projects: tuple[Project, ...]  # the latest entered first
+    evaluation_barrier: str | None = None  # why it may not apply for an evaluation this year
 
 
 def organization_detail(org_id: int) -> OrganizationDetail:
@@ -80,7 +83,27 @@ def organization_detail(org_id: int) -> OrganizationDetail:
         inspections=tuple(Inspection(i.year, i.result, i.reported_on) for i in inspections),
         grades=tuple(Grade(g.grade, g.awarded_on, g.expires_on) for g in grades),
         projects=tuple(Project(p.name, p.buyer, p.amount, p.starts_on, p.ends_on, p.status)
-                       for p in projects))
+                       for p in projects),
+        evaluation_barrier=evaluation_barriers([o.id], dt.date.today().year).get(o.id))
+
+
+def evaluation_barriers(org_ids: list[int], year: int) -> dict[int, str]:
+    """Of these organizations, those that may not apply for an evaluation in `year`, each
+    with its reason in a sentence. Types without an annual inspection (社区社会组织 on
+    record) are never barred by one."""
+    inspected_types = [t for t, reports in current_org_reports().items() if reports]
+    orgs = (Organization.select(Organization.id)
+            .where(Organization.id.in_(org_ids) & Organization.org_type.in_(inspected_types)))
+    results: dict[int, dict[int, str]] = {oid: {} for (oid,) in orgs.tuples()}
+    if not results:
+        return {}
+    rows = (AnnualInspection.select(AnnualInspection.organization, AnnualInspection.year, AnnualInspection.result)
+            .where(AnnualInspection.organization.in_(list(results))
+                   & AnnualInspection.year.between(year - 2, year - 1)).tuples())
+    for oid, inspected, result in rows:
+        results[oid][inspected] = result
+    barred = {oid: evaluation_barrier(by_year, year) for oid, by_year in results.items()}
+    return {oid: barrier_sentence(reason) for oid, reason in barred.items() if reason}
 
 
 def organization_name(org_id: int) -> str:

@@ -2444,6 +2444,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Service fields</translation>
     </message>
     <message>
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
         <source>Annual inspections</source>
         <translation>Annual inspections</translation>
     </message>

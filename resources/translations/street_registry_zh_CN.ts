@@ -2455,6 +2455,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>服务领域</translation>
     </message>
     <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
         <source>Annual inspections</source>
         <translation>年检结果</translation>
     </message>

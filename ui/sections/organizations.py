@@ -43,6 +43,8 @@ def organization_html(org_id: int) -> str:
     ]
     if o.status != "正常":
         rows.append((translate("Sections", "Reason"), o.status_reason))
+    if o.evaluation_barrier:
+        rows.append((translate("Sections", "Evaluation"), shown(o.evaluation_barrier)))
     extra = small_table(translate("Sections", "Annual inspections"),
                         [translate("Sections", "Year"), translate("Sections", "Result"),
                          translate("Sections", "Reported")],

@@ -128,3 +128,33 @@ def test_a_certified_worker_never_registered_is_due_within_a_year_of_the_certifi
     assert (due["去年取证"].due, due["前年取证"].due) == (dt.date(2026, 12, 31), dt.date(2025, 12, 31))
     assert due["前年取证"].days_left < 0 and "2024 年取得证书" in due["前年取证"].detail
     assert "未填写证书取得年份" in due["未填年份"].detail
+
+
+def test_a_grade_running_out_says_when_the_organization_may_not_apply_again(area):
+    def graded(name: str, serial: str, results: dict[int, str]) -> int:
+        oid = ops.register_organization("c", {"name": name, "uscc": code("1", serial), "org_type": "社会团体"}).id
+        for year, result in results.items():
+            ops.record_annual_inspection("c", oid, year, result)
+        ops.set_evaluation_grade("c", oid, "4A", TODAY.replace(year=TODAY.year - 5) + dt.timedelta(days=30))
+        return oid
+
+    last = TODAY.year - 1
+    graded("合格协会", "MJ000011", {last: "合格"})
+    graded("缺检协会", "MJ000012", {last - 1: "合格"})
+    graded("不合格协会", "MJ000013", {last: "不合格"})
+    twice = graded("两年基本合格协会", "MJ000014", {last - 1: "基本合格", last: "基本合格"})
+    details = {i.subject: i.detail for i in upcoming(today=TODAY, within_days=60) if i.kind == "evaluation_expiry"}
+    assert details["合格协会"] == ""
+    assert details["缺检协会"] == f"不能申请评估：{last} 年度未参加年检"
+    assert details["不合格协会"] == f"不能申请评估：{last} 年度年检不合格"
+    assert details["两年基本合格协会"] == f"不能申请评估：{last - 1}、{last} 年度连续两年年检基本合格"
+    from registry.queries.organizations import organization_detail
+
+    assert organization_detail(twice).evaluation_barrier == details["两年基本合格协会"]
+
+
+def test_an_organization_without_inspections_by_type_is_never_barred(area):
+    from registry.queries.organizations import organization_detail
+
+    filed = ops.register_organization("c", {"name": "合唱队", "org_type": "社区社会组织"}).id
+    assert organization_detail(filed).evaluation_barrier is None

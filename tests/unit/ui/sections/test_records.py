@@ -54,6 +54,18 @@ def test_organization_year_inspection_grade_project_and_deregistration(running: 
     assert running.query(lambda: Organization.get_by_id(key).status) == "撤销"
 
 
+def test_a_failed_inspection_shows_the_organization_may_not_apply_for_evaluation(running: Any) -> None:
+    from registry.storage.models import Organization
+    from ui.dialogs.org_year import InspectionDialog
+
+    section, key = first_key(running, "organizations")
+    running.query(lambda: Organization.update(org_type="社会团体").where(Organization.id == key).execute())
+    year = dt.date.today().year - 1
+    save_dialog(running, InspectionDialog(running.ctx, key, "X", section), {"year": year, "result": "不合格"})
+    running.qtbot.waitUntil(lambda: "不能申请评估" in section.detail.toPlainText())
+    assert f"不能申请评估：{year} 年度年检不合格" in section.detail.toPlainText()
+
+
 def test_inspection_problems_are_shown_beside_the_field(running: Any) -> None:
     from ui.dialogs.org_year import InspectionDialog
 
