@@ -194,6 +194,22 @@ def check_id_number(
     return facts, list(region_problems)
 
 
+def check_character(number: str) -> str:
+    """The GB 11643 check character of the first 17 digits of `number` (ISO 7064 MOD 11-2),
+    which the residence permit and the 2023 foreign permanent residence card share."""
+    return _check_digit()(number[:17] + "0")
+
+
+def birth_date_of(number: str, today: date, field: str) -> tuple[date | None, list[Problem]]:
+    """The birth date in digits 7–14 of a number in GB 11643 form, or the errors why not."""
+    return _parse_birth(number, today, field)
+
+
+def excel_number_problem(field: str) -> Problem:
+    """Excel stored the number as a float and lost its last digits: report, never guess."""
+    return _excel_number(field)
+
+
 def eighteen_digits(old: str) -> str:
     """A first-generation 15-digit number in its 18-digit form (GB 11643-1999): "19" before
     the two-digit birth year, then the check character of the 17 digits."""
