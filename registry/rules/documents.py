@@ -71,6 +71,7 @@ _PERMIT_REGIONS = {"81": mark("香港"), "82": mark("澳门"), "83": mark("台�
 _HK_MACAO = {"H": mark("香港"), "M": mark("澳门")}
 
 _GB_RE = re.compile(r"\d{17}[\dX]")
+_GB_NEAR_RE = re.compile(r"\d{16,19}|\d{15,18}X")
 _FOREIGN_2017_RE = re.compile(r"[A-Z]{3}\d{12}")
 _HK_MACAO_RE = re.compile(r"[HM](\d{8}|\d{10})")
 _TAIWAN_RE = re.compile(r"\d{8}")
@@ -119,7 +120,9 @@ def normalize_document(raw: str) -> str:
 def recognize(raw: str) -> Recognition:
     """The type of a number typed without one, from its form alone."""
     number = normalize_document(raw)
-    if _GB_RE.fullmatch(number):
+    # 16–19 digits: a GB 11643 form with a digit missing or one too many, never a passport
+    # or a travel permit, so its check says what is wrong ("应为 18 位").
+    if _GB_RE.fullmatch(number) or _GB_NEAR_RE.fullmatch(number):
         if number[:2] in _PERMIT_REGIONS:
             return Recognition(RESIDENCE_PERMIT, (RESIDENCE_PERMIT,))
         if number[0] == "9":

@@ -153,3 +153,8 @@ def test_masks_show_the_last_two_characters_of_other_types() -> None:
     assert mask_document(HK_MACAO_PERMIT, "H12345678") == "*******78"
     assert mask_document(PASSPORT, "E1234") == "****"
     assert mask_document(RESIDENCE_PERMIT, HONG_KONG) == "810000**********30"
+
+
+def test_a_digit_missing_or_extra_still_reads_as_its_gb_form() -> None:
+    assert recognize("11010519491231002").doc_type == RESIDENT_CARD
+    assert recognize("8100001990010112300").doc_type == RESIDENCE_PERMIT
