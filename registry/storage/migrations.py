@@ -292,12 +292,15 @@ def _v4_to_v5(db: Database) -> None:
 
 def _v5_to_v6(db: Database) -> None:
     """Version 6 keys a person by identity document, (type, number), instead of the number
-    alone: every person there is was registered by resident ID card. Adding a column with a
+    alone: every person there is was registered by resident ID card; a passport holder's
+    nationality gets a column. Adding a column with a
     constant default rewrites no row (SQLite, PostgreSQL 11+); the one unique index is
     rebuilt over the pair."""
-    if "id_type" not in {c.name for c in db.get_columns("person")}:
-        db.execute_sql("ALTER TABLE person ADD COLUMN id_type VARCHAR(255) NOT NULL "
-                       f"DEFAULT '{RESIDENT_CARD}'")
+    present = {c.name for c in db.get_columns("person")}
+    for column, ddl in (("id_type", f"VARCHAR(255) NOT NULL DEFAULT '{RESIDENT_CARD}'"),
+                        ("nationality", "VARCHAR(255) NOT NULL DEFAULT ''")):
+        if column not in present:
+            db.execute_sql(f"ALTER TABLE person ADD COLUMN {column} {ddl}")
     if not isinstance(db, SqliteDatabase):
         db.execute_sql("ALTER TABLE person DROP CONSTRAINT IF EXISTS person_id_number")
     db.execute_sql('DROP INDEX IF EXISTS "person_id_number"')

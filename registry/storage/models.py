@@ -133,6 +133,7 @@ class Person(BaseModel):
     ethnicity = CharField(default="")
     political_status = CharField(default="")
     education = CharField(default="")
+    nationality = CharField(default="", constraints=[SQL("DEFAULT ''")])  # passports; 2017 foreign cards
     notes = TextField(default="")
     active = BooleanField(default=True)
     deactivated_reason = TextField(default="")

@@ -152,6 +152,7 @@ LINE = ("INSERT INTO service_record (id, volunteer_id, service_date, place, serv
         "'2024-03-01', '', '', '', '助老', 2.5, 'clerk', '2024-03-01 10:00:00', 'approved', 'boss', '')")
 VERSION_5 = (("service_record", "kind"), ("certificate", "carried_hours"))  # what version 5 added
 UNDO_VERSION_6 = ('DROP INDEX "person_document"', "ALTER TABLE person DROP COLUMN id_type",
+                  "ALTER TABLE person DROP COLUMN nationality",
                   'CREATE UNIQUE INDEX "person_id_number" ON "person" ("id_number")')
 
 
