@@ -32,7 +32,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from registry.rules.disclosure import HIDDEN, ID_TAIL_SHOWN, OTHER_HIDDEN_MIN
 from registry.rules.idnumber import (
     IdFacts,
     birth_date_of,
@@ -275,16 +274,3 @@ _CHECKERS = {
     TAIWAN_PERMIT: _taiwan,
     PASSPORT: _passport,
 }
-
-
-def mask_document(doc_type: str, number: str) -> str:
-    """Masked for a role without the unmask right. Numbers in GB 11643 form keep the
-    resident card's mask (registry/rules/idnumber.py: region and last two shown); every
-    other type shows only its last two characters (DESIGN.md, Privacy)."""
-    from registry.rules.idnumber import mask_id_number
-
-    if doc_type in (RESIDENT_CARD, RESIDENCE_PERMIT) or (doc_type == FOREIGN_PERMANENT and len(number) == 18):
-        return mask_id_number(number)
-    if len(number) < OTHER_HIDDEN_MIN + ID_TAIL_SHOWN:
-        return HIDDEN * OTHER_HIDDEN_MIN  # its length would tell too much
-    return HIDDEN * (len(number) - ID_TAIL_SHOWN) + number[-ID_TAIL_SHOWN:]

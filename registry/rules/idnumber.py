@@ -251,13 +251,13 @@ def mask_id_number(number: str) -> str:
     check character) stay visible so a clerk can tell people apart; the birth date and the
     rest of the sequence are hidden, which leaves more than 1,000 candidates even beside
     the birth year and the sex (registry/rules/disclosure.py counts it). A 15-digit number
-    likewise; any other string hides at least four characters and keeps at most a quarter
-    at each end (a shorter one is shown as four stars)."""
+    likewise, and every 18-character number of GB 11643 form (residence permits, the 2023
+    foreign permanent resident card). Any other document number (travel permits,
+    passports, the 2017 foreign card) shows its last two characters only and hides at
+    least four (a shorter one is shown as four stars)."""
     n = len(number)
-    if n in (15, 18):
-        keep_head, keep_tail = ID_HEAD_SHOWN, ID_TAIL_SHOWN
-    elif n < OTHER_HIDDEN_MIN:
+    if n in (15, 18) and number[:-1].isdigit():
+        return number[:ID_HEAD_SHOWN] + HIDDEN * (n - ID_HEAD_SHOWN - ID_TAIL_SHOWN) + number[n - ID_TAIL_SHOWN:]
+    if n < OTHER_HIDDEN_MIN + ID_TAIL_SHOWN:
         return HIDDEN * OTHER_HIDDEN_MIN  # its length would tell too much
-    else:
-        keep_head = keep_tail = max(0, min(n // 4, (n - OTHER_HIDDEN_MIN) // 2))
-    return number[:keep_head] + HIDDEN * (n - keep_head - keep_tail) + number[n - keep_tail:]
+    return HIDDEN * (n - ID_TAIL_SHOWN) + number[n - ID_TAIL_SHOWN:]

@@ -12,10 +12,9 @@ from registry.rules.documents import (
     TAIWAN_PERMIT,
     check_document,
     doc_type_of,
-    mask_document,
     recognize,
 )
-from registry.rules.idnumber import check_character
+from registry.rules.idnumber import check_character, mask_id_number
 
 TODAY = date(2025, 6, 1)
 
@@ -149,10 +148,12 @@ def test_type_names_from_a_spreadsheet() -> None:
 
 
 def test_masks_show_the_last_two_characters_of_other_types() -> None:
-    assert mask_document(TAIWAN_PERMIT, "12345678") == "******78"
-    assert mask_document(HK_MACAO_PERMIT, "H12345678") == "*******78"
-    assert mask_document(PASSPORT, "E1234") == "****"
-    assert mask_document(RESIDENCE_PERMIT, HONG_KONG) == "810000**********30"
+    assert mask_id_number("12345678") == "******78"  # 台湾居民来往大陆通行证
+    assert mask_id_number("H12345678") == "*******78"  # 港澳居民来往内地通行证
+    assert mask_id_number("USA110080123101") == "*************01"  # 2017 foreign card: no region
+    assert mask_id_number("E1234") == "****"  # its length would tell too much
+    assert mask_id_number(HONG_KONG) == "810000**********30"
+    assert mask_id_number(FOREIGN_2023) == FOREIGN_2023[:6] + "*" * 10 + FOREIGN_2023[-2:]
 
 
 def test_a_digit_missing_or_extra_still_reads_as_its_gb_form() -> None:
