@@ -16,7 +16,7 @@ from registry.rules.presets import ContinuingEducationPreset, cycle_bounds
 from registry.storage.models import Community, Person, SocialWorker
 
 COLUMNS = (
-    Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),
+    Column("姓名", width=10), Column("性别", width=6), Column("证件类型", width=22), Column("证件号码", "id"),
     Column("证书等级", width=16), Column("证书编号", "code", 18), Column("取得年份", "int"),
     Column("登记有效期至", "date"), Column("工作单位", width=26), Column("岗位", width=12),
     Column("所在社区", width=14), Column("本周期继续教育学时", "hours", total=True),
@@ -53,7 +53,7 @@ def build(filters: RosterFilters, today: date) -> RosterData:
     s, p, c = SocialWorker, Person, Community
     preset = current_ce_preset()
     where = _conditions(filters, filters.date_from, filters.date_to)
-    query = (s.select(p.name, p.sex, p.id_number, s.level, s.certificate_number, s.obtained_year,
+    query = (s.select(p.name, p.sex, p.id_type, p.id_number, s.level, s.certificate_number, s.obtained_year,
                       s.registered_until, s.employer_name, s.post, c.name, s.ce_hours,
                       _required(preset), p.phone)
              .join(p, on=(s.person == p.id))
