@@ -141,7 +141,8 @@ ORGANIZATIONS = Kind("organizations", mark("社会组织"), "organization", (
 
 HOURS = Kind("hours", mark("志愿服务时长"), "service_record", (
     Column("name", "姓名", note="用于核对：与登记库不一致时会提醒。"),
-    Column("id_number", "身份证号", ID_ALIASES, note="身份证号和志愿者编号至少填一个。" + _ID_NOTE,
+    ID_TYPE,
+    Column("id_number", "证件号码", ID_ALIASES, note="证件号码和志愿者编号至少填一个。" + _ID_NOTE,
            text=True),
     Column("volunteer_number", "志愿者编号", text=True),
     Column("service_date", "服务日期", ("日期", "服务时间", "活动日期"), required=True),
@@ -171,7 +172,8 @@ TRAINING = Kind("training", mark("培训签到"), "attendance", (
     Column("category", "培训类别"),
     Column("place", "地点", ("培训地点",)),
     Column("name", "姓名", note="用于核对：与登记库不一致时会提醒。"),
-    Column("id_number", "身份证号", ID_ALIASES, required=True, note=_ID_NOTE, text=True),
+    ID_TYPE,
+    Column("id_number", "证件号码", ID_ALIASES, required=True, note=_ID_NOTE, text=True),
 ), ignored=(*ROSTER_IGNORED, "签名", "签到"))
 
 KINDS: dict[str, Kind] = {k.name: k for k in (VOLUNTEERS, SOCIAL_WORKERS, ORGANIZATIONS, HOURS,

@@ -3,7 +3,7 @@ cleaners, and matching with the register by ID number, never duplicating a perso
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Any
@@ -12,8 +12,8 @@ from registry.importer.bulk import fetch_groups, fetch_in
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, UPDATE, FieldChange, RowPlan, cell_text
 from registry.ops.people import LABELS as PERSON_LABELS
-from registry.ops.people import clean_person
-from registry.rules.documents import DEFAULT_TYPE
+from registry.ops.people import clean_person, document_type
+from registry.rules.documents import DEFAULT_TYPE, check_document
 from registry.rules.fields import clean_text, is_blank, parse_date
 from registry.rules.phone import mask_phone
 from registry.rules.problems import Problem, error, warning
@@ -175,8 +175,25 @@ def document_key(person: dict[str, Any]) -> str:
 
 def people_by_document(rows: list[RowPlan]) -> dict[tuple[str, str], dict[str, Any]]:
     """The register's persons holding the rows' documents, by (type, number)."""
-    groups = fetch_groups(Person, "id_number", (r.values["person"]["id_number"] for r in rows))
+    return holders(r.values["person"]["id_number"] for r in rows)
+
+
+def holders(numbers: Iterable[str | None]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The register's persons holding these numbers (under any type), by (type, number)."""
+    groups = fetch_groups(Person, "id_number", numbers)
     return {(p["id_type"], number): p for number, found in groups.items() for p in found}
+
+
+def clean_document(raw: dict[str, Any]) -> tuple[tuple[str, str] | None, list[Problem]]:
+    """(type, number) of the person a row names by document (hours, training attendance),
+    and the errors found: the number checked by the row's 证件类型, or by its form."""
+    if is_blank(raw.get("id_number")):
+        return None, check_document(DEFAULT_TYPE, None, "id_number")[1]
+    doc_type, problems = document_type({"id_type": raw.get("id_type"), "id_number": raw["id_number"]})
+    if doc_type is None:
+        return None, problems
+    facts, problems = check_document(doc_type, raw["id_number"], "id_number")
+    return (None if facts is None else (facts.doc_type, facts.number)), [p for p in problems if p.is_error]
 
 
 def match_people(rows: list[RowPlan], lookups: Lookups, role: type[BaseModel], number_key: str,

@@ -87,3 +87,26 @@ def test_the_template_offers_the_document_types_as_a_dropdown(tmp_path: Path) ->
     assert {"居民身份证", "港澳台居民居住证", "外国人永久居留身份证", "港澳居民来往内地通行证",
             "台湾居民来往大陆通行证", "护照"} <= offered
     assert validation.type == "list"
+
+
+def test_hours_and_training_find_people_by_their_document(area: dict[str, int], sheet: Callable[..., Path]) -> None:
+    from registry.storage.models import Attendance, ServiceRecord
+
+    ops.register_volunteer("clerk", {"id_type": "台胞证", "id_number": "12345678", "name": "林小美",
+                                     "community": area["community"]})
+    ops.register_volunteer("clerk", {"id_type": "护照", "id_number": "12345678", "name": "Hans",
+                                     "nationality": "德国", "community": area["community"]})
+    hours = sheet(["姓名", "证件类型", "证件号码", "服务日期", "服务时长"], [
+        ["林小美", "台湾居民来往大陆通行证", "12345678", "2025-05-01", 2],
+        ["Hans", "护照", "12345678", "2025-05-02", 3],
+        ["陈大文", "港澳居民来往内地通行证", "H12345678", "2025-05-03", 1]])
+    preview = preview_import("hours", hours)
+    assert [m for row in preview.rows for m in (p.message for p in row.match_problems)] == [
+        "这个证件号码不是登记库中的志愿者，请先登记该志愿者。"]
+    commit_import(preview, actor="clerk", skip_invalid=True)
+    by_name = {r.volunteer.person.name: float(r.hours) for r in ServiceRecord.select()}
+    assert by_name == {"林小美": 2.0, "Hans": 3.0}
+    training = sheet(["培训名称", "培训日期", "培训学时", "姓名", "证件类型", "证件号码"], [
+        ["急救", "2025-05-01", 4, "Hans", "护照", "12345678"]])
+    commit_import(preview_import("training", training), actor="clerk")
+    assert [a.person.name for a in Attendance.select()] == ["Hans"]
