@@ -80,12 +80,12 @@ REFUSED: dict[str, Craft] = {
         "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry WHEN 0 BEGIN SELECT 1; END"),
     "a trigger of its own": sql(
         "CREATE TRIGGER spy AFTER INSERT ON person BEGIN UPDATE person SET notes = 'x' WHERE id = NEW.id; END"),
-    "duplicate ID numbers, unique index dropped": sql('DROP INDEX "person_id_number"', DUPLICATE),
+    "duplicate ID numbers, unique index dropped": sql('DROP INDEX "person_document"', DUPLICATE),
     "duplicate ID numbers, index made non-unique": sql(
-        'DROP INDEX "person_id_number"', 'CREATE INDEX "person_id_number" ON person (id_number)', DUPLICATE),
+        'DROP INDEX "person_document"', 'CREATE INDEX "person_document" ON person (id_number, id_type)', DUPLICATE),
     "duplicate ID numbers, unique index partial": sql(
-        'DROP INDEX "person_id_number"',
-        'CREATE UNIQUE INDEX "person_id_number" ON person (id_number) WHERE id < 0', DUPLICATE),
+        'DROP INDEX "person_document"',
+        'CREATE UNIQUE INDEX "person_document" ON person (id_number, id_type) WHERE id < 0', DUPLICATE),
     "duplicate volunteer numbers": sql(
         'DROP INDEX "volunteer_volunteer_number"',
         "UPDATE volunteer SET volunteer_number = 'V1' WHERE id IN (1, 2)"),
@@ -108,7 +108,7 @@ REBUILT: dict[str, Craft] = {
     "six service_record indexes missing (killed demo)": sql(*(f'DROP INDEX "{n}"' for n in SERVICE_RECORD_INDEXES)),
     "an index on other columns": sql('DROP INDEX "person_name"', 'CREATE INDEX "person_name" ON person (notes)'),
     "an index on the wrong table": sql('DROP INDEX "person_name"', 'CREATE INDEX "person_name" ON volunteer (skills)'),
-    "unique index dropped, rows still unique": sql('DROP INDEX "person_id_number"'),
+    "unique index dropped, rows still unique": sql('DROP INDEX "person_document"'),
 }
 
 

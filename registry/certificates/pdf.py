@@ -36,7 +36,7 @@ def certificate_lines(cert: Certificate, masker: Masker = MASKED) -> list[tuple[
     person = cert.volunteer.person
     return [
         ("志愿者姓名", person.name),
-        ("证件类型", "居民身份证"),
+        ("证件类型", person.id_type),
         ("证件号码", masker.id_number(person.id_number)),
         ("志愿者编号", cert.volunteer.volunteer_number or cert.volunteer.national_number or "—"),
         ("服务时间", f"{cert.period_from:%Y年%m月%d日} 至 {cert.period_to:%Y年%m月%d日}"),

@@ -27,9 +27,25 @@ MAX_SEARCH = 1_000
 
 
 def cmd_check_id(args: argparse.Namespace) -> int:
-    from registry.rules.idnumber import check_id_number
+    from registry.rules.documents import RESIDENT_CARD, check_document, doc_type_of, recognize
+    from registry.texts import LIST_SEPARATOR, shown
 
-    facts, problems = check_id_number(args.number)
+    if args.type is not None:
+        doc_type = doc_type_of(args.type)
+        if doc_type is None:
+            raise CommandError(msg("不认识的证件类型：{value}", value=args.type))
+    else:
+        recognition = recognize(args.number)
+        if recognition.doc_type is None and recognition.candidates:
+            # Never guess between two types: the type is half of the person's key.
+            print(msg("看不出“{number}”是哪种证件（可能是：{candidates}），请用 --type 指明证件类型",
+                      number=args.number,
+                      candidates=LIST_SEPARATOR.join(shown(c) for c in recognition.candidates)),
+                  file=sys.stderr)
+            return EXIT_FAILED
+        # No form fits at all: the resident card's checks say best what is wrong with it.
+        doc_type = recognition.doc_type or RESIDENT_CARD
+    facts, problems = check_document(doc_type, args.number, nationality=args.nationality or "")
     for problem in problems:
         label = msg("错误") if problem.is_error else msg("提醒")
         print(f"{label}：{problem.message}", file=sys.stderr if problem.is_error else sys.stdout)
@@ -37,10 +53,18 @@ def cmd_check_id(args: argparse.Namespace) -> int:
         print(msg("无效：{number}", number=args.number))
         return EXIT_FAILED
     print(msg("有效：{number}", number=facts.number))
-    print(msg("出生日期：{birth_date}", birth_date=facts.birth_date.isoformat()))
-    print(msg("性别：{sex}", sex=facts.sex))
-    print(msg("地区代码：{region_code}（{value}）", region_code=facts.region_code,
-              value=facts.region_name or msg('未知地区')))
+    print(msg("证件类型：{doc_type}", doc_type=facts.doc_type))
+    if facts.birth_date is not None:
+        print(msg("出生日期：{birth_date}", birth_date=facts.birth_date.isoformat()))
+    if facts.sex:
+        print(msg("性别：{sex}", sex=facts.sex))
+    if facts.doc_type == RESIDENT_CARD:
+        print(msg("地区代码：{region_code}（{value}）", region_code=facts.region_code,
+                  value=facts.region_name or msg('未知地区')))
+    elif facts.region_name:
+        print(msg("地区：{region}", region=facts.region_name))
+    if facts.nationality:
+        print(msg("国籍：{nationality}", nationality=facts.nationality))
     return 0
 
 
@@ -111,8 +135,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def add_commands(add: Add) -> None:
-    p = add("check-id", cmd_check_id, msg("检查一个身份证号，显示出生日期、性别和地区"), None)
+    p = add("check-id", cmd_check_id, msg("检查一个证件号码，显示证件类型、出生日期、性别和地区"), None)
     p.add_argument("number")
+    p.add_argument("--type", default=None, help=msg("证件类型（默认由号码的样式认出）"))
+    p.add_argument("--nationality", default=None, help=msg("国籍（护照）"))
     p = add("check-uscc", cmd_check_uscc, msg("检查一个统一社会信用代码"), None)
     p.add_argument("code")
     p = add("demo", cmd_demo, msg("在空登记库中生成一个区的演示数据"), Action.DEMO)

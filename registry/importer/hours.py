@@ -15,12 +15,11 @@ from typing import Any
 from registry.importer.bulk import WriteContext, chunks, fetch_in
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, RowPlan
-from registry.importer.people import clean_number
+from registry.importer.people import clean_document, clean_number, holders
 from registry.ops.hours import LABELS, MAX_HOURS_PER_DAY, clean_record
 from registry.ops.summaries import apply_ledger_sums
 from registry.queries.approval import four_eyes
 from registry.rules.fields import clean_text, is_blank
-from registry.rules.idnumber import check_id_number
 from registry.rules.ledger import SERVICE, LedgerSums
 from registry.rules.problems import Problem, error, warning
 from registry.storage.models import Person, ServiceRecord, Volunteer
@@ -48,15 +47,15 @@ def _hours(raw: Any) -> Any:
 class Hours:
     def clean(self, raw: dict[str, Any], lookups: Lookups) -> tuple[dict[str, Any], list[Problem]]:
         problems: list[Problem] = []
-        number = None
+        document = None
         if not is_blank(raw.get("id_number")):
-            facts, id_problems = check_id_number(raw["id_number"], "id_number")
-            problems += [p for p in id_problems if p.is_error]
-            number = facts.number if facts else None
+            document, id_problems = clean_document(raw)
+            problems += id_problems
+        number = document[1] if document else None
         volunteer_number, number_problems = clean_number(raw, "volunteer_number", msg("志愿者编号"))
         problems += number_problems
         if number is None and volunteer_number is None and not problems:
-            problems.append(error("required", "id_number", msg("身份证号和志愿者编号至少要填一个。")))
+            problems.append(error("required", "id_number", msg("证件号码和志愿者编号至少要填一个。")))
         name, _ = clean_text(raw.get("name"), "name", msg("姓名"))
         data = {k: raw.get(k) for k in RECORD_KEYS}
         data["hours"] = _hours(data["hours"])
@@ -70,7 +69,8 @@ class Hours:
                                       "（或有同名组织），请先登记该组织或检查名称。", text=text)))
         record["community"], community_problems = lookups.community(
             raw.get("community"), "community", LABELS["community"])
-        return {"id_number": number, "volunteer_number": volunteer_number, "name": name,
+        return {"id_number": number, "id_type": document[0] if document else None,
+                "volunteer_number": volunteer_number, "name": name,
                 "record": record}, problems + community_problems
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]:
@@ -101,7 +101,7 @@ class Hours:
 
 
 def _resolve_volunteers(rows: list[RowPlan]) -> None:
-    persons = fetch_in(Person, "id_number", (r.values["id_number"] for r in rows))
+    persons = holders(r.values["id_number"] for r in rows)
     by_person = fetch_in(Volunteer, "person", (p["id"] for p in persons.values()))
     by_number = fetch_in(Volunteer, "volunteer_number", (r.values["volunteer_number"] for r in rows))
     names = {p["id"]: p["name"] for p in persons.values()}
@@ -109,16 +109,16 @@ def _resolve_volunteers(rows: list[RowPlan]) -> None:
     names.update({p["id"]: p["name"] for p in fetch_in(Person, "id", missing).values()})
     for row in rows:
         values = row.values
-        person = persons.get(values["id_number"]) if values["id_number"] else None
+        person = persons.get((values["id_type"], values["id_number"])) if values["id_number"] else None
         found = by_person.get(person["id"]) if person else None
         numbered = by_number.get(values["volunteer_number"]) if values["volunteer_number"] else None
         problem = None
         if values["id_number"] and found is None:
-            problem = error("volunteer", "id_number", msg("这个身份证号不是登记库中的志愿者，请先登记该志愿者。"))
+            problem = error("volunteer", "id_number", msg("这个证件号码不是登记库中的志愿者，请先登记该志愿者。"))
         elif values["volunteer_number"] and numbered is None:
             problem = error("volunteer", "volunteer_number", msg("这个志愿者编号不在登记库中。"))
         elif found and numbered and found["id"] != numbered["id"]:
-            problem = error("volunteer", "volunteer_number", msg("志愿者编号与身份证号不是同一个人。"))
+            problem = error("volunteer", "volunteer_number", msg("志愿者编号与证件号码不是同一个人。"))
         volunteer = found or numbered
         if problem is None and volunteer is not None and volunteer["status"] != "在册":  # zh-data
             problem = error("volunteer", "id_number", msg("这名志愿者已注销，不能再登记时长。"))

@@ -48,10 +48,16 @@ def header_key(text: object) -> str:
 
 ID_ALIASES = ("身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证", "身份证件号码", "证件号",
               "身份证件号", "公民身份证号码")
-_ID_NOTE = "18 位居民身份证号，最后一位可以是 X。请保持本列为文本格式，否则 Excel 会丢掉后几位。"
+_ID_NOTE = ("按证件类型填写：居民身份证 18 位，最后一位可以是 X；港澳居民来往内地通行证 H 或 M 开头；"
+            "台湾居民来往大陆通行证 8 位数字。请保持本列为文本格式，否则 Excel 会丢掉后几位。")
 
 NAME = Column("name", "姓名", ("名字",), required=True, note="与身份证一致的姓名。")
-ID_NUMBER = Column("id_number", "身份证号", ID_ALIASES, required=True, note=_ID_NOTE, text=True)
+ID_NUMBER = Column("id_number", "证件号码", ID_ALIASES, required=True, note=_ID_NOTE, text=True)
+ID_TYPE = Column("id_type", "证件类型", ("证件种类", "证件名称", "身份证件类型"),
+                 note="从下拉列表选择；不填即为居民身份证（号码看得出是居住证、永居证或港澳通行证的，按号码认定）。",
+                 choices="id_type")
+NATIONALITY = Column("nationality", "国籍", ("国家", "国家或地区", "国籍(地区)"),
+                     note="持护照登记的须填写，如 德国。")
 PHONE = Column("phone", "联系电话", ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "移动电话"),
                note="手机号 11 位；座机写区号，如 010-12345678。", text=True)
 SEX = Column("sex", "性别", note="可不填：性别按身份证号计算，填了而与身份证号不一致时会提醒。",
@@ -68,7 +74,8 @@ COMMUNITY = Column("community", "所在社区", ("社区", "所属社区", "居�
                    note="填写登记库中已有的社区名称或社区代码。", choices="community")
 ROSTER_IGNORED = ("序号", "编号序号", "年龄")
 
-_PERSON = (NAME, ID_NUMBER, SEX, BIRTH, PHONE, POLITICAL, EDUCATION, ETHNICITY, ADDRESS)
+_PERSON = (NAME, ID_TYPE, ID_NUMBER, SEX, BIRTH, PHONE, POLITICAL, EDUCATION, ETHNICITY, ADDRESS,
+           NATIONALITY)
 
 VOLUNTEERS = Kind("volunteers", mark("志愿者"), "volunteer", (
     *_PERSON, COMMUNITY,
@@ -135,7 +142,8 @@ ORGANIZATIONS = Kind("organizations", mark("社会组织"), "organization", (
 
 HOURS = Kind("hours", mark("志愿服务时长"), "service_record", (
     Column("name", "姓名", note="用于核对：与登记库不一致时会提醒。"),
-    Column("id_number", "身份证号", ID_ALIASES, note="身份证号和志愿者编号至少填一个。" + _ID_NOTE,
+    ID_TYPE,
+    Column("id_number", "证件号码", ID_ALIASES, note="证件号码和志愿者编号至少填一个。" + _ID_NOTE,
            text=True),
     Column("volunteer_number", "志愿者编号", text=True),
     Column("service_date", "服务日期", ("日期", "服务时间", "活动日期"), required=True),
@@ -165,7 +173,8 @@ TRAINING = Kind("training", mark("培训签到"), "attendance", (
     Column("category", "培训类别"),
     Column("place", "地点", ("培训地点",)),
     Column("name", "姓名", note="用于核对：与登记库不一致时会提醒。"),
-    Column("id_number", "身份证号", ID_ALIASES, required=True, note=_ID_NOTE, text=True),
+    ID_TYPE,
+    Column("id_number", "证件号码", ID_ALIASES, required=True, note=_ID_NOTE, text=True),
 ), ignored=(*ROSTER_IGNORED, "签名", "签到"))
 
 KINDS: dict[str, Kind] = {k.name: k for k in (VOLUNTEERS, SOCIAL_WORKERS, ORGANIZATIONS, HOURS,

@@ -3,16 +3,17 @@ cleaners, and matching with the register by ID number, never duplicating a perso
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Any
 
-from registry.importer.bulk import fetch_in
+from registry.importer.bulk import fetch_groups, fetch_in
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, UPDATE, FieldChange, RowPlan, cell_text
 from registry.ops.people import LABELS as PERSON_LABELS
-from registry.ops.people import clean_person
+from registry.ops.people import clean_person, document_type
+from registry.rules.documents import DEFAULT_TYPE, check_document
 from registry.rules.fields import clean_text, is_blank, parse_date
 from registry.rules.phone import mask_phone
 from registry.rules.problems import Problem, error, warning
@@ -22,7 +23,7 @@ from registry.storage.models import BaseModel, Person
 from registry.texts import msg
 
 PERSON_KEYS = ("id_number", "name", "phone", "address", "ethnicity", "political_status",
-               "education", "notes")
+               "education", "notes", "nationality")
 POLITICAL_ALIASES = {"党员": "中共党员", "共产党员": "中共党员", "中国共产党党员": "中共党员",  # zh-data
                      "预备党员": "中共预备党员", "团员": "共青团员", "无党派": "无党派人士"}  # zh-data
 EDUCATION_ALIASES = {"大学本科": "本科", "大学": "本科", "大学专科": "大专", "专科": "大专",  # zh-data
@@ -70,7 +71,8 @@ def _clean_repeating(key: str, value: Any, aliases: dict[str, str],
     return clean_person({key: _aliased(value, aliases)}, partial=True)
 
 
-_PER_ROW = ("id_number", "name", "phone", "address", "notes")  # nearly every value differs
+_PER_ROW = ("id_type", "id_number", "name", "phone", "address", "notes",
+            "nationality")  # cleaned together: the number by its type
 _REPEATING = {"political_status": POLITICAL_ALIASES, "education": EDUCATION_ALIASES, "ethnicity": {}}
 
 
@@ -91,7 +93,10 @@ def clean_person_part(raw: dict[str, Any], memo: Memo,
             if more:
                 problems = problems + more
     _check_facts(raw, values, problems)
-    return values, memo.shared({k for k in PERSON_KEYS[1:] if k in raw}), problems
+    given = {k for k in PERSON_KEYS[1:] if k in raw}
+    if "nationality" in values:
+        given.add("nationality")  # a 2017 foreign card's number says it
+    return values, memo.shared(given), problems
 
 
 def _filled_text(raw: Any) -> str | None:
@@ -161,18 +166,49 @@ def formatter(lookups: Lookups) -> Formatter:
     return show
 
 
+def document_key(person: dict[str, Any]) -> str:
+    """The key a row's person is known by in the file: type and number, so one number
+    under two types is two people (and one number twice under one type, a duplicate)."""
+    number = person.get("id_number")
+    return f"{person.get('id_type', DEFAULT_TYPE)}|{number}" if number else ""
+
+
+def people_by_document(rows: list[RowPlan]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The register's persons holding the rows' documents, by (type, number)."""
+    return holders(r.values["person"]["id_number"] for r in rows)
+
+
+def holders(numbers: Iterable[str | None]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The register's persons holding these numbers (under any type), by (type, number)."""
+    groups = fetch_groups(Person, "id_number", numbers)
+    return {(p["id_type"], number): p for number, found in groups.items() for p in found}
+
+
+def clean_document(raw: dict[str, Any]) -> tuple[tuple[str, str] | None, list[Problem]]:
+    """(type, number) of the person a row names by document (hours, training attendance),
+    and the errors found: the number checked by the row's 证件类型, or by its form."""
+    if is_blank(raw.get("id_number")):
+        return None, check_document(DEFAULT_TYPE, None, "id_number")[1]
+    doc_type, problems = document_type({"id_type": raw.get("id_type"), "id_number": raw["id_number"]})
+    if doc_type is None:
+        return None, problems
+    facts, problems = check_document(doc_type, raw["id_number"], "id_number")
+    return (None if facts is None else (facts.doc_type, facts.number)), [p for p in problems if p.is_error]
+
+
 def match_people(rows: list[RowPlan], lookups: Lookups, role: type[BaseModel], number_key: str,
                  number_taken: str, labels: dict[str, str]) -> None:
-    """Compare each row with the register: the person (by ID number) and their role record;
-    a role number (volunteer number, certificate number) held by someone else is an error."""
-    persons = fetch_in(Person, "id_number", (r.values["person"]["id_number"] for r in rows))
-    roles = fetch_in(role, "person", (p["id"] for p in persons.values()))
+    """Compare each row with the register: the person (by document type and number) and
+    their role record; a role number (volunteer number, certificate number) held by someone
+    else is an error."""
+    by_document = people_by_document(rows)
+    roles = fetch_in(role, "person", (p["id"] for p in by_document.values()))
     holders = fetch_in(role, number_key, (r.values["role"].get(number_key) for r in rows))
     show = formatter(lookups)
     all_labels = {**PERSON_LABELS, **labels}
     for row in rows:
         person, role_values = row.values["person"], row.values["role"]
-        existing = persons.get(person["id_number"])
+        existing = by_document.get((person.get("id_type", DEFAULT_TYPE), person["id_number"]))
         current = roles.get(existing["id"]) if existing else None
         number = role_values.get(number_key)
         holder = holders.get(number) if number else None

@@ -11,7 +11,7 @@ from registry.importer.bulk import WriteContext, chunks
 from registry.importer.carried import clean_carried, plan_carried, stamp_deregistered, status_from, write_carried
 from registry.importer.lookups import Lookups
 from registry.importer.model import RowPlan
-from registry.importer.people import Memo, clean_number, clean_person_part, match_people
+from registry.importer.people import Memo, clean_number, clean_person_part, document_key, match_people
 from registry.importer.people_write import write_persons, write_roles
 from registry.ops.social_workers import LABELS as WORKER_LABELS
 from registry.ops.social_workers import clean_social_worker, refresh_ce_hours
@@ -109,7 +109,7 @@ class Volunteers:
                 "role_given": memo.shared(given), "carried": carried}, problems
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]:
-        out = [("id_number", values["person"].get("id_number") or "")]
+        out = [("id_number", document_key(values["person"]))]
         return [*out, ("volunteer_number", values["role"].get("volunteer_number") or "")]
 
     def match(self, rows: list[RowPlan], lookups: Lookups) -> None:
@@ -166,7 +166,7 @@ class SocialWorkers:
                 "role_given": given}, problems
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]:
-        return [("id_number", values["person"].get("id_number") or ""),
+        return [("id_number", document_key(values["person"])),
                 ("certificate_number", values["role"].get("certificate_number") or "")]
 
     def match(self, rows: list[RowPlan], lookups: Lookups) -> None:

@@ -10,6 +10,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from registry.importer.kinds import Column, Kind, get_kind
 from registry.importer.xlsx import new_workbook
+from registry.rules.documents import DOC_TYPES
 from registry.rules.vocab import (
     EDUCATION_LEVELS,
     ORG_STATUSES,
@@ -28,6 +29,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "sex": SEXES, "political": POLITICAL_STATUSES, "education": EDUCATION_LEVELS,
     "level": SOCIAL_WORKER_LEVELS, "org_type": ORG_TYPES, "category": SERVICE_CATEGORIES,
     "yesno": ("是", "否"), "passed": ("合格", "不合格"), "org_status": ORG_STATUSES,
+    "id_type": DOC_TYPES,
 }
 
 

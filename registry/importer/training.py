@@ -7,17 +7,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from registry.importer.bulk import WriteContext, chunks, fetch_groups, fetch_in, update_rows
+from registry.importer.bulk import WriteContext, chunks, fetch_groups, update_rows
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, UPDATE, FieldChange, RowPlan, cell_text
+from registry.importer.people import clean_document, holders
 from registry.ops.base import snapshot
 from registry.ops.social_workers import refresh_ce_hours
 from registry.ops.training import LABELS
-from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text, is_blank
-from registry.rules.idnumber import check_id_number
+from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text
 from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
-from registry.storage.models import Attendance, Person, SocialWorker, Training
+from registry.storage.models import Attendance, SocialWorker, Training
 from registry.texts import msg
 
 MAX_HOURS = Decimal(1000)
@@ -47,9 +47,9 @@ class Trainings:
         c.take("place", clean_text, LABELS["place"], max_length=200)
         c.take("name", clean_text, msg("姓名"), max_length=50)
         values, problems = c.values, c.problems
-        facts, id_problems = check_id_number(None if is_blank(raw.get("id_number")) else raw["id_number"])
-        problems += [p for p in id_problems if p.is_error]
-        values["id_number"] = facts.number if facts else None
+        document, id_problems = clean_document(raw)
+        problems += id_problems
+        values["id_type"], values["id_number"] = document or (None, None)
         values["ends_on"] = values["ends_on"] or values["starts_on"]
         if values["starts_on"] and values["ends_on"] < values["starts_on"]:
             problems.append(error("date_order", "ends_on", msg("“结束日期”不能早于“培训日期”。")))
@@ -64,18 +64,18 @@ class Trainings:
     def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]:
         if values["id_number"] is None:
             return []
-        return [("id_number", f"{values['title']}|{values['starts_on']}|{values['id_number']}")]
+        return [("id_number", f"{values['title']}|{values['starts_on']}|{values['id_type']}|{values['id_number']}")]
 
     def match(self, rows: list[RowPlan], lookups: Lookups) -> None:
-        persons = fetch_in(Person, "id_number", (r.values["id_number"] for r in rows))
+        persons = holders(r.values["id_number"] for r in rows)
         trainings = fetch_groups(Training, "title", (r.values["title"] for r in rows))
         by_key = {(t["title"], t["starts_on"]): t for group in trainings.values() for t in group}
         attended = fetch_groups(Attendance, "person", (p["id"] for p in persons.values()))
         for row in rows:
             values = row.values
-            person = persons.get(values["id_number"])
+            person = persons.get((values["id_type"], values["id_number"]))
             if person is None:
-                row.match_problems.append(error("person", "id_number", msg("这个身份证号不在登记库中，"
+                row.match_problems.append(error("person", "id_number", msg("这个证件号码不在登记库中，"
                                                 "请先登记该人员（志愿者或社工）再导入签到。")))
                 continue
             if values["name"] and values["name"] != person["name"]:

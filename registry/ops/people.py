@@ -1,4 +1,5 @@
-"""People: one row per resident, keyed by ID number, whatever roles they hold."""
+"""People: one row per resident, keyed by identity document (type, number), whatever
+roles they hold."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from registry.ops.edits import save_edit
 from registry.ops.kernel import Write, retried, write
 from registry.queries.editing import Seen
 from registry.queries.masking import MASKED
+from registry.rules.documents import DEFAULT_TYPE, check_document, doc_type_of, recognize
 from registry.rules.fields import Cleaner, Rule, clean_choice, clean_text
-from registry.rules.idnumber import check_id_number
 from registry.rules.permissions import Action
 from registry.rules.phone import check_phone
 from registry.rules.problems import Problem, RegistryError, error
@@ -20,27 +21,29 @@ from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed
 from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
 from registry.storage.db import database
 from registry.storage.models import Person, SearchKey, get_or_fail
-from registry.texts import mark, msg
+from registry.texts import LIST_SEPARATOR, mark, msg, shown
 
 LABELS = {
-    "id_number": mark("身份证号"),
+    "id_type": mark("证件类型"),
+    "id_number": mark("证件号码"),
     "name": mark("姓名"),
     "phone": mark("联系电话"),
     "address": mark("住址"),
     "ethnicity": mark("民族"),
     "political_status": mark("政治面貌"),
     "education": mark("文化程度"),
+    "nationality": mark("国籍"),
     "notes": mark("备注"),
 }
 PERSON_FIELDS = tuple(LABELS)
 
 
 class DuplicatePersonError(RegistryError):
-    """The ID number is already in the register; `person_id` is who holds it."""
+    """The document is already in the register; `person_id` is who holds it."""
 
     def __init__(self, person_id: int, name: str) -> None:
         self.person_id = person_id
-        super().__init__(msg("身份证号已登记在“{name}”名下，不会重复建档，请打开已有的人员。", name=name))
+        super().__init__(msg("这个证件号码已登记在“{name}”名下，不会重复建档，请打开已有的人员。", name=name))
 
 
 _PERSON_RULES: tuple[Rule, ...] = (  # after the ID number
@@ -50,24 +53,52 @@ _PERSON_RULES: tuple[Rule, ...] = (  # after the ID number
     ("ethnicity", clean_text, (LABELS["ethnicity"],), {"max_length": 20}),
     ("political_status", clean_choice, (LABELS["political_status"], POLITICAL_STATUSES), {}),
     ("education", clean_choice, (LABELS["education"], EDUCATION_LEVELS), {}),
+    ("nationality", clean_text, (LABELS["nationality"],), {"max_length": 40}),
     ("notes", clean_text, (LABELS["notes"],), {}),
 )
 
 
 def clean_person(data: Mapping[str, Any], *, partial: bool = False,
                  ) -> tuple[dict[str, Any], list[Problem]]:
-    """Cleaned person fields (ID number facts expanded) and the problems found."""
+    """Cleaned person fields (the document's facts expanded) and the problems found. The
+    number is checked by its type; without a type, by the type its form shows."""
     c = Cleaner(data, partial=partial)
     facts = None
-    if c.wants("id_number"):  # never stored in c.values: the facts are expanded below
-        facts, problems = check_id_number(data.get("id_number"), "id_number")
+    doc_type, type_problems = document_type(data)
+    c.problems.extend(type_problems)
+    if c.wants("id_number") and doc_type is not None:  # expanded from the facts below
+        facts, problems = check_document(doc_type, data.get("id_number"), "id_number",
+                                         nationality=str(data.get("nationality") or ""))
         c.problems.extend(problems)
     c.take_all(_PERSON_RULES)  # run for every row of an import
     values = c.values
     if facts is not None:
-        values.update(id_number=facts.number, sex=facts.sex, birth_date=facts.birth_date,
-                      region_code=facts.region_code)
+        values.update(id_type=facts.doc_type, id_number=facts.number, sex=facts.sex,
+                      birth_date=facts.birth_date, region_code=facts.region_code)
+        if facts.nationality and not values.get("nationality"):
+            values["nationality"] = facts.nationality  # a 2017 foreign card says it
     return values, c.problems
+
+
+def document_type(data: Mapping[str, Any]) -> tuple[str | None, list[Problem]]:
+    """The type the data names; without one, the type the number's form shows, the
+    resident card when none fits (its checks then say what is wrong)."""
+    given = data.get("id_type")
+    if given is not None and str(given).strip():
+        doc_type = doc_type_of(given)
+        if doc_type is None:
+            return None, [error("id_type", "id_type", msg("证件类型“{value}”不认识，请从列表中选择。", value=given))]
+        return doc_type, []
+    number = data.get("id_number")
+    if not isinstance(number, str):
+        return DEFAULT_TYPE, []
+    recognition = recognize(number)
+    if recognition.doc_type is None and recognition.candidates:
+        candidates = LIST_SEPARATOR.join(shown(c) for c in recognition.candidates)
+        return None, [error("id_type", "id_type",
+                            msg("看不出这个号码是哪种证件，请填写证件类型（可能是：{candidates}）。",
+                                candidates=candidates))]
+    return recognition.doc_type or DEFAULT_TYPE, []
 
 
 def _derived(values: dict[str, Any], person: Person | None = None) -> dict[str, Any]:
@@ -95,13 +126,13 @@ def index_person(person: Person) -> None:
     insert_search_keys([(k, person.id) for k in search_keys(person.name, person.initials)])
 
 
-def find_by_id_number(id_number: str) -> Person | None:
-    person: Person | None = Person.get_or_none(Person.id_number == id_number)
+def find_by_document(id_type: str, id_number: str) -> Person | None:
+    person: Person | None = Person.get_or_none((Person.id_number == id_number) & (Person.id_type == id_type))
     return person
 
 
 def _create(w: Write, values: dict[str, Any]) -> Person:
-    existing = find_by_id_number(values["id_number"])
+    existing = find_by_document(values.get("id_type", DEFAULT_TYPE), values["id_number"])
     if existing is not None:
         raise DuplicatePersonError(existing.id, existing.name)
     person: Person = Person.create(**_derived(values))
@@ -112,8 +143,8 @@ def _create(w: Write, values: dict[str, Any]) -> Person:
 
 
 def _require_id(values: dict[str, Any], problems: list[Problem]) -> None:
-    if values.get("id_number") is None and not any(p.field == "id_number" for p in problems):
-        problems.append(error("required", "id_number", msg("“身份证号”不能为空。")))
+    if values.get("id_number") is None and not any(p.field in ("id_number", "id_type") for p in problems):
+        problems.append(error("required", "id_number", msg("“证件号码”不能为空。")))
 
 
 @retried
@@ -131,7 +162,7 @@ def register_person(actor: str, data: Mapping[str, Any]) -> Changes:
 def upsert_person(w: Write, values: dict[str, Any]) -> tuple[Person, bool]:
     """Inside an operation's write: the person with this ID number, created when new, and
     updated with the non-empty fields given. Returns (person, created)."""
-    person = find_by_id_number(values["id_number"])
+    person = find_by_document(values.get("id_type", DEFAULT_TYPE), values["id_number"])
     if person is None:
         return _create(w, values), True
     given = {k: v for k, v in values.items() if v not in (None, "")}
@@ -143,9 +174,10 @@ def _update(w: Write, person: Person, values: dict[str, Any], *, seen: int | Non
     """Change the person's fields given; `seen` is the version the clerk's form showed."""
     before = snapshot(person)
     new_id = values.get("id_number")
-    if new_id and new_id != person.id_number:
-        holder = find_by_id_number(new_id)
-        if holder is not None:
+    new_type = values.get("id_type", person.id_type)
+    if new_id and (new_id, new_type) != (person.id_number, person.id_type):
+        holder = find_by_document(new_type, new_id)
+        if holder is not None and holder.id != person.id:
             raise DuplicatePersonError(holder.id, holder.name)
     for name, value in _derived(values).items():
         setattr(person, name, value)
@@ -167,10 +199,22 @@ def without_masked_copies(data: Mapping[str, Any], person: Person | None) -> dic
     return {k: v for k, v in data.items() if not (shown.get(k) and v == shown[k])}
 
 
+def with_stored_document(data: dict[str, Any], person: Person | None) -> dict[str, Any]:
+    """A change of the number alone is checked by the stored type, and a change of the type
+    alone checks the stored number by the new type."""
+    if person is None or ("id_number" not in data and "id_type" not in data):
+        return data
+    out = dict(data)
+    out.setdefault("id_type", person.id_type)
+    out.setdefault("id_number", person.id_number)
+    return out
+
+
 @retried
 def update_person(actor: str, person_id: int, data: Mapping[str, Any], *,
                   seen: Seen | None = None) -> Changes:
-    data = without_masked_copies(data, Person.get_or_none(Person.id == person_id))
+    stored = Person.get_or_none(Person.id == person_id)
+    data = with_stored_document(without_masked_copies(data, stored), stored)
     values, problems = clean_person(data, partial=True)
     if "id_number" in data:
         _require_id(values, problems)

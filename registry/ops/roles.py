@@ -19,6 +19,7 @@ from registry.ops.people import (
     _update,
     clean_person,
     upsert_person,
+    with_stored_document,
     without_masked_copies,
 )
 from registry.queries.editing import Seen
@@ -76,8 +77,9 @@ def update_role(actor: str, record_id: int, data: Mapping[str, Any], model: type
                 after_update: Callable[[Any], None] | None = None,
                 seen: Seen | None = None) -> Changes:
     stored = model.get_or_none(model.id == record_id)
-    person_data = without_masked_copies({k: v for k, v in data.items() if k in PERSON_FIELDS},
-                                        stored.person if stored is not None else None)
+    person = stored.person if stored is not None else None
+    person_data = with_stored_document(without_masked_copies(
+        {k: v for k, v in data.items() if k in PERSON_FIELDS}, person), person)
     person_values, problems = clean_person(person_data, partial=True)
     if "id_number" in person_data:
         _require_id(person_values, problems)

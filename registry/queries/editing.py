@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from registry.queries.masking import MASKED, Masker
+from registry.rules.documents import DEFAULT_TYPE
 from registry.storage.models import Organization, Person, SocialWorker, Volunteer, get_or_fail
 from registry.texts import msg
 
@@ -35,12 +36,15 @@ class PersonValues:
     political_status: str
     education: str
     address: str
+    id_type: str = DEFAULT_TYPE
+    nationality: str = ""
 
 
 def _person_values(p: Person, mask: Masker) -> PersonValues:
     return PersonValues(id_number=mask.id_number(p.id_number), name=p.name, phone=mask.phone(p.phone),
                         ethnicity=p.ethnicity, political_status=p.political_status,
-                        education=p.education, address=p.address)
+                        education=p.education, address=p.address, id_type=p.id_type,
+                        nationality=p.nationality)
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,7 @@ def organization_values(org_id: int) -> OrganizationValues:
 
 @dataclass(frozen=True)
 class KnownPerson:
-    """The person holding an ID number, and the roles they hold already."""
+    """The person holding an identity document, and the roles they hold already."""
 
     id: int
     name: str
@@ -136,8 +140,8 @@ class KnownPerson:
     values: PersonValues  # what a new role's form may fill in from them
 
 
-def person_holding(id_number: str, actor: str) -> KnownPerson | None:
-    person = Person.get_or_none(Person.id_number == id_number)
+def person_holding(id_number: str, actor: str, id_type: str = DEFAULT_TYPE) -> KnownPerson | None:
+    person = Person.get_or_none((Person.id_number == id_number) & (Person.id_type == id_type))
     if person is None:
         return None
     volunteer = Volunteer.select(Volunteer.id).where(Volunteer.person == person.id).scalar()

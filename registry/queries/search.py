@@ -24,7 +24,7 @@ from peewee import Expression, Field, Query, fn
 
 from registry.queries.identities import Identity, identities
 from registry.queries.masking import MASKED, Masker
-from registry.rules.disclosure import NumberSearch, looks_like_number, number_search
+from registry.rules.disclosure import NumberSearch, looks_like_document, looks_like_number, number_search
 from registry.rules.problems import NotAllowedError
 from registry.rules.search_keys import INITIALS_PREFIX, NAME_PREFIX
 from registry.rules.text import normalize_id_like, normalize_text
@@ -67,7 +67,7 @@ def number_query(text: str, *, may_unmask: bool) -> tuple[str, NumberSearch] | N
     """(the number as compared, how it may be searched) when `text` is a search by number;
     None for a search by name."""
     compact = normalize_id_like(normalize_text(text))
-    if not (_ID_LIKE.match(compact) and looks_like_number(compact)):
+    if not (_ID_LIKE.match(compact) and looks_like_number(compact)) and not looks_like_document(compact):
         return None
     return compact, number_search(compact, may_unmask=may_unmask, min_tail=MIN_TAIL_DIGITS)
 

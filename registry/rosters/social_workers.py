@@ -12,11 +12,12 @@ from peewee import JOIN, Case, fn
 from registry.queries.presets import current_ce_preset
 from registry.rosters.queries import between, in_area, raw_rows, status_remark
 from registry.rosters.spec import Column, RosterData, RosterFilters
+from registry.rules.documents import RESIDENT_CARD
 from registry.rules.presets import ContinuingEducationPreset, cycle_bounds
 from registry.storage.models import Community, Person, SocialWorker
 
 COLUMNS = (
-    Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),
+    Column("姓名", width=10), Column("性别", width=6), Column("证件类型", width=11), Column("证件号码", "id"),
     Column("证书等级", width=16), Column("证书编号", "code", 18), Column("取得年份", "int"),
     Column("登记日期", "date"), Column("登记有效期至", "date"), Column("工作单位", width=26),
     Column("岗位", width=12), Column("所在社区", width=14),
@@ -54,16 +55,21 @@ def build(filters: RosterFilters, today: date) -> RosterData:
     s, p, c = SocialWorker, Person, Community
     preset = current_ce_preset()
     where = _conditions(filters, filters.date_from, filters.date_to)
-    query = (s.select(p.name, p.sex, p.id_number, s.level, s.certificate_number, s.obtained_year,
-                      s.registered_on, s.registered_until, s.employer_name, s.post, c.name,
-                      s.ce_hours, _required(preset), p.phone, status_remark(s.status, p.notes))
+    # 证件类型 only where someone holds another document: the sheet of resident cards alone
+    # keeps the official column set and, with it, a readable print scale on A4
+    others = s.select(s.id).join(p, on=(s.person == p.id)).where(p.id_type != RESIDENT_CARD, *where).exists()
+    columns = COLUMNS if others else tuple(col for col in COLUMNS if col.header != "证件类型")
+    query = (s.select(p.name, p.sex, *([p.id_type] if others else []), p.id_number, s.level,
+                      s.certificate_number, s.obtained_year, s.registered_on, s.registered_until,
+                      s.employer_name, s.post, c.name, s.ce_hours, _required(preset), p.phone,
+                      status_remark(s.status, p.notes))
              .join(p, on=(s.person == p.id))
              .join_from(s, c, JOIN.LEFT_OUTER, on=(s.community == c.id))
              .order_by(c.code, s.id))
     count_query = s.select(fn.COUNT(s.id))  # not .count(): that wraps every column
     if where:
         query, count_query = query.where(*where), count_query.where(*where)
-    return RosterData(COLUMNS, raw_rows(query), int(count_query.scalar() or 0), unit="人",
+    return RosterData(columns, raw_rows(query), int(count_query.scalar() or 0), unit="人",
                       facts=(_preset_fact(preset),))
 
 

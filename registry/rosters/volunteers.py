@@ -11,7 +11,7 @@ from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.storage.models import Community, Person, Volunteer, VolunteerOrganization, VolunteerYear
 
 COLUMNS = (
-    Column("姓名", width=10), Column("性别", width=6), Column("证件号码", "id"),
+    Column("姓名", width=10), Column("性别", width=6), Column("证件类型", width=11), Column("证件号码", "id"),
     Column("出生日期", "birth"), Column("政治面貌", width=10), Column("联系电话", "phone"),
     Column("所在社区", width=14), Column("志愿者编号", "code", 15), Column("注册日期", "date"),
     Column("技能/服务类别", width=30), Column("累计时长", "hours", total=True),
@@ -40,7 +40,7 @@ def build(filters: RosterFilters, today: date) -> RosterData:
                          (v.service_categories == "", v.skills)],
                   v.skills.concat("；").concat(v.service_categories))
     where = conditions(filters)
-    query = (v.select(p.name, p.sex, p.id_number, p.birth_date, p.political_status, p.phone,
+    query = (v.select(p.name, p.sex, p.id_type, p.id_number, p.birth_date, p.political_status, p.phone,
                       c.name, v.volunteer_number, v.registered_on, skills, v.total_hours,
                       fn.COALESCE(this_year.hours, 0), v.star_level, status_remark(v.status, p.notes))
              .join(p, on=(v.person == p.id))

@@ -26,9 +26,11 @@ the valid numbers exactly, so the tests attack what we show instead of trusting 
   (ID_TAIL_SHOWN). The region is shown because the attacker knows it anyway.
 - A 15-digit first-generation number (6 region, YYMMDD, 3 sequence, no check) shows its
   region and last two: 365 x 10 = 3,650 with the year shown.
-- Any other string (passport, pass numbers, a short or odd value) hides at least
-  OTHER_HIDDEN_MIN = 4 characters (10,000 ≥ 1,000 even if all were digits) and keeps at
-  most a quarter at each end.
+- Every other 18-character number of that form (港澳台居民居住证, the 2023 外国人永久居留
+  身份证) has the same birth date and sequence digits: the same mask, the same count.
+- Any other string (passport, travel permit numbers, the 2017 foreign card, a short or odd
+  value) shows its last two characters only and hides at least OTHER_HIDDEN_MIN = 4
+  (10,000 ≥ 1,000 even if all were digits); shorter than six, it is four stars.
 - Mobile `138****8000`: the four hidden digits are free: exactly 10,000. A landline's
   local number's first digit is 2–9, so hiding four of an 8-digit number leaves only
   8,000: a landline hides five digits of its local number (LOCAL_HIDDEN: 8-digit numbers
@@ -303,6 +305,16 @@ REFUSED_NUMBER = mark("没有查看完整号码权限的账号只能按完整的
                       "请输入完整号码，或改按姓名查找。")
 
 
+# A document number led by letters: 港澳通行证 H/M…, the 2017 foreign card's nationality,
+# most passports. Searched whole only: no name is letters followed by digits.
+_LETTERED = re.compile(r"[A-Z]{1,3}\d{4,17}[A-Z]?")
+
+
+def looks_like_document(compact: str) -> bool:
+    """A whole document number led by letters (normalized: upper case, no spaces)."""
+    return bool(_LETTERED.fullmatch(compact))
+
+
 def looks_like_number(compact: str) -> bool:
     """Digits (an ID number may end in X): a search by number, not by name."""
     return bool(_NUMBERISH.fullmatch(compact))
@@ -314,7 +326,8 @@ def number_search(compact: str, *, may_unmask: bool, min_tail: int) -> NumberSea
     the whole number and any tail of `min_tail` characters or more, as before. Without it:
     the whole number, or a tail no longer than the mask shows (the last two of an ID
     number, the last four of a mobile); anything else is refused."""
-    whole_id = len(compact) == 18 and compact[:17].isdigit() and _check_char(compact[:17]) == compact[17]
+    whole_id = (len(compact) == 18 and compact[:17].isdigit() and _check_char(compact[:17]) == compact[17]) \
+        or looks_like_document(compact)
     whole_phone = compact.isdigit() and ((len(compact) == 11 and compact[0] == "1")
                                          or (len(compact) in (10, 11, 12) and compact[0] == "0"))
     if may_unmask:

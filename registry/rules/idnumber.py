@@ -194,6 +194,22 @@ def check_id_number(
     return facts, list(region_problems)
 
 
+def check_character(number: str) -> str:
+    """The GB 11643 check character of the first 17 digits of `number` (ISO 7064 MOD 11-2),
+    which the residence permit and the 2023 foreign permanent residence card share."""
+    return _check_digit()(number[:17] + "0")
+
+
+def birth_date_of(number: str, today: date, field: str) -> tuple[date | None, list[Problem]]:
+    """The birth date in digits 7–14 of a number in GB 11643 form, or the errors why not."""
+    return _parse_birth(number, today, field)
+
+
+def excel_number_problem(field: str) -> Problem:
+    """Excel stored the number as a float and lost its last digits: report, never guess."""
+    return _excel_number(field)
+
+
 def eighteen_digits(old: str) -> str:
     """A first-generation 15-digit number in its 18-digit form (GB 11643-1999): "19" before
     the two-digit birth year, then the check character of the 17 digits."""
@@ -235,13 +251,13 @@ def mask_id_number(number: str) -> str:
     check character) stay visible so a clerk can tell people apart; the birth date and the
     rest of the sequence are hidden, which leaves more than 1,000 candidates even beside
     the birth year and the sex (registry/rules/disclosure.py counts it). A 15-digit number
-    likewise; any other string hides at least four characters and keeps at most a quarter
-    at each end (a shorter one is shown as four stars)."""
+    likewise, and every 18-character number of GB 11643 form (residence permits, the 2023
+    foreign permanent resident card). Any other document number (travel permits,
+    passports, the 2017 foreign card) shows its last two characters only and hides at
+    least four (a shorter one is shown as four stars)."""
     n = len(number)
-    if n in (15, 18):
-        keep_head, keep_tail = ID_HEAD_SHOWN, ID_TAIL_SHOWN
-    elif n < OTHER_HIDDEN_MIN:
+    if n in (15, 18) and number[:-1].isdigit():
+        return number[:ID_HEAD_SHOWN] + HIDDEN * (n - ID_HEAD_SHOWN - ID_TAIL_SHOWN) + number[n - ID_TAIL_SHOWN:]
+    if n < OTHER_HIDDEN_MIN + ID_TAIL_SHOWN:
         return HIDDEN * OTHER_HIDDEN_MIN  # its length would tell too much
-    else:
-        keep_head = keep_tail = max(0, min(n // 4, (n - OTHER_HIDDEN_MIN) // 2))
-    return number[:keep_head] + HIDDEN * (n - keep_head - keep_tail) + number[n - keep_tail:]
+    return HIDDEN * (n - ID_TAIL_SHOWN) + number[n - ID_TAIL_SHOWN:]

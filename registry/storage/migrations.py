@@ -13,6 +13,7 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
+from registry.rules.documents import RESIDENT_CARD
 from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
 from registry.storage import models
 from registry.storage import sqlite_library as sqlite
@@ -21,7 +22,7 @@ from registry.texts import msg
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 5
+CURRENT_VERSION = 6
 VERSION_KEY = "schema_version"
 
 
@@ -289,4 +290,22 @@ def _v4_to_v5(db: Database) -> None:
             db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column} {ddl}')
 
 
-UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(db: Database) -> None:
+    """Version 6 keys a person by identity document, (type, number), instead of the number
+    alone: every person there is was registered by resident ID card; a passport holder's
+    nationality gets a column. Adding a column with a
+    constant default rewrites no row (SQLite, PostgreSQL 11+); the one unique index is
+    rebuilt over the pair."""
+    present = {c.name for c in db.get_columns("person")}
+    for column, ddl in (("id_type", f"VARCHAR(255) NOT NULL DEFAULT '{RESIDENT_CARD}'"),
+                        ("nationality", "VARCHAR(255) NOT NULL DEFAULT ''")):
+        if column not in present:
+            db.execute_sql(f"ALTER TABLE person ADD COLUMN {column} {ddl}")
+    if not isinstance(db, SqliteDatabase):
+        db.execute_sql("ALTER TABLE person DROP CONSTRAINT IF EXISTS person_id_number")
+    db.execute_sql('DROP INDEX IF EXISTS "person_id_number"')
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "person_document" ON "person" ("id_number", "id_type")')
+
+
+UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
+                                                   5: _v5_to_v6}

@@ -25,6 +25,7 @@ from peewee import (
 )
 from peewee import Model as _PeeweeModel
 
+from registry.rules.documents import RESIDENT_CARD
 from registry.rules.problems import NotFoundError
 from registry.storage.db import database, is_sqlite
 from registry.texts import msg
@@ -113,9 +114,13 @@ class CommunityPopulation(BaseModel):
 
 
 class Person(BaseModel):
-    """One resident, keyed by ID number; volunteer, social worker and contact are roles."""
+    """One resident, keyed by identity document (type, number); volunteer, social worker
+    and contact are roles."""
 
-    id_number = CharField(unique=True)
+    # A type of registry/rules/documents.py, in Chinese; the SQL default serves rows loaded
+    # without it (bulk loads, a version-5 register's rows), as the upgrade's column does.
+    id_type = CharField(default=RESIDENT_CARD, constraints=[SQL(f"DEFAULT '{RESIDENT_CARD}'")])
+    id_number = CharField()  # normalized as its type says; unique with id_type (person_document)
     id_number_rev = CharField(index=True)  # reversed, so "last digits" is an index range
     name = CharField(index=True)
     initials = CharField(default="")  # pinyin initials, lower case: 张三 -> zs
@@ -128,12 +133,18 @@ class Person(BaseModel):
     ethnicity = CharField(default="")
     political_status = CharField(default="")
     education = CharField(default="")
+    nationality = CharField(default="", constraints=[SQL("DEFAULT ''")])  # passports; 2017 foreign cards
     notes = TextField(default="")
     active = BooleanField(default=True)
     deactivated_reason = TextField(default="")
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     version = Version()
+
+
+# Never two person rows for one document. Number first: lookups by number alone (search,
+# the importer's merge, old certificates) use the same index.
+Person.add_index(Person.id_number, Person.id_type, unique=True, name="person_document")
 
 
 class SearchKey(BaseModel):

@@ -1453,18 +1453,6 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Registered by: {dept}; type: {kind}</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>18 digits; the last may be X</source>
-        <translation>18 digits; the last may be X</translation>
-    </message>
-    <message>
-        <source>From the ID number</source>
-        <translation>From the ID number</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1485,6 +1473,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Education</translation>
     </message>
     <message>
+        <source>Nationality</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
         <source>Open the existing record</source>
         <translation>Open the existing record</translation>
     </message>
@@ -1495,6 +1487,22 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Born {date}, {sex}, {region}</source>
         <translation>Born {date}, {sex}, {region}</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>ID card: 18 digits; the last may be X</source>
+        <translation>ID card: 18 digits; the last may be X</translation>
+    </message>
+    <message>
+        <source>From the document number</source>
+        <translation>From the document number</translation>
     </message>
     <message>
         <source>Already in the register: {name}</source>

@@ -1464,18 +1464,6 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>登记管理部门：{dept}；机构类别：{kind}</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>18 digits; the last may be X</source>
-        <translation>18 位，最后一位可以是 X</translation>
-    </message>
-    <message>
-        <source>From the ID number</source>
-        <translation>证件信息</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1496,6 +1484,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>文化程度</translation>
     </message>
     <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
         <source>Open the existing record</source>
         <translation>打开已有记录</translation>
     </message>
@@ -1506,6 +1498,22 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Born {date}, {sex}, {region}</source>
         <translation>出生日期 {date}，{sex}，{region}</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>ID card: 18 digits; the last may be X</source>
+        <translation>居民身份证 18 位，最后一位可以是 X</translation>
+    </message>
+    <message>
+        <source>From the document number</source>
+        <translation>证件信息</translation>
     </message>
     <message>
         <source>Already in the register: {name}</source>

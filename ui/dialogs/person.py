@@ -1,6 +1,7 @@
-"""The person part of volunteer and social-worker forms: the ID number is checked as it
-is typed, birth date, sex and region are filled in from it, and an ID number already in
-the register is noticed at once."""
+"""The person part of volunteer and social-worker forms: the document number is checked by
+its type (证件类型) as it is typed, birth date, sex and region are filled in from it where
+the type carries them, and a document already in the register is noticed at once. Until
+the clerk picks a type, a number whose form shows its type (810000…, 9…, H/M…) picks it."""
 
 from __future__ import annotations
 
@@ -11,20 +12,25 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from registry.queries.editing import KnownPerson, person_holding
-from registry.rules.idnumber import check_id_number
+from registry.rules.documents import DEFAULT_TYPE, DOC_TYPES, DocFacts, check_document, recognize
 from registry.rules.phone import check_phone
 from registry.rules.problems import Problem
 from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
+from registry.texts import shown
 from ui.dialogs.form import Form, choices
 from ui.runtime.i18n import translate
 from ui.runtime.worker import Worker
 
-PERSON_KEYS = ("id_number", "name", "phone", "ethnicity", "political_status", "education",
-               "address")
+PERSON_KEYS = ("id_type", "id_number", "name", "phone", "ethnicity", "political_status", "education",
+               "address", "nationality")
 
 
-def id_problems(text: str) -> list[Problem]:
-    return check_id_number(text)[1]
+def id_problems(text: str, id_type: str = DEFAULT_TYPE) -> list[Problem]:
+    return check_document(id_type, text)[1]
+
+
+def _facts(id_type: str, text: str) -> DocFacts | None:
+    return check_document(id_type, text)[0] if text.strip() else None
 
 
 def phone_problems(text: str) -> list[Problem]:
@@ -41,9 +47,13 @@ class PersonFields(QObject):
         self.form, self.worker, self.actor, self.on_existing = form, worker, actor, on_existing
         self.existing: KnownPerson | None = None
         self.shown: dict[str, str] = {}  # the stored numbers as the form showed them: masked
-        self.id_edit = form.add_text("id_number", translate("Forms", "ID number"), self._id_problems,
-                                     translate("Forms", "18 digits; the last may be X"))
-        self.facts = form.add_info("id_facts", translate("Forms", "From the ID number"))
+        self.type_combo = form.add_choice("id_type", translate("Forms", "Document type"),
+                                          [(t, shown(t)) for t in DOC_TYPES], empty=None)
+        self.type_chosen = False  # once the clerk picks a type, the number no longer picks it
+        self.type_combo.activated.connect(self._type_picked)  # the clerk's choice only
+        self.id_edit = form.add_text("id_number", translate("Forms", "Document number"), self._id_problems,
+                                     translate("Forms", "ID card: 18 digits; the last may be X"))
+        self.facts = form.add_info("id_facts", translate("Forms", "From the document number"))
         form.add_text("name", translate("Forms", "Name"))
         form.add_text("phone", translate("Forms", "Phone"), self._phone_problems)
         form.add_text("ethnicity", translate("Forms", "Ethnicity"))
@@ -51,6 +61,7 @@ class PersonFields(QObject):
                         choices(POLITICAL_STATUSES))
         form.add_choice("education", translate("Forms", "Education"), choices(EDUCATION_LEVELS))
         form.add_text("address", translate("Forms", "Address"))
+        form.add_text("nationality", translate("Forms", "Nationality"))
         self.open_button = QPushButton(translate("Forms", "Open the existing record"))
         self.open_button.setObjectName("open_existing")
         self.open_button.hide()
@@ -68,37 +79,51 @@ class PersonFields(QObject):
         """Remember the numbers a stored record's form shows (masked), so leaving one as
         shown is no error: it keeps the stored number; a new one must be typed whole."""
         self.shown = {k: values[k] for k in ("id_number", "phone") if values.get(k)}
+        self.type_chosen = True  # a stored record's type is the clerk's, not a guess
+
+    def id_type(self) -> str:
+        return str(self.type_combo.currentData() or DEFAULT_TYPE)
+
+    def _type_picked(self, _index: int) -> None:
+        self.type_chosen = True
+        self.form.recheck("id_number")
+        self._id_changed(self.id_edit.text())
 
     def _id_problems(self, text: str) -> list[Problem]:
-        return [] if text == self.shown.get("id_number") else id_problems(text)
+        return [] if text == self.shown.get("id_number") else id_problems(text, self.id_type())
 
     def _phone_problems(self, text: str) -> list[Problem]:
         return [] if text == self.shown.get("phone") else phone_problems(text)
 
     def _id_changed(self, text: str) -> None:
-        facts, _problems = check_id_number(text) if text.strip() else (None, [])
+        if not self.type_chosen and text.strip():
+            recognized = recognize(text).doc_type
+            if recognized is not None and recognized != self.id_type():
+                self.type_combo.setCurrentIndex(self.type_combo.findData(recognized))
+                self.form.recheck("id_number")
+        facts = _facts(self.id_type(), text)
         if facts is None:
             self.facts.setText("")
             self.open_button.hide()
             self.existing = None
             return
-        region = facts.region_name or translate("Forms", "unknown region")
-        self.facts.setText(translate("Forms", "Born {date}, {sex}, {region}").format(
-            date=facts.birth_date.isoformat(), sex=facts.sex, region=region))
+        self.facts.setText(_describe(facts))
         if self.watch_duplicates:
             self._timer.start()
 
     def _lookup(self) -> None:
-        facts, _ = check_id_number(self.id_edit.text())
+        id_type = self.id_type()
+        facts = _facts(id_type, self.id_edit.text())
         if facts is None:
             return
         number = facts.number
         self._asked = number
-        self.worker.call(person_holding, number, self.actor, on_done=lambda found: self._found(number, found))
+        self.worker.call(person_holding, number, self.actor, id_type,
+                         on_done=lambda found: self._found(id_type, number, found))
 
-    def _found(self, number: str, found: KnownPerson | None) -> None:
-        facts, _ = check_id_number(self.id_edit.text())
-        if facts is None or facts.number != number:
+    def _found(self, id_type: str, number: str, found: KnownPerson | None) -> None:
+        facts = _facts(self.id_type(), self.id_edit.text())
+        if facts is None or (facts.doc_type, facts.number) != (id_type, number):
             return  # the clerk typed on meanwhile
         self.existing = found
         if found is None:
@@ -117,6 +142,17 @@ class PersonFields(QObject):
 
     def values(self) -> dict[str, Any]:
         return self.form.values(PERSON_KEYS)
+
+
+def _describe(facts: DocFacts) -> str:
+    """What the number says, in the form's words: birth date and sex where the type carries
+    them, the region (or the nationality) otherwise."""
+    place = shown(facts.region_name) if facts.region_name else facts.nationality
+    if facts.birth_date is None:
+        return place
+    return translate("Forms", "Born {date}, {sex}, {region}").format(
+        date=facts.birth_date.isoformat(), sex=shown(facts.sex) if facts.sex else "",
+        region=place or translate("Forms", "unknown region"))
 
 
 def _info_severity() -> Any:

@@ -83,7 +83,7 @@ class RoleDialog(RecordDialog):
         self.show_banner(self.adds_role(found.name), "color: #2c5d8f;")
         for key, value in asdict(found.values).items():
             # the numbers come masked: the ID is the one typed, the phone stays as stored
-            if key not in ("id_number", "phone") and value and not self.form.value(key):
+            if key not in ("id_type", "id_number", "phone") and value and not self.form.value(key):
                 self.form.set_value(key, value)
 
     def entered(self) -> dict[str, Any]:

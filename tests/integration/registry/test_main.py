@@ -94,4 +94,4 @@ def test_command_line_export_in_a_real_process(area: dict[str, int], db: Path, f
         capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
     assert f"已导出 1 行到 {target}" in done.stdout
-    assert data_rows(target)[0][3] == make_id(1)
+    assert data_rows(target)[0][3:5] == ("居民身份证", make_id(1))

@@ -75,3 +75,18 @@ def test_hours_carried_over_are_stated_on_the_certificate(area: dict[str, int], 
     assert "期初结转" not in cert.content  # the content names the service done
     text = _text(write_stored_certificate_pdf(cert_id, tmp_path / "c.pdf", actor="clerk"))
     assert "累计服务时长31.5 小时（含结转时长 16 小时）" in text.replace("\n", "")  # the line breaks before 31.5
+
+
+def test_the_certificate_names_the_holders_document_type(area: dict[str, int], tmp_path: Path) -> None:
+    from registry import ops
+    from registry.storage.models import Volunteer
+
+    vid = volunteer_with_hours(area)
+    ops.update_person("clerk", Volunteer.get_by_id(vid).person_id,
+                      {"id_type": "港澳居民来往内地通行证", "id_number": "H12345678"})
+    cert_id = issue_certificate("clerk", vid, {"period_from": "2024-01-01", "period_to": "2024-12-31",
+                                                        "issuing_organization": "建外街道办事处"}).id
+    lines = dict(certificate_lines(Certificate.get_by_id(cert_id)))
+    assert (lines["证件类型"], lines["证件号码"]) == ("港澳居民来往内地通行证", "*******78")
+    text = _text(write_stored_certificate_pdf(cert_id, tmp_path / "c.pdf", actor="clerk")).replace("\n", "")
+    assert "港澳居民来往内地通行证" in text and "居民身份证" not in text

@@ -78,5 +78,5 @@ def test_template_works_without_a_database(tmp_path: Path, capsys: pytest.Captur
     close_database()
     target = tmp_path / "template.xlsx"
     assert run("template", "social-workers", "-o", str(target)) == 0
-    assert [c.value for c in openpyxl.load_workbook(target).worksheets[0][1]][:2] == ["姓名", "身份证号"]
+    assert [c.value for c in openpyxl.load_workbook(target).worksheets[0][1]][:3] == ["姓名", "证件类型", "证件号码"]
     assert not list(tmp_path.glob("*.sqlite3"))

@@ -70,7 +70,7 @@ DUPLICATE = ("INSERT INTO person (id_number, id_number_rev, name, initials, sex,
 @pytest.mark.parametrize("sql, said", [
     (["DROP TRIGGER audit_entry_no_delete", "DROP TRIGGER audit_entry_no_update"], "audit_entry_no_"),
     (["DROP TRIGGER service_record_approved_is_final"], "service_record_approved_is_final"),
-    (['DROP INDEX "person_id_number"', DUPLICATE], "重复的 id_number"),
+    (['DROP INDEX "person_document"', DUPLICATE], "重复的 id_number"),
     (["ALTER TABLE person DROP COLUMN notes"], "缺少 notes"),
     (['DROP INDEX "person_name"', 'CREATE INDEX "person_name" ON volunteer (skills)', "DROP TABLE rule_preset"],
      "缺少表 rule_preset"),

@@ -110,3 +110,24 @@ def test_the_search_box_lists_matches_masked_with_their_roles(people, area):
     assert roles_of(people["张三"][0]) == PersonRoles(None, None)
     assert person_matches("张三", masker=Masker(full=True))[1].id_number == number
     assert len(person_matches("张", limit=1)) == 1 and person_matches("赵") == []
+
+
+@pytest.fixture
+def documents(db):
+    for id_type, number, name in (("港澳居民来往内地通行证", "H12345678", "陈大文"),
+                                  ("台湾居民来往大陆通行证", "87655678", "林小美"),
+                                  ("护照", "E98765678", "Anna"),
+                                  ("外国人永久居留身份证", "USA110080125678", "Tom")):
+        ops.register_person("clerk", {"id_type": id_type, "id_number": number, "name": name, "nationality": "德国"})
+
+
+def test_last_digits_find_every_document_type(documents):
+    assert names("5678", may_unmask=True) == ["陈大文", "林小美", "Anna", "Tom"]
+    assert names("78") == ["陈大文", "林小美", "Anna", "Tom"]  # the two a mask shows
+
+
+def test_a_whole_lettered_document_number_is_found_by_anyone(documents):
+    assert names("h1234 5678") == ["陈大文"]
+    assert names("usa110080125678") == ["Tom"]
+    assert names("E98765678", may_unmask=True) == ["Anna"]
+    assert names("H12345679") == []

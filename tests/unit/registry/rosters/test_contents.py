@@ -61,7 +61,7 @@ def test_volunteer_roster_matches_the_register_cell_by_cell(demo: Path, tmp_path
     sheet = values(path)
     assert sheet[0][0] == "朝阳区志愿者花名册"
     assert sheet[1][0].startswith("制表日期：2025年6月1日　　筛选：无（全部记录）")
-    assert list(sheet[2]) == ["序号", "姓名", "性别", "证件号码", "出生日期", "政治面貌", "联系电话",
+    assert list(sheet[2]) == ["序号", "姓名", "性别", "证件类型", "证件号码", "出生日期", "政治面貌", "联系电话",
                               "所在社区", "志愿者编号", "注册日期", "技能/服务类别", "累计时长",
                               "本年时长", "星级", "备注"]
     expected = {}
@@ -72,7 +72,7 @@ def test_volunteer_roster_matches_the_register_cell_by_cell(demo: Path, tmp_path
         remark = p.notes if v.status == "在册" else "；".join(
             s for s in ("已" + v.status, p.notes) if s)
         expected[v.volunteer_number] = (
-            p.name, p.sex, mask_id_number(p.id_number), f"{p.birth_date.year}年", text(p.political_status),
+            p.name, p.sex, p.id_type, mask_id_number(p.id_number), f"{p.birth_date.year}年", text(p.political_status),
             mask_phone(p.phone) if p.phone else None, v.community.name if v.community else None,
             v.volunteer_number, day(v.registered_on), text(skills), float(v.total_hours),
             float(year.hours) if year else 0, v.star_level, text(remark))
@@ -80,10 +80,10 @@ def test_volunteer_roster_matches_the_register_cell_by_cell(demo: Path, tmp_path
     assert rows == len(got) == len(expected) == 300
     assert [r[0] for r in got] == list(range(1, 301))
     for row in got:
-        assert tuple(row[1:]) == expected[row[8]]
+        assert tuple(row[1:]) == expected[row[9]]
     total = sheet[3 + rows]
     assert total[:2] == ("合计", "共 300 人")
-    assert total[11] == pytest.approx(float(sum(v.total_hours for v in Volunteer.select())))
+    assert total[12] == pytest.approx(float(sum(v.total_hours for v in Volunteer.select())))
     assert len(sheet) == 3 + rows + 1  # nothing after the total row
 
 
@@ -97,6 +97,7 @@ def test_social_worker_roster_matches_the_register(demo: Path, tmp_path: Path) -
     rows, path = export("social-workers", tmp_path)
     sheet = values(path)
     assert sheet[0][0] == "朝阳区持证社工花名册"
+    # resident cards only: the official columns, no 证件类型 (test_a_worker_with_another_document_adds_the_type_column)
     assert list(sheet[2]) == ["序号", "姓名", "性别", "证件号码", "证书等级", "证书编号", "取得年份",
                               "登记日期", "登记有效期至", "工作单位", "岗位", "所在社区",
                               "本周期继续教育学时", "要求学时", "联系电话", "备注"]
@@ -114,6 +115,20 @@ def test_social_worker_roster_matches_the_register(demo: Path, tmp_path: Path) -
     assert {r[5]: tuple(r[1:]) for r in got} == expected
     assert {r[5]: r[-1] for r in got}[gone.certificate_number].startswith("已注销")
     assert all(w.registered_on for w in SocialWorker.select())  # the demo gives every date
+
+
+def test_a_worker_with_another_document_adds_the_type_column(demo: Path, tmp_path: Path) -> None:
+    from registry.storage.models import Person
+
+    worker = SocialWorker.select().order_by(SocialWorker.id).first()
+    Person.update(id_type="护照", id_number="E12345678", nationality="法国").where(
+        Person.id == worker.person_id).execute()
+    _rows, path = export("social-workers", tmp_path)
+    header = list(values(path)[2])
+    assert header[3:5] == ["证件类型", "证件号码"]
+    types = {r[6]: r[3] for r in data_rows(path)}
+    assert types[worker.certificate_number] == "护照"
+    assert set(types.values()) == {"护照", "居民身份证"}
 
 
 def test_organization_directory_shows_latest_inspection_and_grade(demo: Path, tmp_path: Path) -> None:
@@ -265,7 +280,7 @@ def test_community_and_status_filters_choose_rows_and_are_named(demo: Path, tmp_
                                         & (Volunteer.status == "在册")).count()
     got = data_rows(path)
     assert rows == len(got) == expected > 0
-    assert {r[7] for r in got} == {community.name}
+    assert {r[8] for r in got} == {community.name}
 
     rows, path = export("volunteers", tmp_path, filters=RosterFilters(street_id=street.id))
     assert values(path)[0][0] == f"{street.name}志愿者花名册"
@@ -280,12 +295,12 @@ def test_organization_and_date_filters(demo: Path, tmp_path: Path) -> None:
     members = {m.volunteer.volunteer_number for m in VolunteerOrganization.select().where(
         VolunteerOrganization.organization == org_id)}
     rows, path = export("volunteers", tmp_path, filters=RosterFilters(organization_id=org_id))
-    assert {r[8] for r in data_rows(path)} == members
+    assert {r[9] for r in data_rows(path)} == members
     assert f"组织={Organization.get_by_id(org_id).name}" in values(path)[1][0]
 
     start, end = date(2015, 1, 1), date(2019, 12, 31)
     rows, path = export("volunteers", tmp_path, filters=RosterFilters(date_from=start, date_to=end))
-    dates = [r[9] for r in data_rows(path)]
+    dates = [r[10] for r in data_rows(path)]
     assert rows == Volunteer.select().where(Volunteer.registered_on.between(start, end)).count() > 0
     assert all(day(start) <= d <= day(end) for d in dates)
     assert "注册日期=2015-01-01至2019-12-31" in values(path)[1][0]

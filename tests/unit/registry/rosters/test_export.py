@@ -39,17 +39,17 @@ def test_a_finished_printable_document(demo: Path, folder: Path) -> None:
     assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
     assert ws.oddFooter.left.text == "制表日期：2025年6月1日"
     assert ws.freeze_panes == "A4"
-    assert ws.auto_filter.ref == f"A3:O{3 + result.rows}"
-    assert "A1:O1" in {str(r) for r in ws.merged_cells.ranges}
-    assert ws.column_dimensions["D"].width >= 19  # an 18-character ID number fits (7 px a digit)
-    assert ws.column_dimensions["A"].width < ws.column_dimensions["K"].width
-    birth = ws["E4"]  # masked: the year only, as text (rules/disclosure.py)
+    assert ws.auto_filter.ref == f"A3:P{3 + result.rows}"
+    assert "A1:P1" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws.column_dimensions["E"].width >= 19  # an 18-character ID number fits (7 px a digit)
+    assert ws.column_dimensions["A"].width < ws.column_dimensions["L"].width
+    birth = ws["F4"]  # masked: the year only, as text (rules/disclosure.py)
     assert isinstance(birth.value, str) and re.fullmatch(r"(19|20)\d\d年", birth.value)
-    registered = ws["J4"]
+    registered = ws["K4"]
     assert registered.is_date and registered.number_format == "yyyy-mm-dd" and isinstance(registered.value, datetime)
-    hours = [ws.cell(row=r, column=12).value for r in range(4, 4 + result.rows)]
+    hours = [ws.cell(row=r, column=13).value for r in range(4, 4 + result.rows)]
     assert all(isinstance(h, int | float) for h in hours)
-    total = ws.cell(row=4 + result.rows, column=12)
+    total = ws.cell(row=4 + result.rows, column=13)
     assert total.value == pytest.approx(sum(hours)) and total.font.b
 
 
@@ -71,12 +71,12 @@ def test_rows_past_the_sheet_limit_continue_on_new_sheets(area: dict[str, int], 
         data = data_rows(target, i)
         seen += [r[0] for r in data]
         subtotal = rows[3 + len(data)]
-        assert subtotal[:2] == ("本表小计", f"共 {len(data)} 人") and subtotal[11] == 2 * len(data)
+        assert subtotal[:2] == ("本表小计", f"共 {len(data)} 人") and subtotal[12] == 2 * len(data)
     assert seen == list(range(1, 26))
     assert "续表 2" in values(target, 1)[1][0]
     assert "注：接下一工作表“朝阳区志愿者花名册（2）”。" in [r[0] for r in values(target, 0)]
     last = values(target, 2)
-    assert last[3 + 5 + 1][:2] == ("合计", "共 25 人") and last[3 + 5 + 1][11] == 50
+    assert last[3 + 5 + 1][:2] == ("合计", "共 25 人") and last[3 + 5 + 1][12] == 50
 
 
 def test_cancel_leaves_no_file_and_an_existing_file_untouched(demo: Path, folder: Path) -> None:

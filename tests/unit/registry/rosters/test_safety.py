@@ -39,7 +39,7 @@ def test_hostile_texts_stay_text(area: dict[str, int], tmp_path: Path) -> None:
     ws = sheet(tmp_path / "volunteers.xlsx")
     assert sorted(r[1] for r in rows) == sorted(HOSTILE)
     for i, row in enumerate(rows, start=4):
-        assert row[10] == row[1]  # the same text in 技能/服务类别
+        assert row[11] == row[1]  # the same text in 技能/服务类别
         name_cell = ws.cell(row=i, column=2)
         assert name_cell.data_type == "s" and name_cell.quotePrefix  # Excel keeps it text on edit
     assert {r[1] for r in data_rows(tmp_path / "community-orgs.xlsx")} == {"=cmd|' /C calc'!A0"}
@@ -73,8 +73,8 @@ def test_masked_by_default_and_the_export_is_logged(area: dict[str, int], tmp_pa
     result = export_roster("volunteers", target, actor="clerk",
                            filters=RosterFilters(community_id=area["community"]))
     row = data_rows(target)[0]
-    assert row[3] == "110105**********" + make_id(1)[-2:] and row[6] == "138****8000"
-    assert row[4] == "1980年"  # the birth date beside it: the year only
+    assert row[4] == "110105**********" + make_id(1)[-2:] and row[7] == "138****8000"
+    assert row[5] == "1980年"  # the birth date beside it: the year only
     assert "证件号码、联系电话已隐去部分数字，出生日期只显示年份" in values(target)[1][0]
     xml = "".join(sheet_xml(target).values())
     assert make_id(1) not in xml and "13800138000" not in xml
@@ -95,12 +95,12 @@ def test_unmasked_export_writes_full_numbers_as_text_and_is_logged(area: dict[st
     target = tmp_path / "full.xlsx"
     result = export_roster("volunteers", target, actor="admin", unmasked=True)
     ws = sheet(target)
-    cells = [ws.cell(row=4 + i, column=4) for i in range(3)]
+    cells = [ws.cell(row=4 + i, column=5) for i in range(3)]
     assert [c.value for c in cells] == ids
     assert all(c.data_type == "s" and len(c.value) == 18 and c.number_format == "@" for c in cells)
-    assert [r[3] for r in calamine(target)[3:6]] == ids  # a string, never 1.10105E+17
-    assert [r[6] for r in data_rows(target)] == ["13800138000"] * 3
-    assert ws.cell(row=4, column=5).is_date  # the whole birth date, as a date
+    assert [r[4] for r in calamine(target)[3:6]] == ids  # a string, never 1.10105E+17
+    assert [r[7] for r in data_rows(target)] == ["13800138000"] * 3
+    assert ws.cell(row=4, column=6).is_date  # the whole birth date, as a date
     assert "含完整证件号码和联系电话" in values(target)[1][0]
     entry = AuditEntry.select().where(AuditEntry.action == "export_unmasked").get()
     assert entry.actor == "admin" and entry.table_name == "volunteers"
@@ -121,8 +121,8 @@ def test_text_too_long_for_a_cell_is_cut_and_the_roster_says_so(area: dict[str, 
     result = export_roster("volunteers", target, actor="clerk")
     assert result.truncated_cells == 2
     rows = {r[1]: r for r in data_rows(target)}
-    assert rows["甲"][14] == "长" * MAX_TEXT
-    assert rows["乙"][14] == "😀" * (MAX_TEXT // 2)  # UTF-16 units: no half character left
+    assert rows["甲"][15] == "长" * MAX_TEXT
+    assert rows["乙"][15] == "😀" * (MAX_TEXT // 2)  # UTF-16 units: no half character left
     notes = [r[0] for r in values(target) if isinstance(r[0], str) and r[0].startswith("注：")]
     assert notes == ["注：第 4 行“备注”内容超过 32767 个字符，已截断。",
                      "注：第 5 行“备注”内容超过 32767 个字符，已截断。"]

@@ -48,6 +48,7 @@ def test_upgrading_a_version_1_register_keeps_every_row(v1_copy: Path):
     try:
         assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
         assert [p.initials for p in Person.select().order_by(Person.id)] == ["zs", "oyxm", "ls"]
+        assert {p.id_type for p in Person.select()} == {"居民身份证"}  # every person there was
         assert SearchKey.select().where(SearchKey.key == "n晓明").count() == 1
         assert search_people("oyxm").ids == (2,)
         assert search_people("8000").ids == (1,)  # phone tail, from the new reversed column
@@ -59,7 +60,9 @@ def test_upgrading_a_version_1_register_keeps_every_row(v1_copy: Path):
     after = all_rows(v1_copy, old_layout)  # the old columns of every old table
     after["setting"] = [row for row in after["setting"] if row[0] != "rules_version"]  # the rule upgrades' own mark
     for table, rows in before.items():
-        if table != "registry_meta":
+        if table == "setting":  # the upgrade records settings of its own (rules_version)
+            assert set(rows) <= set(after[table])
+        elif table != "registry_meta":
             assert after[table] == rows, table
 
 
@@ -149,6 +152,9 @@ LINE = ("INSERT INTO service_record (id, volunteer_id, service_date, place, serv
         "content, hours, recorder, recorded_at, status, approver, correction_reason) VALUES (1, {volunteer}, "
         "'2024-03-01', '', '', '', '助老', 2.5, 'clerk', '2024-03-01 10:00:00', 'approved', 'boss', '')")
 VERSION_5 = (("service_record", "kind"), ("certificate", "carried_hours"))  # what version 5 added
+UNDO_VERSION_6 = ('DROP INDEX "person_document"', "ALTER TABLE person DROP COLUMN id_type",
+                  "ALTER TABLE person DROP COLUMN nationality",
+                  'CREATE UNIQUE INDEX "person_id_number" ON "person" ("id_number")')
 
 
 def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, Path, int]:
@@ -168,7 +174,10 @@ def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, 
     close_database()
     with sqlite_library.connect(path) as conn:
         conn.execute(LINE.format(volunteer=volunteer.id))  # approved as it stands: the trigger allows inserts
-        for table, column in VERSION_5:
+        if version < 6:
+            for sql in UNDO_VERSION_6:
+                conn.execute(sql)
+        for table, column in VERSION_5 if version < 5 else ():
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         if version < 4:
             for table in migrations.VERSIONED:
@@ -198,7 +207,7 @@ def test_a_version_3_register_numbers_its_edits_from_one_and_keeps_its_lines(tmp
     path, fresh, volunteer_id = older_register(tmp_path, 3)
     open_database(path)
     try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION) == "5"
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
         assert [(p.name, p.version) for p in Person.select()] == [("张三", 1)]
         assert Volunteer.get_by_id(volunteer_id).version == 1
         assert_served_line_kept()
@@ -244,3 +253,34 @@ def test_each_step_leaves_a_register_that_has_its_columns_alone(tmp_path: Path):
     finally:
         close_database()
     assert columns(path) == before
+
+
+def test_a_version_5_register_keys_its_people_by_document(tmp_path: Path):
+    """Version 6: a person is keyed by (证件类型, 证件号码). Every person of a version-5
+    register was registered by resident ID card and keeps every field; the pair is unique,
+    the number alone no longer: a Hong Kong resident's travel permit may share digits."""
+    from peewee import IntegrityError
+
+    from registry.storage.models import Volunteer
+    from tests.helpers.rosters import make_id
+
+    path, fresh, volunteer_id = older_register(tmp_path, 5, edits=1)
+    old_layout = columns(path)
+    before = all_rows(path, old_layout)
+    open_database(path)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        [person] = Person.select()
+        assert (person.id_type, person.id_number, person.name) == ("居民身份证", make_id(1), "张三")
+        assert Volunteer.get_by_id(volunteer_id).skills == "急救"
+        assert_served_line_kept()
+        with pytest.raises(IntegrityError), Person._meta.database.atomic():
+            Person.create(id_number=make_id(1), id_number_rev="", name="重复")  # same pair
+        Person.create(id_type="护照", id_number=make_id(1), id_number_rev="", name="李四")  # another pair
+        assert Person.select().count() == 2
+    finally:
+        close_database()
+    after = all_rows(path, old_layout)
+    assert [row for row in after["person"] if "张三" in row] == before["person"]  # every old value kept
+    assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
+    assert list(path.parent.glob("v5.before-upgrade-v5-*.sqlite3"))

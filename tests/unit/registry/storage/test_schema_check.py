@@ -92,9 +92,9 @@ DUPLICATE = ("INSERT INTO person (id_number, id_number_rev, name, initials, sex,
 
 
 @pytest.mark.parametrize("unmade", [
-    ['DROP INDEX "person_id_number"'],
-    ['DROP INDEX "person_id_number"', 'CREATE INDEX "person_id_number" ON person (id_number)'],
-    ['DROP INDEX "person_id_number"', 'CREATE UNIQUE INDEX "person_id_number" ON person (id_number) WHERE 0'],
+    ['DROP INDEX "person_document"'],
+    ['DROP INDEX "person_document"', 'CREATE INDEX "person_document" ON person (id_number, id_type)'],
+    ['DROP INDEX "person_document"', 'CREATE UNIQUE INDEX "person_document" ON person (id_number, id_type) WHERE 0'],
 ])
 def test_duplicate_id_numbers_behind_an_unmade_unique_constraint_are_refused(register: Path, unmade: list[str]):
     tamper(register, *unmade, DUPLICATE)
@@ -106,7 +106,7 @@ def test_duplicate_id_numbers_behind_an_unmade_unique_constraint_are_refused(reg
 
 
 def test_an_unmade_unique_constraint_over_rows_that_obey_it_is_rebuilt(register: Path):
-    tamper(register, 'DROP INDEX "person_id_number"', 'CREATE INDEX "person_id_number" ON person (id_number)')
+    tamper(register, 'DROP INDEX "person_document"', 'CREATE INDEX "person_document" ON person (id_number, id_type)')
     open_database(register)
     try:
         with pytest.raises(ops.RegistryError):
@@ -161,7 +161,7 @@ def test_a_register_cut_short_is_refused(register: Path):
 
 def test_the_expected_shape_comes_from_the_models():
     shape = expected(True)
-    assert shape.indexes["person_id_number"].unique
+    assert shape.indexes["person_document"].unique
     assert shape.tables["person"] == frozenset(f.column_name for f in Person._meta.sorted_fields)
     assert {"audit_entry_no_delete", "service_record_approved_not_deleted"} <= set(shape.triggers)
 
@@ -184,8 +184,8 @@ def test_postgresql_registers_are_checked_too(empty_postgres: str):
 
     with psycopg.connect(empty_postgres, autocommit=True) as conn:
         conn.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only")
-        conn.execute('ALTER TABLE person DROP CONSTRAINT IF EXISTS person_id_number')
-        conn.execute('DROP INDEX IF EXISTS "person_id_number"')
+        conn.execute('ALTER TABLE person DROP CONSTRAINT IF EXISTS person_document')
+        conn.execute('DROP INDEX IF EXISTS "person_document"')
         conn.execute(DUPLICATE)
     with pytest.raises(UntrustedSchemaError, match="重复的 id_number"):
         open_database(empty_postgres)
