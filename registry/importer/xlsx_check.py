@@ -13,8 +13,10 @@ import struct
 import zipfile
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from typing import IO
 
@@ -242,59 +244,160 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: SheetSize, shared: SharedStrings
     """Fill `sheet` with the extent and text of the cells the part holds, refusing it as
     soon as reading it would pass the budget. Rows and cells without an r attribute follow
     the one before, as calamine places them."""
-    row, column = 0, 0
-    pending = -1  # where a cell with its text in the XML began
+    state = _ScanState()
     held = shared.memory()
-    letters: dict[bytes, int] = {}
+    buffer, offset = b"", 0
     for buffer, cut, offset in _segments(chunks, sheet.name):
-        found = 0
-        for match in _TOKEN.finditer(buffer):
-            start = match.start()
-            if start >= cut:
-                break
-            found += 1
-            if pending >= 0:
-                sheet.text_bytes += offset + start - pending
-                pending = -1
-            tag, attributes, value = match.groups()
-            ref = _ref(attributes) if b"r" in attributes else None
-            if tag == b"row":
-                if ref is not None and not ref.isdigit():
-                    raise damaged(sheet.name, msg("工作表“{name}”中有无法识别的行号", name=sheet.name))
-                row = int(ref) if ref is not None else row + 1
-                column = 0
-                continue
-            if ref is None:
-                column += 1
-            else:
-                name = ref.rstrip(b"0123456789")
-                digits = ref[len(name):]
-                if name not in letters:
-                    if not (name.isalpha() and digits and len(name) <= 10 and len(digits) <= 12):
-                        raise damaged(sheet.name, msg("工作表“{name}”中有无法识别的单元格位置", name=sheet.name))
-                    letters[name] = _column_number(name)
-                if not digits.isdigit() or len(digits) > 12:
-                    raise damaged(sheet.name, msg("工作表“{name}”中有无法识别的单元格位置", name=sheet.name))
-                column, row = letters[name], int(digits)
-            if attributes[-1:] == b"/":
-                continue  # an empty cell, formatted only: calamine leaves it out
-            sheet.cells += 1
-            if row > sheet.rows:
-                sheet.rows = row
-            if column > sheet.columns:
-                sheet.columns = column
-            if b"t" in attributes:
-                kind = _TYPE.search(attributes)
-                if kind is not None and kind.group(1) == b"s":
-                    sheet.text_bytes += shared.length(int(value) if value is not None else None)
-                elif kind is not None and kind.group(1) in _TEXT_TYPES:
-                    pending = offset + start
-        if found != len(_START.findall(buffer, 0, cut)):
-            raise damaged(sheet.name, msg("工作表“{name}”的内容格式有误", name=sheet.name))
+        if not _scan_regular(buffer, cut, offset, sheet, shared, state):
+            _scan_tokens(buffer, cut, offset, sheet, shared, state)
         check_budget(sheet, held)
-    if pending >= 0:
-        sheet.text_bytes += offset + len(buffer) - pending
+    if state.pending >= 0:
+        sheet.text_bytes += offset + len(buffer) - state.pending
     check_budget(sheet, held)
+
+
+@dataclass
+class _ScanState:
+    """Where the scan stands between two segments."""
+
+    row: int = 0
+    column: int = 0
+    pending: int = -1  # where a cell with its text in the XML began
+    letters: dict[bytes, int] = field(default_factory=dict)
+
+
+def _scan_tokens(buffer: bytes, cut: int, offset: int, sheet: SheetSize, shared: SharedStrings,
+                 state: _ScanState) -> None:
+    """One segment, token by token: any markup _TOKEN reads."""
+    row, column, pending, letters = state.row, state.column, state.pending, state.letters
+    found = 0
+    for match in _TOKEN.finditer(buffer):
+        start = match.start()
+        if start >= cut:
+            break
+        found += 1
+        if pending >= 0:
+            sheet.text_bytes += offset + start - pending
+            pending = -1
+        tag, attributes, value = match.groups()
+        ref = _ref(attributes) if b"r" in attributes else None
+        if tag == b"row":
+            if ref is not None and not ref.isdigit():
+                raise damaged(sheet.name, msg("工作表“{name}”中有无法识别的行号", name=sheet.name))
+            row = int(ref) if ref is not None else row + 1
+            column = 0
+            continue
+        if ref is None:
+            column += 1
+        else:
+            name = ref.rstrip(b"0123456789")
+            digits = ref[len(name):]
+            if name not in letters:
+                if not (name.isalpha() and digits and len(name) <= 10 and len(digits) <= 12):
+                    raise damaged(sheet.name, msg("工作表“{name}”中有无法识别的单元格位置", name=sheet.name))
+                letters[name] = _column_number(name)
+            if not digits.isdigit() or len(digits) > 12:
+                raise damaged(sheet.name, msg("工作表“{name}”中有无法识别的单元格位置", name=sheet.name))
+            column, row = letters[name], int(digits)
+        if attributes[-1:] == b"/":
+            continue  # an empty cell, formatted only: calamine leaves it out
+        sheet.cells += 1
+        if row > sheet.rows:
+            sheet.rows = row
+        if column > sheet.columns:
+            sheet.columns = column
+        if b"t" in attributes:
+            kind = _TYPE.search(attributes)
+            if kind is not None and kind.group(1) == b"s":
+                sheet.text_bytes += shared.length(int(value) if value is not None else None)
+            elif kind is not None and kind.group(1) in _TEXT_TYPES:
+                pending = offset + start
+    if found != len(_START.findall(buffer, 0, cut)):
+        raise damaged(sheet.name, msg("工作表“{name}”的内容格式有误", name=sheet.name))
+    state.row, state.column, state.pending = row, column, pending
+
+
+# Markup as Excel, WPS, LibreOffice and the Python writers lay it out: no namespace prefix,
+# every row and cell with its position first, a cell's style and type after it. A segment
+# made only of these is measured by whole-buffer searches (several times faster than a
+# Python step per cell), with the very figures _scan_tokens would reach.
+_PLAIN_START = re.compile(rb"<(?:c|row)[\s/>]")
+_VALUE = rb"(?:\s{0,64}<" + _PREFIX + rb"v>\s{0,64}(\d{1,10})\s{0,64}<)?"
+_REGULAR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"(?: s="\d{1,6}")?(?: t="(\w{1,20})")?(/?)>')
+_SHARED_CELL = re.compile(rb'<c r="[A-Z]{1,3}\d{1,7}"(?: s="\d{1,6}")? t="s">' + _VALUE)
+_REGULAR_ROW = re.compile(rb'<row r="\d{1,7}"[^<>]{0,4000}>')
+# A cell with its text in the XML, up to where the next row or cell starts.
+_TEXT_SPAN = re.compile(rb'<c r="[A-Z]{1,3}\d{1,7}"(?: s="\d{1,6}")? t="(?:inlineStr|str|d|e)">'
+                        rb"(?:[^<]++|<(?!(?:c|row)[\s/>]))*+")
+_LAST_TOKEN_TRIES = 64
+
+
+def _scan_regular(buffer: bytes, cut: int, offset: int, sheet: SheetSize, shared: SharedStrings,
+                  state: _ScanState) -> bool:
+    """One segment by whole-buffer searches, when every row and cell in it is regular
+    markup; False (nothing counted) when one is not, for _scan_tokens to read."""
+    if b":c" in buffer or b":row" in buffer:
+        return False  # perhaps a prefixed tag, which the plain searches would not see
+    starts = len(_PLAIN_START.findall(buffer, 0, cut))
+    if not starts:
+        return False
+    after = _PLAIN_START.search(buffer, cut)
+    if after is None and cut != len(buffer):
+        return False  # a text cell may run on into the next segment: token by token
+    end = after.start() if after is not None else len(buffer)
+    last = _last_token(buffer, cut)
+    if last is None:
+        return False
+    # Tokens start only where _START matches and none lies in [cut, end): searching up to
+    # `end` finds exactly the ones starting before `cut`, each with its value whole.
+    cells = _REGULAR_CELL.findall(buffer, 0, end)
+    if len(cells) + len(_REGULAR_ROW.findall(buffer, 0, end)) != starts:
+        return False
+    full = [c for c in cells if not c[3]] if b"/" in set(map(itemgetter(3), cells)) else cells
+    types = Counter(map(itemgetter(2), full))  # counted in C, as the searches run
+    texts = sum(types[t] for t in _TEXT_TYPES)
+    spans = _TEXT_SPAN.findall(buffer, 0, end) if texts else []
+    if len(spans) != texts:
+        return False
+    if state.pending >= 0:
+        first = _PLAIN_START.search(buffer)
+        assert first is not None  # starts is not zero
+        sheet.text_bytes += offset + first.start() - state.pending
+    letters = state.letters
+    if full:
+        sheet.cells += len(full)
+        sheet.rows = max(sheet.rows, max(map(int, map(itemgetter(1), full))))
+        for name in set(map(itemgetter(0), full)):
+            if name not in letters:
+                letters[name] = _column_number(name)
+            sheet.columns = max(sheet.columns, letters[name])
+        if types[b"s"]:
+            length = shared.length
+            sheet.text_bytes += sum(length(int(v) if v else None)
+                                    for v in _SHARED_CELL.findall(buffer, 0, end))
+        sheet.text_bytes += sum(map(len, spans))
+    tag, attributes, _value = last.groups()
+    ref = _ref(attributes)
+    assert ref is not None  # regular markup gives every token its position
+    if tag == b"row":
+        state.row, state.column = int(ref), 0
+    else:
+        name = ref.rstrip(b"0123456789")
+        state.row, state.column = int(ref[len(name):]), letters.get(name) or _column_number(name)
+    state.pending = -1  # the spans ran to the next token, or to the part's end
+    return True
+
+
+def _last_token(buffer: bytes, cut: int) -> re.Match[bytes] | None:
+    """The last row or cell starting before `cut`, looked for backwards a few tags."""
+    at = cut
+    for _ in range(_LAST_TOKEN_TRIES):
+        at = buffer.rfind(b"<", 0, at)
+        if at < 0:
+            return None
+        if _START.match(buffer, at):
+            return _TOKEN.match(buffer, at)
+    return None
 
 
 def _ref(attributes: bytes) -> bytes | None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import xlsxwriter
 from helpers.hostile_files import HEADER_ROW, workbook
 
+from registry.importer import xlsx_check
 from registry.importer.kinds import VOLUNTEERS
+from registry.importer.limits import SheetSize
 from registry.importer.read import read_table
 from registry.rules.problems import RegistryError
 
@@ -49,3 +52,46 @@ def test_data_away_from_a1_and_a_workbook_named_xls(tmp_path: Path) -> None:
         table = read_table(file, VOLUNTEERS)
         assert (table.header_row, table.rows[0][0]) == (4, 5)
         assert table.rows[0][1][table.column_of("id_number") or 0] == "11010519491231002X"
+
+
+def _measured(path: Path, regular: bool, monkeypatch: pytest.MonkeyPatch) -> list[SheetSize]:
+    """Every part's measure, with the whole-buffer searches or token by token only."""
+    sizes: list[SheetSize] = []
+    scan = xlsx_check._scan_sheet
+
+    def keep(chunks: Any, sheet: SheetSize, shared: Any) -> None:
+        scan(chunks, sheet, shared)
+        sizes.append(sheet)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(xlsx_check, "_scan_sheet", keep)
+        patch.setattr(xlsx_check, "CHUNK", 4096)  # many segments, so the two ways alternate
+        patch.setattr(xlsx_check, "_TAIL", 512)
+        if not regular:
+            patch.setattr(xlsx_check, "_scan_regular", lambda *_args: False)
+        xlsx_check.check_xlsx(path)
+    return sizes
+
+
+@pytest.mark.parametrize("inline", [True, False])
+def test_the_fast_scan_measures_as_the_token_scan(tmp_path: Path, inline: bool,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shared and inline strings, styled empty cells, gaps, long texts, a row without a
+    position: the figures the budget is checked on are the same either way."""
+    path = tmp_path / "m.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": inline})
+    sheet = book.add_worksheet("名单")
+    styled = book.add_format({"bold": True})
+    for r in range(600):
+        sheet.write_row(r, 0, [f"张{r}", r * 1.5, "备注" * (r % 40), None if r % 7 else "x"])
+        if r % 50 == 0:
+            sheet.write_blank(r, 9, None, styled)
+            sheet.write_string(r, 27, "远处")
+    book.close()
+    sizes = _measured(path, True, monkeypatch)
+    assert sizes == _measured(path, False, monkeypatch)
+    assert max(s.cells for s in sizes) > 1_500
+    odd = workbook(tmp_path / "odd.xlsx", HEADER_ROW + '<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t>'
+                   '</is></c></row>' + "<row><c><v>1</v></c></row>" * 300
+                   + '<row r="900" spans="1:3"><c r="C900" s="1"/><c r="B900"><v>2</v></c></row>')
+    assert _measured(odd, True, monkeypatch) == _measured(odd, False, monkeypatch)
