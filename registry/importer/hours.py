@@ -15,7 +15,7 @@ from typing import Any
 from registry.importer.bulk import WriteContext, chunks, fetch_in
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, RowPlan
-from registry.importer.people import clean_document, clean_number, holders
+from registry.importer.people import clean_document, clean_number, holder_of, holders, persons_by_number
 from registry.ops.hours import LABELS, MAX_HOURS_PER_DAY, clean_record
 from registry.ops.summaries import apply_ledger_sums
 from registry.queries.approval import four_eyes
@@ -70,6 +70,7 @@ class Hours:
         record["community"], community_problems = lookups.community(
             raw.get("community"), "community", LABELS["community"])
         return {"id_number": number, "id_type": document[0] if document else None,
+                "id_type_given": not is_blank(raw.get("id_type")),
                 "volunteer_number": volunteer_number, "name": name,
                 "record": record}, problems + community_problems
 
@@ -102,6 +103,7 @@ class Hours:
 
 def _resolve_volunteers(rows: list[RowPlan]) -> None:
     persons = holders(r.values["id_number"] for r in rows)
+    numbers = persons_by_number(persons)
     by_person = fetch_in(Volunteer, "person", (p["id"] for p in persons.values()))
     by_number = fetch_in(Volunteer, "volunteer_number", (r.values["volunteer_number"] for r in rows))
     names = {p["id"]: p["name"] for p in persons.values()}
@@ -109,7 +111,8 @@ def _resolve_volunteers(rows: list[RowPlan]) -> None:
     names.update({p["id"]: p["name"] for p in fetch_in(Person, "id", missing).values()})
     for row in rows:
         values = row.values
-        person = persons.get((values["id_type"], values["id_number"])) if values["id_number"] else None
+        person = holder_of(persons, numbers, values["id_type"], values["id_number"],
+                           type_given=values["id_type_given"])
         found = by_person.get(person["id"]) if person else None
         numbered = by_number.get(values["volunteer_number"]) if values["volunteer_number"] else None
         problem = None

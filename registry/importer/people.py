@@ -3,6 +3,7 @@ cleaners, and matching with the register by ID number, never duplicating a perso
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from functools import partial
@@ -184,6 +185,33 @@ def holders(numbers: Iterable[str | None]) -> dict[tuple[str, str], dict[str, An
     return {(p["id_type"], number): p for number, found in groups.items() for p in found}
 
 
+_GB_FORM = re.compile(r"\d{17}[\dX]")  # resident cards, residence permits, 2023 foreign cards: one number space
+
+
+def persons_by_number(persons: dict[tuple[str, str], dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The same persons by number alone, for holder_of."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for (_doc_type, number), person in persons.items():
+        found.setdefault(number, []).append(person)
+    return found
+
+
+def holder_of(persons: dict[tuple[str, str], dict[str, Any]], numbers: dict[str, list[dict[str, Any]]],
+              doc_type: str | None, number: str | None, *, type_given: bool) -> dict[str, Any] | None:
+    """The register's person holding (doc_type, number). Failing that, the one person who
+    holds the number under another type, when the file did not say the type or the number
+    is of the GB 11643 form all those types share: a register from before document types
+    stored every number as 居民身份证, and a residence permit's 810000… read from a file must
+    find that person, not become a second one."""
+    if not number:
+        return None
+    found = persons.get((doc_type or DEFAULT_TYPE, number))
+    if found is None and (not type_given or _GB_FORM.fullmatch(number)):
+        others = numbers.get(number, [])
+        found = others[0] if len(others) == 1 else None
+    return found
+
+
 def clean_document(raw: dict[str, Any]) -> tuple[tuple[str, str] | None, list[Problem]]:
     """(type, number) of the person a row names by document (hours, training attendance),
     and the errors found: the number checked by the row's 证件类型, or by its form."""
@@ -202,13 +230,15 @@ def match_people(rows: list[RowPlan], lookups: Lookups, role: type[BaseModel], n
     their role record; a role number (volunteer number, certificate number) held by someone
     else is an error."""
     by_document = people_by_document(rows)
+    numbers = persons_by_number(by_document)
     roles = fetch_in(role, "person", (p["id"] for p in by_document.values()))
     holders = fetch_in(role, number_key, (r.values["role"].get(number_key) for r in rows))
     show = formatter(lookups)
     all_labels = {**PERSON_LABELS, **labels}
     for row in rows:
         person, role_values = row.values["person"], row.values["role"]
-        existing = by_document.get((person.get("id_type", DEFAULT_TYPE), person["id_number"]))
+        existing = holder_of(by_document, numbers, person.get("id_type"), person["id_number"],
+                             type_given=row.values.get("id_type_given", False))
         current = roles.get(existing["id"]) if existing else None
         number = role_values.get(number_key)
         holder = holders.get(number) if number else None

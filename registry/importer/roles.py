@@ -105,7 +105,8 @@ class Volunteers:
         if "carried_total" in raw:
             carried, carried_problems = clean_carried(raw)
             problems += carried_problems
-        return {"person": person, "person_given": person_given, "role": role,
+        return {"person": person, "person_given": person_given, "id_type_given": not is_blank(raw.get("id_type")),
+                "role": role,
                 "role_given": memo.shared(given), "carried": carried}, problems
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]:
@@ -162,7 +163,8 @@ class SocialWorkers:
         role["community"], community_problems = lookups.community(
             raw.get("community"), "community", WORKER_LABELS["community"])
         problems += role_problems + number_problems + community_problems
-        return {"person": person, "person_given": person_given, "role": role,
+        return {"person": person, "person_given": person_given, "id_type_given": not is_blank(raw.get("id_type")),
+                "role": role,
                 "role_given": given}, problems
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, str]]:

@@ -10,11 +10,11 @@ from typing import Any
 from registry.importer.bulk import WriteContext, chunks, fetch_groups, update_rows
 from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, UNCHANGED, UPDATE, FieldChange, RowPlan, cell_text
-from registry.importer.people import clean_document, holders
+from registry.importer.people import clean_document, holder_of, holders, persons_by_number
 from registry.ops.base import snapshot
 from registry.ops.social_workers import refresh_ce_hours
 from registry.ops.training import LABELS
-from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text
+from registry.rules.fields import Cleaner, clean_bool, clean_date, clean_decimal, clean_text, is_blank
 from registry.rules.problems import Problem, error, warning
 from registry.rules.text import normalize_text
 from registry.storage.models import Attendance, SocialWorker, Training
@@ -50,6 +50,7 @@ class Trainings:
         document, id_problems = clean_document(raw)
         problems += id_problems
         values["id_type"], values["id_number"] = document or (None, None)
+        values["id_type_given"] = not is_blank(raw.get("id_type"))
         values["ends_on"] = values["ends_on"] or values["starts_on"]
         if values["starts_on"] and values["ends_on"] < values["starts_on"]:
             problems.append(error("date_order", "ends_on", msg("“结束日期”不能早于“培训日期”。")))
@@ -68,12 +69,14 @@ class Trainings:
 
     def match(self, rows: list[RowPlan], lookups: Lookups) -> None:
         persons = holders(r.values["id_number"] for r in rows)
+        numbers = persons_by_number(persons)
         trainings = fetch_groups(Training, "title", (r.values["title"] for r in rows))
         by_key = {(t["title"], t["starts_on"]): t for group in trainings.values() for t in group}
         attended = fetch_groups(Attendance, "person", (p["id"] for p in persons.values()))
         for row in rows:
             values = row.values
-            person = persons.get((values["id_type"], values["id_number"]))
+            person = holder_of(persons, numbers, values["id_type"], values["id_number"],
+                               type_given=values["id_type_given"])
             if person is None:
                 row.match_problems.append(error("person", "id_number", msg("这个证件号码不在登记库中，"
                                                 "请先登记该人员（志愿者或社工）再导入签到。")))

@@ -108,7 +108,7 @@ def doc_type_of(value: object) -> str | None:
     text = str(value).strip().replace(" ", "")
     if not text:
         return DEFAULT_TYPE
-    return _ALIASES.get(text)
+    return text if text in DOC_TYPES else _ALIASES.get(text)
 
 
 def normalize_document(raw: str) -> str:

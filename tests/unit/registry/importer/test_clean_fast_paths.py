@@ -122,7 +122,8 @@ def reference_clean(memo: ReferenceMemo, raw: dict[str, Any], lookups: Lookups,
     if "carried_total" in raw:
         carried, carried_problems = clean_carried(raw)
         problems += carried_problems
-    return {"person": person, "person_given": person_given, "role": role,
+    return {"person": person, "person_given": person_given, "id_type_given": not is_blank(raw.get("id_type")),
+            "role": role,
             "role_given": given, "carried": carried}, problems
 
 

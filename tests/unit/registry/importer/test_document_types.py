@@ -110,3 +110,25 @@ def test_hours_and_training_find_people_by_their_document(area: dict[str, int], 
         ["急救", "2025-05-01", 4, "Hans", "护照", "12345678"]])
     commit_import(preview_import("training", training), actor="clerk")
     assert [a.person.name for a in Attendance.select()] == ["Hans"]
+
+
+def test_a_permit_an_older_register_stored_as_a_resident_card_is_found_not_doubled(
+        area: dict[str, int], sheet: Callable[..., Path]) -> None:
+    # the upgrade to document types made every stored number a 居民身份证, 810000… included
+    path = sheet(["姓名", "身份证号", "所在社区"], [["陈大文", HONG_KONG, "永安里社区"]])
+    commit_import(preview_import("volunteers", path), actor="clerk")
+    Person.update(id_type="居民身份证").execute()
+    again = sheet(["姓名", "身份证号", "所在社区", "联系电话"], [["陈大文", HONG_KONG, "永安里社区", "13800138000"]],
+                  name="again.xlsx")
+    preview = preview_import("volunteers", again)
+    assert problems_of(preview) == []
+    result = commit_import(preview, actor="clerk")
+    assert result.created == 0
+    assert list(Person.select(Person.id_type, Person.id_number, Person.phone).tuples()) == [
+        ("居民身份证", HONG_KONG, "13800138000")]
+    typed = sheet(["姓名", "证件类型", "证件号码", "所在社区"],
+                  [["陈大文", "港澳台居民居住证", HONG_KONG, "永安里社区"]], name="typed.xlsx")
+    preview = preview_import("volunteers", typed)
+    assert problems_of(preview) == []
+    assert commit_import(preview, actor="clerk").created == 0
+    assert Person.select().count() == 1

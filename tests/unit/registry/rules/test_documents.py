@@ -159,3 +159,9 @@ def test_masks_show_the_last_two_characters_of_other_types() -> None:
 def test_a_digit_missing_or_extra_still_reads_as_its_gb_form() -> None:
     assert recognize("11010519491231002").doc_type == RESIDENT_CARD
     assert recognize("8100001990010112300").doc_type == RESIDENCE_PERMIT
+
+
+def test_every_type_is_known_by_its_full_name() -> None:
+    from registry.rules.documents import DOC_TYPES, doc_type_of
+
+    assert {name: doc_type_of(name) for name in DOC_TYPES} == {name: name for name in DOC_TYPES}
