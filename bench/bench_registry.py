@@ -9,7 +9,10 @@ dashboard figures of registry.queries.stats. Prints one table with targets and P
                                              [--db PATH|URL] [--keep] [--existing]
 
 --existing measures the queries on a register already built (with --db) and skips the
-generation rows.
+generation rows. --mixed SHARE first gives that share of the people other identity documents
+(港澳台居民居住证, 港澳通行证, 护照, in turn; numbers of their own forms), as a district
+with residents from Hong Kong, Macao, Taiwan and abroad has, and times their lookups too:
+it changes the register at --db.
 """
 
 from __future__ import annotations
@@ -28,9 +31,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from stdnum.cn.ric import calc_check_digit
+
 from registry import demo
 from registry.queries import stats
 from registry.queries.search import search_people
+from registry.rules.documents import HK_MACAO_PERMIT, PASSPORT, RESIDENCE_PERMIT
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.models import Person, Volunteer
 
@@ -89,6 +95,35 @@ def sample_people(rng: random.Random, n: int) -> list[tuple[int, str, str, str, 
     return people
 
 
+def other_number(doc_type: str, n: int) -> str:
+    """The n-th number of the type's own form (distinct for n below 16.8 million)."""
+    if doc_type == RESIDENCE_PERMIT:  # GB 11643 form under Hong Kong's address code
+        body = (f"810000{1950 + n % 50}{1 + n // 50 % 12:02d}{1 + n // 600 % 28:02d}"
+                f"{n // 16_800 % 1000:03d}")
+        return body + calc_check_digit(body)
+    if doc_type == HK_MACAO_PERMIT:
+        return f"H{n:08d}"
+    return f"E{n:08d}"
+
+
+def mix_documents(share: float) -> int:
+    """Give every (1/share)-th person another document; how many were changed."""
+    from registry.storage.db import database
+
+    step = max(1, round(1 / share))
+    types = (RESIDENCE_PERMIT, HK_MACAO_PERMIT, PASSPORT)
+    ids = [i for (i,) in Person.select(Person.id).where(Person.id % step == 0).tuples()]
+    rows = []
+    for n, pid in enumerate(ids):
+        doc_type = types[n % len(types)]
+        number = other_number(doc_type, n)
+        rows.append((doc_type, number, number[::-1], "法国" if doc_type == PASSPORT else "", pid))
+    with database.atomic():
+        database.obj.cursor().executemany(
+            "UPDATE person SET id_type = ?, id_number = ?, id_number_rev = ?, nationality = ? WHERE id = ?", rows)
+    return len(rows)
+
+
 def name_prefix(name: str) -> str:
     """Surname and the first given character (double surnames keep both characters)."""
     return name[:3] if len(name) >= 4 else name[:2]
@@ -112,8 +147,15 @@ def totals_of(volunteer_id: int) -> Callable[[], Any]:
     return lambda: stats.volunteer_totals(volunteer_id)
 
 
+def other_documents(rng: random.Random, n: int) -> list[str]:
+    numbers = [number for (number,) in Person.select(Person.id_number).where(Person.id_type != "居民身份证")
+               .limit(20 * n).tuples()]  # zh-data
+    return rng.sample(numbers, min(n, len(numbers)))
+
+
 def query_rows(rng: random.Random, runs: int) -> list[tuple[str, float, float, float]]:
     people = sample_people(rng, runs + WARM_UP)
+    others = other_documents(rng, runs + WARM_UP)
     vids = Volunteer.select(Volunteer.id).order_by(Volunteer.id.desc()).limit(1).scalar() or 0
     lookups: list[tuple[str, list[Callable[[], Any]]]] = [
         ("whole ID number", [search(p[1]) for p in people]),
@@ -125,6 +167,9 @@ def query_rows(rng: random.Random, runs: int) -> list[tuple[str, float, float, f
         ("pinyin initials (2-3)", [search(p[3][:rng.choice((2, 3))]) for p in people]),
         ("phone number", [search(p[4]) for p in people if p[4]]),
     ]
+    if others:  # a register with other identity documents (--mixed)
+        lookups += [("other document, whole number", [search(n) for n in others]),
+                    ("other document, last 4 characters", [search(n[-4:]) for n in others])]
     out = []
     for label, calls in lookups:
         for call in calls[:WARM_UP]:  # the first few read cold pages from disk
@@ -158,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only time the queries, on the register at --db")
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--mixed", type=float, default=0.0, metavar="SHARE",
+                        help="give this share of the people other identity documents first (changes --db)")
     args = parser.parse_args(argv)
     if args.existing and not args.db:
         parser.error("--existing needs --db")
@@ -186,6 +233,11 @@ def main(argv: list[str] | None = None) -> int:
                          f"{'':10}   < {records_target:6.0f} s  {status(records_s < records_target)}")
             close_database()  # checkpoints the WAL, so the file size is the whole register
             open_database(path)
+        if args.mixed:
+            started = time.perf_counter()
+            changed = mix_documents(args.mixed)
+            lines.append(f"{'people given other documents':34} {changed:10,}    "
+                         f"({time.perf_counter() - started:.1f} s)")
         if isinstance(path, Path):
             lines.append(f"{'database file':34} {os.path.getsize(path) / 1e6:10.0f} MB")
         rng = random.Random(args.seed)
