@@ -124,9 +124,9 @@ def _excess(db: Database, account: Account) -> str | None:
     if account.owns_database:
         found.append(msg("是数据库“{database}”的所有者（可以删掉整个 schema）", database=db.database))
         fixes.append(f"ALTER DATABASE {quote(str(db.database))} OWNER TO {owner};")
-    extra = [msg("表 {table} 多了 {items}", table=table, items="、".join(sorted(rights - server_roles.expected_rights(table))))
+    extra = [msg("表 {table} 多了 {items}", table=table, items="、".join(sorted(more)))
              for table, rights in sorted(server_roles.rights_of(db, account.user).items())
-             if rights - server_roles.expected_rights(table)]
+             if (more := rights - server_roles.expected_rights(table))]
     if server_roles.can_change_schema(db, account.user):
         extra.append(msg("能在数据库里建表"))
     if extra:
@@ -150,7 +150,9 @@ def connect_refusal(db: Database, error: BaseException) -> str | None:
     (psycopg gives these no SQLSTATE, only the server's words); None for any other error."""
     if not isinstance(db, PostgresqlDatabase):
         return None
-    text = " ".join(str(e) for e in (error, error.__cause__, error.__context__) if e is not None)
+    # peewee keeps the driver's error as .orig (and as the cause when it re-raised it).
+    text = " ".join(str(e) for e in (error, getattr(error, "orig", None), error.__cause__, error.__context__)
+                    if e is not None)
     user = str(db.connect_params.get("user") or "")
     database = str(db.database)
     if found := re.search(r"role " + _QUOTED + " does not exist", text):
@@ -171,8 +173,9 @@ def connect_refusal(db: Database, error: BaseException) -> str | None:
                    "GRANT CONNECT ON DATABASE {db} TO {role};", user=user, database=database,
                    db=quote(database), role=quote(user))
     if "no pg_hba.conf entry" in text:
-        return msg("服务器不接受从这台电脑以账号“{user}”连接数据库“{database}”（服务器的 pg_hba.conf 里没有对应的一行）："
-                   "请信息科在 pg_hba.conf 中为办公室的电脑加上一行，例如 host {database} {user} 192.168.1.0/24 "
+        return msg("服务器不接受从这台电脑以账号“{user}”连接数据库“{database}”"
+                   "（服务器的 pg_hba.conf 里没有对应的一行）：请信息科在 pg_hba.conf 中为办公室的电脑加上一行，"
+                   "例如 host {database} {user} 192.168.1.0/24 "
                    "scram-sha-256，然后运行 SELECT pg_reload_conf();", user=user, database=database)
     if re.search(r"database " + _QUOTED + " does not exist", text):
         from registry.storage.server_check import RECREATE

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from helpers.server_roles import CLERK, OWNER, DATABASE, NoServer, ServerAccounts, server_accounts
+from helpers.server_roles import CLERK, DATABASE, OWNER, NoServer, ServerAccounts, server_accounts
 
 from registry.ops.server import setup_server
 from registry.storage import lifecycle
@@ -107,7 +107,7 @@ def test_an_everyday_account_that_cannot_record_hours_is_refused_before_the_firs
 
 
 def test_a_connection_refused_for_the_account_says_what_it_needs(set_up: ServerAccounts) -> None:
-    with pytest.raises(DatabaseOpenError, match="服务器上没有数据库账号“nobody_here”.*CREATE ROLE \"nobody_here\""):
+    with pytest.raises(DatabaseOpenError, match=r"服务器上没有数据库账号“nobody_here”.*CREATE ROLE \"nobody_here\""):
         open_database(set_up.clerk.replace(f"{CLERK}@", "nobody_here@"))
     as_admin(set_up, f'REVOKE CONNECT ON DATABASE "{DATABASE}" FROM PUBLIC')
     with pytest.raises(DatabaseOpenError, match=f'GRANT CONNECT ON DATABASE "{DATABASE}" TO "{CLERK}";'):
@@ -115,5 +115,25 @@ def test_a_connection_refused_for_the_account_says_what_it_needs(set_up: ServerA
     as_admin(set_up, f'GRANT CONNECT ON DATABASE "{DATABASE}" TO PUBLIC', f'ALTER ROLE "{CLERK}" NOLOGIN')
     with pytest.raises(DatabaseOpenError, match=f'ALTER ROLE "{CLERK}" LOGIN;'):
         open_database(set_up.clerk)
-    with pytest.raises(DatabaseOpenError, match="服务器上没有数据库“no_such_register”.*CREATE DATABASE"):
+    with pytest.raises(DatabaseOpenError, match=r"服务器上没有数据库“no_such_register”.*CREATE DATABASE"):
         open_database(set_up.owner.replace(f"/{DATABASE}", "/no_such_register"))
+
+
+@pytest.mark.parametrize(("server_said", "expected"), [
+    ('connection failed: connection to server at "10.0.0.5", port 5432 failed: FATAL:  password '
+     'authentication failed for user "registry"', "ALTER ROLE \"registry\" PASSWORD '…';"),
+    ('connection failed: connection to server at "10.0.0.5", port 5432 failed: FATAL:  no pg_hba.conf '
+     'entry for host "10.0.0.9", user "registry", database "district", no encryption',
+     "host district registry 192.168.1.0/24 scram-sha-256"),
+])
+def test_a_password_or_pg_hba_refusal_names_the_fix(server_said: str, expected: str) -> None:
+    # The test server trusts every local connection, so these two are the server's words.
+    from peewee import OperationalError, PostgresqlDatabase
+
+    from registry.storage.server_account import connect_refusal
+
+    db = PostgresqlDatabase("district", user="registry", host="10.0.0.5")
+    try:
+        raise OperationalError(psycopg.OperationalError(server_said))
+    except OperationalError as exc:
+        assert expected in (connect_refusal(db, exc) or "")
