@@ -74,6 +74,33 @@ class Loader:
                 self.report(stage, done, max(total, done))
         return done
 
+    def update_by_id(self, table: str, columns: Sequence[str], rows: Iterable[Row], *, stage: str,
+                     total: int) -> None:
+        """Set `columns` of existing rows: each row is their values, then the id. On
+        PostgreSQL through COPY into a temporary table and one UPDATE ... FROM (row-by-row
+        UPDATEs of 860k volunteers took 77 s there)."""
+        param = database.param
+        sets = ", ".join(f'"{c}" = {param}' for c in columns)
+        with database.atomic():
+            cursor = database.cursor()
+            if is_sqlite():
+                for n, chunk in enumerate(chunks(rows, CHUNK_ROWS)):
+                    cursor.executemany(f'UPDATE "{table}" SET {sets} WHERE "id" = {param}', chunk)
+                    self.report(stage, n * CHUNK_ROWS + len(chunk), total)
+                return
+            names = ", ".join(f'"{c}"' for c in (*columns, "id"))
+            cursor.execute(f'CREATE TEMPORARY TABLE demo_update ON COMMIT DROP AS '
+                           f'SELECT {names} FROM "{table}" WHERE false')
+            done = 0
+            for chunk in chunks(rows, CHUNK_ROWS):
+                with cursor.copy(f"COPY demo_update ({names}) FROM STDIN") as copy:
+                    for row in chunk:
+                        copy.write_row(row)
+                done += len(chunk)
+                self.report(stage, done, max(total, done))
+            sets = ", ".join(f'"{c}" = u."{c}"' for c in columns)
+            cursor.execute(f'UPDATE "{table}" AS t SET {sets} FROM demo_update AS u WHERE t."id" = u."id"')
+
 
 @contextmanager
 def indexes_deferred(table: str, rows: int, threshold: int = DEFER_INDEXES_ROWS) -> Iterator[None]:
