@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from peewee import Database, PostgresqlDatabase
 
 from registry.storage import server_roles
-from registry.storage.server_roles import quote
+from registry.storage.server_roles import RECREATE, quote
 from registry.texts import msg
 
 SUGGESTED_APP_ROLE = "registry"  # the README's name for the everyday account
@@ -178,8 +178,6 @@ def connect_refusal(db: Database, error: BaseException) -> str | None:
                    "例如 host {database} {user} 192.168.1.0/24 "
                    "scram-sha-256，然后运行 SELECT pg_reload_conf();", user=user, database=database)
     if re.search(r"database " + _QUOTED + " does not exist", text):
-        from registry.storage.server_check import RECREATE
-
         return msg("服务器上没有数据库“{database}”：请检查登记库地址；要新建，请信息科按说明运行：{sql}",
                    database=database, sql=RECREATE)
     return None

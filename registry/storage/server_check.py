@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from peewee import Database, DatabaseError
 
 from registry.storage import server_account
+from registry.storage.server_roles import RECREATE
 from registry.texts import msg
 
 MIN_SERVER = 120000  # PostgreSQL 12: generated columns, partitioned indexes, ON CONFLICT as used
 MIN_SERVER_NAME = "12"
-RECREATE = ("CREATE DATABASE registry OWNER registry_owner ENCODING 'UTF8' "
-            "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0;")
 
 
 class ServerRefused(Exception):
