@@ -161,6 +161,7 @@ def query_rows(rng: random.Random, runs: int) -> list[tuple[str, float, float, f
         ("whole ID number", [search(p[1]) for p in people]),
         ("ID number, last 4 digits", [search(p[1][-4:]) for p in people]),
         ("ID number, last 6 digits", [search(p[1][-6:]) for p in people]),
+        ("whole name (2-4 chars)", [search(p[2]) for p in people]),
         ("name prefix (surname + 1)", [search(name_prefix(p[2])) for p in people]),
         ("2-char part of a name", [search(inner_pair(p[2], rng)) for p in people]),
         ("1-char part of a name", [search(rng.choice(p[2])) for p in people]),

@@ -13,12 +13,10 @@ from typing import Any
 from registry.demo.activities import fill_activities, free_templates
 from registry.demo.common import STAGE_RECORDS, STAGE_SUMMARIES, STAR_PRESET, DemoError, Row, hours_text, weighted_table
 from registry.demo.data import HOURS_CENTS
-from registry.demo.loader import CHUNK_ROWS, chunks
 from registry.demo.state import Demo
 from registry.rules.ledger import LedgerSums, Stars
 from registry.rules.presets import get_star_preset
 from registry.storage import models
-from registry.storage.db import database
 
 HISTORY_DAYS = 3 * 365  # the ledger covers the last three years
 PENDING_DAYS = 60  # recent lines may still wait for approval
@@ -156,14 +154,8 @@ def fill_summaries(demo: Demo, sums: LedgerSums) -> None:
     stars = Stars(get_star_preset(STAR_PRESET))
     totals = sums.volunteer_totals()
     updates = ((hours_text(total), stars.level(total), vid) for vid, total in totals.items() if total)
-    param = database.param
-    cursor = database.cursor()
-    with database.atomic():
-        for n, chunk in enumerate(chunks(updates, CHUNK_ROWS)):
-            cursor.executemany(
-                f'UPDATE "volunteer" SET "total_hours" = {param}, "star_level" = {param} '
-                f'WHERE "id" = {param}', chunk)
-            demo.load.report(stage, n * CHUNK_ROWS + len(chunk), len(totals))
+    demo.load.update_by_id(models.Volunteer._meta.table_name, ("total_hours", "star_level"), updates,
+                           stage=stage, total=len(totals))
     del totals
     year_sums = ((models.VolunteerYear, "volunteer_id", sums.volunteer_years.items()),  # in line order
                  (models.CommunityYear, "community_id", sorted(sums.community_years.items())),

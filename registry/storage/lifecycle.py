@@ -65,7 +65,7 @@ def open_database(target: str | os.PathLike[str], *, upgrade: bool = True) -> Da
         statistics.at_open(db)
     except DatabaseError as exc:
         db.close()
-        raise DatabaseOpenError(open_failure(exc)) from exc
+        raise DatabaseOpenError(_connect_refusal(db, exc) or open_failure(exc)) from exc
     except BaseException:
         db.close()
         raise
@@ -81,6 +81,15 @@ def _check_server(db: Database) -> list[str]:
         return server_check.check_server(db)
     except server_check.ServerRefused as exc:
         raise DatabaseOpenError(str(exc)) from exc
+
+
+def _connect_refusal(db: Database, exc: DatabaseError) -> str | None:
+    """A server that turned the account or the database down: what IT must do."""
+    if isinstance(db, SqliteDatabase):
+        return None
+    from registry.storage import server_account
+
+    return server_account.connect_refusal(db, exc)
 
 
 def close_database() -> None:

@@ -9,6 +9,8 @@ slowly, each with the fix.
   matches every row. Searches then walk the program's own name keys instead (queries/search.py
   asks cjk_trigrams()), and the IT person is told how to make a database that indexes Chinese.
 - No pg_trgm: warned, with the statement that installs it.
+- The account connected: refused without the rights the program's work needs, warned with
+  far more (a superuser, the owner, CREATEROLE...): storage/server_account.py.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from dataclasses import dataclass
 
 from peewee import Database, DatabaseError
 
+from registry.storage import server_account
+from registry.storage.server_roles import RECREATE
 from registry.texts import msg
 
 MIN_SERVER = 120000  # PostgreSQL 12: generated columns, partitioned indexes, ON CONFLICT as used
 MIN_SERVER_NAME = "12"
-RECREATE = ("CREATE DATABASE registry OWNER registry_owner ENCODING 'UTF8' "
-            "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0;")
 
 
 class ServerRefused(Exception):
@@ -78,6 +80,10 @@ def check_server(db: Database) -> list[str]:
         warnings.append(msg("服务器上的登记库数据库字符类型是“{ctype}”，无法为中文姓名建立索引，按姓名查找会较慢"
                             "（程序已改用自己的姓名索引）。请信息科按说明新建数据库：{sql}"
                             "再用 migrate-to 把登记库迁移过去。", ctype=facts.ctype, sql=RECREATE))
+    try:
+        warnings.extend(server_account.check_account(db))
+    except server_account.AccountRefused as exc:
+        raise ServerRefused(str(exc)) from exc
     return warnings
 
 

@@ -43,6 +43,12 @@ SEQUENCE_EVERYDAY = "USAGE, SELECT, UPDATE"
 SEQUENCE_APPEND_ONLY = "USAGE"
 
 
+# How IT makes a database for the register: UTF8, a character type that indexes Chinese,
+# owned by the owner account (README, step 4).
+RECREATE = ("CREATE DATABASE registry OWNER registry_owner ENCODING 'UTF8' "
+            "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0;")
+
+
 class ServerRoleError(Exception):
     """Setting up the accounts cannot go on; str() says why and what to do, in Chinese."""
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers.demo import DEMO, DEMO_DAY, DemoRegisters
-from peewee import fn
+from peewee import IntegrityError, fn
 from stdnum.cn.ric import calc_check_digit
 
 from registry import demo
@@ -268,6 +268,33 @@ def test_a_bulk_load_rebuilds_exactly_the_indexes_it_set_aside(
         assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
         assert database.execute_sql("PRAGMA synchronous").fetchone()[0] == 1
         assert demo.STAGE_PEOPLE in seen and demo.STAGE_RECORDS in seen
+    finally:
+        close_database()
+
+
+def pg_schema() -> list[tuple[str, str, str]]:
+    constraints = database.execute_sql(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE connamespace = current_schema()::regnamespace").fetchall()
+    indexes = database.execute_sql(
+        "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()").fetchall()
+    return sorted(constraints + indexes)
+
+
+def test_a_bulk_load_on_postgresql_puts_back_every_key_and_index_it_set_aside(
+        empty_postgres: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_database(empty_postgres)
+    try:
+        fresh = pg_schema()
+        monkeypatch.setattr(demo, "DEFER_INDEXES_ROWS", 0)  # every table's load sets them aside
+        counts = demo.fill_demo(volunteers=50, seed=2, today=TODAY)
+        assert pg_schema() == fresh
+        assert counts["search_key"] > 0 and counts["service_record"] == 500
+        # the keys hold again: a search key for nobody, or one twice, is refused
+        for bad in ("INSERT INTO search_key (key, person_id) VALUES ('zz', -1)",
+                    "INSERT INTO search_key (key, person_id) SELECT key, person_id FROM search_key LIMIT 1"):
+            with pytest.raises(IntegrityError), database.atomic():
+                database.execute_sql(bad)
     finally:
         close_database()
 
