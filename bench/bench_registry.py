@@ -31,6 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from peewee import SQL
 from stdnum.cn.ric import calc_check_digit
 
 from registry import demo
@@ -112,7 +113,8 @@ def mix_documents(share: float) -> int:
 
     step = max(1, round(1 / share))
     types = (RESIDENCE_PERMIT, HK_MACAO_PERMIT, PASSPORT)
-    ids = [i for (i,) in Person.select(Person.id).where(Person.id % step == 0).tuples()]
+    every = SQL(f'"t1"."id" % {int(step)} = 0')  # peewee's own % is LIKE
+    ids = [i for (i,) in Person.select(Person.id).where(every).tuples()]
     rows = []
     for n, pid in enumerate(ids):
         doc_type = types[n % len(types)]
