@@ -70,11 +70,12 @@ def shape(path: Path) -> tuple[dict[str, list[str]], set[tuple], dict[str, bool]
     """Tables and their columns; each index and trigger by name, with its columns, whether
     unique and whether partial; which tables are WITHOUT ROWID."""
     with sqlite_library.connect(path) as conn:
-        indexes = {(n, *conn.execute(f'SELECT "unique", partial FROM pragma_index_list("{t}") WHERE name = ?',
-                                     (n,)).fetchone(), tuple(c for (_, _, c) in conn.execute(f'PRAGMA index_info("{n}")')))
-                   if k == "index" else (n,)
-                   for k, n, t in conn.execute("SELECT type, name, tbl_name FROM sqlite_master "
-                                               "WHERE type IN ('index', 'trigger')")}
+        indexes = {(n,) for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        for name, table in conn.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'"):
+            unique, partial = conn.execute(f'SELECT "unique", partial FROM pragma_index_list("{table}") '
+                                           "WHERE name = ?", (name,)).fetchone()
+            covered = tuple(c for (_, _, c) in conn.execute(f'PRAGMA index_info("{name}")'))
+            indexes.add((name, unique, partial, covered))
         without_rowid = {t: "WITHOUT ROWID" in sql.upper()
                          for t, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")}
     conn.close()
@@ -355,3 +356,28 @@ def test_a_version_7_register_drops_repeated_indexes_and_keeps_every_row(tmp_pat
     assert all_rows(path, old_layout) == before
     assert shape(path) == shape(fresh)
     assert list(path.parent.glob("v7.before-upgrade-v7-*.sqlite3"))
+
+
+def test_the_version_8_step_makes_a_register_of_either_kind_what_a_new_one_is(target: str):
+    """On SQLite and PostgreSQL alike: the repeated indexes go, the sparse ones are made
+    partial, and the schema check then finds nothing to rebuild."""
+    from registry.storage import schema_check
+
+    open_database(target)
+    try:
+        db = Meta._meta.database
+        for sql in UNDO_VERSION_8[:-7]:  # the indexes: the same SQL on both
+            db.execute_sql(sql)
+        assert schema_check.problems(db)[1]  # the partial ones are whole now
+        Meta.update(value="7").where(Meta.key == "schema_version").execute()
+    finally:
+        close_database()
+    open_database(target)
+    try:
+        db = Meta._meta.database
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        assert schema_check.problems(db) == ([], [])
+        names = {i.name for i in db.get_indexes("service_record")} | {i.name for i in db.get_indexes("volunteer")}
+        assert "service_record_volunteer_id" not in names and "volunteer_community_id" not in names
+    finally:
+        close_database()
