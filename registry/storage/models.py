@@ -102,12 +102,13 @@ class CommunityPopulation(BaseModel):
     """A community's resident population in one year, as an administrator entered it; the
     indicators of a year use it (else the latest earlier year's, else Community.population)."""
 
-    community = ForeignKeyField(Community, backref="populations", on_delete="CASCADE")
+    community = ForeignKeyField(Community, backref="populations", on_delete="CASCADE", index=False)
     year = IntegerField()
     population = IntegerField()
 
     class Meta:
         primary_key = CompositeKey("community", "year")
+        without_rowid = True
 
 
 # --- people ----------------------------------------------------------------------------
@@ -198,7 +199,8 @@ class Organization(BaseModel):
 
 
 class AnnualInspection(BaseModel):
-    organization = ForeignKeyField(Organization, backref="inspections", on_delete="CASCADE")
+    organization = ForeignKeyField(Organization, backref="inspections", on_delete="CASCADE",
+                                   index=False)  # leads the (organization, year) index
     year = IntegerField()
     result = CharField()  # 合格 / 基本合格 / 不合格
     reported_on = DateField(null=True)
@@ -234,7 +236,7 @@ class Volunteer(BaseModel):
     volunteer_number = CharField(null=True, unique=True)
     national_number = CharField(null=True)  # number in the national volunteer system
     registered_on = DateField(null=True)
-    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT", index=True)
+    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT", index=False)  # leads (community, status)
     skills = TextField(default="")
     service_categories = TextField(default="")  # joined by 、
     consent_contact = BooleanField(default=False)  # may be contacted for activities
@@ -254,38 +256,42 @@ class Volunteer(BaseModel):
 
 
 class VolunteerOrganization(BaseModel):
-    volunteer = ForeignKeyField(Volunteer, backref="memberships", on_delete="CASCADE")
+    volunteer = ForeignKeyField(Volunteer, backref="memberships", on_delete="CASCADE", index=False)
     organization = ForeignKeyField(Organization, backref="volunteers", on_delete="CASCADE")
 
     class Meta:
         primary_key = CompositeKey("volunteer", "organization")
+        without_rowid = True
 
 
 class VolunteerYear(BaseModel):
-    volunteer = ForeignKeyField(Volunteer, on_delete="CASCADE")
+    volunteer = ForeignKeyField(Volunteer, on_delete="CASCADE", index=False)
     year = IntegerField()
     hours = Hours(default=0)
 
     class Meta:
         primary_key = CompositeKey("volunteer", "year")
+        without_rowid = True
 
 
 class CommunityYear(BaseModel):
-    community = ForeignKeyField(Community, on_delete="CASCADE")
+    community = ForeignKeyField(Community, on_delete="CASCADE", index=False)
     year = IntegerField()
     hours = Hours(default=0)
 
     class Meta:
         primary_key = CompositeKey("community", "year")
+        without_rowid = True
 
 
 class OrganizationYear(BaseModel):
-    organization = ForeignKeyField(Organization, on_delete="CASCADE")
+    organization = ForeignKeyField(Organization, on_delete="CASCADE", index=False)
     year = IntegerField()
     hours = Hours(default=0)
 
     class Meta:
         primary_key = CompositeKey("organization", "year")
+        without_rowid = True
 
 
 class MonthCategoryHours(BaseModel):
@@ -298,6 +304,7 @@ class MonthCategoryHours(BaseModel):
 
     class Meta:
         primary_key = CompositeKey("year", "month", "category")
+        without_rowid = True
 
 
 class SocialWorker(BaseModel):
@@ -311,7 +318,7 @@ class SocialWorker(BaseModel):
     employer = ForeignKeyField(Organization, null=True, on_delete="SET NULL", backref="staff")
     employer_name = CharField(default="")
     post = CharField(default="")
-    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
+    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT", index=False)  # leads (community, status)
     status = CharField(default="在册")  # zh-data; 在册 / 注销
     status_reason = TextField(default="")
     status_changed_on = DateField(null=True)
@@ -339,7 +346,8 @@ class Training(BaseModel):
 
 
 class Attendance(BaseModel):
-    training = ForeignKeyField(Training, backref="attendance", on_delete="CASCADE")
+    training = ForeignKeyField(Training, backref="attendance", on_delete="CASCADE",
+                               index=False)  # leads the (training, person) index
     person = ForeignKeyField(Person, backref="attendance", on_delete="RESTRICT")
     hours_credited = Hours(default=0)
     passed = BooleanField(default=True)
@@ -369,9 +377,11 @@ class ServiceRecord(BaseModel):
     """One line of the hours ledger. Approved lines are never updated (a trigger refuses
     it); a correction is a new line whose `corrects` points at the line it replaces."""
 
-    volunteer = ForeignKeyField(Volunteer, backref="records", on_delete="RESTRICT")
-    activity = ForeignKeyField(Activity, null=True, on_delete="RESTRICT")
-    organization = ForeignKeyField(Organization, null=True, on_delete="RESTRICT")
+    # volunteer leads the (volunteer, service_date) index; activity, organization and
+    # corrects are indexed where set only (service_record_partial_indexes below)
+    volunteer = ForeignKeyField(Volunteer, backref="records", on_delete="RESTRICT", index=False)
+    activity = ForeignKeyField(Activity, null=True, on_delete="RESTRICT", index=False)
+    organization = ForeignKeyField(Organization, null=True, on_delete="RESTRICT", index=False)
     community = ForeignKeyField(Community, null=True, on_delete="RESTRICT")
     service_date = DateField()
     place = CharField(default="")
@@ -385,7 +395,7 @@ class ServiceRecord(BaseModel):
     approver = CharField(default="")
     approved_at = DateTimeField(null=True)
     corrects = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="corrections",
-                               unique=True)
+                               index=False)  # one correction of a line at most: see below
     correction_reason = TextField(default="")
     # service: hours served and recorded here; opening: hours carried over from the records
     # kept before the register (期初结转), counted in totals and stars, always shown apart
@@ -393,6 +403,15 @@ class ServiceRecord(BaseModel):
 
     class Meta:
         indexes = ((("volunteer", "service_date"), False),)
+
+
+# Partial indexes: a column that most lines leave empty (half the lines have no activity, a
+# third no organization, nearly none corrects another) is indexed over the lines that set it,
+# which is all that a lookup by it (x = ?, a deletion's foreign-key check) reads.
+for _column, _unique in ((ServiceRecord.activity, False), (ServiceRecord.organization, False),
+                         (ServiceRecord.corrects, True)):
+    ServiceRecord.add_index(_column, unique=_unique, where=_column.is_null(False),
+                            name=f"service_record_{_column.column_name}")
 
 
 # --- certificates, audit, settings -----------------------------------------------------
@@ -468,6 +487,11 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     CommunityYear, OrganizationYear, MonthCategoryHours, SocialWorker, Training, Attendance, Activity,
     ServiceRecord, Certificate, AuditEntry, Account, RulePreset, Setting,
 )
+
+# Tables kept in their primary key's order on SQLite (no rowid, no second copy of the key in
+# an index of its own); PostgreSQL has no such clause. migrations._create_tables sets the
+# flag for the database at hand.
+WITHOUT_ROWID: tuple[type[BaseModel], ...] = tuple(m for m in ALL_MODELS if m._meta.without_rowid)
 
 
 def locked(query: Any) -> Any:

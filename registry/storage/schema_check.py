@@ -114,7 +114,8 @@ def expected(sqlite: bool) -> Expected:
         keys[meta.table_name] = frozenset(f.column_name for f in meta.get_primary_keys())
         for index in meta.fields_to_index():
             columns = tuple(getattr(e, "column_name", str(e)) for e in index._expressions)
-            indexes[index._name] = IndexShape(meta.table_name, columns, bool(index._unique))
+            indexes[index._name] = IndexShape(meta.table_name, columns, bool(index._unique),
+                                              index._where is not None)
     extra: dict[str, str] = {}
     triggers: dict[str, tuple[str, str]] = {}
     if sqlite:

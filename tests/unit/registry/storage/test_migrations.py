@@ -66,17 +66,27 @@ def test_upgrading_a_version_1_register_keeps_every_row(v1_copy: Path):
             assert after[table] == rows, table
 
 
+def shape(path: Path) -> tuple[dict[str, list[str]], set[tuple], dict[str, bool]]:
+    """Tables and their columns; each index and trigger by name, with its columns, whether
+    unique and whether partial; which tables are WITHOUT ROWID."""
+    with sqlite_library.connect(path) as conn:
+        indexes = {(n,) for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        for name, table in conn.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'"):
+            unique, partial = conn.execute(f'SELECT "unique", partial FROM pragma_index_list("{table}") '
+                                           "WHERE name = ?", (name,)).fetchone()
+            covered = tuple(c for (_, _, c) in conn.execute(f'PRAGMA index_info("{name}")'))
+            indexes.add((name, unique, partial, covered))
+        without_rowid = {t: "WITHOUT ROWID" in sql.upper()
+                         for t, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    return {t: sorted(c) for t, c in columns(path).items()}, indexes, without_rowid
+
+
 def test_an_upgraded_register_has_the_same_tables_columns_and_indexes_as_a_new_one(v1_copy: Path, tmp_path: Path):
     fresh = tmp_path / "fresh.sqlite3"
     for path in (v1_copy, fresh):
         open_database(path)
         close_database()
-
-    def shape(path: Path) -> tuple[dict[str, list[str]], set[str]]:
-        with sqlite_library.connect(path) as conn:
-            indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
-        return {t: sorted(c) for t, c in columns(path).items()}, indexes
-
     assert shape(v1_copy) == shape(fresh)
 
 
@@ -157,6 +167,29 @@ UNDO_VERSION_6 = ('DROP INDEX "person_document"', "ALTER TABLE person DROP COLUM
                   'CREATE UNIQUE INDEX "person_id_number" ON "person" ("id_number")')
 
 
+# A version-7 register's own: an index on each foreign key, whole indexes on the ledger's
+# sparse references, a rowid table plus its key's index for the yearly hours
+UNDO_VERSION_8 = (
+    *(f'CREATE INDEX "{table}_{column}" ON "{table}" ("{column}")' for table, column in (
+        ("service_record", "volunteer_id"), ("volunteer", "community_id"), ("social_worker", "community_id"),
+        ("volunteer_organization", "volunteer_id"), ("volunteer_year", "volunteer_id"),
+        ("community_year", "community_id"), ("organization_year", "organization_id"),
+        ("community_population", "community_id"), ("annual_inspection", "organization_id"),
+        ("attendance", "training_id"))),
+    'DROP INDEX "service_record_activity_id"', 'DROP INDEX "service_record_organization_id"',
+    'DROP INDEX "service_record_corrects_id"',
+    'CREATE INDEX "service_record_activity_id" ON "service_record" ("activity_id")',
+    'CREATE INDEX "service_record_organization_id" ON "service_record" ("organization_id")',
+    'CREATE UNIQUE INDEX "service_record_corrects_id" ON "service_record" ("corrects_id")',
+    'DROP INDEX "volunteer_year_volunteer_id"', 'ALTER TABLE volunteer_year RENAME TO old_year',
+    'CREATE TABLE "volunteer_year" ("volunteer_id" INTEGER NOT NULL, "year" INTEGER NOT NULL, '
+    '"hours" DECIMAL(12, 2) NOT NULL, PRIMARY KEY ("volunteer_id", "year"), '
+    'FOREIGN KEY ("volunteer_id") REFERENCES "volunteer" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "volunteer_year_volunteer_id" ON "volunteer_year" ("volunteer_id")',
+    "INSERT INTO volunteer_year SELECT * FROM old_year", "DROP TABLE old_year",
+)
+
+
 def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, Path, int]:
     """A register at `version` (made from a new one, less what the later versions added) with
     one volunteer, edited `edits` times, and one approved ledger line; a new register to
@@ -174,6 +207,10 @@ def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, 
     close_database()
     with sqlite_library.connect(path) as conn:
         conn.execute(LINE.format(volunteer=volunteer.id))  # approved as it stands: the trigger allows inserts
+        conn.execute(f"INSERT INTO volunteer_year VALUES ({volunteer.id}, 2024, 2.5)")
+        if version < 8:
+            for sql in UNDO_VERSION_8:
+                conn.execute(sql)
         if version < 6:
             for sql in UNDO_VERSION_6:
                 conn.execute(sql)
@@ -284,3 +321,63 @@ def test_a_version_5_register_keys_its_people_by_document(tmp_path: Path):
     assert [row for row in after["person"] if "张三" in row] == before["person"]  # every old value kept
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
     assert list(path.parent.glob("v5.before-upgrade-v5-*.sqlite3"))
+
+
+def test_a_version_7_register_drops_repeated_indexes_and_keeps_every_row(tmp_path: Path):
+    """Version 8: no index repeats another's leading column, the ledger's sparse references
+    are indexed where set, the yearly hours are kept in their key's order; every row stays,
+    a line is still corrected once at most, and the freed pages leave the file."""
+    from peewee import IntegrityError
+
+    from registry.storage.models import ServiceRecord, VolunteerYear
+
+    path, fresh, volunteer_id = older_register(tmp_path, 7)
+    old_layout = {t: c for t, c in columns(path).items() if not t.startswith(("sqlite_", "registry_meta"))}
+    before = all_rows(path, old_layout)
+    assert shape(path) != shape(fresh)
+    open_database(path)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        assert [(y.year, y.hours) for y in VolunteerYear.select()] == [(2024, Decimal("2.5"))]
+        assert_served_line_kept()
+        fields = {"volunteer": volunteer_id, "service_date": "2024-03-02", "hours": 1, "recorder": "clerk",
+                  "corrects": 1, "correction_reason": "改时长"}
+        ServiceRecord.create(**fields)
+        with pytest.raises(IntegrityError), ServiceRecord._meta.database.atomic():
+            ServiceRecord.create(**fields)  # a second correction of the same line
+        ServiceRecord.delete().where(ServiceRecord.id > 1).execute()
+        db = Meta._meta.database
+        plan = " ".join(str(r) for r in db.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM service_record WHERE corrects_id = 1").fetchall())
+        assert "service_record_corrects_id" in plan
+        assert db.execute_sql("PRAGMA freelist_count").fetchone() == (0,)  # vacuumed
+    finally:
+        close_database()
+    assert all_rows(path, old_layout) == before
+    assert shape(path) == shape(fresh)
+    assert list(path.parent.glob("v7.before-upgrade-v7-*.sqlite3"))
+
+
+def test_the_version_8_step_makes_a_register_of_either_kind_what_a_new_one_is(target: str):
+    """On SQLite and PostgreSQL alike: the repeated indexes go, the sparse ones are made
+    partial, and the schema check then finds nothing to rebuild."""
+    from registry.storage import schema_check
+
+    open_database(target)
+    try:
+        db = Meta._meta.database.obj  # the database itself, not its proxy
+        for sql in UNDO_VERSION_8[:-7]:  # the indexes: the same SQL on both
+            db.execute_sql(sql)
+        assert schema_check.problems(db)[1]  # the partial ones are whole now
+        Meta.update(value="7").where(Meta.key == "schema_version").execute()
+    finally:
+        close_database()
+    open_database(target)
+    try:
+        db = Meta._meta.database.obj  # the database itself, not its proxy
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        assert schema_check.problems(db) == ([], [])
+        names = {i.name for i in db.get_indexes("service_record")} | {i.name for i in db.get_indexes("volunteer")}
+        assert "service_record_volunteer_id" not in names and "volunteer_community_id" not in names
+    finally:
+        close_database()
