@@ -313,7 +313,9 @@ def _v5_to_v6(db: Database) -> None:
 
 
 def _v6_to_v7(db: Database) -> None:
-    """placeholder; the lead replaces it at merge"""
+    """Version 7 changes nothing: it is kept for the merging of person records (a
+    `merged_into` column), developed beside version 8 and not yet landed; when it lands it
+    takes this step, and registers already at 8 get its column from a step of its own."""
 
 
 # Indexes that only repeated the leading column of another index of their table (or of its
