@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -123,9 +123,10 @@ def refresh_ce_hours(worker: SocialWorker) -> None:
 
 @retried
 def extend_registrations(actor: str, expiring_from: Any, expiring_to: Any, months: Any,
-                         reason: str) -> Changes:
+                         reason: str, *, worker_ids: Iterable[int] | None = None) -> Changes:
     """A policy change: every registration expiring in a period is extended by N months,
-    with one audit entry per worker carrying the reason."""
+    with one audit entry per worker carrying the reason; `worker_ids` narrows it to the
+    workers a clerk picked (from the deadline list)."""
     c = Cleaner({"from": expiring_from, "to": expiring_to, "months": months, "reason": reason})
     c.take("from", clean_date, msg("到期起始日期"), required=True)
     c.take("to", clean_date, msg("到期截止日期"), required=True)
@@ -136,11 +137,12 @@ def extend_registrations(actor: str, expiring_from: Any, expiring_to: Any, month
         problems.append(error("date_order", "to", msg("“到期截止日期”不能早于“到期起始日期”。")))
     require(problems)
     with write(actor, Action.EXTEND_REGISTRATION) as w:
-        workers = locked(SocialWorker.select().where(
+        query = SocialWorker.select().where(
             (SocialWorker.status == "在册")  # zh-data
             & SocialWorker.registered_until.between(values["from"], values["to"]))
-            .order_by(SocialWorker.id))
-        for worker in workers:
+        if worker_ids is not None:
+            query = query.where(SocialWorker.id.in_(sorted(set(worker_ids))))
+        for worker in locked(query.order_by(SocialWorker.id)):
             before = snapshot(worker)
             worker.registered_until = add_months(worker.registered_until, values["months"])
             save_edit(w, worker, before, detail=values["reason"])

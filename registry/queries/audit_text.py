@@ -69,7 +69,8 @@ VERBS: Mapping[str, str] = {
     Action.IMPORT: mark("导入了"), Action.EXPORT: mark("导出了"), Action.EXPORT_UNMASKED: mark("导出了"),
     Action.UNMASK: mark("查看了完整号码"), Action.ATTENDANCE: mark("登记了签到"),
     Action.INSPECTION: mark("登记了年检"), Action.ISSUE: mark("出具了"), Action.REPRINT: mark("重新打印了"),
-    Action.EXTEND_REGISTRATION: mark("延长了登记有效期"), Action.SET_PRESET: mark("修改了"),
+    Action.EXTEND_REGISTRATION: mark("延长了登记有效期"), Action.EXTEND_GRADE: mark("延长了评估等级有效期"),
+    Action.SET_PRESET: mark("修改了"),
     Action.APPLY_DISTRICT: mark("套用了区县配置"), Action.RETENTION: mark("按保存期限处理了"),
     Action.BACKUP: mark("备份了登记库"), Action.COPY_REGISTER: mark("复制了登记库"),
     Action.RESTORE: mark("恢复了登记库"), Action.SERVER_SETUP: mark("设置了服务器权限"),
@@ -89,6 +90,7 @@ ACTION_NAMES: Mapping[str, str] = {
     Action.EXPORT_UNMASKED: mark("导出（完整号码）"), Action.UNMASK: mark("显示完整号码"),
     Action.ATTENDANCE: mark("培训签到"), Action.INSPECTION: mark("年检"), Action.ISSUE: mark("出具证明"),
     Action.REPRINT: mark("重新打印证明"), Action.EXTEND_REGISTRATION: mark("延长登记"),
+    Action.EXTEND_GRADE: mark("延长评估等级"),
     Action.SET_PRESET: mark("修改规则"),
     Action.APPLY_DISTRICT: mark("套用区县配置"), Action.RETENTION: mark("按保存期限删除"), Action.BACKUP: mark("备份"),
     Action.COPY_REGISTER: mark("复制登记库"), Action.RESTORE: mark("恢复"), Action.SERVER_SETUP: mark("设置服务器权限"),
@@ -290,6 +292,12 @@ def _extend(f: _Facts) -> str:
                                                                              until=until) if until else "")
 
 
+def _extend_grade(f: _Facts) -> str:
+    until = f.after.get("expires_on")
+    return msg("{who} 延长了社会组织 {name} 的评估等级有效期", who=f.who, name=f.name) + (
+        msg("至 {until}", until=until) if until else "")
+
+
 def _setting(f: _Facts) -> str:
     if f.e.table != "setting" or not f.after:
         return _update(f) if f.e.record_id is not None else ""
@@ -346,7 +354,8 @@ _PARTICULAR: Mapping[str, Callable[[_Facts], str]] = {
     Action.IMPORT: _import, Action.EXPORT: _export, Action.EXPORT_UNMASKED: _export,
     Action.UNMASK: _unmask, Action.ISSUE: _issue, Action.REPRINT: _reprint,
     Action.ATTENDANCE: _attendance, Action.INSPECTION: _inspection,
-    Action.EXTEND_REGISTRATION: _extend, Action.SET_PRESET: _setting,
+    Action.EXTEND_REGISTRATION: _extend, Action.EXTEND_GRADE: _extend_grade,
+    Action.SET_PRESET: _setting,
     Action.USER_ADD: _user_add, Action.USER_DISABLE: _account(mark("停用了")),
     Action.USER_RESET: lambda f: msg("{who} 重设了账号 {name} 的密码", who=f.who, name=f.name),
     Action.USER_RENAME: lambda f: msg("{who} 把账号 {name} 的姓名从“{before}”改为“{after}”", who=f.who,

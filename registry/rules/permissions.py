@@ -47,6 +47,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     SET_PRESET = "set_preset"
     EXTEND_REGISTRATION = "extend_registration"
+    EXTEND_GRADE = "extend_grade"  # a policy prolongs evaluation grades
     RETENTION = "retention"
     SERVER_SETUP = "server_setup"
     SEARCH = "search"  # a search by ID or phone number: audited (rules/disclosure.py)
@@ -71,7 +72,7 @@ ROLE_NEEDED: Final[dict[Action, str]] = {
                      Action.REPRINT, Action.DEMO, Action.BACKUP), "clerk"),
     **dict.fromkeys((Action.UNMASK, Action.EXPORT_UNMASKED, Action.USER_ADD, Action.USER_DISABLE,
                      Action.USER_RESET, Action.USER_RENAME, Action.RESTORE, Action.SET_PRESET,
-                     Action.EXTEND_REGISTRATION,
+                     Action.EXTEND_REGISTRATION, Action.EXTEND_GRADE,
                      Action.RETENTION, Action.COPY_REGISTER, Action.APPLY_DISTRICT, Action.AREAS,
                      Action.SERVER_SETUP), "admin"),
 }
