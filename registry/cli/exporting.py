@@ -66,6 +66,7 @@ def filters_from_args(args: argparse.Namespace) -> RosterFilters:
         organization_id=_organization_id(args.organization),
         status=args.status, date_from=args.date_from, date_to=args.date_to, year=args.year,
         training_id=_training_id(args.training), group_by=args.group_by,
+        kinds=tuple(args.kind) if args.kind else None,
     )
 
 
@@ -133,5 +134,7 @@ def add_commands(add: Add) -> None:
     p.add_argument("--training", type=bounded(1, 2**63 - 1), metavar="ID", help=msg("培训编号（培训签到表必填）"))
     p.add_argument("--group-by", choices=list(GROUP_BY),
                    help=msg("服务时长汇总方式：person、community 或 organization"))
+    p.add_argument("--kind", action="append", metavar="KIND",
+                   help=msg("到期事项清单的事项，可写多次，如 registration_expiry、evaluation_expiry"))
     p.add_argument("--unmasked", action="store_true", help=msg("导出完整证件号码和联系电话（记入操作日志）"))
     p.add_argument("--actor", help=msg("操作人（默认为当前系统用户名；登记库有账号时为登录的账号）"))

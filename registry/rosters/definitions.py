@@ -38,7 +38,7 @@ ROSTERS: dict[str, RosterSpec] = {spec.key: spec for spec in (
     RosterSpec("certificates", mark("志愿服务证明登记表"), registers.build_certificates,
                _DATES | {"organization_id", "year"}, date_label=mark("出具日期"), year_label=mark("出具年度"),
                personal=always),
-    RosterSpec("deadlines", mark("到期事项一览"), registers.build_deadlines, frozenset({"date_to"}),
+    RosterSpec("deadlines", mark("到期事项清单"), registers.build_deadlines, _AREA | _DATES | {"kinds"},
                date_label=mark("到期日")),
     RosterSpec("audit", mark("操作日志"), registers.build_audit, _DATES | {"year"},
                date_label=mark("操作时间"), year_label=mark("操作年度")),

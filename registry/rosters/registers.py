@@ -1,4 +1,4 @@
-"""Registers kept for accountability: 志愿服务证明登记表 (for public posting), 到期事项一览
+"""Registers kept for accountability: 志愿服务证明登记表 (for public posting), 到期事项清单
 and 操作日志."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from itertools import islice
 from typing import Any
 
 from registry.queries.audit_text import ACTION_NAMES, NOUNS, Entry, sentences
-from registry.queries.deadlines import upcoming
+from registry.queries.deadlines import DueFilter, upcoming
 from registry.rosters.queries import between, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.rules.audit_fields import readable_fields
@@ -24,8 +24,8 @@ CERTIFICATE_COLUMNS = (
     Column("验证码", "code", 16),
 )
 DEADLINE_COLUMNS = (
-    Column("到期日", "date"), Column("剩余天数", "int", 8), Column("事项", width=26),
-    Column("对象", width=28), Column("说明", width=30),
+    Column("事项", width=26), Column("对象", width=26), Column("所在社区", width=14), Column("到期日", "date"),
+    Column("剩余天数", "int", 8), Column("说明", width=30),
 )
 AUDIT_COLUMNS = (
     Column("时间", "datetime", 18), Column("操作人", width=12), Column("操作", width=14), Column("对象表", width=16),
@@ -54,11 +54,17 @@ def build_certificates(filters: RosterFilters, today: date) -> RosterData:
 
 
 def build_deadlines(filters: RosterFilters, today: date) -> RosterData:
+    """The deadline list as the clerk filtered it (queries/deadlines.py): from today, or from
+    the date given, to the date given, else 90 days ahead."""
     horizon = filters.date_to or today + timedelta(days=DEFAULT_HORIZON_DAYS)
-    items = upcoming(today=today, within_days=max(0, (horizon - today).days))
-    rows = [(i.due, i.days_left, i.label, i.subject, i.detail) for i in items]
+    start = filters.date_from or today
+    due = DueFilter(kinds=frozenset(filters.kinds) if filters.kinds is not None else None,
+                    street_id=filters.street_id, community_id=filters.community_id,
+                    due_from=filters.date_from, due_to=horizon)
+    items = upcoming(today=today, due=due)
+    rows = [(i.label, i.subject, i.community, i.due, i.days_left, i.detail) for i in items]
     return RosterData(DEADLINE_COLUMNS, rows, len(rows), unit="项",
-                      facts=(f"统计至 {horizon.isoformat()}（{today.isoformat()} 起）",))
+                      facts=(f"到期日 {start.isoformat()} 至 {horizon.isoformat()}（剩余天数按 {today.isoformat()} 计）",))
 
 
 def _masked(text: str | None, table: str = "") -> str:

@@ -6,13 +6,14 @@ from datetime import date
 from typing import Any
 
 from registry.rosters.spec import GROUP_BY, RosterFilters, RosterSpec
+from registry.rules.deadlines import KIND_LABELS
 from registry.rules.problems import RegistryError
 from registry.storage.models import Community, District, Organization, Street, Training
 
 FILTER_LABELS = {
     "street_id": "街道", "community_id": "社区", "organization_id": "组织", "status": "状态",
     "date_from": "起始日期", "date_to": "截止日期", "year": "年度", "training_id": "培训",
-    "group_by": "汇总方式",
+    "group_by": "汇总方式", "kinds": "事项",
 }
 
 
@@ -43,6 +44,10 @@ def check_filters(spec: RosterSpec, filters: RosterFilters) -> None:
         raise RegistryError(f"状态“{filters.status}”不适用于{spec.title}，应为：{'、'.join(spec.statuses)}。")
     if filters.group_by is not None and filters.group_by not in GROUP_BY:
         raise RegistryError(f"汇总方式“{filters.group_by}”无效，应为：按人员、按社区或按组织。")
+    if filters.kinds is not None:
+        unknown = [k for k in filters.kinds if k not in KIND_LABELS]
+        if unknown or not filters.kinds:
+            raise RegistryError(f"事项“{'、'.join(unknown)}”无效，应为：{'、'.join(KIND_LABELS)}。")
     if filters.street_id is not None and filters.community_id is not None:
         street = Community.select(Community.street).where(
             Community.id == filters.community_id).scalar()
@@ -89,4 +94,6 @@ def describe(spec: RosterSpec, filters: RosterFilters) -> str:
         parts.append(f"{spec.year_label or '年度'}={filters.year}")
     if filters.group_by is not None:
         parts.append(f"汇总方式={GROUP_BY[filters.group_by]}")
+    if filters.kinds is not None:
+        parts.append(f"事项={'、'.join(KIND_LABELS[k] for k in filters.kinds)}")
     return "筛选：" + ("；".join(parts) if parts else "无（全部记录）")

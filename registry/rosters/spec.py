@@ -45,6 +45,7 @@ class RosterFilters:
     year: int | None = None
     training_id: int | None = None
     group_by: str | None = None
+    kinds: tuple[str, ...] | None = None  # the deadline list's kinds (rules/deadlines.KIND_LABELS)
 
     def given(self) -> list[str]:
         """Names of the filters that are set."""

@@ -76,7 +76,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "created": mark("新建"), "updated": mark("更新"), "rejected": mark("未导入"), "unchanged": mark("无变化"),
     "date_from": mark("起始日期"), "date_to": mark("截止日期"), "records": mark("条数"), "people": mark("人数"),
     "street_id": mark("街道编号"), "community_id": mark("社区编号"), "organization_id": mark("组织编号"),
-    "training_id": mark("培训编号"), "group_by": mark("汇总方式"),
+    "training_id": mark("培训编号"), "group_by": mark("汇总方式"), "kinds": mark("事项"),
     "app_role": mark("日常账号"),
     # settings
     "rounding_preset": mark("时长取整规则"), "retention_years_volunteer": mark("志愿者信息保存年限"),

@@ -52,7 +52,7 @@ def test_the_rosters_on_offer() -> None:
         "volunteers": "志愿者花名册", "social-workers": "持证社工花名册",
         "organizations": "社会组织名录", "hours": "服务时长汇总", "training-signin": "培训签到表",
         "training-stats": "培训统计", "community-orgs": "社区社会组织备案台账",
-        "certificates": "志愿服务证明登记表", "deadlines": "到期事项一览", "audit": "操作日志",
+        "certificates": "志愿服务证明登记表", "deadlines": "到期事项清单", "audit": "操作日志",
         "ce-hours": "继续教育学时情况", "indicators": "街道指标"}
 
 

@@ -1,11 +1,13 @@
-"""志愿服务证明登记表, 到期事项一览 and 操作日志."""
+"""志愿服务证明登记表, 到期事项清单 and 操作日志."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from helpers.rosters import data_rows, values
+import pytest
+
+from helpers.rosters import data_rows, make_id, values
 from helpers.rosters import sheet as worksheet
 
 from registry import ops
@@ -67,11 +69,37 @@ def test_the_deadline_list_follows_the_horizon(area, tmp_path: Path) -> None:
                                          "certificate_number": "S1",
                                          "registered_on": TODAY - dt.timedelta(days=3 * 365 - 30)})
     near = export_roster("deadlines", tmp_path / "d.xlsx", actor="clerk")
-    subjects = {r[4] for r in data_rows(near.path)}
+    subjects = {r[2] for r in data_rows(near.path)}
     assert subjects == {"李四"}
     soon = export_roster("deadlines", tmp_path / "d2.xlsx", actor="clerk",
                          filters=RosterFilters(date_to=TODAY + dt.timedelta(days=5)))
-    assert [r for r in data_rows(soon.path) if r[4] == "李四"] == []
+    assert [r for r in data_rows(soon.path) if r[2] == "李四"] == []
+
+
+def test_the_worklist_roster_lists_what_the_deadline_list_shows_so_filtered(area, tmp_path: Path) -> None:
+    from registry.queries.deadlines import DueFilter, upcoming
+
+    for number, (name, community, days) in enumerate((("李四", "community", 30), ("王五", "community2", 60),
+                                                      ("赵六", "community2", 400))):
+        ops.register_social_worker("clerk", {"community": area[community], "name": name,
+                                             "id_number": make_id(11 + number),
+                                             "level": "社会工作师", "certificate_number": f"S{number}",
+                                             "registered_on": TODAY - dt.timedelta(days=3 * 365 - days)})
+    start, end = TODAY + dt.timedelta(days=40), TODAY + dt.timedelta(days=500)
+    filters = RosterFilters(community_id=area["community2"], date_from=start, date_to=end,
+                            kinds=("registration_expiry",))
+    result = export_roster("deadlines", tmp_path / "w.xlsx", actor="clerk", filters=filters)
+    sheet = values(result.path)
+    assert sheet[0][0] == "建外街道建华南社区到期事项清单"
+    assert "事项=社工登记有效期届满" in sheet[1][0] and f"到期日={start.isoformat()}至{end.isoformat()}" in sheet[1][0]
+    assert list(sheet[2]) == ["序号", "事项", "对象", "所在社区", "到期日", "剩余天数", "说明"]
+    expected = upcoming(today=TODAY, due=DueFilter(kinds=frozenset({"registration_expiry"}),
+                                                   community_id=area["community2"], due_from=start, due_to=end))
+    assert [(r[1], r[2], r[3], r[4].date(), r[5], r[6]) for r in data_rows(result.path)] == [
+        (i.label, i.subject, i.community, i.due, i.days_left, i.detail) for i in expected]
+    assert {i.subject for i in expected} == {"王五", "赵六"}
+    with pytest.raises(ops.RegistryError, match="事项"):
+        export_roster("deadlines", tmp_path / "x.xlsx", actor="clerk", filters=RosterFilters(kinds=("nothing",)))
 
 
 def test_the_audit_log_export_masks_numbers_inside_changes(area, tmp_path: Path) -> None:

@@ -39,8 +39,10 @@ def test_every_roster_is_offered_with_the_filters_it_takes(running: Any) -> None
         for name, widget in section.rows.items():
             assert widget.isEnabled() == (name in spec.filters), (key, name)
     section.select_roster("deadlines")
-    assert not section.date_from.isEnabled() and section.date_to.isEnabled()
+    assert section.date_from.isEnabled() and section.date_to.isEnabled()
     assert "到期日" in section.date_label.text()
+    section.select_roster("indicators")
+    assert not section.date_from.isEnabled() and not section.date_to.isEnabled()
     section.select_roster("certificates")
     assert section.date_from.isEnabled() and "出具日期" in section.date_label.text()
     assert section.date_from.text() == "不限" and section.date_from.value() is None
@@ -70,11 +72,13 @@ def test_new_rosters_export_and_untaken_dates_are_left_out(running: Any, qtbot: 
     result = export_and_wait(section, qtbot, tmp_path / "证明.xlsx")
     assert "出具日期=2020-01-01至" in title_area(result.path)
 
-    section.select_roster("deadlines")  # takes date_to only: the set date_from stays out
-    section.date_to.setDate(QDate.currentDate().addDays(365))
+    section.select_roster("indicators")  # takes no dates: the set date_from stays out
     assert section.filters().date_from is None
+
+    section.select_roster("deadlines")  # "due between": overdue items from the date given
+    section.date_to.setDate(QDate.currentDate().addDays(365))
     result = export_and_wait(section, qtbot, tmp_path / "到期.xlsx")
-    assert "到期日=……至" in title_area(result.path)
+    assert "到期日=2020-01-01至" in title_area(result.path)
 
     section.select_roster("audit")
     section.clear_dates()
