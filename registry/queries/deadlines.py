@@ -81,7 +81,8 @@ class _Window:
 
 
 def _in_street(community: Any, street_id: int) -> Expression:
-    return community.in_(Community.select(Community.id).where(Community.street == street_id))
+    streets: Expression = community.in_(Community.select(Community.id).where(Community.street == street_id))
+    return streets
 
 
 def _org_area(f: DueFilter) -> list[Expression]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from registry.storage.models import AuditEntry, Community, Organization, Training
+from registry.storage.models import AuditEntry, Community, Organization, Street, Training
 
 MAX_ORGANIZATIONS = 5000
 MAX_TRAININGS = 300
@@ -23,6 +23,15 @@ def communities() -> list[Choice]:
     """Every community, in the order of their codes."""
     return [Choice(*c) for c in Community.select(Community.id, Community.name)
             .order_by(Community.code).tuples()]
+
+
+def streets() -> list[Choice]:
+    return [Choice(*s) for s in Street.select(Street.id, Street.name).order_by(Street.code).tuples()]
+
+
+def community_streets() -> dict[int, int]:
+    """Each community's street, for a street box narrowing a community box."""
+    return dict(Community.select(Community.id, Community.street).tuples())
 
 
 def open_organizations() -> list[Choice]:

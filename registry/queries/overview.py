@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from registry.queries import stats
-from registry.queries.deadlines import DueItem, upcoming
+from registry.queries.deadlines import DueFilter, DueItem, upcoming
 from registry.queries.stats import CommunityIndicator
 
 AIM_PER_THOUSAND = 1.0  # social workers per 1,000 residents
@@ -48,8 +48,8 @@ class Overview:
     deadlines: tuple[DueItem, ...]  # soonest first
 
 
-def due_within(days: int, today: dt.date | None = None) -> tuple[DueItem, ...]:
-    return tuple(upcoming(today or dt.date.today(), within_days=days))
+def due_within(days: int, today: dt.date | None = None, due: DueFilter | None = None) -> tuple[DueItem, ...]:
+    return tuple(upcoming(today or dt.date.today(), within_days=days, due=due))
 
 
 def overview(year: int, within_days: int = 90, today: dt.date | None = None) -> Overview:

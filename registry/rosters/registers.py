@@ -64,7 +64,8 @@ def build_deadlines(filters: RosterFilters, today: date) -> RosterData:
     items = upcoming(today=today, due=due)
     rows = [(i.label, i.subject, i.community, i.due, i.days_left, i.detail) for i in items]
     return RosterData(DEADLINE_COLUMNS, rows, len(rows), unit="项",
-                      facts=(f"到期日 {start.isoformat()} 至 {horizon.isoformat()}（剩余天数按 {today.isoformat()} 计）",))
+                      facts=(f"到期日 {start.isoformat()} 至 {horizon.isoformat()}"
+                             f"（剩余天数按 {today.isoformat()} 计）",))
 
 
 def _masked(text: str | None, table: str = "") -> str:

@@ -1,16 +1,14 @@
-"""Statistics: per-community indicators, hours by month and by category, deadlines."""
+"""Statistics: per-community indicators, hours by month and by category, the deadline list
+(deadline_list.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -19,14 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from registry.queries.deadlines import DueItem
-from registry.queries.overview import Overview, due_within, meets_aim, overview
+from registry.queries.overview import Overview, meets_aim, overview
 from registry.texts import shown
 from ui.runtime.context import AppContext
 from ui.runtime.i18n import translate
 from ui.sections.base import ROW_HEIGHT, Section
+from ui.sections.deadline_list import DeadlineList
 from ui.widgets.charts import BarChart
-
-DEADLINE_DAYS = (30, 90, 180)
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -43,7 +40,8 @@ def _table(headers: list[str]) -> QTableWidget:
 
 class StatsSection(Section):
     key = "stats"
-    tables = frozenset({"volunteer", "social_worker", "service_record", "community"})
+    tables = frozenset({"volunteer", "social_worker", "service_record", "community", "organization",
+                        "evaluation_grade", "annual_inspection"})
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(ctx, parent)
@@ -56,25 +54,9 @@ class StatsSection(Section):
         self.communities.setObjectName("indicators")
         for col, width in enumerate((130, 80, 80, 70, 80, 80)):
             self.communities.setColumnWidth(col, width)
-        self.deadlines = _table([translate("Stats", "Due"), translate("Stats", "Days left"),
-                                 translate("Stats", "What"), translate("Stats", "Whose")])
-        self.deadlines.setObjectName("deadlines")
-        self.deadlines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.deadlines.setToolTip(translate("Stats", "Double-click to open the organization or social worker"))
-        self.deadlines.cellDoubleClicked.connect(self.open_deadline)
-        self.due_items: tuple[DueItem, ...] = ()
-        self.within = QComboBox()
-        self.within.setObjectName("deadline_days")
-        for days in DEADLINE_DAYS:
-            self.within.addItem(translate("Stats", "{days} days").format(days=days), days)
-        self.within.setCurrentIndex(DEADLINE_DAYS.index(90))
-        self.within.currentIndexChanged.connect(self.refresh_deadlines)
-        due_head = QHBoxLayout()
-        due_head.addWidget(QLabel(translate("Stats", "Upcoming deadlines within")))
-        due_head.addWidget(self.within)
-        due_head.addStretch(1)
-        for col, width in enumerate((90, 60, 200)):
-            self.deadlines.setColumnWidth(col, width)
+        self.worklist = DeadlineList(ctx)
+        self.deadlines = self.worklist.table
+        self.within = self.worklist.within
         self.months = BarChart(translate("Stats", "Approved hours by month, {year}").format(year=self.year))
         self.categories = BarChart(translate("Stats", "Approved hours by service category, {year}").format(
             year=self.year), horizontal=True)
@@ -83,9 +65,8 @@ class StatsSection(Section):
         grid = QGridLayout(self)
         grid.addWidget(self.summary, 0, 0, 1, 2)
         grid.addWidget(QLabel(translate("Stats", "Indicators by community")), 1, 0)
-        grid.addLayout(due_head, 1, 1)
         grid.addWidget(self.communities, 2, 0)
-        grid.addWidget(self.deadlines, 2, 1)
+        grid.addWidget(self.worklist, 1, 1, 2, 1)
         grid.addWidget(self.months, 3, 0)
         grid.addWidget(self.categories, 3, 1)
         grid.setRowStretch(2, 3)
@@ -95,6 +76,7 @@ class StatsSection(Section):
     def activate(self) -> None:
         if not self.activated_once:
             self.activated_once = True
+            self.worklist.activate()
             self.refresh()
 
     def refresh(self) -> None:
@@ -102,28 +84,17 @@ class StatsSection(Section):
         self.ctx.worker.call(overview, self.year, self.days(), on_done=self._show)
 
     def days(self) -> int:
-        return int(self.within.currentData())
+        return self.worklist.days()
+
+    @property
+    def due_items(self) -> tuple[DueItem, ...]:
+        return self.worklist.items
 
     def refresh_deadlines(self) -> None:
-        if self.activated_once:
-            self.ctx.worker.call(due_within, self.days(), on_done=self._show_deadlines)
-
-    def _show_deadlines(self, due: tuple[DueItem, ...]) -> None:
-        self.due_items = due
-        self.deadlines.setRowCount(len(due))
-        for i, d in enumerate(due):
-            for c, v in enumerate([d.due.isoformat(), str(d.days_left), shown(d.label), d.subject]):
-                item = QTableWidgetItem(v)
-                if d.detail:
-                    item.setToolTip(d.detail)
-                if c == 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.deadlines.setItem(i, c, item)
+        self.worklist.refresh()
 
     def open_deadline(self, row: int, _column: int = 0) -> None:
-        if 0 <= row < len(self.due_items):
-            item = self.due_items[row]
-            self.ctx.hub.open_record.emit(item.table, item.record_id)
+        self.worklist.open_item(row)
 
     def is_ready(self) -> bool:
         return self.loaded
@@ -139,7 +110,10 @@ class StatsSection(Section):
                       translate("Stats", "met") if meets_aim(per_mille) else translate("Stats", "not met")]
             for col, v in enumerate(values):
                 self.communities.setItem(i, col, QTableWidgetItem(v))
-        self._show_deadlines(data.deadlines)
+        if self.worklist.is_default():
+            self.worklist.show_items(data.deadlines)
+        else:  # the overview's list is not filtered: the worklist asks for its own
+            self.worklist.refresh()
         self.months.set_items([(str(m + 1), float(v)) for m, v in enumerate(data.hours_by_month)])
         self.categories.set_items([(shown(name), float(hours)) for name, hours in data.hours_by_category[:8]])
         t = data.totals

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from helpers.rosters import data_rows, make_id, values
 from helpers.rosters import sheet as worksheet
 
