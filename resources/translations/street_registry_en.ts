@@ -435,6 +435,10 @@
         <translation>extend registration</translation>
     </message>
     <message>
+        <source>extend evaluation grades</source>
+        <translation>extend evaluation grades</translation>
+    </message>
+    <message>
         <source>set preset</source>
         <translation>set preset</translation>
     </message>
@@ -1780,6 +1784,34 @@ Your register was not changed by the unfinished step. Please save your work, res
         <source>The register has no communities yet. An administrator adds them in System → Area settings; until then a person is saved without one.</source>
         <translation>The register has no communities yet. An administrator adds them in System → Area settings; until then a person is saved without one.</translation>
     </message>
+    <message>
+        <source>Extend evaluation grades</source>
+        <translation>Extend evaluation grades</translation>
+    </message>
+    <message>
+        <source>The evaluation grades of the {count} selected organizations ({names}) are extended to the date given; a grade already running longer stays as it is.</source>
+        <translation>The evaluation grades of the {count} selected organizations ({names}) are extended to the date given; a grade already running longer stays as it is.</translation>
+    </message>
+    <message>
+        <source>The registrations of the {count} selected social workers ({names}) are extended by the months given.</source>
+        <translation>The registrations of the {count} selected social workers ({names}) are extended by the months given.</translation>
+    </message>
+    <message>
+        <source>Use this only after a policy change, and name it as the reason.</source>
+        <translation>Use this only after a policy change, and name it as the reason.</translation>
+    </message>
+    <message>
+        <source>Extend to</source>
+        <translation>Extend to</translation>
+    </message>
+    <message>
+        <source>{count} evaluation grades were extended.</source>
+        <translation>{count} evaluation grades were extended.</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>Extended</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -3066,8 +3098,48 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
         <translation>{days} days</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Extend selected…</source>
+        <translation>Extend selected…</translation>
+    </message>
+    <message>
+        <source>After a policy change: extend the selected registrations or evaluation grades</source>
+        <translation>After a policy change: extend the selected registrations or evaluation grades</translation>
+    </message>
+    <message>
         <source>Upcoming deadlines within</source>
         <translation>Upcoming deadlines within</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>All streets</source>
+        <translation>All streets</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>{count} kinds</source>
+        <translation>{count} kinds</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>Select registrations expiring, or evaluation grades expiring (one kind at a time).</source>
+        <translation>Select registrations expiring, or evaluation grades expiring (one kind at a time).</translation>
     </message>
     <message>
         <source>Approved hours by month, {year}</source>

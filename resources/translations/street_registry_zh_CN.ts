@@ -435,6 +435,10 @@
         <translation>延续注册</translation>
     </message>
     <message>
+        <source>extend evaluation grades</source>
+        <translation>延长评估等级</translation>
+    </message>
+    <message>
         <source>set preset</source>
         <translation>设置标准</translation>
     </message>
@@ -1791,6 +1795,34 @@ Your register was not changed by the unfinished step. Please save your work, res
         <source>The register has no communities yet. An administrator adds them in System → Area settings; until then a person is saved without one.</source>
         <translation>登记库中还没有社区。请管理员在“系统 → 区划设置”中添加社区；在此之前可以不选社区保存。</translation>
     </message>
+    <message>
+        <source>Extend evaluation grades</source>
+        <translation>延长评估等级有效期</translation>
+    </message>
+    <message>
+        <source>The evaluation grades of the {count} selected organizations ({names}) are extended to the date given; a grade already running longer stays as it is.</source>
+        <translation>所选 {count} 家社会组织（{names}）的评估等级有效期延长至所填日期；有效期本已更长的保持不变。</translation>
+    </message>
+    <message>
+        <source>The registrations of the {count} selected social workers ({names}) are extended by the months given.</source>
+        <translation>所选 {count} 名社工（{names}）的登记有效期延长所填月数。</translation>
+    </message>
+    <message>
+        <source>Use this only after a policy change, and name it as the reason.</source>
+        <translation>仅在政策调整后使用，并填写政策依据。</translation>
+    </message>
+    <message>
+        <source>Extend to</source>
+        <translation>延长至</translation>
+    </message>
+    <message>
+        <source>{count} evaluation grades were extended.</source>
+        <translation>已延长 {count} 家组织的评估等级有效期。</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>已延长</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -3077,8 +3109,48 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
         <translation>{days} 天</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Extend selected…</source>
+        <translation>延长所选…</translation>
+    </message>
+    <message>
+        <source>After a policy change: extend the selected registrations or evaluation grades</source>
+        <translation>政策调整后：延长所选社工登记或评估等级的有效期</translation>
+    </message>
+    <message>
         <source>Upcoming deadlines within</source>
         <translation>即将到期事项：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>All streets</source>
+        <translation>全部街道</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <source>{count} kinds</source>
+        <translation>{count} 类事项</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <source>Select registrations expiring, or evaluation grades expiring (one kind at a time).</source>
+        <translation>请选择到期的社工登记或到期的评估等级（一次只选一类）。</translation>
     </message>
     <message>
         <source>Approved hours by month, {year}</source>

@@ -62,5 +62,6 @@ def test_an_edit_refreshes_only_the_sections_showing_what_changed(running: Any, 
     changes = save_organization(running, qtbot, org_id, {"venue": "社区活动中心二楼"})
     assert changes.tables == {"organization"}
     assert [c.tables for c in seen["announced"]] == [{"organization"}]
-    assert sorted(seen["refreshed"]) == ["audit", "organizations"]  # the log shows every change
+    # the log shows every change; the statistics, organizations' deadlines
+    assert sorted(seen["refreshed"]) == ["audit", "organizations", "stats"]
     assert seen["reloaded"] == ["reload_lookups"]  # organizations are a choice elsewhere
