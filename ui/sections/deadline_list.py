@@ -67,7 +67,7 @@ class DeadlineList(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
-        for col, width in enumerate((90, 60, 200, 120)):
+        for col, width in enumerate((90, 60, 170, 90)):
             self.table.setColumnWidth(col, width)
         self.table.setToolTip(translate("Stats", "Double-click to open the organization or social worker"))
         self.table.cellDoubleClicked.connect(self.open_item)
@@ -140,6 +140,8 @@ class DeadlineList(QWidget):
                        self.due_from.dateChanged, self.due_to.dateChanged):
             signal.connect(self.refresh)
         self.street.currentIndexChanged.connect(self._street_changed)
+        self.due_to.dateChanged.connect(  # a closing date given: the horizon no longer applies
+            lambda _day: self.within.setEnabled(self.due_to.value() is None))
 
     def _combo(self, name: str) -> QComboBox:
         box = QComboBox()
