@@ -89,16 +89,28 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
-    from registry.queries.deadlines import upcoming
+    from registry.cli.exporting import area_id
+    from registry.queries.deadlines import DueFilter, upcoming
+    from registry.storage.models import Community, Street
 
     if args.within < 0:
         raise CommandError(msg("--within 不能是负数。"))
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        raise CommandError(msg("--to 的日期不能早于 --from 的日期。"))
     open_database(database_target(args))
-    items = upcoming(within_days=args.within)
+    due = DueFilter(kinds=frozenset(args.kind) if args.kind else None,
+                    street_id=area_id(Street, args.street, msg("街道")),
+                    community_id=area_id(Community, args.community, msg("社区")),
+                    due_from=args.date_from, due_to=args.date_to)
+    items = upcoming(within_days=args.within, due=due)
     for item in items:
         print(msg("{due}\t还有 {days_left} 天\t{label}\t{subject}\t{detail}", due=item.due.isoformat(),
-                  days_left=item.days_left, label=item.label, subject=item.subject, detail=item.detail))
-    print(msg("共 {length} 项在 {within} 天内到期。", length=len(items), within=args.within))
+                  days_left=item.days_left, label=item.label, subject=item.subject, detail=item.detail)
+              + (f"\t{item.community}" if item.community else ""))
+    if args.date_to or args.date_from:
+        print(msg("共 {length} 项。", length=len(items)))
+    else:
+        print(msg("共 {length} 项在 {within} 天内到期。", length=len(items), within=args.within))
     return 0
 
 
@@ -120,3 +132,13 @@ def add_commands(add: Add) -> None:
     p.add_argument("code")
     p = add("deadlines", cmd_deadlines, msg("列出即将到期的年检、评估、社工登记和继续教育"), Action.VIEW)
     p.add_argument("--within", type=bounded(0, 3650), default=90, help=msg("多少天内（默认 90）"))
+    from registry.cli.exporting import day
+    from registry.rules.deadlines import KIND_LABELS
+
+    p.add_argument("--kind", action="append", choices=[k for k in KIND_LABELS if k != "reregistration_window"],
+                   help=msg("只列这类事项，可写多次"))
+    p.add_argument("--street", metavar="NAME|CODE", help=msg("街道名称或代码"))
+    p.add_argument("--community", metavar="NAME|CODE", help=msg("社区名称或代码"))
+    p.add_argument("--from", dest="date_from", type=day, metavar="DATE",
+                   help=msg("到期日自（含已过期的），如 2026-01-01"))
+    p.add_argument("--to", dest="date_to", type=day, metavar="DATE", help=msg("到期日至（代替 --within）"))

@@ -18,14 +18,14 @@ from registry.storage.models import Community, Organization, Street, Training
 from registry.texts import msg
 
 
-def _day(text: str) -> date:
+def day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip().replace("/", "-").replace(".", "-"))
     except ValueError:
         raise argparse.ArgumentTypeError(msg("“{text}”不是有效日期，请写成 2024-05-01", text=text)) from None
 
 
-def _area_id(model: Any, text: str | None, what: str) -> int | None:
+def area_id(model: Any, text: str | None, what: str) -> int | None:
     """The id of the street or community with this code, else with this name."""
     if text is None:
         return None
@@ -61,8 +61,8 @@ def _training_id(value: int | None) -> int | None:
 
 def filters_from_args(args: argparse.Namespace) -> RosterFilters:
     return RosterFilters(
-        street_id=_area_id(Street, args.street, msg("街道")),
-        community_id=_area_id(Community, args.community, msg("社区")),
+        street_id=area_id(Street, args.street, msg("街道")),
+        community_id=area_id(Community, args.community, msg("社区")),
         organization_id=_organization_id(args.organization),
         status=args.status, date_from=args.date_from, date_to=args.date_to, year=args.year,
         training_id=_training_id(args.training), group_by=args.group_by,
@@ -128,8 +128,8 @@ def add_commands(add: Add) -> None:
     p.add_argument("--community", metavar="NAME|CODE", help=msg("社区名称或代码"))
     p.add_argument("--organization", metavar="NAME", help=msg("组织名称或统一社会信用代码"))
     p.add_argument("--status", metavar="S", help=msg("状态，如 在册、注销、正常"))
-    p.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help=msg("起始日期，如 2024-01-01"))
-    p.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help=msg("截止日期，如 2024-12-31"))
+    p.add_argument("--from", dest="date_from", type=day, metavar="DATE", help=msg("起始日期，如 2024-01-01"))
+    p.add_argument("--to", dest="date_to", type=day, metavar="DATE", help=msg("截止日期，如 2024-12-31"))
     p.add_argument("--year", type=bounded(1900, 2200), metavar="Y", help=msg("年度，如 2024"))
     p.add_argument("--training", type=bounded(1, 2**63 - 1), metavar="ID", help=msg("培训编号（培训签到表必填）"))
     p.add_argument("--group-by", choices=list(GROUP_BY),
