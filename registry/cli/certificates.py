@@ -78,6 +78,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(msg("查无此证明：验证码“{code}”不是本登记库出具的。", code=args.code), file=sys.stderr)
         return EXIT_FAILED
     person = cert.volunteer.person
+    if person.merged_into_id is not None:  # issued under a record since merged: the person it is now
+        person = person.merged_into
     print(msg("真实有效：证明编号 {number}", number=cert.number))
     print(msg("志愿者：{name}（{value}）", name=person.name, value=mask_id_number(person.id_number)))
     print(msg("服务时间：{period_from} 至 {period_to}", period_from=cert.period_from.isoformat(),

@@ -22,7 +22,7 @@ from registry.texts import msg
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 6
+CURRENT_VERSION = 7
 VERSION_KEY = "schema_version"
 
 
@@ -307,5 +307,16 @@ def _v5_to_v6(db: Database) -> None:
     db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "person_document" ON "person" ("id_number", "id_type")')
 
 
+def _v6_to_v7(db: Database) -> None:
+    """Version 7 lets an administrator merge two person records that are one human
+    (ops/merging.py): the dropped one stays as a tombstone pointing at the kept one. No
+    person of an older register is merged: the new column is empty everywhere, which
+    rewrites no row."""
+    if "merged_into_id" not in {c.name for c in db.get_columns("person")}:
+        db.execute_sql('ALTER TABLE person ADD COLUMN merged_into_id INTEGER REFERENCES person (id) '
+                       'ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "person_merged_into_id" ON "person" ("merged_into_id")')
+
+
 UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
-                                                   5: _v5_to_v6}
+                                                   5: _v5_to_v6, 6: _v6_to_v7}
