@@ -339,7 +339,9 @@ def _demo(f: _Facts) -> str:
 
 
 def _merge(f: _Facts) -> str:
-    dropped = f.before.get("name") or msg("（编号 {record_id}）", record_id=f.before.get("id"))
+    if not f.before.get("name"):
+        return ""  # nothing kept to say whom: the general sentence
+    dropped = f.before["name"]
     return msg("{who} 把人员 {dropped} 合并到 {kept}", who=f.who, dropped=dropped, kept=f.name) + f.reason()
 
 
