@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # what __getattr__ below imports on first use, for the type c
         record_activity_hours,
         record_hours,
     )
+    from registry.ops.merging import merge_people
     from registry.ops.organizations import (
         add_service_project,
         deregister_organization,
@@ -35,7 +36,6 @@ if TYPE_CHECKING:  # what __getattr__ below imports on first use, for the type c
         set_evaluation_grade,
         update_organization,
     )
-    from registry.ops.merging import merge_people
     from registry.ops.people import DuplicatePersonError, deactivate_person, register_person, update_person
     from registry.ops.presets import set_preset
     from registry.ops.settings import save_settings

@@ -33,7 +33,8 @@ LEFT_OUT = frozenset({"id_number_rev", "phone_rev", "initials", "password_hash",
 
 # Each stored field under the name a clerk knows it by (the forms' and rosters' words).
 FIELD_LABELS: Mapping[str, str] = {
-    "id": mark("编号"), "id_type": mark("证件类型"), "id_number": mark("证件号码"), "nationality": mark("国籍"), "name": mark("名称"), "sex": mark("性别"),
+    "id": mark("编号"), "id_type": mark("证件类型"), "id_number": mark("证件号码"), "nationality": mark("国籍"),
+    "name": mark("名称"), "sex": mark("性别"),
     "birth_date": mark("出生日期"),
     "region_code": mark("发证地区代码"), "phone": mark("联系电话"), "address": mark("住址"), "ethnicity": mark("民族"),
     "political_status": mark("政治面貌"), "education": mark("文化程度"), "notes": mark("备注"), "active": mark("在用"),
