@@ -19,6 +19,9 @@ def _find_volunteer(text: str) -> int:
     from registry.storage.models import Person, Volunteer
 
     key = normalize_id_like(text)
+    holder = Person.get_or_none(Person.id_number == key)
+    if holder is not None and holder.merged_into_id is not None:  # a merged record's number: the kept person
+        key = holder.merged_into.id_number
     volunteer = (Volunteer.select().join(Person)
                  .where((Person.id_number == key) | (Volunteer.volunteer_number == key)
                         | (Volunteer.national_number == key)).first())
