@@ -132,7 +132,7 @@ def _merge_volunteer(w: Write, kept: Volunteer | None, dropped: Volunteer, keep:
                      note: str) -> dict[str, Any]:
     w.changed(Table.VOLUNTEER)
     if kept is None:  # the role itself moves, with everything that hangs on it
-        Volunteer.update(person=keep.id).where(Volunteer.id == dropped.id).execute()
+        Volunteer.update(person=keep.id, version=Volunteer.version + 1).where(Volunteer.id == dropped.id).execute()
         return {"volunteer": dropped.id}
     lines = _move_ledger(w, kept, dropped, note)
     certificates = Certificate.update(volunteer=kept.id).where(Certificate.volunteer == dropped.id).execute()
@@ -149,11 +149,12 @@ def _merge_volunteer(w: Write, kept: Volunteer | None, dropped: Volunteer, keep:
     if dropped.registered_on and (kept.registered_on is None or dropped.registered_on < kept.registered_on):
         filled["registered_on"] = dropped.registered_on  # a volunteer since the earlier registration
     Volunteer.update(status=DEREGISTERED, status_reason=note, status_changed_on=w.now.date(),
+                     version=Volunteer.version + 1,
                      volunteer_number=None if "volunteer_number" in filled else dropped.volunteer_number,
                      national_number=None if "national_number" in filled else dropped.national_number,
                      ).where(Volunteer.id == dropped.id).execute()  # numbers are unique: freed first
     if filled:
-        Volunteer.update(**filled).where(Volunteer.id == kept.id).execute()
+        Volunteer.update(**filled, version=Volunteer.version + 1).where(Volunteer.id == kept.id).execute()
     w.changed(Table.SERVICE_RECORD, Table.CERTIFICATE, Table.VOLUNTEER_ORGANIZATION, Table.VOLUNTEER_YEAR)
     return {"volunteer": kept.id, "records": lines, "certificates": certificates}
 
@@ -195,11 +196,12 @@ def _merge_social_worker(w: Write, kept: SocialWorker | None, dropped: SocialWor
                          note: str) -> dict[str, Any]:
     w.changed(Table.SOCIAL_WORKER)
     if kept is None:
-        SocialWorker.update(person=keep.id).where(SocialWorker.id == dropped.id).execute()
+        SocialWorker.update(person=keep.id, version=SocialWorker.version + 1).where(
+            SocialWorker.id == dropped.id).execute()
         return {"social_worker": dropped.id}
     if dropped.status == IN_REGISTER:
         SocialWorker.update(status=DEREGISTERED, status_reason=note, status_changed_on=w.now.date(),
-                            ).where(SocialWorker.id == dropped.id).execute()
+                            version=SocialWorker.version + 1).where(SocialWorker.id == dropped.id).execute()
     return {"social_worker": kept.id}
 
 

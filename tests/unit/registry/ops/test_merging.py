@@ -214,3 +214,14 @@ def test_a_person_merged_before_into_the_dropped_one_points_at_the_kept_one(area
     assert Person.get_by_id(first.person_id).merged_into_id == third.person_id
     assert search_people(OLD).ids == (third.person_id,)
     assert summary_mismatches() == []
+
+
+def test_retention_keeps_a_merged_record_while_its_person_serves(area):
+    from registry.ops.retention import apply_retention, set_retention
+
+    keep, drop = volunteer(NEW), volunteer(OLD)
+    merge(keep, drop)  # the dropped volunteer is deregistered today
+    set_retention("boss", "volunteer", 1)
+    apply_retention("boss", today=dt.date.today() + dt.timedelta(days=800))
+    assert search_people(OLD).ids == (keep.person_id,)  # its number still finds the kept person
+    assert Person.get_by_id(drop.person_id).id_number == OLD
