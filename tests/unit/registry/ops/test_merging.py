@@ -225,3 +225,20 @@ def test_retention_keeps_a_merged_record_while_its_person_serves(area):
     apply_retention("boss", today=dt.date.today() + dt.timedelta(days=800))
     assert search_people(OLD).ids == (keep.person_id,)  # its number still finds the kept person
     assert Person.get_by_id(drop.person_id).id_number == OLD
+
+
+def test_a_form_typed_with_the_old_number_opens_the_kept_person(area):
+    from registry.queries.editing import person_holding
+
+    keep, drop = volunteer(NEW, "张三丰"), volunteer(OLD, "张叁")
+    merge(keep, drop)
+    known = person_holding(OLD, "clerk")
+    assert (known.id, known.name, known.volunteer) == (keep.person_id, "张三丰", keep.id)
+
+
+def test_pasted_old_numbers_name_the_kept_person(area):
+    from registry.queries.choices import people_with_id_numbers
+
+    keep, drop = volunteer(NEW), volunteer(OLD)
+    merge(keep, drop)
+    assert people_with_id_numbers([OLD, NEW]) == ((keep.person_id, keep.person_id), ())
