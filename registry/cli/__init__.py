@@ -126,7 +126,7 @@ def print_progress(stage: str, done: int, total: int) -> None:
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     """The parser and every command it knows, with what each needs of the account."""
-    from registry.cli import admin, certificates, exporting, importing, register, server
+    from registry.cli import admin, certificates, exporting, importing, merging, register, server
 
     parser = Parser(prog="python -m registry", description=msg("街道社会工作登记台 命令行工具"), epilog=DASH_HINT)
     parser.add_argument("--db", help=msg("数据库文件路径或 postgresql:// 地址（默认读取 {url_env}，"
@@ -142,7 +142,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
         known[name] = Command(handler, needs)
         return commands.add_parser(name, help=help_text, description=help_text, epilog=DASH_HINT)
 
-    for group in (register, certificates, exporting, importing, admin, server):
+    for group in (register, certificates, exporting, importing, admin, merging, server):
         group.add_commands(add)
     return parser, known
 

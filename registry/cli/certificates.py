@@ -19,6 +19,9 @@ def _find_volunteer(text: str) -> int:
     from registry.storage.models import Person, Volunteer
 
     key = normalize_id_like(text)
+    holder = Person.get_or_none(Person.id_number == key)
+    if holder is not None and holder.merged_into_id is not None:  # a merged record's number: the kept person
+        key = holder.merged_into.id_number
     volunteer = (Volunteer.select().join(Person)
                  .where((Person.id_number == key) | (Volunteer.volunteer_number == key)
                         | (Volunteer.national_number == key)).first())
@@ -78,6 +81,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(msg("查无此证明：验证码“{code}”不是本登记库出具的。", code=args.code), file=sys.stderr)
         return EXIT_FAILED
     person = cert.volunteer.person
+    if person.merged_into_id is not None:  # issued under a record since merged: the person it is now
+        person = person.merged_into
     print(msg("真实有效：证明编号 {number}", number=cert.number))
     print(msg("志愿者：{name}（{value}）", name=person.name, value=mask_id_number(person.id_number)))
     print(msg("服务时间：{period_from} 至 {period_to}", period_from=cert.period_from.isoformat(),

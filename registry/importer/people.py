@@ -182,7 +182,12 @@ def people_by_document(rows: list[RowPlan]) -> dict[tuple[str, str], dict[str, A
 def holders(numbers: Iterable[str | None]) -> dict[tuple[str, str], dict[str, Any]]:
     """The register's persons holding these numbers (under any type), by (type, number)."""
     groups = fetch_groups(Person, "id_number", numbers)
-    return {(p["id_type"], number): p for number, found in groups.items() for p in found}
+    found = {(p["id_type"], number): p for number, rows in groups.items() for p in rows}
+    merged = {key: p["merged_into"] for key, p in found.items() if p.get("merged_into") is not None}
+    if merged:  # a merged record's document names the person it was merged into
+        kept = fetch_in(Person, "id", merged.values())
+        found.update({key: kept[target] for key, target in merged.items() if target in kept})
+    return found
 
 
 _GB_FORM = re.compile(r"\d{17}[\dX]")  # resident cards, residence permits, 2023 foreign cards: one number space

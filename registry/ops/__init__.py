@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # what __getattr__ below imports on first use, for the type c
         record_activity_hours,
         record_hours,
     )
+    from registry.ops.merging import merge_people
     from registry.ops.organizations import (
         add_service_project,
         deregister_organization,
@@ -48,6 +49,7 @@ LAZY: dict[str, tuple[str, ...]] = {  # module: the names it gives this package
               "record_activity_hours", "record_hours"),
     "organizations": ("add_service_project", "deregister_organization", "record_annual_inspection",
                       "register_organization", "set_evaluation_grade", "update_organization"),
+    "merging": ("merge_people",),
     "people": ("DuplicatePersonError", "deactivate_person", "register_person", "update_person"),
     "presets": ("set_preset",),
     "settings": ("save_settings",),
@@ -72,7 +74,7 @@ __all__ = [
     "Table", "ValidationError",
     "add_area", "add_service_project", "approve_records", "changes_of", "correct_record", "create_activity",
     "create_training", "deactivate_person", "deactivate_social_worker", "deactivate_volunteer",
-    "delete_pending_record", "deregister_organization", "record_activity_hours",
+    "delete_pending_record", "deregister_organization", "merge_people", "record_activity_hours",
     "record_annual_inspection", "record_attendance", "record_hours", "register_organization",
     "register_person", "register_social_worker", "register_volunteer", "save_settings",
     "set_evaluation_grade", "set_office_street", "set_population", "set_preset", "update_area",

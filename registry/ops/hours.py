@@ -233,7 +233,7 @@ def _overlaps(activity: Activity, volunteer_ids: list[int]) -> list[Problem]:
             for name, count in clashes.items()]
 
 
-def _count(sums: LedgerSums, record: ServiceRecord, sign: int) -> None:
+def count_line(sums: LedgerSums, record: ServiceRecord, sign: int) -> None:
     if record.kind == OPENING:
         sums.add_carried(record.volunteer_id, record.service_date, record.hours, sign)
         return
@@ -272,8 +272,8 @@ def approve_records(actor: str, record_ids: Iterable[int]) -> Changes:
             ServiceRecord.update(status="approved", approver=actor, approved_at=approved_at
                                  ).where(ServiceRecord.id == record.id).execute()
             if record.corrects_id is not None:
-                _count(sums, ServiceRecord.get_by_id(record.corrects_id), -1)
-            _count(sums, record, +1)
+                count_line(sums, ServiceRecord.get_by_id(record.corrects_id), -1)
+            count_line(sums, record, +1)
             w.log(Table.SERVICE_RECORD, record.id, before,
                   {**(before or {}), "status": "approved", "approver": actor,
                    "approved_at": approved_at})

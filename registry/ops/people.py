@@ -127,7 +127,10 @@ def index_person(person: Person) -> None:
 
 
 def find_by_document(id_type: str, id_number: str) -> Person | None:
+    """The person holding the document; for a merged record's, the person it was merged into."""
     person: Person | None = Person.get_or_none((Person.id_number == id_number) & (Person.id_type == id_type))
+    if person is not None and person.merged_into_id is not None:
+        person = Person.get_or_none(Person.id == person.merged_into_id)
     return person
 
 

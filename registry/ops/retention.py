@@ -60,6 +60,11 @@ def put_retention(w: Write, kind: str, years: int) -> None:
 
 
 def _still_active(person_id: int) -> bool:
+    """Whether the person still holds a role in force; a merged record (ops/merging.py)
+    is the same human as the person it was merged into, and lives as long as that one."""
+    kept = Person.select(Person.merged_into).where(Person.id == person_id).scalar()
+    if kept is not None:
+        return _still_active(kept)
     return bool(
         Volunteer.select().where((Volunteer.person == person_id) & (Volunteer.status == "在册")).exists()  # zh-data
         or SocialWorker.select().where((SocialWorker.person == person_id)

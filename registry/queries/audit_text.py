@@ -77,6 +77,7 @@ VERBS: Mapping[str, str] = {
     Action.USER_ADD: mark("添加了"), Action.USER_DISABLE: mark("停用了"), Action.USER_RESET: mark("重设了密码"),
     Action.USER_RENAME: mark("修改了账号姓名"),
     Action.DEMO: mark("生成了演示数据"), Action.AREAS: mark("修改了区划"),
+    Action.MERGE_PEOPLE: mark("合并了"),
 }
 
 
@@ -97,6 +98,7 @@ ACTION_NAMES: Mapping[str, str] = {
     Action.USER_ADD: mark("添加账号"), Action.USER_DISABLE: mark("停用账号"), Action.USER_RESET: mark("重设密码"),
     Action.USER_RENAME: mark("修改账号姓名"),
     Action.DEMO: mark("演示数据"), Action.AREAS: mark("区划设置"),
+    Action.MERGE_PEOPLE: mark("合并人员"),
 }
 
 
@@ -344,6 +346,13 @@ def _demo(f: _Facts) -> str:
     return msg("{who} 生成了演示数据", who=f.who) + (msg("（{counts}）", counts=counts) if counts else "")
 
 
+def _merge(f: _Facts) -> str:
+    if not f.before.get("name"):
+        return ""  # nothing kept to say whom: the general sentence
+    dropped = f.before["name"]
+    return msg("{who} 把人员 {dropped} 合并到 {kept}", who=f.who, dropped=dropped, kept=f.name) + f.reason()
+
+
 def _search(f: _Facts) -> str:
     return f"{f.who} {f.e.detail}" if f.e.detail.startswith("按") else _said(msg("查找了"))(f)  # zh-data
 
@@ -371,7 +380,7 @@ _PARTICULAR: Mapping[str, Callable[[_Facts], str]] = {
     Action.RETENTION: lambda f: (_setting(f) if f.e.table == "setting"
                                  else msg("{who} 按保存期限删除了一名{noun}的个人信息（{detail}）",
                                           who=f.who, noun=f.noun, detail=f.e.detail)),
-    Action.SERVER_SETUP: _said(mark("设置了服务器权限")),
+    Action.SERVER_SETUP: _said(mark("设置了服务器权限")), Action.MERGE_PEOPLE: _merge,
     Action.AREAS: lambda f: (_setting(f) if f.e.table == "setting" else
                              _create(f) if f.after and not f.before and f.e.record_id is not None
                              else _update(f) if f.e.record_id is not None else _said(msg("修改了区划"))(f)),

@@ -15,6 +15,7 @@ from registry.queries.access import may
 from registry.queries.identities import SEPARATOR, Identity, identities
 from registry.queries.masking import Masker, masker_for
 from registry.queries.search import number_query, search_people
+from registry.queries.tombstones import kept_people
 from registry.rules.disclosure import ID_HEAD_SHOWN
 from registry.rules.idnumber import check_id_number
 from registry.rules.permissions import Action
@@ -145,4 +146,6 @@ def people_with_id_numbers(lines: Iterable[str]) -> tuple[tuple[int, ...], tuple
     wanted = [line.strip().upper() for line in lines if line.strip()]
     found = dict(Person.select(Person.id_number, Person.id).where(Person.id_number.in_(wanted)).tuples()) \
         if wanted else {}
+    kept = kept_people(found.values())
+    found = {number: kept.get(pid, pid) for number, pid in found.items()}  # a merged record's: its person now
     return tuple(found[n] for n in wanted if n in found), tuple(n for n in wanted if n not in found)

@@ -142,6 +142,8 @@ class KnownPerson:
 
 def person_holding(id_number: str, actor: str, id_type: str = DEFAULT_TYPE) -> KnownPerson | None:
     person = Person.get_or_none((Person.id_number == id_number) & (Person.id_type == id_type))
+    if person is not None and person.merged_into_id is not None:  # a merged record's: its person now
+        person = Person.get_or_none(Person.id == person.merged_into_id)
     if person is None:
         return None
     volunteer = Volunteer.select(Volunteer.id).where(Volunteer.person == person.id).scalar()

@@ -16,6 +16,7 @@ from peewee import JOIN, Expression
 
 from registry.queries.masking import Masker
 from registry.queries.paging import ListQuery, Sorts, equal_to
+from registry.queries.tombstones import not_merged
 from registry.storage.models import (
     Activity,
     Community,
@@ -81,7 +82,7 @@ class Volunteers(ListQuery[VolunteerFilters, VolunteerRow]):
             members = VolunteerOrganization.select(VolunteerOrganization.volunteer).where(
                 VolunteerOrganization.organization == f.organization)
             conds.append(Volunteer.id.in_(members))
-        return conds
+        return conds + not_merged(Volunteer.person)
 
     def counted(self) -> Any:
         return Volunteer.select(Volunteer.id)  # every filter is on the volunteer: no joins
@@ -140,7 +141,7 @@ class SocialWorkers(ListQuery[SocialWorkerFilters, SocialWorkerRow]):
     def where(self, f: SocialWorkerFilters) -> list[Expression]:
         return equal_to([(SocialWorker.community, f.community), (SocialWorker.level, f.level),
                          (SocialWorker.status, f.status), (SocialWorker.employer, f.organization),
-                         (SocialWorker.obtained_year, f.year)])
+                         (SocialWorker.obtained_year, f.year)]) + not_merged(SocialWorker.person)
 
     def counted(self) -> Any:
         return SocialWorker.select(SocialWorker.id)

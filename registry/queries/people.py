@@ -87,6 +87,16 @@ def volunteer_name(volunteer_id: int) -> str:
     return str(name)
 
 
+def role_person(role: str, record_id: int) -> tuple[int, str]:
+    """(person id, name) of a volunteer (`role` "volunteer") or social worker ("social_worker"):
+    whom a dialog about the person behind the role is about (merging two records)."""
+    model = Volunteer if role == "volunteer" else SocialWorker
+    row = Person.select(Person.id, Person.name).join(model).where(model.id == record_id).tuples().first()
+    if row is None:
+        get_or_fail(model, record_id, msg("志愿者") if model is Volunteer else msg("持证社工"))
+    return int(row[0]), str(row[1])
+
+
 @dataclass(frozen=True)
 class ContinuingEducation:
     """A social worker's continuing education in the current registration cycle."""

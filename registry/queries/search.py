@@ -24,6 +24,7 @@ from peewee import Expression, Field, Query, fn
 
 from registry.queries.identities import Identity, identities
 from registry.queries.masking import MASKED, Masker
+from registry.queries.tombstones import kept_people
 from registry.rules.disclosure import NumberSearch, looks_like_document, looks_like_number, number_search
 from registry.rules.problems import NotAllowedError
 from registry.rules.search_keys import INITIALS_PREFIX, NAME_PREFIX
@@ -131,12 +132,20 @@ def search_people(text: str, *, after: int | None = None, limit: int = PAGE_SIZE
         if after is not None:
             query = query.where(column > after)
         ids.update(row[0] for row in query.order_by(column).limit(limit + 1).tuples())
-    ordered = sorted(ids)
+    ordered = _followed(sorted(ids))
     if active_only and ordered:
         active = {p for (p,) in Person.select(Person.id).where(
             Person.id.in_(ordered) & Person.active).tuples()}
         ordered = [i for i in ordered if i in active]
     return SearchPage(tuple(ordered[:limit]), len(ordered) > limit)
+
+
+def _followed(ids: list[int]) -> list[int]:
+    """The ids with each merged record's replaced by the person it was merged into: its old
+    number finds that person (its name no longer: its search keys are gone). The kept
+    person may come earlier than `after` and show on two pages; merges are rare."""
+    kept = kept_people(ids)
+    return sorted({kept.get(i, i) for i in ids}) if kept else ids
 
 
 def people_by_ids(ids: Iterable[int]) -> list[Person]:

@@ -10,6 +10,7 @@ from typing import Any
 from peewee import JOIN, Case, fn
 
 from registry.queries.presets import current_ce_preset
+from registry.queries.tombstones import not_merged
 from registry.rosters.queries import between, in_area, raw_rows, status_remark
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.rules.documents import RESIDENT_CARD
@@ -40,7 +41,7 @@ def _conditions(filters: RosterFilters, start: date | None, end: date | None) ->
         where.append(s.employer == filters.organization_id)
     if filters.status is not None:
         where.append(s.status == filters.status)
-    return where + between(s.registered_until, start, end)
+    return where + between(s.registered_until, start, end) + not_merged(s.person)
 
 
 def _required(preset: ContinuingEducationPreset) -> Case:

@@ -6,6 +6,7 @@ from datetime import date
 
 from peewee import JOIN, Case, fn
 
+from registry.queries.tombstones import not_merged
 from registry.rosters.queries import between, in_area, raw_rows, status_remark
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.storage.models import Community, Person, Volunteer, VolunteerOrganization, VolunteerYear
@@ -29,7 +30,7 @@ def conditions(filters: RosterFilters) -> list[object]:
     if filters.status is not None:
         where.append(v.status == filters.status)
     where += between(v.registered_on, filters.date_from, filters.date_to)
-    return where
+    return where + not_merged(v.person)
 
 
 def build(filters: RosterFilters, today: date) -> RosterData:

@@ -33,7 +33,8 @@ LEFT_OUT = frozenset({"id_number_rev", "phone_rev", "initials", "password_hash",
 
 # Each stored field under the name a clerk knows it by (the forms' and rosters' words).
 FIELD_LABELS: Mapping[str, str] = {
-    "id": mark("编号"), "id_number": mark("证件号码"), "name": mark("名称"), "sex": mark("性别"),
+    "id": mark("编号"), "id_type": mark("证件类型"), "id_number": mark("证件号码"), "nationality": mark("国籍"),
+    "name": mark("名称"), "sex": mark("性别"),
     "birth_date": mark("出生日期"),
     "region_code": mark("发证地区代码"), "phone": mark("联系电话"), "address": mark("住址"), "ethnicity": mark("民族"),
     "political_status": mark("政治面貌"), "education": mark("文化程度"), "notes": mark("备注"), "active": mark("在用"),
@@ -78,6 +79,9 @@ FIELD_LABELS: Mapping[str, str] = {
     "street_id": mark("街道编号"), "community_id": mark("社区编号"), "organization_id": mark("组织编号"),
     "training_id": mark("培训编号"), "group_by": mark("汇总方式"), "kinds": mark("事项"),
     "app_role": mark("日常账号"),
+    # what a merge of two person records records (ops/merging.py)
+    "merged_into": mark("并入人员"), "certificates": mark("志愿服务证明份数"),
+    "attendance": mark("培训签到条数"), "social_worker": mark("持证社工"),
     # settings
     "rounding_preset": mark("时长取整规则"), "retention_years_volunteer": mark("志愿者信息保存年限"),
     "retention_years_social_worker": mark("持证社工信息保存年限"), "district_full_name": mark("区县全称"),

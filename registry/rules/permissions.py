@@ -55,6 +55,7 @@ class Action(StrEnum):
     COPY_REGISTER = "copy_register"  # the whole register out of its place: a chosen file, a server
     APPLY_DISTRICT = "apply_district"  # the district file's streets, communities and settings
     AREAS = "areas"  # 区划设置: streets, communities, their populations, this office's street
+    MERGE_PEOPLE = "merge_people"  # two person records that are one human become one (ops/merging.py)
     LOGIN_FAILED = "login_failed"  # recorded, never asked for: a wrong password or an unknown name
     LOCK = "lock"  # recorded, never asked for: an account locked after MAX_FAILED wrong passwords
 
@@ -74,7 +75,7 @@ ROLE_NEEDED: Final[dict[Action, str]] = {
                      Action.USER_RESET, Action.USER_RENAME, Action.RESTORE, Action.SET_PRESET,
                      Action.EXTEND_REGISTRATION, Action.EXTEND_GRADE,
                      Action.RETENTION, Action.COPY_REGISTER, Action.APPLY_DISTRICT, Action.AREAS,
-                     Action.SERVER_SETUP), "admin"),
+                     Action.SERVER_SETUP, Action.MERGE_PEOPLE), "admin"),
 }
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}

@@ -313,9 +313,14 @@ def _v5_to_v6(db: Database) -> None:
 
 
 def _v6_to_v7(db: Database) -> None:
-    """Version 7 changes nothing: it is kept for the merging of person records (a
-    `merged_into` column), developed beside version 8 and not yet landed; when it lands it
-    takes this step, and registers already at 8 get its column from a step of its own."""
+    """Version 7 lets an administrator merge two person records that are one human
+    (ops/merging.py): the dropped one stays as a tombstone pointing at the kept one. No
+    person of an older register is merged: the new column is empty everywhere, which
+    rewrites no row."""
+    if "merged_into_id" not in {c.name for c in db.get_columns("person")}:
+        db.execute_sql('ALTER TABLE person ADD COLUMN merged_into_id INTEGER REFERENCES person (id) '
+                       'ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "person_merged_into_id" ON "person" ("merged_into_id")')
 
 
 # Indexes that only repeated the leading column of another index of their table (or of its

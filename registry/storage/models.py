@@ -138,6 +138,11 @@ class Person(BaseModel):
     notes = TextField(default="")
     active = BooleanField(default=True)
     deactivated_reason = TextField(default="")
+    # Set on a tombstone: this record was merged into that person (ops/merging.py). The
+    # tombstone keeps its document, so the old number and certificates find the kept person.
+    # Deferred: a copy of the register (migrate-to) may write a tombstone before its target.
+    merged_into = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="merged",
+                                  column_name="merged_into_id", deferrable="INITIALLY DEFERRED")
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     version = Version()

@@ -1812,6 +1812,30 @@ Your register was not changed by the unfinished step. Please save your work, res
         <source>Extended</source>
         <translation>Extended</translation>
     </message>
+    <message>
+        <source>Merge person records</source>
+        <translation>Merge person records</translation>
+    </message>
+    <message>
+        <source>The record of {name} is kept. Find the other record of the same person: its roles, hours, trainings and certificates move here, and it stays only as a pointer to this record, so its document number and old certificates still lead here. A merge cannot be undone.</source>
+        <translation>The record of {name} is kept. Find the other record of the same person: its roles, hours, trainings and certificates move here, and it stays only as a pointer to this record, so its document number and old certificates still lead here. A merge cannot be undone.</translation>
+    </message>
+    <message>
+        <source>No record chosen yet.</source>
+        <translation>No record chosen yet.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>That is the record being kept: choose the other one.</source>
+        <translation>That is the record being kept: choose the other one.</translation>
+    </message>
+    <message>
+        <source>To merge into it: {record}</source>
+        <translation>To merge into it: {record}</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -2334,6 +2358,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Service categories</source>
         <translation>Service categories</translation>
+    </message>
+    <message>
+        <source>Merge person records…</source>
+        <translation>Merge person records…</translation>
     </message>
     <message>
         <source>Reason</source>

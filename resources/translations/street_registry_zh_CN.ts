@@ -1823,6 +1823,30 @@ Your register was not changed by the unfinished step. Please save your work, res
         <source>Extended</source>
         <translation>已延长</translation>
     </message>
+    <message>
+        <source>Merge person records</source>
+        <translation>合并人员记录</translation>
+    </message>
+    <message>
+        <source>The record of {name} is kept. Find the other record of the same person: its roles, hours, trainings and certificates move here, and it stays only as a pointer to this record, so its document number and old certificates still lead here. A merge cannot be undone.</source>
+        <translation>保留 {name} 的这条记录。请查找同一个人的另一条记录：它的志愿者、社工身份、服务时长、培训和证明都将转到这里，它本身只保留为指向这条记录的标记，原证件号码和以前出具的证明仍能找到这里。合并后不能撤销。</translation>
+    </message>
+    <message>
+        <source>No record chosen yet.</source>
+        <translation>还没有选择记录。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>That is the record being kept: choose the other one.</source>
+        <translation>这就是要保留的记录，请选择另一条。</translation>
+    </message>
+    <message>
+        <source>To merge into it: {record}</source>
+        <translation>将并入这里：{record}</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -2345,6 +2369,10 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Service categories</source>
         <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Merge person records…</source>
+        <translation>合并人员…</translation>
     </message>
     <message>
         <source>Reason</source>

@@ -21,6 +21,7 @@ ROLE_USERS = {"admin": "boss", "clerk": "li", "viewer": "wang", "no accounts": N
 NEW_PASSWORD = "a-brand-new-secret"
 REFUSAL = "权限"  # the sentence of a role refusal: "查看员账号不能进行此操作，需要管理员权限。"
 ROOT = Path(__file__).resolve().parents[2]
+SECOND_RECORD = "110105198001010024"  # 张三 registered again: merge-people merges 张三 (V0001) into it
 DISTRICT_FILE = ROOT / "packaging" / "districts" / "110105-chaoyang.toml"
 
 
@@ -65,6 +66,7 @@ def cases(server_url: str = "postgresql://nobody@127.0.0.1:9/none") -> list[Case
         Case("district", ("district", "check", str(DISTRICT_FILE))),
         Case("district", ("district", "apply", str(DISTRICT_FILE))),
         Case("user", ("user", "add", "zhao", "--role", "admin")),
+        Case("merge-people", ("merge-people", SECOND_RECORD, "11010519491231002X", "--reason", "重复登记", "--yes")),
         Case("user", ("user", "disable", "li"), ok_without_accounts=frozenset({2})),
         Case("user", ("user", "reset", "wang"), ok_without_accounts=frozenset({2})),
     ]
@@ -91,6 +93,7 @@ def build_bases(folder: Path) -> dict[tuple[bool, bool], Path]:
                 community = ops.add_area("tester", "community", "110105001001", "永安里社区", 8_200,
                                          parent=street).id
                 volunteer_with_hours({"district": district, "street": street, "community": community})
+                ops.register_person("clerk", {"id_number": SECOND_RECORD, "name": "张三"})  # the same human, say
             if accounts:
                 add_account("installer", "boss", "admin", PASSWORDS["boss"])
                 add_account("boss", "li", "clerk", PASSWORDS["li"])

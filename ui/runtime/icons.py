@@ -53,6 +53,7 @@ NAMES = {
     "key": "fa5s.key",
     "switch_user": "fa5s.user-friends",
     "about": "fa5s.info-circle",
+    "merge": "fa5s.object-group",
 }
 PREFIX = "fa5s."
 GLYPH_SCALE = 0.875  # of the icon's height, as qtawesome: room for the font's bearings

@@ -94,6 +94,19 @@ class VolunteersSection(RevealNumbers):
         self.add_action(translate("Sections", "Service certificate…"), "certificates", self.certificate,
                         "certificate", "issue", on_selection=True)
         self.add_reveal_button()
+        self.merge_button = self.add_detail_action(translate("Sections", "Merge person records…"), "merge",
+                                                   self.merge, "merge", "merge_people")
+        self._merge_visibility()
+        ctx.hub.permissions_changed.connect(self._merge_visibility)
+
+    def _merge_visibility(self) -> None:
+        self.merge_button.setVisible(self.ctx.may("merge_people"))  # administrators' only
+
+    def merge(self) -> None:
+        from ui.dialogs.merge import merge_into
+
+        if self.current_key is not None:
+            merge_into(self.ctx, self, "volunteer", self.current_key)
 
     def detail_html(self, key: Any) -> str:
         return volunteer_html(key, self.ctx.actor, self.unmasked(key))

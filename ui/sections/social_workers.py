@@ -73,11 +73,24 @@ class SocialWorkersSection(RevealNumbers):
         self.extend_button = self.add_action(translate("Sections", "Extend registrations…"), "calendar",
                                              self.extend, "extend", "extend_registration")
         self.add_reveal_button()
+        self.merge_button = self.add_detail_action(translate("Sections", "Merge person records…"), "merge",
+                                                   self.merge, "merge", "merge_people")
+        self._merge_visibility()
+        ctx.hub.permissions_changed.connect(self._merge_visibility)
         ctx.hub.permissions_changed.connect(self._extend_visibility)
         self._extend_visibility()
 
     def _extend_visibility(self) -> None:
         self.extend_button.setVisible(self.ctx.may("extend_registration"))
+
+    def _merge_visibility(self) -> None:
+        self.merge_button.setVisible(self.ctx.may("merge_people"))  # administrators' only
+
+    def merge(self) -> None:
+        from ui.dialogs.merge import merge_into
+
+        if self.current_key is not None:
+            merge_into(self.ctx, self, "social_worker", self.current_key)
 
     def detail_html(self, key: Any) -> str:
         return social_worker_html(key, self.ctx.actor, self.unmasked(key))

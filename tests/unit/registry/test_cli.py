@@ -33,7 +33,9 @@ def test_a_newer_register_is_refused_by_the_cli(tmp_path, capsys):
 
     path = tmp_path / "r.sqlite3"
     open_database(path)
-    Meta.update(value="7").where(Meta.key == "schema_version").execute()
+    from registry.storage.migrations import CURRENT_VERSION
+
+    Meta.update(value=str(CURRENT_VERSION + 1)).where(Meta.key == "schema_version").execute()
     close_database()
     assert main(["--db", str(path), "stats"]) == 2
     assert "较新版本" in capsys.readouterr().err

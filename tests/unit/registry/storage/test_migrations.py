@@ -190,6 +190,27 @@ UNDO_VERSION_8 = (
 )
 
 
+def undo_version_7(conn) -> None:
+    """A person table without merged_into_id, as version 6 made it: SQLite cannot drop a
+    column that references a table, so the table is made again without it."""
+    [create] = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'person'").fetchone()
+    indexes = [sql for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND "
+                                              "tbl_name = 'person' AND sql IS NOT NULL")
+               if "merged_into_id" not in sql]
+    kept = [c[1] for c in conn.execute('PRAGMA table_info("person")') if c[1] != "merged_into_id"]
+    create = (create.replace(' "merged_into_id" INTEGER,', "")
+              .replace(', FOREIGN KEY ("merged_into_id") REFERENCES "person" ("id") ON DELETE RESTRICT '
+                       "DEFERRABLE INITIALLY DEFERRED", ""))
+    assert "merged_into" not in create
+    conn.execute("PRAGMA foreign_keys = OFF")  # the other tables' references to person stay as they are
+    conn.execute(create.replace('CREATE TABLE "person"', 'CREATE TABLE "person_v6"'))
+    conn.execute(f'INSERT INTO person_v6 ({", ".join(kept)}) SELECT {", ".join(kept)} FROM person')
+    conn.execute("DROP TABLE person")
+    conn.execute("ALTER TABLE person_v6 RENAME TO person")
+    for sql in indexes:
+        conn.execute(sql)
+
+
 def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, Path, int]:
     """A register at `version` (made from a new one, less what the later versions added) with
     one volunteer, edited `edits` times, and one approved ledger line; a new register to
@@ -211,6 +232,8 @@ def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, 
         if version < 8:
             for sql in UNDO_VERSION_8:
                 conn.execute(sql)
+        if version < 7:
+            undo_version_7(conn)
         if version < 6:
             for sql in UNDO_VERSION_6:
                 conn.execute(sql)
@@ -381,3 +404,34 @@ def test_the_version_8_step_makes_a_register_of_either_kind_what_a_new_one_is(ta
         assert "service_record_volunteer_id" not in names and "volunteer_community_id" not in names
     finally:
         close_database()
+
+
+def test_a_version_6_register_can_merge_its_people(tmp_path: Path):
+    """Version 7: a person record may be a tombstone merged into another (ops/merging.py).
+    No person of a version-6 register is one; each keeps every field and its roles."""
+    from registry import ops
+    from registry.storage.models import Volunteer
+    from tests.helpers.rosters import make_id
+
+    path, fresh, volunteer_id = older_register(tmp_path, 6, edits=1)
+    with sqlite_library.connect(path) as conn:
+        assert "merged_into_id" not in [c[1] for c in conn.execute('PRAGMA table_info("person")')]
+    conn.close()
+    old_layout = columns(path)
+    before = all_rows(path, old_layout)
+    open_database(path)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        [person] = Person.select()
+        assert (person.name, person.merged_into_id) == ("张三", None)
+        assert_served_line_kept()
+        other = ops.register_person("clerk", {"id_number": make_id(2), "name": "张三"}).id
+        ops.merge_people("boss", other, person.id, "重复登记")
+        assert Volunteer.get_by_id(volunteer_id).person_id == other
+        assert search_people(make_id(1)).ids == (other,)
+    finally:
+        close_database()
+    after = all_rows(path, old_layout)
+    assert after["service_record"] == before["service_record"]
+    assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
+    assert list(path.parent.glob("v6.before-upgrade-v6-*.sqlite3"))
