@@ -439,6 +439,10 @@
         <translation>extend evaluation grades</translation>
     </message>
     <message>
+        <source>merge person records</source>
+        <translation>merge person records</translation>
+    </message>
+    <message>
         <source>set preset</source>
         <translation>set preset</translation>
     </message>

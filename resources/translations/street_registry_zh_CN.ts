@@ -439,6 +439,10 @@
         <translation>延长评估等级</translation>
     </message>
     <message>
+        <source>merge person records</source>
+        <translation>合并人员记录</translation>
+    </message>
+    <message>
         <source>set preset</source>
         <translation>设置标准</translation>
     </message>

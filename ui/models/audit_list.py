@@ -57,6 +57,7 @@ ACTIONS: dict[str, str] = {
     Action.REPRINT: tr_noop("Audit", "reprint certificate"),
     Action.EXTEND_REGISTRATION: tr_noop("Audit", "extend registration"),
     Action.EXTEND_GRADE: tr_noop("Audit", "extend evaluation grades"),
+    Action.MERGE_PEOPLE: tr_noop("Audit", "merge person records"),
     Action.SET_PRESET: tr_noop("Audit", "set preset"),
     Action.APPLY_DISTRICT: tr_noop("Audit", "apply district file"),
     Action.AREAS: tr_noop("Audit", "area settings"),
