@@ -66,6 +66,18 @@ _ALIASES = {
     "护照": PASSPORT, "外国护照": PASSPORT,  # zh-data
 }
 
+# What each type's number looks like, as a form's placeholder says it (the sources above).
+FORMAT_HINTS = {
+    RESIDENT_CARD: mark("18 位，最后一位可能是 X"),
+    RESIDENCE_PERMIT: mark("18 位，香港 810000、澳门 820000、台湾 830000 开头"),
+    FOREIGN_PERMANENT: mark("2023 年版 18 位数字，9 开头；2017 年版 3 个字母加 12 位数字"),
+    HK_MACAO_PERMIT: mark("H（香港）或 M（澳门）加 8 位数字"),
+    TAIWAN_PERMIT: mark("8 位数字"),
+    PASSPORT: mark("护照上的号码（字母和数字），并填写国籍"),
+}
+# Types whose holder's nationality the register asks for (the 2017 foreign card names it).
+NATIONALITY_TYPES = frozenset({FOREIGN_PERMANENT, PASSPORT})
+
 _PERMIT_REGIONS = {"81": mark("香港"), "82": mark("澳门"), "83": mark("台湾")}
 _HK_MACAO = {"H": mark("香港"), "M": mark("澳门")}
 

@@ -1489,6 +1489,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Open the existing record</translation>
     </message>
     <message>
+        <source>Required for this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>unknown region</source>
         <translation>unknown region</translation>
     </message>
@@ -1503,10 +1507,6 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Document number</source>
         <translation>Document number</translation>
-    </message>
-    <message>
-        <source>ID card: 18 digits; the last may be X</source>
-        <translation>ID card: 18 digits; the last may be X</translation>
     </message>
     <message>
         <source>From the document number</source>

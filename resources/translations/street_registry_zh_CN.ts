@@ -1500,6 +1500,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>打开已有记录</translation>
     </message>
     <message>
+        <source>Required for this document</source>
+        <translation>此证件须填写</translation>
+    </message>
+    <message>
         <source>unknown region</source>
         <translation>未知地区</translation>
     </message>
@@ -1514,10 +1518,6 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Document number</source>
         <translation>证件号码</translation>
-    </message>
-    <message>
-        <source>ID card: 18 digits; the last may be X</source>
-        <translation>居民身份证 18 位，最后一位可以是 X</translation>
     </message>
     <message>
         <source>From the document number</source>

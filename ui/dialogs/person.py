@@ -8,11 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QPushButton
 
 from registry.queries.editing import KnownPerson, person_holding
-from registry.rules.documents import DEFAULT_TYPE, DOC_TYPES, DocFacts, check_document, recognize
+from registry.rules.documents import (
+    DEFAULT_TYPE,
+    DOC_TYPES,
+    FORMAT_HINTS,
+    NATIONALITY_TYPES,
+    DocFacts,
+    check_document,
+    recognize,
+)
 from registry.rules.phone import check_phone
 from registry.rules.problems import Problem
 from registry.rules.vocab import EDUCATION_LEVELS, POLITICAL_STATUSES
@@ -25,12 +33,12 @@ PERSON_KEYS = ("id_type", "id_number", "name", "phone", "ethnicity", "political_
                "address", "nationality")
 
 
-def id_problems(text: str, id_type: str = DEFAULT_TYPE) -> list[Problem]:
-    return check_document(id_type, text)[1]
+def id_problems(text: str, id_type: str = DEFAULT_TYPE, nationality: str = "") -> list[Problem]:
+    return check_document(id_type, text, nationality=nationality)[1]
 
 
-def _facts(id_type: str, text: str) -> DocFacts | None:
-    return check_document(id_type, text)[0] if text.strip() else None
+def _facts(id_type: str, text: str, nationality: str = "") -> DocFacts | None:
+    return check_document(id_type, text, nationality=nationality)[0] if text.strip() else None
 
 
 def phone_problems(text: str) -> list[Problem]:
@@ -51,8 +59,9 @@ class PersonFields(QObject):
                                           [(t, shown(t)) for t in DOC_TYPES], empty=None)
         self.type_chosen = False  # once the clerk picks a type, the number no longer picks it
         self.type_combo.activated.connect(self._type_picked)  # the clerk's choice only
+        self.type_combo.currentIndexChanged.connect(self._follow_type)  # any change, a stored record's too
         self.id_edit = form.add_text("id_number", translate("Forms", "Document number"), self._id_problems,
-                                     translate("Forms", "ID card: 18 digits; the last may be X"))
+                                     shown(FORMAT_HINTS[DEFAULT_TYPE]))
         self.facts = form.add_info("id_facts", translate("Forms", "From the document number"))
         form.add_text("name", translate("Forms", "Name"))
         form.add_text("phone", translate("Forms", "Phone"), self._phone_problems)
@@ -61,7 +70,8 @@ class PersonFields(QObject):
                         choices(POLITICAL_STATUSES))
         form.add_choice("education", translate("Forms", "Education"), choices(EDUCATION_LEVELS))
         form.add_text("address", translate("Forms", "Address"))
-        form.add_text("nationality", translate("Forms", "Nationality"))
+        self.nationality_edit = form.add_text("nationality", translate("Forms", "Nationality"))
+        self.nationality_edit.textChanged.connect(self._nationality_changed)
         self.open_button = QPushButton(translate("Forms", "Open the existing record"))
         self.open_button.setObjectName("open_existing")
         self.open_button.hide()
@@ -84,13 +94,32 @@ class PersonFields(QObject):
     def id_type(self) -> str:
         return str(self.type_combo.currentData() or DEFAULT_TYPE)
 
+    def nationality(self) -> str:
+        return self.nationality_edit.text().strip()
+
     def _type_picked(self, _index: int) -> None:
         self.type_chosen = True
         self.form.recheck("id_number")
         self._id_changed(self.id_edit.text())
 
+    @Slot()
+    def _follow_type(self) -> None:
+        """The number's placeholder says the chosen type's form; the nationality asks to be
+        filled for the types that need it."""
+        id_type = self.id_type()
+        self.id_edit.setPlaceholderText(shown(FORMAT_HINTS.get(id_type, "")))
+        self.nationality_edit.setPlaceholderText(
+            translate("Forms", "Required for this document") if id_type in NATIONALITY_TYPES else "")
+
+    @Slot(str)
+    def _nationality_changed(self, _text: str) -> None:
+        if self.id_type() in NATIONALITY_TYPES and self.id_edit.text().strip():
+            self.form.recheck("id_number")
+
     def _id_problems(self, text: str) -> list[Problem]:
-        return [] if text == self.shown.get("id_number") else id_problems(text, self.id_type())
+        if text == self.shown.get("id_number"):
+            return []
+        return id_problems(text, self.id_type(), self.nationality())
 
     def _phone_problems(self, text: str) -> list[Problem]:
         return [] if text == self.shown.get("phone") else phone_problems(text)
@@ -101,19 +130,21 @@ class PersonFields(QObject):
             if recognized is not None and recognized != self.id_type():
                 self.type_combo.setCurrentIndex(self.type_combo.findData(recognized))
                 self.form.recheck("id_number")
-        facts = _facts(self.id_type(), text)
+        facts = _facts(self.id_type(), text, self.nationality())
         if facts is None:
             self.facts.setText("")
             self.open_button.hide()
             self.existing = None
             return
         self.facts.setText(_describe(facts))
+        if facts.nationality and not self.nationality():
+            self.nationality_edit.setText(facts.nationality)  # a 2017 foreign card says it
         if self.watch_duplicates:
             self._timer.start()
 
     def _lookup(self) -> None:
         id_type = self.id_type()
-        facts = _facts(id_type, self.id_edit.text())
+        facts = _facts(id_type, self.id_edit.text(), self.nationality())
         if facts is None:
             return
         number = facts.number
@@ -122,7 +153,7 @@ class PersonFields(QObject):
                          on_done=lambda found: self._found(id_type, number, found))
 
     def _found(self, id_type: str, number: str, found: KnownPerson | None) -> None:
-        facts = _facts(self.id_type(), self.id_edit.text())
+        facts = _facts(self.id_type(), self.id_edit.text(), self.nationality())
         if facts is None or (facts.doc_type, facts.number) != (id_type, number):
             return  # the clerk typed on meanwhile
         self.existing = found

@@ -75,3 +75,35 @@ def test_a_volunteer_saved_with_a_taiwan_permit(running: Any, qtbot: Any) -> Non
     stored = running.query(lambda: list(Person.select(Person.id_type, Person.name).where(
         Person.id_number == "12345678").tuples()))
     assert stored == [("台湾居民来往大陆通行证", "林小美")]
+
+
+def test_the_number_field_says_the_form_of_the_type_chosen(running: Any, qtbot: Any) -> None:
+    dialog = new_volunteer(running, qtbot)
+    edit = dialog.form.fields["id_number"].widget
+    assert "最后一位可能是 X" in edit.placeholderText()
+    pick(dialog, qtbot, "台湾居民来往大陆通行证")
+    assert edit.placeholderText() == "8 位数字"
+    assert not dialog.form.fields["nationality"].widget.placeholderText()
+    pick(dialog, qtbot, "护照")
+    assert "国籍" in edit.placeholderText()
+    assert dialog.form.fields["nationality"].widget.placeholderText()  # asks to be filled
+    running.idle()
+
+
+def test_a_passport_asks_for_the_nationality_until_it_is_given(running: Any, qtbot: Any) -> None:
+    dialog = new_volunteer(running, qtbot)
+    pick(dialog, qtbot, "护照")
+    qtbot.keyClicks(dialog.form.fields["id_number"].widget, "E12345678")
+    assert "国籍" in dialog.form.message("id_number")
+    dialog.form.fields["nationality"].widget.insert("美国")  # as typed (keyClicks types ASCII only)
+    assert not dialog.form.fields["id_number"].problems
+    running.idle()
+
+
+def test_a_2017_foreign_card_fills_in_the_nationality(running: Any, qtbot: Any) -> None:
+    dialog = new_volunteer(running, qtbot)
+    qtbot.keyClicks(dialog.form.fields["id_number"].widget, "USA110090101128")
+    assert dialog.form.value("id_type") == "外国人永久居留身份证"
+    assert dialog.form.fields["nationality"].widget.text() == "USA"
+    assert "3 个字母" in dialog.form.fields["id_number"].widget.placeholderText()
+    running.idle()
