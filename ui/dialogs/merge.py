@@ -7,15 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.dialogs.deactivate import ReasonDialog
 from ui.runtime.i18n import translate
 from ui.widgets.search import SearchBox
 
@@ -23,45 +17,28 @@ if TYPE_CHECKING:
     from ui.runtime.context import AppContext
 
 
-class MergeDialog(QDialog):
+class MergeDialog(ReasonDialog):
     """"Merge another record into 张三": the other record by search, a reason; OK once both are given."""
 
     def __init__(self, ctx: AppContext, keep_id: int, keep_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         self.keep_id = keep_id
         self.drop_id: int | None = None
-        self.setWindowTitle(translate("Forms", "Merge person records"))
-        self.resize(620, 360)
-        layout = QVBoxLayout(self)
-        intro = QLabel(translate("Forms", "The record of {name} is kept. Find the other record of the same "
-                                 "person: its roles, hours, trainings and certificates move here, and it stays "
-                                 "only as a pointer to this record, so its document number and old certificates "
-                                 "still lead here. A merge cannot be undone.").replace("{name}", keep_name))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        super().__init__(
+            translate("Forms", "Merge person records"),
+            translate("Forms", "The record of {name} is kept. Find the other record of the same "
+                      "person: its roles, hours, trainings and certificates move here, and it stays "
+                      "only as a pointer to this record, so its document number and old certificates "
+                      "still lead here. A merge cannot be undone.").replace("{name}", keep_name),
+            parent, ok_text=translate("Forms", "Merge"), size=(620, 360))
         self.search = SearchBox(ctx.worker, self, actor=lambda: ctx.actor,
                                 may_unmask=lambda: ctx.may("unmask"))
         self.search.setObjectName("merge_search")
         self.search.person_chosen.connect(self._chosen)
-        layout.addWidget(self.search)
+        self.insert(self.search)
         self.chosen = QLabel(translate("Forms", "No record chosen yet."))
         self.chosen.setObjectName("merge_chosen")
         self.chosen.setWordWrap(True)
-        layout.addWidget(self.chosen)
-        layout.addWidget(QLabel(translate("Forms", "Reason (required):")))
-        self.reason = QPlainTextEdit()
-        self.reason.setObjectName("reason")
-        layout.addWidget(self.reason)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(translate("Forms", "Merge"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Forms", "Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(self._update)
-        self._update()
+        self.insert(self.chosen)
 
     def _chosen(self, person_id: int) -> None:
         match = next((m for m in self.search.last_results if m.id == person_id), None)
@@ -72,13 +49,10 @@ class MergeDialog(QDialog):
             self.drop_id = person_id
             label = match.who.label() if match is not None else str(person_id)
             self.chosen.setText(translate("Forms", "To merge into it: {record}").replace("{record}", label))
-        self._update()
+        self.update_ok()
 
-    def _update(self) -> None:
-        self.ok.setEnabled(self.drop_id is not None and bool(self.text()))
-
-    def text(self) -> str:
-        return self.reason.toPlainText().strip()
+    def ready(self) -> bool:
+        return self.drop_id is not None and super().ready()
 
 
 def merge_into(ctx: AppContext, parent: QWidget, role: str, record_id: int) -> None:
