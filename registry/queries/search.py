@@ -46,10 +46,13 @@ class SearchPage:
 
     ids: tuple[int, ...]
     has_more: bool
+    last_key: int | None = None  # the last record id the page reached: where the next starts
 
     @property
     def next_after(self) -> int | None:
-        return self.ids[-1] if self.has_more and self.ids else None
+        if not self.has_more:
+            return None
+        return self.last_key if self.last_key is not None else (self.ids[-1] if self.ids else None)
 
 
 def _upper_bound(prefix: str) -> str:
@@ -109,7 +112,9 @@ def _sources(text: str, may_unmask: bool) -> list[tuple[Query, Field]]:
     elif not is_sqlite() and cjk_trigrams():
         # PostgreSQL's trigram index (pg_trgm) answers three characters or more itself, on a
         # database whose character type lets it make trigrams of Chinese (server_check.py).
-        sources.append((Person.select(Person.id).where(fn.LOWER(Person.name).contains(name)), Person.id))
+        # A merged record's name is no longer its own (its search keys went with the merge).
+        sources.append((Person.select(Person.id).where(
+            fn.LOWER(Person.name).contains(name) & Person.merged_into.is_null()), Person.id))
     else:
         # Walk the people holding the first two characters, keep those holding all.
         sources.append((
@@ -127,25 +132,54 @@ def search_people(text: str, *, after: int | None = None, limit: int = PAGE_SIZE
     text = normalize_text(text)
     if not text:
         return SearchPage((), False)
-    ids: set[int] = set()
-    for query, column in _sources(text, may_unmask):
+    sources = _sources(text, may_unmask)
+    found: set[int] = set()
+    for query, column in sources:
         if after is not None:
             query = query.where(column > after)
-        ids.update(row[0] for row in query.order_by(column).limit(limit + 1).tuples())
-    ordered = _followed(sorted(ids))
-    if active_only and ordered:
+        found.update(row[0] for row in query.order_by(column).limit(limit + 1).tuples())
+    reached = sorted(found)[:limit]
+    people = _followed(reached, sources, after)
+    if active_only and people:
         active = {p for (p,) in Person.select(Person.id).where(
-            Person.id.in_(ordered) & Person.active).tuples()}
-        ordered = [i for i in ordered if i in active]
-    return SearchPage(tuple(ordered[:limit]), len(ordered) > limit)
+            Person.id.in_(people) & Person.active).tuples()}
+        people = [i for i in people if i in active]
+    return SearchPage(tuple(people), len(found) > limit, reached[-1] if reached else None)
 
 
-def _followed(ids: list[int]) -> list[int]:
-    """The ids with each merged record's replaced by the person it was merged into: its old
-    number finds that person (its name no longer: its search keys are gone). The kept
-    person may come earlier than `after` and show on two pages; merges are rare."""
-    kept = kept_people(ids)
-    return sorted({kept.get(i, i) for i in ids}) if kept else ids
+def _followed(reached: list[int], sources: list[tuple[Query, Field]], after: int | None) -> list[int]:
+    """The people of the records a page reached, in their order: a merged record's is the
+    person it was merged into (its old number finds that person; its name no longer, its
+    search keys are gone). A person shows once, on the page of the first of their records
+    that matches: the kept record's own, or a merged one's."""
+    kept = kept_people(reached)
+    people = [kept.get(i, i) for i in reached]
+    if not kept and after is None:
+        return people
+    earlier = _shown_earlier(set(people), sources, after) if after is not None else set()
+    seen: set[int] = set()
+    result = []
+    for person in people:
+        if person not in seen and person not in earlier:
+            seen.add(person)
+            result.append(person)
+    return result
+
+
+def _shown_earlier(people: set[int], sources: list[tuple[Query, Field]], after: int) -> set[int]:
+    """Those of `people` a page before `after` showed: a record of theirs up to `after` (their
+    own, or one merged into them) matches. Only people with merged records can be among them."""
+    merged = list(Person.select(Person.id, Person.merged_into).where(
+        Person.merged_into.in_(list(people))).tuples())
+    if not merged:
+        return set()
+    records = {i: k for i, k in merged if i <= after} | {k: k for _i, k in merged if k <= after}
+    if not records:
+        return set()
+    shown: set[int] = set()
+    for query, column in sources:
+        shown.update(records[row[0]] for row in query.where(column.in_(list(records))).tuples())
+    return shown
 
 
 def people_by_ids(ids: Iterable[int]) -> list[Person]:

@@ -242,3 +242,57 @@ def test_pasted_old_numbers_name_the_kept_person(area):
     keep, drop = volunteer(NEW), volunteer(OLD)
     merge(keep, drop)
     assert people_with_id_numbers([OLD, NEW]) == ((keep.person_id, keep.person_id), ())
+
+
+def numbers_ending(tail: str, count: int) -> list[str]:
+    """Valid resident card numbers ending in `tail` (a sequence and its check character)."""
+    from registry.rules.idnumber import check_id_number
+
+    found = []
+    for day in range(1, 29):
+        number = f"1101051980{1:02d}{day:02d}" + tail
+        if check_id_number(number)[0] is not None:
+            found.append(number)
+        if len(found) == count:
+            return found
+    raise AssertionError(f"no {count} numbers end in {tail}")
+
+
+def every_page(text: str) -> list[int]:
+    shown: list[int] = []
+    after = None
+    for _ in range(10):  # a page that points back would loop for ever
+        page = search_people(text, after=after, limit=1, may_unmask=True)
+        shown += page.ids
+        if page.next_after is None:
+            return shown
+        assert after is None or page.next_after > after
+        after = page.next_after
+    raise AssertionError("the pages never end")
+
+
+def test_a_merged_record_s_last_digits_show_the_kept_person_once_across_pages(area):
+    first, other, second = numbers_ending("0012", 3)
+    keep, stranger, drop = volunteer(first, "张三丰"), volunteer(other, "李四"), volunteer(second, "张叁")
+    merge(keep, drop)
+    assert every_page("0012") == [keep.person_id, stranger.person_id]  # the kept one once, not on page 3 again
+    assert search_people("0012", may_unmask=True).ids == (keep.person_id, stranger.person_id)
+
+
+def test_a_kept_person_found_only_through_a_merged_record_shows_where_it_matched(area):
+    [theirs] = numbers_ending("0021", 1)
+    stranger, drop = volunteer(numbers_ending("0012", 1)[0], "李四"), volunteer(theirs, "张叁")
+    keep = volunteer(NEW, "张三丰")  # a later record: its id comes after both
+    merge(keep, drop)
+    assert every_page("0021") == [keep.person_id]
+    assert search_people("0021", may_unmask=True).ids == (keep.person_id,)
+    assert stranger.person_id not in every_page("0021")
+
+
+def test_a_merged_record_s_whole_name_no_longer_finds_anyone(area):
+    """Names of three characters or more go through PostgreSQL's trigram index there, and
+    through the search keys on SQLite: on both, only the kept person's own name finds them."""
+    keep, drop = volunteer(NEW, "张三丰"), volunteer(OLD, "李四光")
+    merge(keep, drop)
+    assert search_people("李四光").ids == ()
+    assert search_people("张三丰").ids == (keep.person_id,)
