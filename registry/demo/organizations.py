@@ -3,6 +3,7 @@ evaluation grades and service projects of the registered ones."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -21,11 +22,15 @@ from registry.demo.data import (
 )
 from registry.demo.state import Demo, Org
 from registry.rules import vocab
-from registry.rules.deadlines import add_years, evaluation_expiry
+from registry.rules.deadlines import CHARITY_LAW_IN_FORCE, add_years, evaluation_expiry
 from registry.rules.uscc import make_org_code, make_uscc
 from registry.storage import models
 
 COMMUNITY_ORG_SHARE = 0.45  # of organizations: community organizations, filed not registered
+# Of registered organizations in good standing, those recognized as charities (认定为慈善组织):
+# most 慈善 foundations and associations, some other foundations, a few of the rest.
+CHARITY_SHARE = {"基金会": 0.3, "社会团体": 0.04, "社会服务机构": 0.04}
+CHARITY_NAMED = 0.8  # of those named 慈善…
 
 
 def fill_organizations(demo: Demo) -> None:
@@ -78,7 +83,7 @@ def fill_organizations(demo: Demo) -> None:
                     "开展社区服务和居民文体活动",
                     fields, None, geo.comm_street[c] + 1, c + 1, status, changed, reason,
                     founded, rep_name or contact_name, f"{comm}活动室", rng.randint(10, 80), "",
-                    created, created))
+                    None, created, created))
             else:
                 serial += rng.randint(1, 50)
                 body = "5" + type_digit[org_type] + DISTRICT[0] + make_org_code(f"MJ{serial:06d}")
@@ -90,7 +95,8 @@ def fill_organizations(demo: Demo) -> None:
                     rep, rep_name, contact, founded.isoformat(), address,
                     f"开展{fields}等公益服务", fields, f"{capital}.00",
                     geo.comm_street[c] + 1, c + 1, status, changed, reason, None, "", "",
-                    None, "", created, created))
+                    None, "", charity_recognition(demo, oid, name, org_type, founded, status),
+                    created, created))
                 registered_extras(demo, oid, org_type, founded, changed, street, short,
                                   inspections, grades, projects)
             org = Org(oid, name, org_type, c, status == "正常", contact_name)
@@ -104,7 +110,7 @@ def fill_organizations(demo: Demo) -> None:
                "founded_on", "address", "business_scope", "service_fields",
                "registered_capital", "street_id", "community_id", "status",
                "status_changed_on", "status_reason", "filed_on", "responsible_person", "venue",
-               "member_count", "notes", "created_at", "updated_at")
+               "member_count", "notes", "charity_recognized_on", "created_at", "updated_at")
     demo.load.insert(models.Organization, columns, with_iso_dates(org_rows), stage=stage,
                      total=len(org_rows))
     demo.load.insert(models.AnnualInspection,
@@ -116,6 +122,24 @@ def fill_organizations(demo: Demo) -> None:
     demo.load.insert(models.ServiceProject,
                      ("id", "organization_id", "name", "buyer", "amount", "starts_on",
                       "ends_on", "status"), projects, stage=stage, total=len(projects))
+
+
+def charity_recognition(demo: Demo, oid: int, name: str, org_type: str, founded: date,
+                        status: str) -> date | None:
+    """The day a registered organization was recognized as a charity, or None. Drawn from a
+    stream of its own (the organization's id and founding), so the one stream every stage
+    draws from gives the same register as before charities were marked."""
+    if status != "正常":
+        return None
+    rng = random.Random(oid * 1_000_003 + founded.toordinal())
+    share = CHARITY_NAMED if "慈善" in name else CHARITY_SHARE.get(org_type, 0.0)
+    if rng.random() >= share:
+        return None
+    start = max(founded + timedelta(days=180), CHARITY_LAW_IN_FORCE)
+    end = demo.today - timedelta(days=30)
+    if start > end:
+        return None
+    return start + timedelta(days=rng.randrange((end - start).days + 1))
 
 
 def with_iso_dates(rows: list[Row]) -> Iterator[Row]:

@@ -123,6 +123,10 @@ ORGANIZATIONS = Kind("organizations", mark("社会组织"), "organization", (
            note="18 位；社区社会组织（备案）可不填。", text=True),
     Column("org_type", "类型", ("组织类型", "社会组织类型", "类别", "登记类型"), required=True,
            note="社会团体、社会服务机构（民办非企业单位）、基金会或社区社会组织。", choices="org_type"),
+    Column("charity_recognized_on", "慈善组织认定日期", ("认定慈善组织日期", "慈善组织认定时间", "认定为慈善组织日期",
+                                                   "认定为慈善组织的日期", "慈善组织认定"),
+           note="已认定为慈善组织的，填民政部门认定的日期，如 2021-03-05；不是慈善组织的不填"
+                "（不填不会取消登记库中已有的认定）。"),
     Column("registration_authority", "登记管理机关", ("登记机关",)),
     Column("supervising_unit", "业务主管单位", ("主管单位",)),
     Column("legal_representative_name", "法定代表人", ("法人代表", "法定代表人姓名")),

@@ -20,7 +20,7 @@ from registry.texts import msg
 ORG_KEYS = ("name", "org_type", "registration_authority", "supervising_unit",
             "legal_representative_name", "founded_on", "address", "business_scope",
             "service_fields", "registered_capital", "filed_on", "responsible_person", "venue",
-            "member_count", "notes")
+            "member_count", "notes", "charity_recognized_on")
 _DEFAULTS: dict[str, Any] = {"legal_representative": None, "contact": None,
                              "status_changed_on": None, "status_reason": ""}
 

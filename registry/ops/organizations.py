@@ -12,6 +12,7 @@ from registry.ops.changes import Changes, Table
 from registry.ops.edits import save_edit
 from registry.ops.kernel import retried, write
 from registry.queries.editing import Seen
+from registry.rules.charity import charity_problems
 from registry.rules.deadlines import evaluation_expiry
 from registry.rules.fields import Cleaner, clean_choice, clean_date, clean_decimal, clean_int, clean_text
 from registry.rules.permissions import Action
@@ -48,12 +49,16 @@ LABELS = {
     "venue": mark("活动场所"),
     "member_count": mark("成员人数"),
     "notes": mark("备注"),
+    "charity_recognized_on": mark("慈善组织认定日期"),
 }
 COMMUNITY_ORG = "社区社会组织"  # zh-data
 
 
 def clean_organization(data: Mapping[str, Any], *, partial: bool = False, own_id: int | None = None,
-                       current_type: str | None = None) -> tuple[dict[str, Any], list[Problem]]:
+                       current: Organization | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    """The organization's fields from `data`; with `partial`, only those it gives, checked
+    against the stored record `current` where a check needs another field (the type a code
+    should encode, the founding a charity's recognition follows)."""
     c = Cleaner(data, partial=partial)
     c.take("name", clean_text, LABELS["name"], required=True, max_length=200)
     c.take("org_type", clean_choice, LABELS["org_type"], ORG_TYPES, required=True,
@@ -65,12 +70,18 @@ def clean_organization(data: Mapping[str, Any], *, partial: bool = False, own_id
         c.take(key, clean_text, LABELS[key])
     c.take("founded_on", clean_date, LABELS["founded_on"], latest=dt.date.today())
     c.take("filed_on", clean_date, LABELS["filed_on"], latest=dt.date.today())
+    c.take("charity_recognized_on", clean_date, LABELS["charity_recognized_on"], latest=dt.date.today())
     c.take("registered_capital", clean_decimal, LABELS["registered_capital"])
     c.take("street", clean_int, LABELS["street"], minimum=1)
     c.take("community", clean_int, LABELS["community"], minimum=1)
     c.take("member_count", clean_int, LABELS["member_count"])
     values, problems = c.values, c.problems
-    org_type = values.get("org_type") or current_type
+    org_type = values.get("org_type") or (current.org_type if current is not None else None)
+    charity_facts = ("charity_recognized_on", "org_type", "founded_on")
+    if any(key in values for key in charity_facts):  # an edit of none of them: nothing new to doubt
+        recognized_on, kind, founded_on = (values[key] if key in values else getattr(current, key, None)
+                                           for key in charity_facts)
+        problems.extend(charity_problems(recognized_on, kind, founded_on))
     if c.wants("uscc"):
         raw = data.get("uscc")
         if raw in (None, "") and org_type == COMMUNITY_ORG:
@@ -111,8 +122,7 @@ def update_organization(actor: str, org_id: int, data: Mapping[str, Any], *,
                         seen: Seen | None = None) -> Changes:
     """Change the fields given; `seen`: the version the clerk's form was filled from."""
     org = get_or_fail(Organization, org_id, msg("社会组织"))
-    values, problems = clean_organization(data, partial=True, own_id=org_id,
-                                          current_type=org.org_type)
+    values, problems = clean_organization(data, partial=True, own_id=org_id, current=org)
     warnings = require(problems)
     with write(actor, Action.UPDATE) as w:
         org = get_or_fail(Organization, org_id, msg("社会组织"), lock=True)

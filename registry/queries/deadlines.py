@@ -17,7 +17,10 @@ from peewee import JOIN, Expression, fn
 from registry.queries.organizations import evaluation_barriers
 from registry.queries.presets import current_ce_preset, current_org_reports
 from registry.rules.deadlines import (
+    CHARITY,
     KIND_LABELS,
+    Reports,
+    charity_reports_since,
     days_left,
     first_registration_due,
     report_deadlines,
@@ -118,14 +121,29 @@ def _community_names(ids: Iterable[int | None]) -> dict[int, str]:
     return dict(Community.select(Community.id, Community.name).where(Community.id.in_(wanted)).tuples())
 
 
+def _report_groups(year: int) -> list[tuple[Reports, Expression]]:
+    """Who owes which reports in `year`: each type's organizations their type's (queries/presets:
+    the district file's dates, else the defaults), except those recognized as charities before
+    the year began, who owe the charity's instead, whatever their type."""
+    o = Organization
+    since = charity_reports_since(year)
+    not_charity = o.charity_recognized_on.is_null() | (o.charity_recognized_on >= since)
+    by_type = current_org_reports()
+    groups: list[tuple[Reports, Expression]] = [
+        (reports, not_charity & (o.org_type == org_type))
+        for org_type, reports in by_type.items() if org_type != CHARITY]
+    groups.append((by_type[CHARITY], o.charity_recognized_on < since))
+    return groups
+
+
 def _inspections(w: _Window) -> list[DueItem]:
-    """Each organization's yearly reports by its type (queries/presets: the district file's
-    dates, else the defaults), not yet made for last year; no supervising unit, no report to it."""
+    """Each organization's yearly reports (_report_groups), not yet made for last year (a
+    charity's 年报 is recorded as its annual inspection); no supervising unit, no report to it."""
     today = w.today
     items: list[DueItem] = []
     reported = AnnualInspection.select(AnnualInspection.organization).where(
         AnnualInspection.year == today.year - 1)
-    for org_type, reports in current_org_reports().items():
+    for reports, owing in _report_groups(today.year):
         for has_supervisor in (True, False):
             due = [d for d in report_deadlines(reports, today.year, today, has_supervisor=has_supervisor)
                    if w.start <= d.due <= w.until and w.filter.wants({d.kind})]
@@ -135,7 +153,7 @@ def _inspections(w: _Window) -> list[DueItem]:
             pending = list(Organization.select(Organization.id, Organization.name, Community.name)
                            .join(Community, JOIN.LEFT_OUTER, on=(Organization.community == Community.id))
                            .where(_where(
-                               (Organization.status == "正常") & (Organization.org_type == org_type)  # zh-data
+                               (Organization.status == "正常") & owing  # zh-data
                                & (supervised if has_supervisor else ~supervised)
                                & Organization.id.not_in(reported), _org_area(w.filter)))
                            .tuples())

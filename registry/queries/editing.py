@@ -116,6 +116,7 @@ class OrganizationValues:
     venue: str
     notes: str
     seen: Seen
+    charity_recognized_on: dt.date | None = None  # None: not recognized as a charity
 
 
 def organization_values(org_id: int) -> OrganizationValues:
@@ -126,7 +127,7 @@ def organization_values(org_id: int) -> OrganizationValues:
         founded_on=o.founded_on, address=o.address, business_scope=o.business_scope,
         service_fields=o.service_fields, registered_capital=o.registered_capital,
         community=o.community_id, filed_on=o.filed_on, responsible_person=o.responsible_person,
-        venue=o.venue, notes=o.notes, seen=Seen(o.version))
+        venue=o.venue, notes=o.notes, seen=Seen(o.version), charity_recognized_on=o.charity_recognized_on)
 
 
 @dataclass(frozen=True)

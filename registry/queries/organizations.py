@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from registry.queries.presets import current_org_reports
+from registry.rules.deadlines import CHARITY, charity_reports_from, charity_reports_since
 from registry.rules.evaluation import barrier_sentence, evaluation_barrier
 from registry.storage.models import (
     AnnualInspection,
@@ -65,6 +66,8 @@ class OrganizationDetail:
     grades: tuple[Grade, ...]  # the latest award first
     projects: tuple[Project, ...]  # the latest entered first
     evaluation_barrier: str | None = None  # why it may not apply for an evaluation this year
+    charity_recognized_on: dt.date | None = None  # recognized as a charity (认定为慈善组织) that day
+    charity_reports_from: int | None = None  # the first year it files the charity's reports
 
 
 def organization_detail(org_id: int) -> OrganizationDetail:
@@ -84,16 +87,26 @@ def organization_detail(org_id: int) -> OrganizationDetail:
         grades=tuple(Grade(g.grade, g.awarded_on, g.expires_on) for g in grades),
         projects=tuple(Project(p.name, p.buyer, p.amount, p.starts_on, p.ends_on, p.status)
                        for p in projects),
-        evaluation_barrier=evaluation_barriers([o.id], dt.date.today().year).get(o.id))
+        evaluation_barrier=evaluation_barriers([o.id], dt.date.today().year).get(o.id),
+        charity_recognized_on=o.charity_recognized_on,
+        charity_reports_from=charity_reports_from(o.charity_recognized_on) if o.charity_recognized_on else None)
 
 
 def evaluation_barriers(org_ids: list[int], year: int) -> dict[int, str]:
     """Of these organizations, those that may not apply for an evaluation in `year`, each
     with its reason in a sentence. Types without an annual inspection (社区社会组织 on
-    record) are never barred by one."""
-    inspected_types = [t for t, reports in current_org_reports().items() if reports]
-    orgs = (Organization.select(Organization.id)
-            .where(Organization.id.in_(org_ids) & Organization.org_type.in_(inspected_types)))
+    record) are never barred by one; a charity is when the charity's reports are required (the
+    annual report, 年报, is its inspection)."""
+    reports = current_org_reports()
+    inspected_types = [t for t, owed in reports.items() if owed and t != CHARITY]
+    o = Organization
+    since = charity_reports_since(year)
+    charity = o.charity_recognized_on.is_null(False) & (o.charity_recognized_on < since)
+    not_charity = o.charity_recognized_on.is_null() | (o.charity_recognized_on >= since)
+    inspected = not_charity & o.org_type.in_(inspected_types)
+    if reports.get(CHARITY):
+        inspected = inspected | charity
+    orgs = o.select(o.id).where(o.id.in_(org_ids) & inspected)
     results: dict[int, dict[int, str]] = {oid: {} for (oid,) in orgs.tuples()}
     if not results:
         return {}

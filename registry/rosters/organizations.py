@@ -13,9 +13,11 @@ from registry.rosters.queries import between, in_street, raw_rows
 from registry.rosters.spec import Column, RosterData, RosterFilters
 from registry.storage.models import AnnualInspection, Community, EvaluationGrade, Organization, Street
 
+# 慈善组织认定日期 beside 类型, which it qualifies: blank for an organization not recognized
 COLUMNS = (
     Column("组织名称", width=30), Column("统一社会信用代码", "code", 21), Column("类型", width=13),
-    Column("登记管理机关", width=18), Column("业务主管单位", width=18), Column("法定代表人", width=10),
+    Column("慈善组织认定日期", "date"), Column("登记管理机关", width=18), Column("业务主管单位", width=18),
+    Column("法定代表人", width=10),
     Column("成立日期", "date"), Column("住所", width=28), Column("业务范围", width=36),
     Column("年检结论", width=16), Column("评估等级", width=8), Column("等级有效期至", "date"),
     Column("状态", width=8),
@@ -72,7 +74,7 @@ def _org_row(row: Sequence[Any], inspections: dict[int, str],
 
 def build(filters: RosterFilters, today: date) -> RosterData:
     o = Organization
-    query = (o.select(o.id, o.name, o.uscc, o.org_type, o.registration_authority,
+    query = (o.select(o.id, o.name, o.uscc, o.org_type, o.charity_recognized_on, o.registration_authority,
                       o.supervising_unit, o.legal_representative_name, o.founded_on, o.address,
                       o.business_scope, o.status)
              .order_by(o.org_type, o.name, o.id))

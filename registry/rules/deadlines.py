@@ -91,6 +91,36 @@ def report_deadlines(reports: Reports, year: int, today: date, *,
             if has_supervisor or kind != "annual_report_supervisor"]
 
 
+# A registered organization recognized as a charity (认定为慈善组织, 《慈善法》 since 2016-09-01)
+# files the charity's reports (ORG_REPORTS[CHARITY], or the district's) instead of its type's,
+# from the year after its recognition: the reports of year Y cover Y − 1's work, and only the
+# work of a year it was a charity from the start of is a charity's.
+CHARITY_LAW_IN_FORCE = date(2016, 9, 1)
+
+
+def charity_reports_since(year: int) -> date:
+    """An organization recognized as a charity before this day owes the charity's reports in
+    `year` (and no longer its type's)."""
+    return date(year, 1, 1)
+
+
+def charity_reports_from(recognized_on: date) -> int:
+    """The first year an organization recognized on `recognized_on` owes the charity's reports."""
+    return recognized_on.year + 1
+
+
+def files_as_charity(recognized_on: date | None, year: int) -> bool:
+    """Does an organization recognized on `recognized_on` (None: not a charity) owe the charity's
+    reports, rather than its type's, in `year`?"""
+    return recognized_on is not None and recognized_on < charity_reports_since(year)
+
+
+def reports_owed(reports: OrgReports, org_type: str, recognized_on: date | None, year: int) -> Reports:
+    """The reports one organization owes in `year`: the charity's from the year after its
+    recognition, else its type's (none for a type the table does not know)."""
+    return reports.get(CHARITY if files_as_charity(recognized_on, year) else org_type, ())
+
+
 def annual_inspection_deadlines(year: int, today: date) -> list[Deadline]:
     """The two report deadlines a 社会团体 with a supervising unit has in `year`."""
     return report_deadlines(ORG_REPORTS["社会团体"], year, today)  # zh-data

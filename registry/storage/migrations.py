@@ -22,7 +22,7 @@ from registry.texts import msg
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 8
+CURRENT_VERSION = 9
 VERSION_KEY = "schema_version"
 
 
@@ -366,5 +366,14 @@ def _rebuild_without_rowid(db: Database, model: type[models.BaseModel]) -> None:
     db.execute_sql(f'DROP TABLE "{table}_before_v8"')
 
 
+def _v8_to_v9(db: Database) -> None:
+    """Version 9 marks an organization recognized as a charity (认定为慈善组织) with the date it
+    was recognized: it then files the charity's yearly reports instead of its type's. No
+    organization of an older register is marked: the new column is empty everywhere, which
+    rewrites no row."""
+    if "charity_recognized_on" not in {c.name for c in db.get_columns("organization")}:
+        db.execute_sql("ALTER TABLE organization ADD COLUMN charity_recognized_on DATE")
+
+
 UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
-                                                   5: _v5_to_v6, 6: _v6_to_v7, 7: _v7_to_v8}
+                                                   5: _v5_to_v6, 6: _v6_to_v7, 7: _v7_to_v8, 8: _v8_to_v9}

@@ -175,7 +175,7 @@ class SearchKey(BaseModel):
 class Organization(BaseModel):
     name = CharField(index=True)
     uscc = CharField(null=True, unique=True)  # 统一社会信用代码
-    org_type = CharField()  # 社会团体 / 社会服务机构 / 基金会 / 社区社会组织
+    org_type = CharField()  # 社会团体 / 社会服务机构 / 基金会 / 社区社会组织 (a charity is one of these)
     registration_authority = CharField(default="")  # 登记管理机关
     supervising_unit = CharField(default="")  # 业务主管单位
     legal_representative = ForeignKeyField(Person, null=True, on_delete="SET NULL",
@@ -198,6 +198,9 @@ class Organization(BaseModel):
     venue = TextField(default="")
     member_count = IntegerField(null=True)
     notes = TextField(default="")
+    # 认定为慈善组织的日期; None: not a charity. A charity files the charity's yearly reports
+    # instead of its type's from the year after (rules/deadlines.py, files_as_charity).
+    charity_recognized_on = DateField(null=True)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     version = Version()

@@ -1405,6 +1405,14 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>Type</translation>
     </message>
     <message>
+        <source>Recognized as a charity</source>
+        <translation>Recognized as a charity</translation>
+    </message>
+    <message>
+        <source>Recognized as a charity on</source>
+        <translation>Recognized as a charity on</translation>
+    </message>
+    <message>
         <source>Registration authority</source>
         <translation>Registration authority</translation>
     </message>
@@ -2546,6 +2554,18 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Valid until</source>
         <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Charity</source>
+        <translation>Charity</translation>
+    </message>
+    <message>
+        <source>not recognized</source>
+        <translation>not recognized</translation>
+    </message>
+    <message>
+        <source>recognized on {day}; files the charity annual report from {year}</source>
+        <translation>recognized on {day}; files the charity annual report from {year}</translation>
     </message>
     <message>
         <source>{name}; bought by {buyer}; {amount} yuan; {start} – {end}; {status}</source>

@@ -1416,6 +1416,14 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>组织类型</translation>
     </message>
     <message>
+        <source>Recognized as a charity</source>
+        <translation>已认定为慈善组织</translation>
+    </message>
+    <message>
+        <source>Recognized as a charity on</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
         <source>Registration authority</source>
         <translation>登记管理机关</translation>
     </message>
@@ -2557,6 +2565,18 @@ Your register was not changed by the unfinished step. Please save your work, res
     <message>
         <source>Valid until</source>
         <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Charity</source>
+        <translation>慈善组织</translation>
+    </message>
+    <message>
+        <source>not recognized</source>
+        <translation>未认定</translation>
+    </message>
+    <message>
+        <source>recognized on {day}; files the charity annual report from {year}</source>
+        <translation>{day} 认定；自 {year} 年起报送慈善组织年报</translation>
     </message>
     <message>
         <source>{name}; bought by {buyer}; {amount} yuan; {start} – {end}; {status}</source>

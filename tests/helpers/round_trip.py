@@ -9,7 +9,15 @@ from typing import Any
 
 from helpers.importer import id_number
 from registry import ops
-from registry.storage.models import Community, Person, ServiceRecord, SocialWorker, Volunteer, VolunteerYear
+from registry.storage.models import (
+    Community,
+    Organization,
+    Person,
+    ServiceRecord,
+    SocialWorker,
+    Volunteer,
+    VolunteerYear,
+)
 
 PEOPLE = [
     {"id_number": id_number("110105", "19800101", "011"), "name": "张三", "phone": "13800138000",
@@ -53,6 +61,15 @@ def workers() -> list[tuple[Any, ...]]:
                     w.post, Community.get_by_id(w.community_id).code if w.community_id else None,
                     w.status))
     return out
+
+
+def organizations() -> list[tuple[Any, ...]]:
+    """Each organization as the 社会组织名录 carries it: name, code, type, the day it was
+    recognized as a charity, authority, supervising unit, representative, founding, address,
+    scope, status."""
+    return [(o.name, o.uscc, o.org_type, o.charity_recognized_on, o.registration_authority, o.supervising_unit,
+             o.legal_representative_name, o.founded_on, o.address, o.business_scope, o.status)
+            for o in Organization.select().order_by(Organization.name)]
 
 
 def ledger_state() -> list[tuple[Any, ...]]:

@@ -3,15 +3,19 @@ organization type it encodes is shown."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
 
 from registry import ops
 from registry.ops import Changes
+from registry.ops.organizations import LABELS
 from registry.queries.editing import OrganizationValues, Seen, organization_values
+from registry.rules.fields import clean_date
 from registry.rules.uscc import check_uscc
 from registry.rules.vocab import ORG_TYPES
 from ui.dialogs.checks import date_check, decimal_check, uscc_check
@@ -22,7 +26,8 @@ from ui.runtime.i18n import translate
 
 KEYS = ("name", "uscc", "org_type", "registration_authority", "supervising_unit",
         "legal_representative_name", "founded_on", "address", "business_scope", "service_fields",
-        "registered_capital", "community", "filed_on", "responsible_person", "venue", "notes")
+        "registered_capital", "community", "filed_on", "responsible_person", "venue", "notes",
+        "charity_recognized_on")
 
 
 class OrganizationDialog(RecordDialog):
@@ -38,6 +43,11 @@ class OrganizationDialog(RecordDialog):
                                translate("Forms", "18 characters"))
         self.uscc_facts = f.add_info("uscc_facts", translate("Forms", "From the USCC"))
         f.add_choice("org_type", translate("Forms", "Type"), choices(ORG_TYPES))
+        # 已认定为慈善组织 and the day: a charity files the charity's annual report instead of its type's
+        self.charity = f.add_check("charity", translate("Forms", "Recognized as a charity"))
+        self.charity_on = f.add_text("charity_recognized_on", translate("Forms", "Recognized as a charity on"),
+                                     placeholder="YYYY-MM-DD")
+        self.charity_on.setEnabled(False)
         f.add_text("registration_authority", translate("Forms", "Registration authority"))
         f.add_text("supervising_unit", translate("Forms", "Supervising unit"))
         f.add_text("legal_representative_name", translate("Forms", "Legal representative"))
@@ -55,6 +65,9 @@ class OrganizationDialog(RecordDialog):
         f.add_text("venue", translate("Forms", "Venue"))
         f.add_multiline("notes", translate("Forms", "Notes"))
         self.uscc.textChanged.connect(self._uscc_changed)
+        self.charity.toggled.connect(self._charity_toggled)
+        self.charity.clicked.connect(lambda checked: self.charity_on.setFocus() if checked else None)
+        self.charity_on.textChanged.connect(self._check_charity)
         self.original: dict[str, Any] = {}
         self.seen: Seen | None = None  # the version the form was filled from: a stale save is refused
         if org_id is not None:
@@ -66,6 +79,19 @@ class OrganizationDialog(RecordDialog):
         del values["seen"]
         self.original = {k: ("" if v is None else v) for k, v in values.items()}
         self.form.set_values(values)
+        self.charity.setChecked(stored.charity_recognized_on is not None)
+
+    @Slot(bool)
+    def _charity_toggled(self, checked: bool) -> None:
+        self.charity_on.setEnabled(checked)
+        self._check_charity()
+
+    @Slot(str)
+    def _check_charity(self, _text: str = "") -> None:
+        """A ticked box needs its day (a real one, not after today); an unticked one needs none."""
+        problems = (clean_date(self.charity_on.text(), "charity_recognized_on", LABELS["charity_recognized_on"],
+                               required=True, latest=dt.date.today())[1] if self.charity.isChecked() else [])
+        self.form.set_problems("charity_recognized_on", problems)
 
     def _uscc_changed(self, text: str) -> None:
         facts, _ = check_uscc(text, "uscc") if text.strip() else (None, [])
@@ -80,6 +106,8 @@ class OrganizationDialog(RecordDialog):
 
     def operation(self) -> Callable[[], Changes]:
         data = self.form.values(KEYS)
+        if not self.charity.isChecked():
+            data["charity_recognized_on"] = ""  # unticked: not a charity, whatever day was typed
         actor = self.ctx.actor
         if self.org_id is None:
             return lambda: ops.register_organization(actor, data)

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from registry import ops
-from registry.queries.organizations import Project, organization_detail, organization_name
+from registry.queries.organizations import OrganizationDetail, Project, organization_detail, organization_name
+from registry.rules.charity import FILED_TYPE
 from registry.rules.vocab import ORG_STATUSES, ORG_TYPES
 from registry.texts import shown
 from ui.dialogs.org_year import DeregisterDialog, GradeDialog, InspectionDialog, ProjectDialog
@@ -33,6 +34,7 @@ def organization_html(org_id: int) -> str:
     o = organization_detail(org_id)
     rows = [
         (translate("Sections", "USCC"), o.uscc), (translate("Sections", "Type"), o.org_type),
+        *charity_rows(o),
         (translate("Sections", "Registration authority"), o.registration_authority),
         (translate("Sections", "Supervising unit"), o.supervising_unit),
         (translate("Sections", "Legal representative"), o.legal_representative),
@@ -55,6 +57,17 @@ def organization_html(org_id: int) -> str:
                          [[f"{g.grade}A", date_text(g.awarded_on), date_text(g.expires_on)] for g in o.grades])
     extra += project_lines(o.projects)
     return detail_table(o.name, rows, extra)
+
+
+def charity_rows(o: OrganizationDetail) -> list[tuple[str, str]]:
+    """Whether it was recognized as a charity, when, and from which year it files the charity's
+    annual report instead of its type's reports; nothing for a community group filed at the
+    street that is not (it cannot be one)."""
+    label = translate("Sections", "Charity")
+    if o.charity_recognized_on is None:
+        return [] if o.org_type == FILED_TYPE else [(label, translate("Sections", "not recognized"))]
+    return [(label, translate("Sections", "recognized on {day}; files the charity annual report from {year}")
+             .format(day=date_text(o.charity_recognized_on), year=o.charity_reports_from))]
 
 
 def project_lines(projects: Sequence[Project]) -> str:

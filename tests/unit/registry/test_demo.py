@@ -189,6 +189,20 @@ def test_organizations_have_valid_codes_and_dated_grades(counts: dict[str, int])
         assert 1 <= g.grade <= 5
 
 
+def test_a_few_registered_organizations_are_recognized_charities(counts: dict[str, int]) -> None:
+    from registry.rules.charity import charity_problems
+
+    charities = list(Organization.select().where(Organization.charity_recognized_on.is_null(False)))
+    registered = Organization.select().where(Organization.org_type != "社区社会组织").count()
+    assert 2 <= len(charities) <= registered // 4, len(charities)  # a few
+    assert {o.org_type for o in charities} <= {"社会团体", "社会服务机构", "基金会"}
+    assert any(o.org_type == "基金会" for o in charities)
+    for o in charities:
+        assert o.status == "正常" and o.charity_recognized_on < TODAY, o.name
+        assert charity_problems(o.charity_recognized_on, o.org_type, o.founded_on) == [], o.name
+    assert any(o.charity_recognized_on.year < TODAY.year for o in charities)  # filing as charities this year
+
+
 def test_social_workers_ce_hours_match_their_attendance(counts: dict[str, int]) -> None:
     workers = list(SocialWorker.select())
     assert workers

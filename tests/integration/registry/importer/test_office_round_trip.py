@@ -1,7 +1,8 @@
 """The round trip through the office suite clerks use (LibreOffice, headless, as a real client
 no one here wrote): rosters exported unmasked, re-saved by LibreOffice as .xlsx and as .xls the
 way a clerk editing them in another suite would, imported into an empty register, give back
-the same register: people, roles, statuses, hours (those carried over included)."""
+the same register: people, roles, statuses, hours (those carried over included), organizations
+(a charity's day of recognition included)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers.round_trip import PEOPLE, ledger_state, make_area, records, served, workers
+from helpers.round_trip import PEOPLE, ledger_state, make_area, organizations, records, served, workers
 
 from registry import ops
 from registry.importer import commit_import, preview_import
 from registry.rosters import export_roster
+from registry.rules.uscc import make_org_code, make_uscc
 from registry.storage.lifecycle import close_database, open_database
 from registry.storage.models import Volunteer
 
@@ -61,9 +63,15 @@ def test_rosters_resaved_by_libreoffice_import_back_the_same(tmp_path: Path) -> 
         "registered_until": dt.date(today.year + 1, 6, 30), "employer_name": "街道社工站",
         "community": area["永安里社区"]}).id
     ops.deactivate_social_worker("clerk", gone, "调离本街道")
-    before = (records(), ledger_state(), workers())
+    for name, digit, serial, charity in (("永安慈善基金会", "3", "MJ000001", dt.date(2021, 12, 31)),
+                                         ("阳光社工事务所", "2", "MJ000002", None)):
+        ops.register_organization("clerk", {"name": name, "uscc": make_uscc(f"5{digit}110105" + make_org_code(serial)),
+                                            "org_type": {"3": "基金会", "2": "社会服务机构"}[digit],
+                                            "founded_on": dt.date(2012, 5, 1), "charity_recognized_on": charity})
+    before = (records(), ledger_state(), workers(), organizations())
+    assert [o[3] for o in before[3]] == [dt.date(2021, 12, 31), None]  # 永安…, 阳光…: a charity's day too
     assert [w[-1] for w in before[2]] == ["在册", "注销"]  # 王五, 李四: statuses and dates compared too
-    exported = {kind: tmp_path / f"{kind}.xlsx" for kind in ("volunteers", "social-workers")}
+    exported = {kind: tmp_path / f"{kind}.xlsx" for kind in ("volunteers", "social-workers", "organizations")}
     for kind, path in exported.items():
         export_roster(kind, path, actor="clerk", unmasked=True)
     close_database()
@@ -75,5 +83,5 @@ def test_rosters_resaved_by_libreoffice_import_back_the_same(tmp_path: Path) -> 
             preview = preview_import(kind, resaved(path, extension, tmp_path))
             assert preview.errors == [], (extension, kind, [p.line() for p in preview.errors])
             commit_import(preview, actor="clerk")
-        assert (records(), ledger_state(), workers()) == before, extension
+        assert (records(), ledger_state(), workers(), organizations()) == before, extension
         close_database()

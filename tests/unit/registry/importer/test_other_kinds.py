@@ -104,6 +104,31 @@ def test_organizations_from_the_directory(area: dict[str, int], sheet: Callable[
     assert [r.action for r in again.rows] == ["unchanged", "unchanged", "reject"]
 
 
+def test_a_directory_gives_each_charity_its_day_and_an_old_one_changes_no_designation(
+        area: dict[str, int], sheet: Callable[..., Path]) -> None:
+    header = ["组织名称", "统一社会信用代码", "类型", "慈善组织认定日期", "成立日期"]
+    path = sheet(header, [["朝阳区志愿者协会", SOCIAL_GROUP, "社会团体", "2021年3月5日", "2015-06-01"],
+                          ["阳光服务中心", SERVICE_BODY, "社会服务机构", "", "2018-01-01"],
+                          ["永安里书画社", "", "社区社会组织", "2020-01-01", ""]], name="new.xlsx")
+    preview = preview_import("organizations", path)
+    assert preview.errors == []
+    assert [(p.row, p.column, p.code) for p in preview.problems] == [(4, "慈善组织认定日期", "charity.not_registered")]
+    commit_import(preview, actor="clerk")
+    days = {o.name: o.charity_recognized_on for o in Organization.select()}
+    assert days == {"朝阳区志愿者协会": dt.date(2021, 3, 5), "阳光服务中心": None, "永安里书画社": dt.date(2020, 1, 1)}
+    assert logged_as_stored(Organization.get(Organization.uscc == SOCIAL_GROUP))
+
+    old = sheet(["组织名称", "统一社会信用代码", "类型", "住所"],  # a directory from before the column
+                [["朝阳区志愿者协会", SOCIAL_GROUP, "社会团体", "朝阳路1号"],
+                 ["新协会", make_uscc("51110105" + make_org_code("MJ099999")), "社会团体", ""]], name="old.xlsx")
+    preview = preview_import("organizations", old)
+    assert [[c.column for c in r.changes] for r in preview.rows] == [["住所"], []]
+    commit_import(preview, actor="clerk")
+    assert {o.name: o.charity_recognized_on for o in Organization.select()} == {**days, "新协会": None}
+    blank = sheet(header, [["朝阳区志愿者协会", SOCIAL_GROUP, "社会团体", "", "2015-06-01"]], name="blank.xlsx")
+    assert [r.action for r in preview_import("organizations", blank).rows] == ["unchanged"]  # blank: not told
+
+
 def test_training_attendance_creates_the_training_and_credits_hours(
         area: dict[str, int], sheet: Callable[..., Path]) -> None:
     ops.register_social_worker("clerk", {"id_number": ONE, "name": "张三", "level": "社会工作师",

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from helpers.round_trip import PEOPLE, ledger_state, make_area, records, served, workers
+from helpers.round_trip import PEOPLE, ledger_state, make_area, organizations, records, served, workers
 
 from registry import ops
 from registry.importer import ImportPreview, commit_import, preview_import
@@ -145,4 +145,41 @@ def test_past_hours_of_an_old_spreadsheet_are_carried_over(tmp_path: Path) -> No
     state = ledger_state()
     assert [s[1:] for s in state] == [  # none of it this year's: the file does not say when
         ("在册", 0, 0, 0), ("在册", 16, 0, 0), ("注销", Decimal("120.5"), 1, 0)]  # 王五, 张三, 李四
+    close_database()
+
+
+def test_organization_directory_round_trip(tmp_path: Path) -> None:
+    """Every type, a supervising unit or none, a charity's recognition (and none), a deregistered
+    one: the 社会组织名录 imports back into an empty register as it was, and once more changes nothing."""
+    from registry.rules.uscc import make_org_code, make_uscc
+
+    open_database(tmp_path / "a.sqlite3")
+    make_area()
+    for serial, (name, org_type, digit, unit, charity) in enumerate((
+            ("朝阳区慈善协会", "社会团体", "1", "区民政局", dt.date(2018, 4, 2)),
+            ("阳光社工事务所", "社会服务机构", "2", "", None),
+            ("永安慈善基金会", "基金会", "3", "", dt.date(2021, 12, 31)),
+            ("书画协会", "社会团体", "1", "区文化和旅游局", None)), start=1):
+        ops.register_organization("clerk", {
+            "name": name, "uscc": make_uscc(f"5{digit}110105" + make_org_code(f"MJ{serial:06d}")),
+            "org_type": org_type, "registration_authority": "朝阳区民政局", "supervising_unit": unit,
+            "legal_representative_name": "张三", "founded_on": dt.date(2010 + serial, 3, 1), "address": "朝阳路1号",
+            "business_scope": "公益服务", "charity_recognized_on": charity})
+    ops.register_organization("clerk", {"name": "永安里合唱队", "org_type": "社区社会组织"})
+    ops.deregister_organization("clerk", 4, "注销", "自行解散")
+    original = organizations()
+    assert {o[0]: o[3] for o in original if o[3]} == {"朝阳区慈善协会": dt.date(2018, 4, 2),
+                                                     "永安慈善基金会": dt.date(2021, 12, 31)}
+    target = tmp_path / "directory.xlsx"
+    export.export_roster("organizations", target, actor="clerk")
+    close_database()
+
+    open_database(tmp_path / "b.sqlite3")
+    make_area()
+    preview = preview_import("organizations", target)
+    assert preview.errors == []
+    assert commit_import(preview, actor="clerk").created == len(original)
+    assert organizations() == original
+    again = preview_import("organizations", target)
+    assert {r.action for r in again.rows} == {"unchanged"}
     close_database()

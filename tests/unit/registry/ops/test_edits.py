@@ -140,3 +140,14 @@ def test_a_form_filled_before_an_import_changed_the_record_is_refused(volunteer,
     with pytest.raises(EditConflict):
         ops.update_volunteer("li", volunteer, {"phone": "13700137000"}, seen=li_form.seen)
     assert Volunteer.get_by_id(volunteer).person.phone == "13900139000"
+
+
+def test_a_charity_marked_on_a_stale_form_is_refused_naming_the_charity_day(area):
+    add_account("", "boss", "admin", "correct horse", display_name="王主任")
+    org = ops.register_organization("boss", {"name": "阳光助老服务中心", "org_type": "社会服务机构",
+                                             "uscc": "91350100M000100Y43"}).id
+    first, second = organization_values(org), organization_values(org)
+    ops.update_organization("boss", org, {"charity_recognized_on": "2022-01-10"}, seen=first.seen)
+    with pytest.raises(EditConflict, match=r"王主任 在 .* 修改了慈善组织认定日期，请刷新后再改。"):
+        ops.update_organization("boss", org, {"charity_recognized_on": ""}, seen=second.seen)
+    assert Organization.get_by_id(org).charity_recognized_on.isoformat() == "2022-01-10"

@@ -74,3 +74,53 @@ def test_update_organization_keeps_own_code_and_checks_type_against_it(area):
     oid = ops.register_organization("clerk", {"name": "甲", "uscc": code, "org_type": "社会团体"}).id
     changes = ops.update_organization("clerk", oid, {"name": "甲协会", "uscc": code})
     assert Organization.get_by_id(oid).name == "甲协会" and changes.warnings == ()
+
+
+def test_a_charity_is_marked_with_the_day_it_was_recognized_and_the_change_audited(area):
+    import json
+
+    from registry.queries.audit_text import Entry, sentence
+    from registry.storage.models import AuditEntry
+
+    oid = ops.register_organization("clerk", {"name": "永安基金会", "uscc": civil_affairs_code("3"),
+                                              "org_type": "基金会", "founded_on": "2012-04-01",
+                                              "charity_recognized_on": "2019年5月20日"}).id
+    assert Organization.get_by_id(oid).charity_recognized_on == dt.date(2019, 5, 20)
+    changes = ops.update_organization("clerk", oid, {"charity_recognized_on": "2019-05-21"})
+    assert changes.warnings == ()
+    entry = AuditEntry.select().where((AuditEntry.table_name == "organization") & (AuditEntry.action == "update")).get()
+    assert (json.loads(entry.before), json.loads(entry.after)) == (
+        {"charity_recognized_on": "2019-05-20"}, {"charity_recognized_on": "2019-05-21"})
+    assert sentence(Entry(entry.actor, entry.action, entry.table_name, entry.record_id, entry.before,
+                          entry.after, entry.detail)) == "clerk 修改了社会组织 永安基金会：慈善组织认定日期"
+    ops.update_organization("clerk", oid, {"charity_recognized_on": ""})  # no longer a charity
+    assert Organization.get_by_id(oid).charity_recognized_on is None
+    assert Organization.get_by_id(oid).version == 3
+
+
+def test_a_charity_day_in_the_future_or_not_a_date_is_refused(area):
+    oid = ops.register_organization("clerk", {"name": "甲", "uscc": civil_affairs_code("1"),
+                                              "org_type": "社会团体"}).id
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    for wrong, words in ((tomorrow.isoformat(), "超出合理范围"), ("去年", "不是一个有效日期")):
+        with pytest.raises(ops.ValidationError, match=words) as caught:
+            ops.update_organization("clerk", oid, {"charity_recognized_on": wrong})
+        assert caught.value.problems[0].field == "charity_recognized_on"
+        assert "慈善组织认定日期" in caught.value.problems[0].message
+    assert Organization.get_by_id(oid).charity_recognized_on is None
+
+
+def test_a_doubtful_recognition_is_saved_with_a_warning(area):
+    filed = ops.register_organization("clerk", {"name": "合唱队", "org_type": "社区社会组织",
+                                                "charity_recognized_on": "2020-01-01"})
+    assert [w.code for w in filed.warnings] == ["charity.not_registered"]
+    assert Organization.get_by_id(filed.id).charity_recognized_on == dt.date(2020, 1, 1)
+    oid = ops.register_organization("clerk", {"name": "甲", "uscc": civil_affairs_code("1"), "org_type": "社会团体",
+                                              "founded_on": "2018-03-01"}).id
+    # the founding day stored is the one the recognition is checked against, and the other way round
+    assert [w.code for w in ops.update_organization("clerk", oid, {"charity_recognized_on": "2017-01-01"}).warnings] \
+        == ["charity.before_founding"]
+    assert [w.code for w in ops.update_organization("clerk", oid, {"founded_on": "2016-12-01"}).warnings] == []
+    assert [w.code for w in ops.update_organization("clerk", oid, {"org_type": "社区社会组织"}).warnings] == [
+        "charity.not_registered"]
+    assert ops.update_organization("clerk", oid, {"name": "甲协会"}).warnings == ()  # nothing about it changed

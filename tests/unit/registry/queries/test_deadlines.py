@@ -158,3 +158,88 @@ def test_an_organization_without_inspections_by_type_is_never_barred(area):
 
     filed = ops.register_organization("c", {"name": "合唱队", "org_type": "社区社会组织"}).id
     assert organization_detail(filed).evaluation_barrier is None
+
+
+@pytest.fixture
+def charities(by_type):
+    """Besides each type's organizations: a foundation and a supervised association recognized as
+    charities before this year (2026), and a foundation recognized this year."""
+    for serial, (name, org_type, unit, digit, recognized) in enumerate((
+            ("慈善基金会", "基金会", "", "3", "2019-05-20"),
+            ("慈善协会", "社会团体", "区民政局", "1", "2025-12-31"),
+            ("新认定基金会", "基金会", "", "3", "2026-01-01")), start=31):
+        ops.register_organization("c", {"name": name, "uscc": code(digit, f"MJ{serial:06d}"), "org_type": org_type,
+                                        "supervising_unit": unit, "charity_recognized_on": recognized})
+
+
+def charity_district(tmp_path, annual_report: str) -> None:
+    """The shipped district file, with its charities' 年报 due on `annual_report`, applied."""
+    from helpers import ROOT
+
+    from registry.ops.district import apply_district, check_district
+
+    text = (ROOT / "packaging" / "districts" / "110105-chaoyang.toml").read_text(encoding="utf-8")
+    assert '"慈善组织" = { annual_report = "05-31" }' in text
+    own = tmp_path / "own.toml"
+    own.write_text(text.replace('"慈善组织" = { annual_report = "05-31" }',
+                                f'"慈善组织" = {{ annual_report = "{annual_report}" }}'), encoding="utf-8")
+    config, problems = check_district(own)
+    assert problems == [] and config is not None
+    apply_district("admin", config)
+
+
+def test_a_charity_owes_the_district_files_annual_report_instead_of_its_types_reports(charities, tmp_path):
+    charity_district(tmp_path, "04-30")
+    due = reports_due()
+    assert {d for d in due if d[0] in ("慈善基金会", "慈善协会")} == {
+        ("慈善基金会", "charity_annual_report", dt.date(2026, 4, 30)),
+        ("慈善协会", "charity_annual_report", dt.date(2026, 4, 30))}  # neither 3-31 nor 5-31 of their types
+    # recognized this year: its 2025 work was a foundation's, reported as one
+    assert {d for d in due if d[0] == "新认定基金会"} == {
+        ("新认定基金会", "annual_report_authority", dt.date(2026, 3, 31))}
+    assert ("助学基金会", "annual_report_authority", dt.date(2026, 3, 31)) in due  # the others as before
+    [item] = [i for i in upcoming(today=MARCH_1, within_days=100) if i.subject == "慈善基金会"]
+    assert (item.label, item.detail) == ("2025 年度慈善组织年报", "2025 年度")
+    assert {(i.subject, i.kind) for i in upcoming(today=dt.date(2027, 3, 1), within_days=100)
+            if i.subject == "新认定基金会"} == {("新认定基金会", "charity_annual_report")}  # a charity's from 2027
+
+
+def test_the_worklist_filters_a_charitys_annual_report_by_its_kind(charities, tmp_path):
+    from registry.queries.deadlines import DueFilter
+
+    charity_district(tmp_path, "05-31")
+    only = upcoming(today=MARCH_1, within_days=100, due=DueFilter(kinds=frozenset({"charity_annual_report"})))
+    assert {(i.subject, i.kind) for i in only} == {("慈善基金会", "charity_annual_report"),
+                                                   ("慈善协会", "charity_annual_report")}
+    others = upcoming(today=MARCH_1, within_days=100,
+                      due=DueFilter(kinds=frozenset({"annual_report_authority", "annual_report_supervisor"})))
+    assert others and not {i for i in others if i.kind == "charity_annual_report" or i.subject == "慈善基金会"}
+
+
+def test_a_charitys_annual_report_made_is_no_longer_due(charities, tmp_path):
+    from registry.storage.models import Organization
+
+    charity_district(tmp_path, "05-31")
+    charity = Organization.get(Organization.name == "慈善基金会").id
+    ops.record_annual_inspection("c", charity, 2025, "合格")  # its 年报 on 2025, recorded as every report is
+    assert not {d for d in reports_due() if d[0] == "慈善基金会"}
+
+
+def test_without_a_district_date_a_charity_owes_no_report_on_the_list(charities):
+    """The charity's 年报 is due on the day the district file gives; the defaults give none,
+    and its type's reports are not owed in its stead."""
+    assert not {d for d in reports_due() if d[0] in ("慈善基金会", "慈善协会")}
+    assert ("新认定基金会", "annual_report_authority", dt.date(2026, 3, 31)) in reports_due()
+
+
+def test_a_charity_that_missed_its_annual_report_may_not_apply_for_an_evaluation(charities, tmp_path):
+    from registry.queries.organizations import evaluation_barriers
+    from registry.storage.models import Organization
+
+    ids = {o.name: o.id for o in Organization.select()}
+    charity_district(tmp_path, "05-31")
+    barred = evaluation_barriers([ids["慈善基金会"], ids["慈善协会"]], 2026)
+    assert barred == {ids["慈善基金会"]: "不能申请评估：2025 年度未参加年检",
+                      ids["慈善协会"]: "不能申请评估：2025 年度未参加年检"}
+    ops.record_annual_inspection("c", ids["慈善基金会"], 2025, "合格")
+    assert set(evaluation_barriers([ids["慈善基金会"]], 2026)) == set()

@@ -85,3 +85,12 @@ def test_an_organizations_stored_values(area: dict[str, int]) -> None:
     assert (stored.name, stored.uscc, stored.org_type, stored.community) == (
         "邻里互助会", None, "社区社会组织", area["community"])
     assert (stored.filed_on, stored.registered_capital) == (dt.date(2022, 9, 1), Decimal(30000))
+
+
+def test_an_organizations_stored_values_say_whether_it_is_a_charity(area: dict[str, int]) -> None:
+    org = int(ops.register_organization("clerk", {"name": "永安基金会", "org_type": "基金会",
+                                                  "uscc": "53110105MJ0000034W",
+                                                  "charity_recognized_on": "2020-08-08"}).id)
+    assert organization_values(org).charity_recognized_on == dt.date(2020, 8, 8)
+    ops.update_organization("clerk", org, {"charity_recognized_on": None})
+    assert organization_values(org).charity_recognized_on is None

@@ -48,3 +48,11 @@ def test_a_deregistered_organization_says_why(org: int) -> None:
     assert organization_name(org) == "阳光社工服务中心"
     with pytest.raises(NotFoundError):
         organization_name(org + 1)
+
+
+def test_a_charity_says_when_it_was_recognized_and_from_which_year_it_files_as_one(org: int) -> None:
+    assert (organization_detail(org).charity_recognized_on, organization_detail(org).charity_reports_from) == (
+        None, None)
+    ops.update_organization("clerk", org, {"charity_recognized_on": "2021-03-05"})
+    shown = organization_detail(org)
+    assert (shown.charity_recognized_on, shown.charity_reports_from) == (dt.date(2021, 3, 5), 2022)

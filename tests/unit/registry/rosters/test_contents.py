@@ -134,7 +134,7 @@ def test_a_worker_with_another_document_adds_the_type_column(demo: Path, tmp_pat
 def test_organization_directory_shows_latest_inspection_and_grade(demo: Path, tmp_path: Path) -> None:
     rows, path = export("organizations", tmp_path)
     sheet = values(path)
-    assert list(sheet[2]) == ["序号", "组织名称", "统一社会信用代码", "类型", "登记管理机关",
+    assert list(sheet[2]) == ["序号", "组织名称", "统一社会信用代码", "类型", "慈善组织认定日期", "登记管理机关",
                               "业务主管单位", "法定代表人", "成立日期", "住所", "业务范围", "年检结论",
                               "评估等级", "等级有效期至", "状态"]
     got = {(r[1], r[2]): r for r in data_rows(path)}
@@ -144,13 +144,19 @@ def test_organization_directory_shows_latest_inspection_and_grade(demo: Path, tm
     latest_grade = (EvaluationGrade.select().where(EvaluationGrade.organization == org.id)
                     .order_by(EvaluationGrade.awarded_on.desc()).first())
     row = got[(org.name, org.uscc)]
-    assert row[11:13] == (f"{latest_grade.grade}A", day(latest_grade.expires_on))
+    assert row[12:14] == (f"{latest_grade.grade}A", day(latest_grade.expires_on))
     inspected = AnnualInspection.select().order_by(AnnualInspection.year.desc()).first()
     org = inspected.organization
     row = got[(org.name, org.uscc)]
-    assert row[10] == f"{inspected.result}（{inspected.year} 年度）"
-    assert row[3:6] == (org.org_type, text(org.registration_authority), text(org.supervising_unit))
-    assert row[7] == day(org.founded_on) and row[13] == org.status
+    assert row[11] == f"{inspected.result}（{inspected.year} 年度）"
+    assert row[3:7] == (org.org_type, day(org.charity_recognized_on), text(org.registration_authority),
+                        text(org.supervising_unit))
+    assert row[8] == day(org.founded_on) and row[14] == org.status
+    charities = {(o.name, o.uscc): o.charity_recognized_on
+                 for o in Organization.select().where(Organization.charity_recognized_on.is_null(False))}
+    assert charities  # the demonstration register has a few
+    assert {key: r[4] for key, r in got.items() if r[4] is not None} == {
+        key: day(on) for key, on in charities.items()}  # the day where recognized, blank elsewhere
 
 
 def test_organization_directory_for_one_inspection_year(demo: Path, tmp_path: Path) -> None:
@@ -158,7 +164,7 @@ def test_organization_directory_for_one_inspection_year(demo: Path, tmp_path: Pa
     _, path = export("organizations", tmp_path, filters=RosterFilters(year=year))
     results = {a.organization.name: a.result for a in AnnualInspection.select().where(
         AnnualInspection.year == year)}
-    got = {r[1]: r[10] for r in data_rows(path)}
+    got = {r[1]: r[11] for r in data_rows(path)}
     assert {name: result for name, result in got.items() if result} == results
     assert f"年检年度={year}" in values(path)[1][0]
 

@@ -55,7 +55,7 @@ def test_long_text_wraps_in_rows_high_enough(demo: Path, tmp_path: Path) -> None
                lines(ws.cell(row=4, column=scope).value, line_room(
                    ws.column_dimensions[ws.cell(row=4, column=scope).column_letter].width - 5 / 7)))
     assert need >= 3 and ws.row_dimensions[4].height >= need * LINE_PT
-    assert ws.print_area == f"'{ws.title}'!$A$1:$N${3 + len(data_rows(target)) + 1}"
+    assert ws.print_area == f"'{ws.title}'!$A$1:$O${3 + len(data_rows(target)) + 1}"
     assert ws.page_setup.orientation == "landscape"
 
 

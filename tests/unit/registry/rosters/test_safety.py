@@ -44,7 +44,7 @@ def test_hostile_texts_stay_text(area: dict[str, int], tmp_path: Path) -> None:
         assert name_cell.data_type == "s" and name_cell.quotePrefix  # Excel keeps it text on edit
     assert {r[1] for r in data_rows(tmp_path / "community-orgs.xlsx")} == {"=cmd|' /C calc'!A0"}
     orgs = data_rows(tmp_path / "organizations.xlsx")
-    assert [(r[1], r[9]) for r in orgs] == [("=cmd|' /C calc'!A0", "@SUM(1+1)*cmd")]
+    assert [(r[1], r[10]) for r in orgs] == [("=cmd|' /C calc'!A0", "@SUM(1+1)*cmd")]
     assert [row[1] for row in calamine(tmp_path / "volunteers.xlsx")[3:8]] == [r[1] for r in rows]
 
 

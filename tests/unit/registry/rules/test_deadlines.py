@@ -74,3 +74,18 @@ def test_reports_by_type_and_without_a_supervising_unit() -> None:
     assert problems == [] and reports_from_text(reports_to_text(leap)) == leap
     assert report_deadlines(leap["慈善组织"], 2026, today)[0].due == date(2026, 2, 28)  # a common year
     assert parse_org_reports({"基金会": {"authority": "02-30"}})[1]
+
+
+def test_a_charity_files_the_charitys_reports_from_the_year_after_its_recognition() -> None:
+    from registry.rules.deadlines import CHARITY, ORG_REPORTS, charity_reports_from, files_as_charity, reports_owed
+
+    district = {**ORG_REPORTS, CHARITY: (("charity_annual_report", 5, 31),)}
+    recognized = date(2024, 12, 31)
+    assert charity_reports_from(recognized) == 2025
+    assert [files_as_charity(recognized, year) for year in (2024, 2025, 2030)] == [False, True, True]
+    assert not files_as_charity(date(2025, 1, 1), 2025)  # recognized on new year's day: 2024's work was not a charity's
+    assert not files_as_charity(None, 2025)
+    assert reports_owed(district, "基金会", recognized, 2024) == (("annual_report_authority", 3, 31),)
+    assert reports_owed(district, "基金会", recognized, 2025) == (("charity_annual_report", 5, 31),)  # instead
+    assert reports_owed(district, "社会团体", None, 2025) == ORG_REPORTS["社会团体"]
+    assert reports_owed(ORG_REPORTS, "基金会", recognized, 2025) == ()  # no date given for charities: none

@@ -190,6 +190,9 @@ UNDO_VERSION_8 = (
 )
 
 
+UNDO_VERSION_9 = "ALTER TABLE organization DROP COLUMN charity_recognized_on"  # what version 9 added
+
+
 def undo_version_7(conn) -> None:
     """A person table without merged_into_id, as version 6 made it: SQLite cannot drop a
     column that references a table, so the table is made again without it."""
@@ -229,6 +232,8 @@ def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, 
     with sqlite_library.connect(path) as conn:
         conn.execute(LINE.format(volunteer=volunteer.id))  # approved as it stands: the trigger allows inserts
         conn.execute(f"INSERT INTO volunteer_year VALUES ({volunteer.id}, 2024, 2.5)")
+        if version < 9:
+            conn.execute(UNDO_VERSION_9)
         if version < 8:
             for sql in UNDO_VERSION_8:
                 conn.execute(sql)
@@ -435,3 +440,76 @@ def test_a_version_6_register_can_merge_its_people(tmp_path: Path):
     assert after["service_record"] == before["service_record"]
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
     assert list(path.parent.glob("v6.before-upgrade-v6-*.sqlite3"))
+
+
+def test_a_version_8_register_marks_no_organization_a_charity_and_can_mark_one(tmp_path: Path):
+    """Version 9: an organization recognized as a charity (认定为慈善组织) carries the day. No
+    organization of a version-8 register is one: each keeps every field and still owes its
+    type's reports; a clerk can then mark one, and it owes the charity's 年报 instead."""
+    import datetime as dt
+
+    from registry import ops
+    from registry.queries.deadlines import upcoming
+    from registry.rules.deadlines import CHARITY, reports_to_text
+    from registry.storage.models import Organization, Setting
+
+    path, fresh, _volunteer = older_register(tmp_path, 8)
+    with sqlite_library.connect(path) as conn:
+        assert "charity_recognized_on" not in [c[1] for c in conn.execute('PRAGMA table_info("organization")')]
+        conn.execute("INSERT INTO organization (id, name, uscc, org_type, registration_authority, supervising_unit, "
+                     "legal_representative_name, address, business_scope, service_fields, status, status_reason, "
+                     "responsible_person, venue, notes, created_at, updated_at, version) VALUES (1, '永安基金会', "
+                     "'53110105MJ00000187', '基金会', '朝阳区民政局', '', '王五', '', '', '', '正常', '', '', '', '', "
+                     "'2020-01-01 09:00:00', '2020-01-01 09:00:00', 3)")
+    conn.close()
+    old_layout = columns(path)
+    before = all_rows(path, old_layout)
+    open_database(path)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        org = Organization.get_by_id(1)
+        assert (org.name, org.charity_recognized_on, org.version) == ("永安基金会", None, 3)
+        march = dt.date(2026, 3, 1)
+        assert [i.kind for i in upcoming(today=march, within_days=100) if i.table == "organization"] == [
+            "annual_report_authority"]  # a foundation's report, as before
+        ops.update_organization("clerk", 1, {"charity_recognized_on": "2024-06-18"})
+        Setting.put("org_deadlines", reports_to_text({CHARITY: (("charity_annual_report", 5, 31),)}))  # the district's
+        assert [(i.kind, i.due) for i in upcoming(today=march, within_days=100) if i.table == "organization"] == [
+            ("charity_annual_report", dt.date(2026, 5, 31))]  # the charity's 年报 instead
+        assert Organization.get_by_id(1).version == 4
+    finally:
+        close_database()
+    after = all_rows(path, old_layout)
+    for table in ("person", "volunteer", "service_record", "volunteer_year"):
+        assert after[table] == before[table], table
+    edited = {old_layout["organization"].index(c) for c in ("version", "updated_at")}
+    assert [[v for i, v in enumerate(row) if i not in edited] for row in after["organization"]] == [
+        [v for i, v in enumerate(row) if i not in edited] for row in before["organization"]]  # the edit's own alone
+    assert shape(path) == shape(fresh)
+    assert list(path.parent.glob("v8.before-upgrade-v8-*.sqlite3"))
+
+
+def test_the_version_9_step_adds_the_charity_day_on_either_kind_of_register(target: str):
+    """On SQLite and PostgreSQL alike: a version-8 register gains the column, empty for every
+    organization, and the schema check then finds it whole."""
+    from registry import ops
+    from registry.storage import schema_check
+    from registry.storage.models import Organization
+
+    open_database(target)
+    try:
+        ops.register_organization("clerk", {"name": "合唱队", "org_type": "社区社会组织"})
+        db = Meta._meta.database.obj  # the database itself, not its proxy
+        db.execute_sql(UNDO_VERSION_9)
+        Meta.update(value="8").where(Meta.key == "schema_version").execute()
+    finally:
+        close_database()
+    open_database(target)
+    try:
+        db = Meta._meta.database.obj
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        assert "charity_recognized_on" in {c.name for c in db.get_columns("organization")}
+        assert schema_check.problems(db) == ([], [])
+        assert [(o.name, o.charity_recognized_on) for o in Organization.select()] == [("合唱队", None)]
+    finally:
+        close_database()
