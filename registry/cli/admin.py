@@ -1,4 +1,4 @@
-"""Looking after the register: backup, restore, migrate-to, retention, district, user."""
+"""Looking after the register: backup, restore, migrate-to, retention, district, presets, user."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import argparse
 import getpass
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
-from registry.cli import EXIT_FAILED, Add, CommandError, print_progress, read_new_password
+from registry.cli import EXIT_FAILED, Add, CommandError, database_target, print_progress, read_new_password
 from registry.cli.failures import bounded
 from registry.rules.permissions import Action
 from registry.texts import msg
@@ -109,8 +110,19 @@ def cmd_retention(args: argparse.Namespace) -> int:
     return 0
 
 
+def preset_lines(name: str, label: str, values: str, source: str, effective: date | None,
+                 mark_: str = " ") -> list[str]:
+    """A preset as the command line lists it: name and label, what it computes, its source
+    and the date it takes effect."""
+    return [f"  {mark_} {name}  {label}", *([f"      {values}"] if values != label else []),
+            "      " + msg("依据：{source}；施行日期：{effective}", source=source or msg("不详"),
+                           effective=effective.isoformat() if effective else msg("不详"))]
+
+
 def cmd_district(args: argparse.Namespace) -> int:
-    from registry.ops.district import apply_district, check_district
+    from registry.ops.district import PRESET_KEYS, apply_district, check_district
+    from registry.rules.presets import KIND_WORDS, SHIPPED, kind_of, values_text
+    from registry.texts import shown
 
     config, problems = check_district(Path(args.file))
     if config is None:
@@ -121,9 +133,39 @@ def cmd_district(args: argparse.Namespace) -> int:
     communities = sum(len(s.communities) for s in config.streets)
     print(msg("配置正确：{full_name}（{code}），{length} 个街道，{communities} 个社区。", full_name=config.full_name,
               code=config.code, length=len(config.streets), communities=communities))
+    book = SHIPPED.with_defined(config.defined)
+    for setting, kind in PRESET_KEYS.values():
+        if setting in config.presets:
+            preset = book.of(kind)[config.presets[setting]]
+            print(msg("选用的{kind}规则：", kind=KIND_WORDS[kind]))
+            print("\n".join(preset_lines(preset.name, shown(preset.label), values_text(preset), shown(preset.source),
+                                         preset.effective)))
+    if config.defined:
+        print(msg("本文件定义的规则（{length} 个）：", length=len(config.defined)))
+        for preset in config.defined:
+            print("\n".join(preset_lines(preset.name, f"{KIND_WORDS[kind_of(preset)]} · {preset.label}",
+                                         values_text(preset), preset.source, preset.effective)))
+    for warning in config.warnings:
+        print(msg("提醒：{warning}", warning=warning))
     if args.action == "apply":  # registry.cli logged in and checked the role first
         changes = apply_district(args.actor, config, Path(args.file).name)
         print(msg("已套用到登记库：新增 {length} 个社区。", length=len(changes.ids)))
+    return 0
+
+
+def cmd_presets(args: argparse.Namespace) -> int:
+    from registry.queries.presets import preset_choices
+    from registry.rules.presets import KIND_WORDS, KINDS, SETTING_KEYS
+    from registry.storage.lifecycle import open_database
+
+    open_database(database_target(args))
+    listing = preset_choices()
+    for kind in KINDS:
+        print(msg("{kind}规则（* 为登记库现用的）：", kind=KIND_WORDS[kind]))
+        for choice in listing[SETTING_KEYS[kind]]:
+            label = choice.label if choice.shipped else msg("{label}（本区定义）", label=choice.label)
+            print("\n".join(preset_lines(choice.name, label, choice.values, choice.source, choice.effective,
+                                         "*" if choice.chosen else " ")))
     return 0
 
 
@@ -168,6 +210,8 @@ def add_commands(add: Add) -> None:
             lambda args: Action.APPLY_DISTRICT if args.action == "apply" else None)
     p.add_argument("action", choices=("check", "apply"))
     p.add_argument("file")
+    add("presets", cmd_presets, msg("列出登记库可用的星级、继续教育和时长取整规则：说明、依据的文件和施行日期，"
+                                    "并标出现用的"), Action.VIEW)
     p = add("user", cmd_user, msg("管理账号：add 添加、disable 停用、reset 重设密码（管理员；新密码从提示或 "
                               "REGISTRY_NEW_PASSWORD 读取）"), lambda args: USER_ACTIONS[args.action])
     p.add_argument("action", choices=("add", "disable", "reset"))

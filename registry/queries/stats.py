@@ -11,8 +11,8 @@ from decimal import Decimal
 from peewee import SQL, fn
 
 from registry.queries.areas import populations
-from registry.queries.presets import current_star_preset
-from registry.rules.presets import STAR_PRESETS, hours_to_next_star
+from registry.queries.presets import current_star_preset, star_preset
+from registry.rules.presets import StarPreset, hours_to_next_star
 from registry.storage import models
 from registry.storage.db import database
 from registry.storage.models import (
@@ -56,6 +56,14 @@ class VolunteerTotals:
     hours_to_next_star: Decimal | None  # None at the top level
 
 
+def _stamped_preset(name: str) -> StarPreset | None:
+    """The preset a volunteer's star level was stamped with, shipped or the register's own."""
+    try:
+        return star_preset(name) if name else None
+    except KeyError:
+        return None
+
+
 def volunteer_totals(volunteer_id: int, today: date | None = None) -> VolunteerTotals:
     volunteer = get_or_fail(Volunteer, volunteer_id, msg("志愿者"))
     year = (today or date.today()).year
@@ -63,7 +71,7 @@ def volunteer_totals(volunteer_id: int, today: date | None = None) -> VolunteerT
                  .where((VolunteerYear.volunteer == volunteer_id) & (VolunteerYear.year == year))
                  .scalar())
     total = _hours(volunteer.total_hours)
-    preset = STAR_PRESETS.get(volunteer.star_preset) or current_star_preset()
+    preset = _stamped_preset(str(volunteer.star_preset)) or current_star_preset()
     return VolunteerTotals(total, _hours(this_year), int(volunteer.star_level),
                            str(volunteer.star_preset), hours_to_next_star(preset, total))
 

@@ -86,7 +86,11 @@ FIELD_LABELS: Mapping[str, str] = {
     # settings
     "rounding_preset": mark("时长取整规则"), "retention_years_volunteer": mark("志愿者信息保存年限"),
     "retention_years_social_worker": mark("持证社工信息保存年限"), "district_full_name": mark("区县全称"),
-    "default_street": mark("默认街道"),
+    "default_street": mark("默认街道"), "district_presets": mark("区县配置选用的规则"),
+    # a district's own preset (ops/district.py)
+    "label": mark("说明"), "source": mark("依据文件"), "effective": mark("施行日期"),
+    "thresholds": mark("一至五星所需小时"), "cycle_years": mark("周期年数"), "method": mark("取整方式"),
+    "steps": mark("分钟分界"),
 }
 # Where one field name means a person's own words.
 _PERSON_LABELS: Mapping[str, str] = {"name": mark("姓名")}

@@ -2787,6 +2787,22 @@ Your register was not changed by the unfinished step. Please save your work, res
 <context>
     <name>Settings</name>
     <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Source: {source}; in force from: unknown</source>
+        <translation>Source: {source}; in force from: unknown</translation>
+    </message>
+    <message>
+        <source>Source: {source}; in force from {date}</source>
+        <translation>Source: {source}; in force from {date}</translation>
+    </message>
+    <message>
+        <source>Defined by the district file. {text}</source>
+        <translation>Defined by the district file. {text}</translation>
+    </message>
+    <message>
         <source>Register settings</source>
         <translation>Register settings</translation>
     </message>

@@ -2798,6 +2798,22 @@ Your register was not changed by the unfinished step. Please save your work, res
 <context>
     <name>Settings</name>
     <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Source: {source}; in force from: unknown</source>
+        <translation>依据：{source}；施行日期：不详</translation>
+    </message>
+    <message>
+        <source>Source: {source}; in force from {date}</source>
+        <translation>依据：{source}；施行日期：{date}</translation>
+    </message>
+    <message>
+        <source>Defined by the district file. {text}</source>
+        <translation>区县配置文件定义的规则。{text}</translation>
+    </message>
+    <message>
         <source>Register settings</source>
         <translation>登记库设置</translation>
     </message>

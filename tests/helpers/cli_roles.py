@@ -46,6 +46,7 @@ def cases(server_url: str = "postgresql://nobody@127.0.0.1:9/none") -> list[Case
         Case("check-uscc", ("check-uscc", "51110105MJ0000000X"), frozenset({0, 1})),
         Case("demo", ("demo", "--volunteers", "3", "--records", "0"), empty=True),
         Case("stats", ("stats",)),
+        Case("presets", ("presets",)),
         Case("search", ("search", "张三")),
         Case("certificate", ("certificate", "V0001", "--from", "2025-01-01", "--to", "2025-12-31",
                              "-o", "{out}/c.pdf")),

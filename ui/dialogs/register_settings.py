@@ -22,22 +22,36 @@ from PySide6.QtWidgets import (
 
 from registry.ops import Changes, save_settings
 from registry.ops.retention import KINDS, RetentionReport, apply_retention, setting_key
-from registry.queries.presets import get_setting
-from registry.rules.presets import CE_PRESETS, ROUNDING_PRESETS, STAR_PRESETS
+from registry.queries.presets import PresetChoice, get_setting, preset_choices
 from ui.runtime.context import AppContext, error_text
 from ui.runtime.i18n import translate
 from ui.runtime.progress import BackgroundTask
 
-PRESETS: dict[str, dict[str, Any]] = {"star_preset": STAR_PRESETS, "ce_preset": CE_PRESETS,
-                                      "rounding_preset": ROUNDING_PRESETS}
+PRESET_KEYS = ("star_preset", "ce_preset", "rounding_preset")
+CHOICES = "choices"  # in current_settings(): setting key → the presets it may name
 
 
 def current_settings() -> dict[str, Any]:
-    """On the worker: the chosen presets and the retention years of each kind."""
-    values: dict[str, Any] = {key: get_setting(key) for key in PRESETS}
+    """On the worker: the chosen presets, every preset each may name (shipped and the
+    district's own) and the retention years of each kind."""
+    values: dict[str, Any] = {key: get_setting(key) for key in PRESET_KEYS}
+    values[CHOICES] = preset_choices()
     for kind in KINDS:
         values[kind] = int(get_setting(setting_key(kind), "0") or 0)
     return values
+
+
+def source_text(choice: PresetChoice) -> str:
+    """Where a preset comes from and when it takes effect, as the dialog shows it."""
+    source = choice.source or translate("Settings", "unknown")
+    if choice.effective is None:
+        text = translate("Settings", "Source: {source}; in force from: unknown").format(source=source)
+    else:
+        text = translate("Settings", "Source: {source}; in force from {date}").format(
+            source=source, date=choice.effective.isoformat())
+    if not choice.shipped:
+        text = translate("Settings", "Defined by the district file. {text}").format(text=text)
+    return text
 
 
 class RegisterSettingsDialog(QDialog):
@@ -52,6 +66,8 @@ class RegisterSettingsDialog(QDialog):
         self.resize(860, 420)
         rules = QFormLayout()
         self.presets: dict[str, QComboBox] = {}
+        self.sources: dict[str, QLabel] = {}  # under each choice: its source and date
+        self.choices: dict[str, list[PresetChoice]] = {}
         for key, label in (("star_preset", translate("Settings", "Volunteer star levels")),
                            ("ce_preset", translate("Settings", "Continuing education")),
                            ("rounding_preset", translate("Settings", "Rounding of service hours"))):
@@ -59,11 +75,15 @@ class RegisterSettingsDialog(QDialog):
             box.setObjectName(key)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(30)
-            for name, preset in PRESETS[key].items():
-                box.addItem(preset.label, name)
-                box.setItemData(box.count() - 1, preset.label, Qt.ItemDataRole.ToolTipRole)
+            source = QLabel()
+            source.setObjectName(f"{key}_source")
+            source.setWordWrap(True)
+            source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.currentIndexChanged.connect(self.show_source)
             rules.addRow(label, box)
+            rules.addRow("", source)
             self.presets[key] = box
+            self.sources[key] = source
         rules_note = QLabel(translate("Settings", "A new star standard recomputes every volunteer's star "
                                       "level; a new continuing-education standard recounts every "
                                       "social worker's hours."))
@@ -118,12 +138,28 @@ class RegisterSettingsDialog(QDialog):
         self.apply_button.setEnabled(not busy)
 
     def _loaded(self, values: dict[str, Any]) -> None:
+        self.choices = values.pop(CHOICES)
         self.saved = values
         for key, box in self.presets.items():
+            box.blockSignals(True)
+            box.clear()
+            for choice in self.choices[key]:
+                box.addItem(choice.label, choice.name)
+                box.setItemData(box.count() - 1, "\n".join((choice.label, choice.values, source_text(choice))),
+                                Qt.ItemDataRole.ToolTipRole)
             box.setCurrentIndex(max(0, box.findData(values[key])))
+            box.blockSignals(False)
+        self.show_source()
         for kind, spin in self.years.items():
             spin.setValue(values[kind])
         self._set_busy(False)
+
+    @Slot()
+    def show_source(self) -> None:
+        """Under each choice: the source and the date of the preset chosen."""
+        for key, box in self.presets.items():
+            chosen = next((c for c in self.choices.get(key, ()) if c.name == box.currentData()), None)
+            self.sources[key].setText(source_text(chosen) if chosen is not None else "")
 
     def changed(self) -> dict[str, Any]:
         """What differs from the saved settings."""

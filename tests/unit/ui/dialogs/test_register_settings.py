@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from registry.ops.retention import ERASED_NAME, setting_key
@@ -101,4 +102,38 @@ def test_apply_retention_after_confirmation_reports_what_was_erased(
     assert "志愿者 1 人" in dialog.message.text()
     assert r.query(lambda: get_setting(setting_key("volunteer"))) == "3"  # saved first
     assert r.query(lambda: Person.get_by_id(person).name) == ERASED_NAME
+    r.idle()
+
+
+def test_a_district_defined_preset_is_listed_with_its_source_and_date(running_as: Any, qtbot: Any) -> None:
+    from registry.ops.district import DistrictConfig, apply_district
+    from registry.rules.preset_definitions import preset_from_data
+    from registry.storage.models import District
+
+    r = running_as("管理员")
+
+    def define() -> None:  # a district file defining a star preset of its own, applied to this register
+        district = District.get()
+        preset, problems = preset_from_data("star", {
+            "name": "chaoyang_2026", "label": "朝阳区 2026 年标准", "thresholds": [50, 100, 200, 400, 800],
+            "source": "《朝阳区志愿者星级认定办法》（朝阳区民政局，2025）", "effective": "2026-01-01"}, "x")
+        assert preset is not None, problems
+        apply_district("管理员", DistrictConfig(
+            district.code, district.name, get_setting("district_full_name") or district.name, district.population,
+            get_setting("default_street"), {}, defined=(preset,)))
+    r.query(define)
+    dialog = open_dialog(r, qtbot)
+    stars = dialog.presets["star_preset"]
+    assert [stars.itemData(i) for i in range(stars.count())] == ["national", "beijing_trial", "chaoyang_2026"]
+    source = dialog.sources["star_preset"]
+    assert "《志愿服务记录办法》（民政部，民函〔2012〕340号）" in source.text() and "2012-10-23" in source.text()
+    choose(stars, "chaoyang_2026")
+    assert stars.currentText() == "朝阳区 2026 年标准"
+    assert "《朝阳区志愿者星级认定办法》（朝阳区民政局，2025）" in source.text()
+    assert "2026-01-01" in source.text() and "区县配置文件" in source.text()
+    assert "50/100/200/400/800" in stars.itemData(stars.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+    with qtbot.waitSignal(r.ctx.hub.changed, timeout=20_000):
+        dialog.save_button.click()
+    assert dialog.message.text() == "已保存。"
+    assert r.query(lambda: Volunteer.select().where(Volunteer.star_preset != "chaoyang_2026").count()) == 0
     r.idle()
