@@ -126,9 +126,11 @@ def _report_groups(year: int) -> list[tuple[Reports, Expression]]:
     the district file's dates, else the defaults), except those recognized as charities before
     the year began, who owe the charity's instead, whatever their type."""
     o = Organization
+    by_type = current_org_reports()
+    if not by_type.get(CHARITY):  # no date for the charity's 年报: everyone owes their type's
+        return [(reports, o.org_type == org_type) for org_type, reports in by_type.items() if org_type != CHARITY]
     since = charity_reports_since(year)
     not_charity = o.charity_recognized_on.is_null() | (o.charity_recognized_on >= since)
-    by_type = current_org_reports()
     groups: list[tuple[Reports, Expression]] = [
         (reports, not_charity & (o.org_type == org_type))
         for org_type, reports in by_type.items() if org_type != CHARITY]

@@ -89,23 +89,25 @@ def organization_detail(org_id: int) -> OrganizationDetail:
                        for p in projects),
         evaluation_barrier=evaluation_barriers([o.id], dt.date.today().year).get(o.id),
         charity_recognized_on=o.charity_recognized_on,
-        charity_reports_from=charity_reports_from(o.charity_recognized_on) if o.charity_recognized_on else None)
+        charity_reports_from=(charity_reports_from(o.charity_recognized_on)
+                              if o.charity_recognized_on and current_org_reports().get(CHARITY) else None))
 
 
 def evaluation_barriers(org_ids: list[int], year: int) -> dict[int, str]:
     """Of these organizations, those that may not apply for an evaluation in `year`, each
     with its reason in a sentence. Types without an annual inspection (社区社会组织 on
-    record) are never barred by one; a charity is when the charity's reports are required (the
-    annual report, 年报, is its inspection)."""
+    record) are never barred by one; a charity is by its 年报 when the district dates it (the
+    annual report is its inspection), else by its type's inspection."""
     reports = current_org_reports()
     inspected_types = [t for t, owed in reports.items() if owed and t != CHARITY]
     o = Organization
     since = charity_reports_since(year)
     charity = o.charity_recognized_on.is_null(False) & (o.charity_recognized_on < since)
     not_charity = o.charity_recognized_on.is_null() | (o.charity_recognized_on >= since)
-    inspected = not_charity & o.org_type.in_(inspected_types)
+    # Until the district gives the charity's 年报 a date, a charity's inspection is its type's.
+    inspected = o.org_type.in_(inspected_types)
     if reports.get(CHARITY):
-        inspected = inspected | charity
+        inspected = (not_charity & inspected) | charity
     orgs = o.select(o.id).where(o.id.in_(org_ids) & inspected)
     results: dict[int, dict[int, str]] = {oid: {} for (oid,) in orgs.tuples()}
     if not results:

@@ -117,8 +117,12 @@ def files_as_charity(recognized_on: date | None, year: int) -> bool:
 
 def reports_owed(reports: OrgReports, org_type: str, recognized_on: date | None, year: int) -> Reports:
     """The reports one organization owes in `year`: the charity's from the year after its
-    recognition, else its type's (none for a type the table does not know)."""
-    return reports.get(CHARITY if files_as_charity(recognized_on, year) else org_type, ())
+    recognition, else its type's (none for a type the table does not know). Until a district
+    gives the charity's 年报 a date, a charity owes its type's reports: a deadline never just
+    disappears because a designation was recorded."""
+    if files_as_charity(recognized_on, year) and reports.get(CHARITY):
+        return reports[CHARITY]
+    return reports.get(org_type, ())
 
 
 def annual_inspection_deadlines(year: int, today: date) -> list[Deadline]:

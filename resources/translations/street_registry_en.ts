@@ -2564,6 +2564,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>not recognized</translation>
     </message>
     <message>
+        <source>recognized on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>recognized on {day}; files the charity annual report from {year}</source>
         <translation>recognized on {day}; files the charity annual report from {year}</translation>
     </message>

@@ -2575,6 +2575,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>未认定</translation>
     </message>
     <message>
+        <source>recognized on {day}</source>
+        <translation>{day} 认定</translation>
+    </message>
+    <message>
         <source>recognized on {day}; files the charity annual report from {year}</source>
         <translation>{day} 认定；自 {year} 年起报送慈善组织年报</translation>
     </message>

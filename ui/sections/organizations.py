@@ -66,8 +66,11 @@ def charity_rows(o: OrganizationDetail) -> list[tuple[str, str]]:
     label = translate("Sections", "Charity")
     if o.charity_recognized_on is None:
         return [] if o.org_type == FILED_TYPE else [(label, translate("Sections", "not recognized"))]
+    day = date_text(o.charity_recognized_on)
+    if o.charity_reports_from is None:  # the district gives the charity's 年报 no date
+        return [(label, translate("Sections", "recognized on {day}").format(day=day))]
     return [(label, translate("Sections", "recognized on {day}; files the charity annual report from {year}")
-             .format(day=date_text(o.charity_recognized_on), year=o.charity_reports_from))]
+             .format(day=day, year=o.charity_reports_from))]
 
 
 def project_lines(projects: Sequence[Project]) -> str:

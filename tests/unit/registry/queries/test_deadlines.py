@@ -225,11 +225,16 @@ def test_a_charitys_annual_report_made_is_no_longer_due(charities, tmp_path):
     assert not {d for d in reports_due() if d[0] == "慈善基金会"}
 
 
-def test_without_a_district_date_a_charity_owes_no_report_on_the_list(charities):
+def test_without_a_district_date_a_charity_keeps_its_type_s_reports(charities):
     """The charity's 年报 is due on the day the district file gives; the defaults give none,
-    and its type's reports are not owed in its stead."""
-    assert not {d for d in reports_due() if d[0] in ("慈善基金会", "慈善协会")}
-    assert ("新认定基金会", "annual_report_authority", dt.date(2026, 3, 31)) in reports_due()
+    so until a district does, a charity's reports stay its type's: none disappears."""
+    due = reports_due()
+    assert {d for d in due if d[0] in ("慈善基金会", "慈善协会")} == {
+        ("慈善协会", "annual_report_supervisor", dt.date(2026, 3, 31)),
+        ("慈善协会", "annual_report_authority", dt.date(2026, 5, 31)),
+        ("慈善基金会", "annual_report_authority", dt.date(2026, 3, 31))}
+    assert not {d for d in due if d[1] == "charity_annual_report"}
+    assert ("新认定基金会", "annual_report_authority", dt.date(2026, 3, 31)) in due
 
 
 def test_a_charity_that_missed_its_annual_report_may_not_apply_for_an_evaluation(charities, tmp_path):

@@ -55,4 +55,13 @@ def test_a_charity_says_when_it_was_recognized_and_from_which_year_it_files_as_o
         None, None)
     ops.update_organization("clerk", org, {"charity_recognized_on": "2021-03-05"})
     shown = organization_detail(org)
-    assert (shown.charity_recognized_on, shown.charity_reports_from) == (dt.date(2021, 3, 5), 2022)
+    # the defaults give the charity's 年报 no date: it files its type's reports still
+    assert (shown.charity_recognized_on, shown.charity_reports_from) == (dt.date(2021, 3, 5), None)
+    from helpers import ROOT
+
+    from registry.ops.district import apply_district, check_district
+
+    config, problems = check_district(ROOT / "packaging" / "districts" / "110105-chaoyang.toml")
+    assert config is not None and not problems
+    apply_district("admin", config)  # its charities file their 年报 by 05-31
+    assert organization_detail(org).charity_reports_from == 2022

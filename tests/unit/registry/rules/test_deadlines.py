@@ -88,4 +88,4 @@ def test_a_charity_files_the_charitys_reports_from_the_year_after_its_recognitio
     assert reports_owed(district, "基金会", recognized, 2024) == (("annual_report_authority", 3, 31),)
     assert reports_owed(district, "基金会", recognized, 2025) == (("charity_annual_report", 5, 31),)  # instead
     assert reports_owed(district, "社会团体", None, 2025) == ORG_REPORTS["社会团体"]
-    assert reports_owed(ORG_REPORTS, "基金会", recognized, 2025) == ()  # no date given for charities: none
+    assert reports_owed(ORG_REPORTS, "基金会", recognized, 2025) == ORG_REPORTS["基金会"]  # no date: its type's
