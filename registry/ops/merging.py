@@ -27,14 +27,14 @@ from typing import Any
 
 from registry.ops.base import require
 from registry.ops.changes import Changes, Table
-from registry.ops.hours import count_line
+from registry.ops.hours import MAX_HOURS_PER_DAY, count_line
 from registry.ops.kernel import Write, retried, write
 from registry.ops.social_workers import refresh_ce_hours
 from registry.ops.summaries import apply_ledger_sums
 from registry.rules.fields import clean_text
-from registry.rules.ledger import LedgerSums
+from registry.rules.ledger import SERVICE, LedgerSums
 from registry.rules.permissions import Action
-from registry.rules.problems import RegistryError
+from registry.rules.problems import Problem, RegistryError, warning
 from registry.storage.models import (
     Attendance,
     Certificate,
@@ -54,6 +54,7 @@ from registry.texts import mark, msg
 IN_REGISTER, DEREGISTERED = mark("在册"), mark("注销")
 # Person fields the kept record takes from the dropped one when it has none of its own.
 FILLED = ("phone", "address", "ethnicity", "political_status", "education", "nationality")
+CROWDED_DAYS_SHOWN = 5  # a merge's warning names this many days, then counts the rest
 _LINE_FIELDS = ("activity", "organization", "community", "service_date", "place", "served_group",
                 "service_category", "content", "hours", "kind")
 
@@ -135,6 +136,7 @@ def _merge_volunteer(w: Write, kept: Volunteer | None, dropped: Volunteer, keep:
         Volunteer.update(person=keep.id, version=Volunteer.version + 1).where(Volunteer.id == dropped.id).execute()
         return {"volunteer": dropped.id}
     lines = _move_ledger(w, kept, dropped, note)
+    w.warn(_crowded_days(kept.id, dropped.id))
     certificates = Certificate.update(volunteer=kept.id).where(Certificate.volunteer == dropped.id).execute()
     have = {o for (o,) in VolunteerOrganization.select(VolunteerOrganization.organization)
             .where(VolunteerOrganization.volunteer == kept.id).tuples()}
@@ -190,6 +192,30 @@ def _move_ledger(w: Write, kept: Volunteer, dropped: Volunteer, note: str) -> in
         count += 1
     apply_ledger_sums(sums)
     return count
+
+
+def _crowded_days(kept_id: int, dropped_id: int) -> list[Problem]:
+    """The days the dropped volunteer served on where the kept one now holds more than 24
+    hours: the same service recorded under both records, most likely. The merge stands (it is
+    what makes the double record visible); the clerk is told which days to correct."""
+    days = ServiceRecord.select(ServiceRecord.service_date).where(ServiceRecord.volunteer == dropped_id).distinct()
+    rows = list(ServiceRecord.select(ServiceRecord.id, ServiceRecord.service_date, ServiceRecord.hours,
+                                     ServiceRecord.corrects, ServiceRecord.status, ServiceRecord.kind)
+                .where((ServiceRecord.volunteer == kept_id) & ServiceRecord.service_date.in_(days)).tuples())
+    replaced = {corrects for _i, _d, _h, corrects, status, _k in rows if corrects is not None and status == "approved"}
+    booked: dict[Any, Decimal] = {}
+    for line_id, day, hours, corrects, status, kind in rows:
+        # in force: not replaced by an approved correction; a pending correction not yet
+        if kind == SERVICE and line_id not in replaced and (corrects is None or status == "approved"):
+            booked[day] = booked.get(day, Decimal(0)) + Decimal(str(hours))
+    crowded = sorted(day for day, hours in booked.items() if hours > MAX_HOURS_PER_DAY)
+    if not crowded:
+        return []
+    shown = "、".join(str(day) for day in crowded[:CROWDED_DAYS_SHOWN])
+    more = msg("等 {count} 天", count=len(crowded)) if len(crowded) > CROWDED_DAYS_SHOWN else ""
+    return [warning("merge.day_over_24", "hours",
+                    msg("合并后，{days}{more}登记的服务时长合计超过 24 小时，可能是同一次服务在两条记录下各登记了一次，"
+                        "请核对并更正。", days=shown, more=more))]
 
 
 def _merge_social_worker(w: Write, kept: SocialWorker | None, dropped: SocialWorker, keep: Person,

@@ -1837,6 +1837,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>No record chosen yet.</translation>
     </message>
     <message>
+        <source>The records were merged into {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>Merge</translation>
     </message>

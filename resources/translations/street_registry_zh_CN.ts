@@ -1848,6 +1848,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>还没有选择记录。</translation>
     </message>
     <message>
+        <source>The records were merged into {name}.</source>
+        <translation>已合并到 {name} 的记录。</translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>合并</translation>
     </message>

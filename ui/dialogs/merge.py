@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ui.dialogs.deactivate import ReasonDialog
 from ui.runtime.i18n import translate
 from ui.widgets.search import SearchBox
 
 if TYPE_CHECKING:
+    from registry.ops import Changes
     from ui.runtime.context import AppContext
 
 
@@ -66,6 +67,15 @@ def merge_into(ctx: AppContext, parent: QWidget, role: str, record_id: int) -> N
         dialog = MergeDialog(ctx, keep_id, name, parent)
         if dialog.exec() and dialog.drop_id is not None:
             drop_id, reason, actor = dialog.drop_id, dialog.text(), ctx.actor
-            ctx.run_op(parent, lambda: ops.merge_people(actor, keep_id, drop_id, reason))
+            ctx.run_op(parent, lambda: ops.merge_people(actor, keep_id, drop_id, reason),
+                       lambda changes: merged(parent, name, changes))
 
     ctx.worker.call(lambda: role_person(role, record_id), on_done=ask)
+
+
+def merged(parent: QWidget, name: str, changes: Changes) -> None:
+    """Say the merge is done, with what the core asks the clerk to check (days over 24 hours)."""
+    text = translate("Forms", "The records were merged into {name}.").replace("{name}", name)
+    if changes.warnings:
+        text += "\n\n" + "\n".join(p.message for p in changes.warnings)
+    QMessageBox.information(parent, translate("Forms", "Merge person records"), text)

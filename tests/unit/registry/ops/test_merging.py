@@ -296,3 +296,32 @@ def test_a_merged_record_s_whole_name_no_longer_finds_anyone(area):
     merge(keep, drop)
     assert search_people("李四光").ids == ()
     assert search_people("张三丰").ids == (keep.person_id,)
+
+
+def test_a_merge_that_crowds_a_day_past_24_hours_says_which_day(area):
+    """The same day's service recorded under both records (the usual double registration):
+    the merge stands, and says which days now hold more than 24 hours in force."""
+    keep, drop = volunteer(NEW, "张三丰"), volunteer(OLD)
+    served(keep.id, "2025-05-01", 16)
+    served(drop.id, "2025-05-01", 10)
+    served(drop.id, "2025-05-02", 10)  # a day only the dropped record served: fine
+    fixed = served(drop.id, "2025-05-03", 20)
+    ops.approve_records("chief", ops.correct_record("clerk", fixed, {"hours": 2}, "多登记了").ids)
+    served(keep.id, "2025-05-03", 20)  # 20 + 2 in force
+    unfixed = served(drop.id, "2025-05-04", 20)
+    ops.correct_record("clerk", unfixed, {"hours": 2}, "多登记了")  # not approved: 20 stays in force
+    served(keep.id, "2025-05-04", 10)
+    changes = merge(keep, drop)
+    [warning] = changes.warnings
+    assert warning.code == "merge.day_over_24"
+    assert "2025-05-01" in warning.message and "2025-05-04" in warning.message
+    assert "2025-05-02" not in warning.message and "2025-05-03" not in warning.message
+    assert Volunteer.get_by_id(drop.id).status == "注销"  # the merge went through
+    assert summary_mismatches() == []
+
+
+def test_a_merge_within_24_hours_a_day_says_nothing(area):
+    keep, drop = volunteer(NEW, "张三丰"), volunteer(OLD)
+    served(keep.id, "2025-05-01", 8)
+    served(drop.id, "2025-05-01", 8)
+    assert merge(keep, drop).warnings == ()

@@ -38,9 +38,13 @@ def test_an_administrator_merges_a_record_found_by_search(running: Any, qtbot: A
         dialog.accept()
         return 1
 
+    told: list[str] = []
     monkeypatch.setattr(merge.MergeDialog, "exec", choose)
+    monkeypatch.setattr(merge.QMessageBox, "information", lambda _parent, _title, text: told.append(text))
     section.merge()
     running.idle()
+    qtbot.waitUntil(lambda: bool(told))
+    assert "已合并到" in told[0]
     keep_person, people = before
     dropped = running.query(lambda: Volunteer.get_by_id(other).person.merged_into_id)
     assert dropped == keep_person
