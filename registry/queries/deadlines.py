@@ -139,15 +139,23 @@ def _report_groups(year: int) -> list[tuple[Reports, Expression]]:
 
 
 def _inspections(w: _Window) -> list[DueItem]:
-    """Each organization's yearly reports (_report_groups), not yet made for last year (a
-    charity's 年报 is recorded as its annual inspection); no supervising unit, no report to it."""
+    """Each organization's yearly reports (_report_groups), not yet made for the year before
+    (a charity's 年报 is recorded as its annual inspection); no supervising unit, no report to
+    it. This year's, and each later year's the window reaches into."""
+    items: list[DueItem] = []
+    for year in range(w.today.year, max(w.today.year, w.until.year) + 1):
+        items.extend(_inspections_in(w, year))
+    return items
+
+
+def _inspections_in(w: _Window, year: int) -> list[DueItem]:
     today = w.today
     items: list[DueItem] = []
     reported = AnnualInspection.select(AnnualInspection.organization).where(
-        AnnualInspection.year == today.year - 1)
-    for reports, owing in _report_groups(today.year):
+        AnnualInspection.year == year - 1)
+    for reports, owing in _report_groups(year):
         for has_supervisor in (True, False):
-            due = [d for d in report_deadlines(reports, today.year, today, has_supervisor=has_supervisor)
+            due = [d for d in report_deadlines(reports, year, today, has_supervisor=has_supervisor)
                    if w.start <= d.due <= w.until and w.filter.wants({d.kind})]
             if not due:
                 continue
@@ -160,7 +168,7 @@ def _inspections(w: _Window) -> list[DueItem]:
                                & Organization.id.not_in(reported), _org_area(w.filter)))
                            .tuples())
             items.extend(DueItem(d.kind, d.label, name, "organization", oid, d.due, d.days_left,
-                                 msg("{value} 年度", value=today.year - 1), community or "")
+                                 msg("{value} 年度", value=year - 1), community or "")
                          for d in due for oid, name, community in pending)
     return items
 

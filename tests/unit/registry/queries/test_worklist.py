@@ -82,6 +82,19 @@ def test_due_between_replaces_the_horizon(register):
     assert upcoming(today=TODAY, due=DueFilter(due_from=dt.date(2026, 5, 1), due_to=dt.date(2026, 4, 1))) == []
 
 
+def test_due_between_reaching_into_next_year_lists_next_year_s_reports(register):
+    """Next year's reports (on this year's work) are owed too when the range reaches them; one
+    made already is not listed."""
+    f = DueFilter(kinds=frozenset({"annual_report_authority"}), due_from=dt.date(2026, 1, 1),
+                  due_to=dt.date(2027, 12, 31))
+    items = {(i.subject, i.due, i.detail) for i in upcoming(today=TODAY, due=f)}
+    assert ("永安基金会", dt.date(2026, 3, 31), "2025 年度") in items
+    assert ("永安基金会", dt.date(2027, 3, 31), "2026 年度") in items
+    ops.record_annual_inspection("c", register["orgs"]["near"], 2026, "合格")
+    items = {(i.subject, i.due) for i in upcoming(today=TODAY, due=f)}
+    assert ("永安基金会", dt.date(2027, 3, 31)) not in items and ("永安基金会", dt.date(2026, 3, 31)) in items
+
+
 def test_within_days_still_works_alone(register):
     assert listed(DueFilter(), within_days=10) == set()
     assert upcoming(today=TODAY, within_days=120) == upcoming(TODAY, 120, DueFilter())
