@@ -1,4 +1,6 @@
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -31,6 +33,19 @@ def new_registers(*paths: Path) -> tuple[Path, ...]:
         open_database(target)
         close_database()
     return paths
+
+
+@contextmanager
+def upgraded(path: Path) -> Iterator[None]:
+    """The older register at `path` (named v<N>.sqlite3) opened, which upgrades it: at the
+    current version inside; closed after, with its copy from before the upgrade beside it."""
+    open_database(path)
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+        yield
+    finally:
+        close_database()
+    assert list(path.parent.glob(f"{path.stem}.before-upgrade-{path.stem}-*.sqlite3"))
 
 
 @pytest.fixture
@@ -147,15 +162,10 @@ def test_a_version_2_register_gains_yearly_populations_and_display_names(tmp_pat
         conn.execute("ALTER TABLE account DROP COLUMN display_name")
         conn.execute("UPDATE registry_meta SET value = '2' WHERE key = 'schema_version'")
     conn.close()
-    open_database(path)
-    try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+    with upgraded(path):
         assert [(a.name, a.display_name) for a in Account.select()] == [("boss", "")]
         assert CommunityPopulation.select().count() == 0
-    finally:
-        close_database()
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
-    assert list(path.parent.glob("v2.before-upgrade-v2-*.sqlite3"))
 
 
 LINE = ("INSERT INTO service_record (id, volunteer_id, service_date, place, served_group, service_category, "
@@ -270,18 +280,13 @@ def test_a_version_3_register_numbers_its_edits_from_one_and_keeps_its_lines(tmp
     from registry.storage.models import Volunteer
 
     path, fresh, volunteer_id = older_register(tmp_path, 3)
-    open_database(path)
-    try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+    with upgraded(path):
         assert [(p.name, p.version) for p in Person.select()] == [("张三", 1)]
         assert Volunteer.get_by_id(volunteer_id).version == 1
         assert_served_line_kept()
         ops.update_volunteer("clerk", volunteer_id, {"skills": "急救"})
         assert Volunteer.get().version == 2 and Volunteer.get().skills == "急救"
-    finally:
-        close_database()
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
-    assert list(path.parent.glob("v3.before-upgrade-v3-*.sqlite3"))
 
 
 def test_a_version_4_register_tells_carried_hours_from_served_ones(tmp_path: Path):
@@ -292,16 +297,11 @@ def test_a_version_4_register_tells_carried_hours_from_served_ones(tmp_path: Pat
     from registry.storage.models import Volunteer
 
     path, fresh, volunteer_id = older_register(tmp_path, 4, edits=2)
-    open_database(path)
-    try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+    with upgraded(path):
         volunteer = Volunteer.get_by_id(volunteer_id)
         assert (volunteer.version, volunteer.skills) == (3, "烹饪")
         assert_served_line_kept()
-    finally:
-        close_database()
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
-    assert list(path.parent.glob("v4.before-upgrade-v4-*.sqlite3"))
 
 
 def test_each_step_leaves_a_register_that_has_its_columns_alone(tmp_path: Path):
@@ -332,9 +332,7 @@ def test_a_version_5_register_keys_its_people_by_document(tmp_path: Path):
     path, fresh, volunteer_id = older_register(tmp_path, 5, edits=1)
     old_layout = columns(path)
     before = all_rows(path, old_layout)
-    open_database(path)
-    try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+    with upgraded(path):
         [person] = Person.select()
         assert (person.id_type, person.id_number, person.name) == ("居民身份证", make_id(1), "张三")
         assert Volunteer.get_by_id(volunteer_id).skills == "急救"
@@ -343,12 +341,9 @@ def test_a_version_5_register_keys_its_people_by_document(tmp_path: Path):
             Person.create(id_number=make_id(1), id_number_rev="", name="重复")  # same pair
         Person.create(id_type="护照", id_number=make_id(1), id_number_rev="", name="李四")  # another pair
         assert Person.select().count() == 2
-    finally:
-        close_database()
     after = all_rows(path, old_layout)
     assert [row for row in after["person"] if "张三" in row] == before["person"]  # every old value kept
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
-    assert list(path.parent.glob("v5.before-upgrade-v5-*.sqlite3"))
 
 
 def test_a_version_7_register_drops_repeated_indexes_and_keeps_every_row(tmp_path: Path):
@@ -363,9 +358,7 @@ def test_a_version_7_register_drops_repeated_indexes_and_keeps_every_row(tmp_pat
     old_layout = {t: c for t, c in columns(path).items() if not t.startswith(("sqlite_", "registry_meta"))}
     before = all_rows(path, old_layout)
     assert shape(path) != shape(fresh)
-    open_database(path)
-    try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+    with upgraded(path):
         assert [(y.year, y.hours) for y in VolunteerYear.select()] == [(2024, Decimal("2.5"))]
         assert_served_line_kept()
         fields = {"volunteer": volunteer_id, "service_date": "2024-03-02", "hours": 1, "recorder": "clerk",
@@ -379,11 +372,8 @@ def test_a_version_7_register_drops_repeated_indexes_and_keeps_every_row(tmp_pat
             "EXPLAIN QUERY PLAN SELECT 1 FROM service_record WHERE corrects_id = 1").fetchall())
         assert "service_record_corrects_id" in plan
         assert db.execute_sql("PRAGMA freelist_count").fetchone() == (0,)  # vacuumed
-    finally:
-        close_database()
     assert all_rows(path, old_layout) == before
     assert shape(path) == shape(fresh)
-    assert list(path.parent.glob("v7.before-upgrade-v7-*.sqlite3"))
 
 
 def test_the_version_8_step_makes_a_register_of_either_kind_what_a_new_one_is(target: str):
@@ -424,9 +414,7 @@ def test_a_version_6_register_can_merge_its_people(tmp_path: Path):
     conn.close()
     old_layout = columns(path)
     before = all_rows(path, old_layout)
-    open_database(path)
-    try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+    with upgraded(path):
         [person] = Person.select()
         assert (person.name, person.merged_into_id) == ("张三", None)
         assert_served_line_kept()
@@ -434,12 +422,9 @@ def test_a_version_6_register_can_merge_its_people(tmp_path: Path):
         ops.merge_people("boss", other, person.id, "重复登记")
         assert Volunteer.get_by_id(volunteer_id).person_id == other
         assert search_people(make_id(1)).ids == (other,)
-    finally:
-        close_database()
     after = all_rows(path, old_layout)
     assert after["service_record"] == before["service_record"]
     assert {t: sorted(c) for t, c in columns(path).items()} == {t: sorted(c) for t, c in columns(fresh).items()}
-    assert list(path.parent.glob("v6.before-upgrade-v6-*.sqlite3"))
 
 
 def test_a_version_8_register_marks_no_organization_a_charity_and_can_mark_one(tmp_path: Path):
@@ -464,9 +449,7 @@ def test_a_version_8_register_marks_no_organization_a_charity_and_can_mark_one(t
     conn.close()
     old_layout = columns(path)
     before = all_rows(path, old_layout)
-    open_database(path)
-    try:
-        assert Meta.get_by_id("schema_version").value == str(migrations.CURRENT_VERSION)
+    with upgraded(path):
         org = Organization.get_by_id(1)
         assert (org.name, org.charity_recognized_on, org.version) == ("永安基金会", None, 3)
         march = dt.date(2026, 3, 1)
@@ -477,8 +460,6 @@ def test_a_version_8_register_marks_no_organization_a_charity_and_can_mark_one(t
         assert [(i.kind, i.due) for i in upcoming(today=march, within_days=100) if i.table == "organization"] == [
             ("charity_annual_report", dt.date(2026, 5, 31))]  # the charity's 年报 instead
         assert Organization.get_by_id(1).version == 4
-    finally:
-        close_database()
     after = all_rows(path, old_layout)
     for table in ("person", "volunteer", "service_record", "volunteer_year"):
         assert after[table] == before[table], table
@@ -486,7 +467,6 @@ def test_a_version_8_register_marks_no_organization_a_charity_and_can_mark_one(t
     assert [[v for i, v in enumerate(row) if i not in edited] for row in after["organization"]] == [
         [v for i, v in enumerate(row) if i not in edited] for row in before["organization"]]  # the edit's own alone
     assert shape(path) == shape(fresh)
-    assert list(path.parent.glob("v8.before-upgrade-v8-*.sqlite3"))
 
 
 def test_the_version_9_step_adds_the_charity_day_on_either_kind_of_register(target: str):
