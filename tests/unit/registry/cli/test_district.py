@@ -7,27 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers.districts import CHAOYANG, OWN_STAR, district_file
 
 from registry.cli import main
 
-CHAOYANG = ROOT / "packaging" / "districts" / "110105-chaoyang.toml"
-OWN = """
-[[presets.star_presets]]
-name = "chaoyang_2026"
-label = "朝阳区 2026 年标准"
-thresholds = [50, 100, 200, 400, 800]
-source = "《朝阳区志愿者星级认定办法》（朝阳区民政局，2025）"
-effective = {effective}
-"""
-
 
 def own_file(tmp_path: Path, effective: str = "2020-01-01", star: str = "chaoyang_2026") -> Path:
-    text = CHAOYANG.read_text(encoding="utf-8").replace('star = "national"', f'star = "{star}"', 1)
-    path = tmp_path / "own.toml"
-    path.write_text(text.replace("\n[deadlines]", OWN.format(effective=effective) + "\n[deadlines]", 1),
-                    encoding="utf-8")
-    return path
+    return district_file(tmp_path, star=star,
+                         definitions=OWN_STAR.replace("effective = 2026-01-01", f"effective = {effective}"))
 
 
 def test_check_lists_the_chosen_presets_with_source_and_date(capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,7 +34,8 @@ def test_check_lists_the_files_own_presets_and_warns_of_one_not_yet_in_force(
     assert "本文件定义的规则（1 个）：" in out and "chaoyang_2026  星级 · 朝阳区 2026 年标准" in out
     assert "一至五星：50/100/200/400/800 小时" in out
     assert f"依据：《朝阳区志愿者星级认定办法》（朝阳区民政局，2025）；施行日期：{later}" in out
-    assert f"提醒：[presets] 选用的星级规则“chaoyang_2026”（朝阳区 2026 年标准）{later} 才施行" in out
+    assert (f"提醒：[presets] 选用的星级规则“chaoyang_2026”（朝阳区 2026 年标准（50/100/200/400/800 小时））"
+            f"{later} 才施行") in out
 
 
 def test_check_names_a_bad_definition_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,6 +52,6 @@ def test_applied_presets_are_listed_by_the_register(tmp_path: Path, capsys: pyte
     assert main(["--db", db, "presets"]) == 0
     out = capsys.readouterr().out
     assert "    national  全国标准" in out  # no longer the one in use
-    assert "  * chaoyang_2026  朝阳区 2026 年标准（本区定义）" in out
+    assert "  * chaoyang_2026  朝阳区 2026 年标准（50/100/200/400/800 小时）（本区定义）" in out
     assert "依据：《朝阳区志愿者星级认定办法》（朝阳区民政局，2025）；施行日期：2020-01-01" in out
     assert "  * national  全国标准（每 3 年登记周期" in out  # continuing education: still the national one

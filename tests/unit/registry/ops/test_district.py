@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from helpers import ROOT
+from helpers.districts import CHAOYANG, OWN_CE_AND_ROUNDING, OWN_STAR, district_file
 
 from registry import ops
 from registry.ops.district import apply_district, check_district
@@ -102,43 +103,6 @@ def test_deadline_problems_are_named_in_plain_words(tmp_path):
 
 
 # The district's own presets ------------------------------------------------------------
-
-CHAOYANG = ROOT / "packaging" / "districts" / "110105-chaoyang.toml"
-OWN_STAR = """
-[[presets.star_presets]]
-name = "chaoyang_2026"
-label = "朝阳区 2026 年标准（50/100/200/400/800 小时）"
-thresholds = [50, 100, 200, 400, 800]
-source = "《朝阳区志愿者星级认定办法》（朝阳区民政局，2025）"
-effective = 2026-01-01
-"""
-OWN_CE_AND_ROUNDING = """
-[[presets.continuing_education_presets]]
-name = "yearly_40"
-label = "每年 40 学时"
-cycle_years = 1
-hours = { "助理社会工作师" = 30, "社会工作师" = 40, "高级社会工作师" = 40 }
-source = "《某市社会工作者继续教育实施细则》"
-
-[[presets.rounding_presets]]
-name = "half_at_30"
-label = "满 30 分钟计半小时"
-steps = [{ minutes = 30, hours = 0.5 }]
-source = "《某市志愿服务计时规范》"
-"""
-
-
-def district_file(tmp_path, *, star="national", definitions=OWN_STAR, name="own.toml", **others):
-    """The Chaoyang file choosing `star` (and others), with `definitions` under its [presets]."""
-    text = CHAOYANG.read_text(encoding="utf-8").replace('star = "national"', f'star = "{star}"', 1)
-    for key, value in others.items():
-        text = text.replace(f'{key} = "national"' if key == "continuing_education" else f'{key} = "half_hour"',
-                            f'{key} = "{value}"', 1)
-    text = text.replace("\n[deadlines]", definitions + "\n[deadlines]", 1)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 def checked(path, **kwargs):
     config, problems = check_district(path, **kwargs)
