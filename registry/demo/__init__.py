@@ -68,7 +68,8 @@ from registry.demo.state import Demo
 from registry.demo.volunteers import fill_memberships, fill_volunteers
 from registry.ops.kernel import allow
 from registry.rules.permissions import Action
-from registry.storage import models
+from registry.storage import models, statistics
+from registry.storage.db import database, is_sqlite
 
 __all__ = [
     "ACTIVITY_SHARE",
@@ -142,6 +143,9 @@ def fill_demo(*, volunteers: int = 2000, service_records: int | None = None, see
             reset_sequences()
             w.log("registry", None,
                   detail=json.dumps({"seed": seed, "rows": loader.counts}, ensure_ascii=False))
+    # the tables searches and the dashboard count by index (service lines: autovacuum's, later)
+    if not is_sqlite():  # SQLite gets its statistics at open (storage/statistics.py)
+        statistics.after_bulk_load(database.obj, ("person", "volunteer", "social_worker"))
     counts = {model._meta.table_name: loader.counts.get(model._meta.table_name, 0)
               for model in models.ALL_MODELS}
     counts["setting"] = 3

@@ -67,5 +67,5 @@ def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = Fa
                    + summary_line(read, created, updated, rejected))
         w.changed(*map(Table, ctx.tables), Table.AUDIT_ENTRY)
     if created >= BIG_LOAD:  # the planner's proportions may have moved: refresh what it sees
-        statistics.analyze(database.obj, tuple(sorted(ctx.tables)))
+        statistics.after_bulk_load(database.obj, tuple(sorted(ctx.tables)))
     return ImportResult(*counts, changes=w.changes, notes=tuple(preview.notes))

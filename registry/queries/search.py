@@ -137,7 +137,7 @@ def search_people(text: str, *, after: int | None = None, limit: int = PAGE_SIZE
     for query, column in sources:
         if after is not None:
             query = query.where(column > after)
-        found.update(row[0] for row in query.order_by(column).limit(limit + 1).tuples())
+        found.update(row[0] for row in query.order_by(_order(column)).limit(limit + 1).tuples())
     reached = sorted(found)[:limit]
     people = _followed(reached, sources, after)
     if active_only and people:
@@ -145,6 +145,15 @@ def search_people(text: str, *, after: int | None = None, limit: int = PAGE_SIZE
             Person.id.in_(people) & Person.active).tuples()}
         people = [i for i in people if i in active]
     return SearchPage(tuple(people), len(found) > limit, reached[-1] if reached else None)
+
+
+def _order(column: Field) -> Any:
+    """What a source's first page is ordered by. On PostgreSQL a person's id is ordered as
+    `id + 0`: ordered by the id itself, the planner may walk the primary key and filter every
+    row until it has a page (a phone's last digits when it guessed them common: 170 ms at 1M
+    people), where the matching rows, found by their own index and sorted, take 2 ms. The
+    search keys stay in their key's order, which is already the person's."""
+    return column + 0 if column is Person.id and not is_sqlite() else column
 
 
 def _followed(reached: list[int], sources: list[tuple[Query, Field]], after: int | None) -> list[int]:

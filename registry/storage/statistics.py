@@ -6,7 +6,7 @@ check (~490 ms a call) instead of (volunteer, service_date) (~1 ms). So: at open
 without statistics gets them, from a sample of each index (analysis_limit keeps that to a
 fraction of a second at any size); after a bulk load and at close, PRAGMA optimize refreshes
 what has drifted, as SQLite's documentation recommends. PostgreSQL's autovacuum keeps its own
-statistics; a bulk load runs ANALYZE on what it filled, so the next query need not wait for it.
+statistics; a bulk load runs VACUUM (ANALYZE) on what it filled, so the next query need not wait for it.
 """
 
 from __future__ import annotations
@@ -33,6 +33,18 @@ def analyze(db: Database, tables: tuple[str, ...] = ()) -> None:
         return
     for table in tables or ("",):
         db.execute_sql(f'ANALYZE "{table}"' if table else "ANALYZE")
+
+
+def after_bulk_load(db: Database, tables: tuple[str, ...]) -> None:
+    """Statistics for `tables` after a bulk load filled them. On PostgreSQL, outside a
+    transaction, VACUUM (ANALYZE): it also marks the new pages all-visible, so a count by an
+    index (the dashboard's people per community) reads the index alone rather than every row
+    it names: 217 ms against 67 ms at 1M volunteers just after a load, until autovacuum came."""
+    if isinstance(db, SqliteDatabase) or db.in_transaction():
+        analyze(db, tables)
+        return
+    for table in tables:
+        db.execute_sql(f'VACUUM (ANALYZE) "{table}"')
 
 
 def at_open(db: Database) -> None:
