@@ -115,7 +115,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     open_database(database_target(args))
     for table, count in table_counts().items():
-        print(f"{table}\t{count}")
+        print(f"{table}\t{count.rows}" + ("\t" + msg("（估计）") if count.estimated else ""))
     return 0
 
 
