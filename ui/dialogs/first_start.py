@@ -122,9 +122,11 @@ class DistrictPage(QWizardPage):
             else:
                 communities = sum(len(s.communities) for s in config.streets)
                 self.summary.setStyleSheet("")
-                self.summary.setText(translate(
-                    "Setup", "{district}: {streets} streets, {communities} communities.").format(
-                    district=config.full_name, streets=len(config.streets), communities=communities))
+                text = translate("Setup", "{district}: {streets} streets, {communities} communities.").format(
+                    district=config.full_name, streets=len(config.streets), communities=communities)
+                if config.warnings:  # worth saying, not wrong: a rule the file chooses not yet in force
+                    text += "\n" + "\n".join("⚠ " + w for w in config.warnings)
+                self.summary.setText(text)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -257,3 +257,24 @@ def test_without_accounts_the_certificate_offers_no_handler(running_empty: Any, 
     dialog.show()
     qtbot.waitUntil(lambda: dialog.handler_offered)
     assert dialog.form.value("handler") == "" and running_empty.ctx.actor not in dialog.form.value("handler")
+
+
+def test_a_district_file_choosing_a_rule_not_yet_in_force_says_so_on_the_first_page(
+        qtbot: Any, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from helpers.districts import OWN_STAR, district_file
+
+    later = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    own = district_file(tmp_path, star="chaoyang_2026",
+                        definitions=OWN_STAR.replace("effective = 2026-01-01", f"effective = {later}"))
+    wizard = SetupWizard(str(tmp_path / "r.sqlite3"))
+    qtbot.addWidget(wizard)
+    page = wizard.district
+    page.add_and_choose(own)
+    text = page.summary.text()
+    assert "北京市朝阳区" in text and f"{later} 才施行" in text and "chaoyang_2026" in text
+    assert page.isComplete()  # a reminder, not a refusal
+    files = page.files
+    files.setCurrentIndex(next(i for i in range(files.count()) if files.itemText(i).endswith("110105-chaoyang.toml）")))
+    assert "才施行" not in page.summary.text()  # the shipped file's rules are in force
