@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -78,9 +78,8 @@ class DeadlineList(QWidget):
         for days in DEADLINE_DAYS:
             self.within.addItem(translate("Stats", "{days} days").format(days=days), days)
         self.within.setCurrentIndex(DEADLINE_DAYS.index(90))
-        self.kinds = QToolButton()
+        self.kinds = QPushButton()  # its menu's arrow has room of its own (a tool button's covered 满)
         self.kinds.setObjectName("deadline_kinds")
-        self.kinds.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.kinds)
         self.kind_actions: dict[str, QAction] = {}
         for kind, label in KIND_LABELS.items():
@@ -110,6 +109,9 @@ class DeadlineList(QWidget):
         self.result = QLabel()
         self.result.setObjectName("deadline_result")
         self.result.setWordWrap(True)
+        # its width from the row, not from the text: a long path exported took the section's
+        # columns for itself, and the lists beside and above jumped
+        self.result.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._kinds_changed()
         self._selection_changed()
 
@@ -266,6 +268,10 @@ class DeadlineList(QWidget):
             self.export_to(target)
 
     def export_to(self, target: Path) -> None:
+        # disabled, it would hand the keys on to the search field (its window's focus, also
+        # while the save dialog just closed has not given the window back its keys yet)
+        if self.window().focusWidget() is self.export_button:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.export_button.setEnabled(False)
         self.result.setText("")
         start_export(self, self.ctx, ROSTER, target, self.roster_filters(),
