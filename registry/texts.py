@@ -38,6 +38,8 @@ def msg(source: str, /, **values: Any) -> str:
     if not _catalog:
         return source.format(**values) if values else source
     text = _catalog.get(source, source)
+    if not values:  # as in Chinese: a text whose {} the caller fills later stays unfilled
+        return text
     return text.format(**{k: _catalog.get(v, v) if isinstance(v, str) else v for k, v in values.items()})
 
 

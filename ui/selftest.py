@@ -67,10 +67,30 @@ def run_self_test(worker: Any, folder: Path) -> str:
         result = worker.run_sync(lambda: export_roster(ROSTER, roster, actor=ACTOR))
         _check_file(roster)
         library = worker.run_sync(versions).library
+        checked = worker.run_sync(lambda: _check_roster_in_processes(roster), timeout=120)
     finally:
         window.close()
         window.deleteLater()
-    return f"self-test ok: {len(shots)} sections rendered, roster {result.rows} rows, {library}"
+    return (f"self-test ok: {len(shots)} sections rendered, roster {result.rows} rows "
+            f"({checked} read back by 2 processes), {library}")
+
+
+def _check_roster_in_processes(roster: Path) -> int:
+    """The roster read back and its rows checked by worker processes, as a big import's are:
+    the same values and problems as this process finds. Returns the rows checked."""
+    from registry.importer.checking import check_in_processes, check_rows
+    from registry.importer.kinds import get_kind
+    from registry.importer.lookups import Lookups
+    from registry.importer.read import read_table
+
+    table = read_table(roster, get_kind(ROSTER))
+    fields = [(i, f) for i, f in enumerate(table.fields) if f]
+    rows = [cells for _number, cells in table.rows]
+    lookups = Lookups.load()
+    shared = check_in_processes(ROSTER, fields, rows, lookups, workers=2, chunk_rows=10)
+    if not shared or shared != check_rows(ROSTER, fields, rows, lookups):
+        raise SelfTestError("rows checked by worker processes differ from this process's")
+    return len(shared)
 
 
 def self_test(language: str = "zh_CN") -> int:

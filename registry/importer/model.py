@@ -119,6 +119,7 @@ class ImportPreview:
     lookups: Any
     file_problems: list[ImportProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the clerk must know before importing
+    processes: int = 1  # that checked the rows
 
     @property
     def path(self) -> Path:

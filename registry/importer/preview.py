@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from registry.importer.bulk import no_gc
 from registry.importer.carried import carried_note, file_year
+from registry.importer.checking import check_rows, worker_count
 from registry.importer.handlers import handler_for
 from registry.importer.kinds import Kind, get_kind
 from registry.importer.lookups import Lookups
@@ -18,23 +19,28 @@ from registry.texts import msg
 
 
 def preview_import(kind: str, path: str | os.PathLike[str], *, sheet: str | None = None,
-                   ) -> ImportPreview:
+                   workers: int | None = None) -> ImportPreview:
+    """`workers`: processes checking the rows (1: this one alone); every core for a big
+    file when not given."""
     with no_gc():
-        return _preview(get_kind(kind), path, sheet)
+        return _preview(get_kind(kind), path, sheet, workers)
 
 
-def _preview(spec: Kind, path: str | os.PathLike[str], sheet: str | None) -> ImportPreview:
+def _preview(spec: Kind, path: str | os.PathLike[str], sheet: str | None,
+             workers: int | None) -> ImportPreview:
     handler = handler_for(spec.name)
     table = read_table(path, spec, sheet=sheet)
     _require_columns(table, spec.name)
     lookups = Lookups.load()
     lookups.file_year = file_year(table.above)
     fields = [(i, f) for i, f in enumerate(table.fields) if f]
-    rows = []
-    for number, cells in table.rows:
-        values, problems = handler.clean({f: cells[i] for i, f in fields}, lookups)
-        rows.append(RowPlan(number, cells, values, problems))
+    processes = worker_count(len(table.rows), workers)
+    checked = check_rows(spec.name, fields, [cells for _number, cells in table.rows], lookups,
+                         workers=processes)
+    rows = [RowPlan(number, cells, values, problems)
+            for (number, cells), (values, problems) in zip(table.rows, checked, strict=True)]
     preview = ImportPreview(spec, table, rows, lookups, _header_problems(table))
+    preview.processes = processes
     flag_duplicates(preview, handler)
     plan(preview, handler)
     return preview
