@@ -3150,6 +3150,10 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
         <translation>1‰ aim</translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>Due</translation>
     </message>

@@ -3158,7 +3158,11 @@ Service hours stay. Unsaved changes in this dialog are saved first. This cannot 
     </message>
     <message>
         <source>1‰ aim</source>
-        <translation>千分之一目标</translation>
+        <translation>1‰目标</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
     </message>
     <message>
         <source>Due</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -26,16 +27,65 @@ from ui.sections.deadline_list import DeadlineList
 from ui.widgets.charts import BarChart
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    t.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-    t.verticalHeader().hide()
-    t.horizontalHeader().setStretchLastSection(True)
-    t.setAlternatingRowColors(True)
-    return t
+class IndicatorTable(QTableWidget):
+    """Per-community indicators, never to be scrolled sideways: the community's name whole
+    and its 1‰ verdict always shown; when the table is too narrow for every column, the
+    figures the others restate (population, then the shares) are left out, from the least
+    needed, and the name's tooltip gives them all."""
+
+    COMMUNITY, POPULATION, VOLUNTEERS, SHARE, SOCIAL_WORKERS, PER_MILLE, AIM = range(7)
+    DROPPED_FIRST = (POPULATION, SHARE, PER_MILLE)
+
+    def __init__(self) -> None:
+        super().__init__(0, 7)
+        self.headers = [
+            translate("Stats", "Community"), translate("Stats", "Residents"),
+            translate("Stats", "Volunteers"), translate("Stats", "Share"),
+            translate("Stats", "Social workers"), translate("Stats", "Per 1,000"),
+            translate("Stats", "1‰ aim")]
+        self.setHorizontalHeaderLabels(self.headers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.verticalHeader().hide()
+        self.setAlternatingRowColors(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        headers = self.headers
+        self.setRowCount(len(rows))
+        for i, values in enumerate(rows):
+            whole = "\n".join(translate("Stats", "{label}: {value}").format(label=h, value=v)
+                              for h, v in zip(headers[1:], values[1:], strict=True))
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col == self.COMMUNITY:
+                    item.setToolTip(f"{value}\n{whole}")
+                self.setItem(i, col, item)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Show every column the width allows, leaving out the restating ones first, and
+        share what room is left among those shown."""
+        room = self.viewport().width()
+        header = self.horizontalHeader()
+        needed = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c), header.minimumSectionSize())
+                  for c in range(self.columnCount())}
+        shown = set(range(self.columnCount()))
+        for column in self.DROPPED_FIRST:
+            if sum(needed[c] for c in shown) <= room:
+                break
+            shown.discard(column)
+        spare = max(0, room - sum(needed[c] for c in shown)) // len(shown)  # shared out
+        for column in range(self.columnCount()):
+            self.setColumnHidden(column, column not in shown)
+            if column in shown:
+                self.setColumnWidth(column, needed[column] + spare)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 class StatsSection(Section):
@@ -46,14 +96,8 @@ class StatsSection(Section):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.year = dt.date.today().year
-        self.communities = _table([
-            translate("Stats", "Community"), translate("Stats", "Residents"),
-            translate("Stats", "Volunteers"), translate("Stats", "Share"),
-            translate("Stats", "Social workers"), translate("Stats", "Per 1,000"),
-            translate("Stats", "1‰ aim")])
+        self.communities = IndicatorTable()
         self.communities.setObjectName("indicators")
-        for col, width in enumerate((130, 80, 80, 70, 80, 80)):
-            self.communities.setColumnWidth(col, width)
         self.worklist = DeadlineList(ctx)
         self.deadlines = self.worklist.table
         self.within = self.worklist.within
@@ -100,16 +144,14 @@ class StatsSection(Section):
         return self.loaded
 
     def _show(self, data: Overview) -> None:
-        rows = data.communities
-        self.communities.setRowCount(len(rows))
-        for i, c in enumerate(rows):
+        rows = []
+        for c in data.communities:
             share, per_mille = c.volunteer_share, c.social_workers_per_thousand
-            values = [c.community, f"{c.population:,}", f"{c.volunteers:,}",
-                      "" if share is None else f"{share * 100:.1f}%", f"{c.social_workers:,}",
-                      "" if per_mille is None else f"{per_mille:.2f}",
-                      translate("Stats", "met") if meets_aim(per_mille) else translate("Stats", "not met")]
-            for col, v in enumerate(values):
-                self.communities.setItem(i, col, QTableWidgetItem(v))
+            rows.append([c.community, f"{c.population:,}", f"{c.volunteers:,}",
+                         "" if share is None else f"{share * 100:.1f}%", f"{c.social_workers:,}",
+                         "" if per_mille is None else f"{per_mille:.2f}",
+                         translate("Stats", "met") if meets_aim(per_mille) else translate("Stats", "not met")])
+        self.communities.set_rows(rows)
         if self.worklist.is_default():
             self.worklist.show_items(data.deadlines)
         else:  # the overview's list is not filtered: the worklist asks for its own

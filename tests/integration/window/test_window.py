@@ -40,6 +40,8 @@ def every_section_fits(desk: Any) -> None:
             width = desk.gui(section.detail.width)
             assert width >= DETAIL_READABLE, f"{key}: the detail pane is {width} px wide"
             assert desk.gui(section.view.width) >= 300, f"{key}: the list is too narrow"
+        if key == "stats":
+            indicators_fit(desk, section.communities)
         desk.shot(key)
     for name in ("refresh", "admin_menu", "search"):
         desk.assert_whole(desk.find(name), name)
@@ -48,6 +50,22 @@ def every_section_fits(desk: Any) -> None:
     desk.shot("system-menu")
     desk.assert_inside_screen(window.admin_menu, "the 系统 menu")
     desk.key("Escape")
+
+
+def indicators_fit(desk: Any, table: Any) -> None:
+    """The per-community indicators need no scrolling sideways; each community's name is
+    whole and its 1‰ verdict shown; what the width leaves out is in the name's tooltip."""
+    desk.wait(lambda: table.rowCount() > 0, "the indicators filled")
+    widths = desk.gui(lambda: [0 if table.isColumnHidden(c) else table.columnWidth(c)
+                               for c in range(table.columnCount())])
+    room = desk.gui(lambda: table.viewport().width())
+    assert desk.gui(lambda: table.horizontalScrollBar().maximum()) == 0, \
+        f"各社区指标 needs scrolling sideways: columns {widths} px in {room} px"
+    names = desk.gui(lambda: (table.columnWidth(0), table.sizeHintForColumn(0)))
+    assert names[0] >= names[1], f"community names cut short: {names[0]} px of {names[1]}"
+    assert not desk.gui(lambda: table.isColumnHidden(table.AIM)), "the 1‰ verdict left out"
+    tip = desk.gui(lambda: table.item(0, 0).toolTip())
+    assert "常住人口：" in tip and "每千人：" in tip, tip
 
 
 def a_saved_window_fits(desk: Any) -> None:
