@@ -1809,6 +1809,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>The registrations of the {count} selected social workers ({names}) are extended by the months given.</translation>
     </message>
     <message>
+        <source>{what} {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Use this only after a policy change, and name it as the reason.</source>
         <translation>Use this only after a policy change, and name it as the reason.</translation>
     </message>

@@ -1820,6 +1820,10 @@ Your register was not changed by the unfinished step. Please save your work, res
         <translation>所选 {count} 名社工（{names}）的登记有效期延长所填月数。</translation>
     </message>
     <message>
+        <source>{what} {when}</source>
+        <translation>{what}{when}</translation>
+    </message>
+    <message>
         <source>Use this only after a policy change, and name it as the reason.</source>
         <translation>仅在政策调整后使用，并填写政策依据。</translation>
     </message>

@@ -31,8 +31,11 @@ class WorklistExtendDialog(RecordDialog):
                 if grades else
                 translate("Forms", "The registrations of the {count} selected social workers ({names}) "
                           "are extended by the months given."))
-        self.show_banner(text.format(count=len(self.items), names=names) + " " + translate(
-            "Forms", "Use this only after a policy change, and name it as the reason."), "color: #2c5d8f;")
+        # two sentences: a space between them in English, none in Chinese
+        self.show_banner(translate("Forms", "{what} {when}").format(
+            what=text.format(count=len(self.items), names=names),
+            when=translate("Forms", "Use this only after a policy change, and name it as the reason.")),
+            "color: #2c5d8f;")
         f = self.form
         if grades:
             f.add_text("until", translate("Forms", "Extend to"), date_check("until", "延长至"), "YYYY-MM-DD")

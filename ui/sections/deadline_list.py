@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -292,5 +292,10 @@ class DeadlineList(QWidget):
                 "Stats", "Select registrations expiring, or evaluation grades expiring (one kind at a time)."))
             return
         dialog = WorklistExtendDialog(self.ctx, found[0], found[1], self)
-        dialog.saved.connect(lambda _changes: self.refresh())
+        dialog.saved.connect(self._extended)
         dialog.exec()
+
+    @Slot(object)
+    def _extended(self, _changes: object) -> None:
+        self.result.setText("")  # what was exported is no longer the list shown
+        self.refresh()

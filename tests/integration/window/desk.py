@@ -255,6 +255,23 @@ class Desk:
         return self.top_level(lambda w: isinstance(w, QMessageBox) and words in w.text(),
                               f"a message saying “{words}”", timeout)
 
+    def export(self, button: Any, result: Any, what: str, timeout: float = 30.0) -> Path:
+        """Click an export button, save under the name the save dialog suggests, wait for
+        `result` (a label) to say what was done; the workbook's path, .xlsx as the dialog adds it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        self.click(button)
+        files = self.dialog(QFileDialog, f"where to save {what}")
+        target = Path(self.gui(lambda: files.selectedFiles()[0]))
+        self.shot(f"{what}-save-as")
+        self.key("Return")  # the suggested name
+        self.gone(files, "the save dialog")
+        self.wait(lambda: bool(result.text()), f"what the export of {what} did", timeout=timeout)
+        self.assert_whole(result, f"what the export of {what} says it did")
+        target = target if target.suffix == ".xlsx" else target.with_suffix(".xlsx")
+        assert target.is_file(), f"no workbook at {target}: {self.gui(result.text)}"
+        return target
+
     def gone(self, widget: Any, what: str, timeout: float = 10.0) -> None:
         from shiboken6 import isValid
 

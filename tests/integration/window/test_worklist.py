@@ -6,7 +6,6 @@ same items in the 到期事项清单 workbook."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +23,6 @@ def listed(table: Any) -> list[tuple[str, str, str]]:
 
 
 def a_worklist_narrowed_and_exported(desk: Any) -> None:
-    from PySide6.QtWidgets import QFileDialog
     from python_calamine import CalamineWorkbook
 
     section = desk.section("stats")
@@ -73,18 +71,9 @@ def a_worklist_narrowed_and_exported(desk: Any) -> None:
         lambda: [table.item(r, 1).text() for r in range(table.rowCount())])), "an item past the horizon"
     desk.shot("narrowed")
 
-    desk.click(desk.find("deadline_export", section))
-    files = desk.dialog(QFileDialog, "where to save the worklist")
-    target = Path(desk.gui(lambda: files.selectedFiles()[0]))
-    desk.shot("worklist-save-as")
-    desk.key("Return")  # the suggested name
-    desk.gone(files, "the save dialog")
-    result = desk.find("deadline_result", section)
-    desk.wait(lambda: bool(result.text()), "what the export did", timeout=30)
-    desk.assert_whole(result, "what the export says it did")
+    target = desk.export(desk.find("deadline_export", section), desk.find("deadline_result", section),
+                         "worklist")
     desk.shot("worklist-exported")
-    target = target if target.suffix == ".xlsx" else target.with_suffix(".xlsx")
-    assert target.is_file(), f"no workbook at {target}: {desk.gui(result.text)}"
     rows = CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
     header = next(r for r in rows if "事项" in r and "对象" in r)
     at = {name: header.index(name) for name in ("事项", "对象", "到期日")}
