@@ -9,11 +9,8 @@ forked: a fork would copy the program's threads' locks mid-use."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from registry.importer.bulk import no_gc
@@ -53,6 +50,8 @@ def check_rows(kind: str, fields: Fields, rows: Sequence[list[Any]], lookups: An
     locked-down desktop), this one checks every row."""
     chunks, named = _chunks(fields, rows, chunk_rows or CHUNK_ROWS)
     if workers > 1 and len(chunks) > 1:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return _pooled(kind, named, chunks, lookups, workers)
         except (BrokenProcessPool, OSError):
@@ -85,6 +84,9 @@ def _pooled(kind: str, fields: Fields, chunks: list[list[list[Any]]], lookups: A
     otherwise sit waiting on a core it could use."""
     own = min(len(chunks) - 1, max(1, round(len(chunks) * OWN_SHARE / workers)))
     theirs, mine = chunks[:-own], chunks[-own:]
+    import multiprocessing  # here: only a big import pays for loading it
+    from concurrent.futures import ProcessPoolExecutor
+
     handler = handler_for(kind)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=max(1, min(workers - 1, len(theirs))), mp_context=context,

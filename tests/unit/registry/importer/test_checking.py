@@ -114,7 +114,7 @@ def test_when_no_process_can_start_this_one_checks_every_row(
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             raise OSError("no processes here")
 
-    monkeypatch.setattr(checking, "ProcessPoolExecutor", Refused)
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Refused)
     assert outcome(preview_import("volunteers", path, workers=2)) == outcome(alone)
 
 
