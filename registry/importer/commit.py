@@ -1,7 +1,8 @@
 """Step two of an import: write the checked rows in one transaction.
 
-The register is compared again inside the transaction (someone may have added a person
-since the preview), so a row planned as new can become an update, never a duplicate.
+The register is compared again inside the transaction when anything was written to it since
+the preview (someone may have added a person), so a row planned as new can become an update,
+never a duplicate; when nothing was, the preview's comparison stands.
 Killing the process part way leaves the database as it was: SQLite rolls back an
 uncommitted transaction on the next open."""
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from registry.importer.bulk import WriteContext, no_gc
 from registry.importer.handlers import handler_for
 from registry.importer.model import CREATE, REJECT, UNCHANGED, UPDATE, ImportPreview, ImportResult, summary_line
-from registry.importer.preview import plan
+from registry.importer.preview import plan, still_planned
 from registry.ops.changes import Table
 from registry.ops.kernel import allow
 from registry.rules.permissions import Action
@@ -51,9 +52,11 @@ def commit_import(preview: ImportPreview, *, actor: str, skip_invalid: bool = Fa
         before_write()
     handler = handler_for(preview.kind.name)
     with no_gc(), permit.write(failure=msg("导入失败，没有写入任何数据")) as w:
-        plan(preview, handler)
-        if preview.has_errors and not skip_invalid:
-            raise ImportRejected(preview)
+        if not still_planned(preview):  # the write lock is held: nothing can change from here
+            plan(preview, handler)
+            if preview.has_errors and not skip_invalid:
+                raise ImportRejected(preview)
+        preview.planned_on = None  # the writing below fills in the rows' targets
         ctx = WriteContext(w)
         handler.write([r for r in preview.rows if r.action in (CREATE, UPDATE)], ctx)
         counts = (len(preview.rows), preview.count(CREATE), preview.count(UPDATE),

@@ -120,6 +120,9 @@ class ImportPreview:
     file_problems: list[ImportProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the clerk must know before importing
     processes: int = 1  # that checked the rows
+    # The register as the last plan found it (db.register_state) and the day it planned on:
+    # while both hold, planning again at commit would find the same.
+    planned_on: tuple[Any, ...] | None = None
 
     @property
     def path(self) -> Path:

@@ -3,8 +3,10 @@ Nothing is written."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import defaultdict
+from typing import Any
 
 from registry.importer.bulk import no_gc
 from registry.importer.carried import carried_note, file_year
@@ -15,6 +17,7 @@ from registry.importer.lookups import Lookups
 from registry.importer.model import CREATE, REJECT, Handler, ImportPreview, ImportProblem, RowPlan
 from registry.importer.read import Table, read_table
 from registry.rules.problems import RegistryError, Severity, error
+from registry.storage.db import register_state
 from registry.texts import msg
 
 
@@ -98,9 +101,23 @@ def flag_duplicates(preview: ImportPreview, handler: Handler) -> None:
 
 def plan(preview: ImportPreview, handler: Handler) -> None:
     """Compare the rows without errors with the register as it is now; the others are
-    rejected. Run again at commit time inside the transaction."""
+    rejected. Run again at commit time inside the transaction, unless still_planned."""
+    preview.planned_on = None
+    state = _planning_state()  # before reading: a write during the plan makes it differ
     _plan_rows(preview, handler)
     preview.notes = _notes(preview)
+    preview.planned_on = state
+
+
+def still_planned(preview: ImportPreview) -> bool:
+    """Whether planning now would find what the preview's plan found: nothing written to
+    the register since, on the same day (carried hours are dated from today)."""
+    return preview.planned_on is not None and _planning_state() == preview.planned_on
+
+
+def _planning_state() -> tuple[Any, ...] | None:
+    state = register_state()
+    return None if state is None else (*state, dt.date.today())
 
 
 def _notes(preview: ImportPreview) -> list[str]:

@@ -101,3 +101,15 @@ def is_sqlite(db: Database | DatabaseProxy | None = None) -> bool:
     if isinstance(target, DatabaseProxy):
         target = target.obj
     return isinstance(target, SqliteDatabase)
+
+
+def register_state() -> tuple[Any, ...] | None:
+    """A token equal at two moments only if nothing was written to the register in between:
+    on SQLite, the connection, the rows it has changed and SQLite's count of the other
+    connections' commits (PRAGMA data_version). None where no such token can be had
+    (PostgreSQL, or no connection yet): the caller must then assume a change."""
+    if not is_sqlite() or database.obj is None or database.is_closed():
+        return None
+    connection = database.connection()
+    (other_commits,) = database.execute_sql("PRAGMA data_version").fetchone()
+    return connection, connection.total_changes(), other_commits

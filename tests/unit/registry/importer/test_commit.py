@@ -3,16 +3,23 @@ the transaction, and an audit trail of the import and of every record."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from helpers.importer import creation_entry, id_number, logged_as_stored
 
 from registry import ops
-from registry.importer import ImportRejected, commit_import, preview_import
+from registry.importer import ImportRejected, commit_import, preview_import, roles
+from registry.importer import preview as preview_module
+from registry.importer.lookups import Lookups
+from registry.importer.model import RowPlan
 from registry.queries.search import search_people
+from registry.storage.db import database, is_sqlite
 from registry.storage.models import AuditEntry, Person, SearchKey, Volunteer
 
 HEADER = ["姓名", "身份证号", "联系电话", "所在社区", "志愿者编号"]
@@ -110,6 +117,77 @@ def test_a_person_added_after_the_preview_is_updated_not_duplicated(mixed: Path)
     update = AuditEntry.get((AuditEntry.table_name == "person") & (AuditEntry.action == "update"))
     assert json.loads(update.before) == {"phone": "13900000000", "phone_rev": "13900000000"[::-1],
                                          "updated_at": json.loads(update.before)["updated_at"]}
+
+
+def test_a_person_added_by_another_connection_after_the_preview_is_not_duplicated(
+        mixed: Path) -> None:
+    # Another clerk's program writes through a connection of its own: its commit, not this
+    # connection's own changes, is what must send the import back to comparing.
+    preview = preview_import("volunteers", mixed)
+    elsewhere = threading.Thread(target=_register_elsewhere, args=(ONE,))
+    elsewhere.start()
+    elsewhere.join()
+    result = commit_import(preview, actor="clerk", skip_invalid=True)
+    assert (result.created, result.updated) == (2, 0)
+    assert Person.select().where(Person.id_number == ONE).count() == 1
+    assert Person.get(Person.id_number == ONE).phone == "13800138000"
+
+
+def _register_elsewhere(number: str) -> None:
+    try:
+        ops.register_person("other clerk", {"id_number": number, "name": "张小明", "phone": "13900000000"})
+    finally:
+        database.close()  # this thread's own connection
+
+
+def test_nothing_written_since_the_preview_means_no_second_comparison(
+        mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    preview = preview_import("volunteers", mixed)
+    compared = _count_comparisons(monkeypatch)
+    result = commit_import(preview, actor="clerk", skip_invalid=True)
+    assert (result.created, result.rejected) == (2, 1)
+    # PostgreSQL has no count of commits to go by: there the comparison is always made again
+    assert compared == ([] if is_sqlite() else [2])
+
+
+def test_a_new_day_since_the_preview_means_comparing_again(
+        mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    preview = preview_import("volunteers", mixed)
+    compared = _count_comparisons(monkeypatch)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    monkeypatch.setattr(preview_module, "dt", SimpleNamespace(date=SimpleNamespace(today=lambda: tomorrow)))
+    commit_import(preview, actor="clerk", skip_invalid=True)
+    assert compared == [2]  # carried-over hours are dated from the day of the comparison
+
+
+def test_an_import_that_failed_part_way_is_compared_again_when_retried(
+        mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    preview = preview_import("volunteers", mixed)
+    with monkeypatch.context() as patch:
+        patch.setattr(roles, "write_carried", _fail)
+        with pytest.raises(OSError):
+            commit_import(preview, actor="clerk", skip_invalid=True)
+    assert counts()[:3] == (0, 0, 0)
+    result = commit_import(preview, actor="clerk", skip_invalid=True)
+    assert (result.created, result.updated) == (2, 0)
+    assert counts()[:2] == (2, 2)
+
+
+def _fail(*_args: object) -> None:
+    raise OSError("disk full")
+
+
+def _count_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The rows each comparison with the register is made for, from now on."""
+    seen: list[int] = []
+    match = roles.Volunteers.match
+
+    def counted(self: roles.Volunteers, rows: list[RowPlan], lookups: Lookups) -> None:
+        seen.append(len(rows))
+        match(self, rows, lookups)
+
+    monkeypatch.setattr(roles.Volunteers, "match", counted)
+    return seen
 
 
 def test_a_volunteer_number_taken_by_someone_else_is_an_error(area: dict[str, int],
