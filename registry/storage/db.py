@@ -108,7 +108,7 @@ def register_state() -> tuple[Any, ...] | None:
     on SQLite, the connection, the rows it has changed and SQLite's count of the other
     connections' commits (PRAGMA data_version). None where no such token can be had
     (PostgreSQL, or no connection yet): the caller must then assume a change."""
-    if not is_sqlite() or database.obj is None or database.is_closed():
+    if not is_sqlite() or database.is_closed():
         return None
     connection = database.connection()
     (other_commits,) = database.execute_sql("PRAGMA data_version").fetchone()
