@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
 from registry.rules.documents import RESIDENT_CARD
 from registry.rules.search_keys import pinyin_initials, reversed_phone, reversed_text, search_keys
-from registry.storage import models
+from registry.storage import ledger_view, models
 from registry.storage import sqlite_library as sqlite
 from registry.storage.page_copy import copy_pages
 from registry.texts import msg
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 9
+CURRENT_VERSION = 10
 VERSION_KEY = "schema_version"
 
 
@@ -88,16 +89,39 @@ def ensure_schema(db: Database, *, upgrade: bool = True, aside: bool = True) -> 
             raise SchemaError(refusal)
         if aside:
             backup_before_upgrade(db, version)
-        with db.atomic():
+        with _foreign_keys_checked_at_end(db):
             for step in range(version, CURRENT_VERSION):
                 UPGRADES[step](db)
             _set_version(CURRENT_VERSION)
             if server:
                 server_roles.regrant_recorded(db)  # the everyday accounts' rights on new tables
-        if not server and version < 8:
-            # version 8 freed about a tenth of the file; SQLite keeps freed pages until a VACUUM
-            # (outside any transaction; about a minute at 1M volunteers / 10M records)
+        if not server and version < 10:
+            # versions 8 and 10 freed much of the file; SQLite keeps freed pages until a VACUUM
+            # (outside any transaction; minutes at 1M volunteers / 10M records)
             db.execute_sql("VACUUM")
+
+
+@contextmanager
+def _foreign_keys_checked_at_end(db: Database) -> Iterator[None]:
+    """One transaction for the upgrade steps. On SQLite, as its documentation prescribes for
+    changing a table's shape, foreign keys are off meanwhile (dropping a table a row of
+    which another refers to would otherwise fail, or delete row by row) and checked whole
+    before the commit: a violation rolls the upgrade back."""
+    if not isinstance(db, SqliteDatabase):
+        with db.atomic():
+            yield
+        return
+    (enforced,) = db.execute_sql("PRAGMA foreign_keys").fetchone()
+    db.execute_sql("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before
+    try:
+        with db.atomic():
+            yield
+            broken = db.execute_sql("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                raise SchemaError(msg("升级登记库时发现表“{table}”中有记录引用了不存在的记录，登记库没有升级。"
+                                      "请联系区里的系统管理员。", table=broken[0]))
+    finally:
+        db.execute_sql(f"PRAGMA foreign_keys = {1 if enforced else 0}")
 
 
 def _create_tables(db: Database, tables: list[type[models.BaseModel]]) -> None:
@@ -108,8 +132,11 @@ def _create_tables(db: Database, tables: list[type[models.BaseModel]]) -> None:
 
 
 def create_schema(db: Database) -> None:
+    sqlite = isinstance(db, SqliteDatabase)
     with db.atomic():
-        _create_tables(db, list(models.ALL_MODELS))
+        _create_tables(db, models.stored_models(sqlite))
+        if sqlite:
+            ledger_view.create_view(db)
         create_triggers(db)
         _set_version(CURRENT_VERSION)
 
@@ -150,12 +177,7 @@ def backup_before_upgrade(db: Database, version: int) -> Path | None:
 # --- triggers --------------------------------------------------------------------------
 
 _SQLITE_TRIGGERS = (
-    """CREATE TRIGGER IF NOT EXISTS service_record_approved_is_final
-       BEFORE UPDATE ON service_record WHEN OLD.status = 'approved'
-       BEGIN SELECT RAISE(ABORT, 'approved service records are append-only'); END""",
-    """CREATE TRIGGER IF NOT EXISTS service_record_approved_not_deleted
-       BEFORE DELETE ON service_record WHEN OLD.status = 'approved'
-       BEGIN SELECT RAISE(ABORT, 'approved service records are append-only'); END""",
+    *ledger_view.TRIGGERS,
     """CREATE TRIGGER IF NOT EXISTS audit_entry_no_update
        BEFORE UPDATE ON audit_entry
        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
@@ -375,5 +397,36 @@ def _v8_to_v9(db: Database) -> None:
         db.execute_sql("ALTER TABLE organization ADD COLUMN charity_recognized_on DATE")
 
 
+def _v9_to_v10(db: Database) -> None:
+    """Version 10 stores a SQLite register's hours ledger compactly (ledger_view.py says how):
+    its lines are copied into service_line, each distinct set of shared texts once into
+    service_detail, and service_record becomes the view over them. The ids stay the same.
+    PostgreSQL keeps its table."""
+    if not isinstance(db, SqliteDatabase) or db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?", (ledger_view.VIEW,)).fetchone():
+        return
+    odd = db.execute_sql(
+        "SELECT id FROM service_record WHERE status NOT IN ('pending', 'approved') "
+        "OR kind NOT IN ('service', 'opening') OR strftime('%s', recorded_at) IS NULL "
+        "OR (approved_at IS NOT NULL AND strftime('%s', approved_at) IS NULL) LIMIT 1").fetchone()
+    if odd is not None:  # the compact table could not hold it as it is: nothing is changed
+        raise SchemaError(msg("升级登记库时发现第 {id} 条服务时长记录的审核状态、类别或时间不是本程序写入的，"
+                              "登记库没有升级。请联系区里的系统管理员。", id=odd[0]))
+    _create_tables(db, list(models.SQLITE_LEDGER))
+    shared = ", ".join(ledger_view.DETAIL_COLUMNS)
+    db.execute_sql(f"INSERT INTO service_detail ({shared}) SELECT DISTINCT {shared} FROM service_record")
+    same = " AND ".join(f"d.{c} IS r.{c}" for c in ledger_view.DETAIL_COLUMNS)
+    db.execute_sql(
+        "INSERT INTO service_line (id, volunteer_id, detail_id, service_date, hours, recorded_at, approved, "
+        "approved_at, corrects_id, correction_reason, opening) "
+        "SELECT r.id, r.volunteer_id, (SELECT d.id FROM service_detail d WHERE " + same + " LIMIT 1), "
+        "r.service_date, r.hours, CAST(strftime('%s', r.recorded_at) AS INTEGER), r.status = 'approved', "
+        "CAST(strftime('%s', r.approved_at) AS INTEGER), r.corrects_id, r.correction_reason, "
+        "r.kind = 'opening' FROM service_record r ORDER BY r.id")
+    db.execute_sql("DROP TABLE service_record")  # its indexes and triggers with it
+    ledger_view.create_view(db)
+
+
 UPGRADES: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
-                                                   5: _v5_to_v6, 6: _v6_to_v7, 7: _v7_to_v8, 8: _v8_to_v9}
+                                                   5: _v5_to_v6, 6: _v6_to_v7, 7: _v7_to_v8, 8: _v8_to_v9,
+                                                   9: _v9_to_v10}

@@ -383,7 +383,11 @@ class Activity(BaseModel):
 
 class ServiceRecord(BaseModel):
     """One line of the hours ledger. Approved lines are never updated (a trigger refuses
-    it); a correction is a new line whose `corrects` points at the line it replaces."""
+    it); a correction is a new line whose `corrects` points at the line it replaces.
+
+    On PostgreSQL this is a table. In a SQLite register it is a view over ServiceLine and
+    ServiceDetail (storage/ledger_view.py), which keep the texts a line shares with many
+    others once: every query and write goes through it unchanged."""
 
     # volunteer leads the (volunteer, service_date) index; activity, organization and
     # corrects are indexed where set only (service_record_partial_indexes below)
@@ -411,6 +415,70 @@ class ServiceRecord(BaseModel):
 
     class Meta:
         indexes = ((("volunteer", "service_date"), False),)
+
+    def save(self, force_insert: bool = False, only: Any = None) -> int:
+        if not is_sqlite() or (self.get_id() is not None and not force_insert):
+            return int(super().save(force_insert=force_insert, only=only))
+        # A view's trigger cannot report the rowid it made: the id is chosen here, inside
+        # the write transaction (BEGIN IMMEDIATE) that holds the register.
+        given: int | None = self.get_id()
+        chosen = given if given is not None else next_line_id()
+        self._pk = chosen
+        super().save(force_insert=True, only=only)
+        self._pk = chosen  # peewee took the cursor's last rowid, which is not this line's
+        return 1
+
+
+def next_line_id() -> int:
+    return int(database.execute_sql("SELECT ifnull(max(id), 0) + 1 FROM service_line").fetchone()[0])
+
+
+class ServiceDetail(BaseModel):
+    """SQLite only: what a ledger line shares with many others (where, for whom, what, who
+    recorded and approved it), stored once; lines point at it."""
+
+    activity = ForeignKeyField(Activity, null=True, on_delete="RESTRICT", index=False)
+    organization = ForeignKeyField(Organization, null=True, on_delete="RESTRICT", index=False)
+    community = ForeignKeyField(Community, null=True, on_delete="RESTRICT", index=False)
+    place = CharField()
+    served_group = CharField()
+    service_category = CharField()
+    content = TextField()
+    recorder = CharField()
+    approver = CharField()
+
+
+class ServiceLine(BaseModel):
+    """SQLite only: the ledger line itself, compact: times as Unix seconds (of local time),
+    status and kind as 0/1 (ledger_view.py turns them back into what ServiceRecord reads)."""
+
+    volunteer = ForeignKeyField(Volunteer, on_delete="RESTRICT", index=False)
+    detail = ForeignKeyField(ServiceDetail, on_delete="RESTRICT")
+    service_date = DateField()
+    hours = Hours()
+    recorded_at = IntegerField()
+    approved = IntegerField()
+    approved_at = IntegerField(null=True)
+    corrects = ForeignKeyField("self", null=True, on_delete="RESTRICT", index=False)
+    correction_reason = TextField()
+    opening = IntegerField()
+
+    class Meta:
+        indexes = ((("volunteer", "service_date"), False),)
+
+
+# the lookup of a line's detail by all it holds; community leads, for its foreign key
+ServiceDetail.add_index(ServiceDetail.community, ServiceDetail.activity, ServiceDetail.organization,
+                        ServiceDetail.place, ServiceDetail.served_group, ServiceDetail.service_category,
+                        ServiceDetail.content, ServiceDetail.recorder, ServiceDetail.approver,
+                        name="service_detail_lookup")
+for _model in (ServiceDetail, ServiceLine):
+    for _column, _unique in ((getattr(_model, "activity", None), False),
+                             (getattr(_model, "organization", None), False),
+                             (getattr(_model, "corrects", None), True)):
+        if _column is not None:
+            _model.add_index(_column, unique=_unique, where=_column.is_null(False),
+                             name=f"{_model._meta.table_name}_{_column.column_name}")
 
 
 # Partial indexes: a column that most lines leave empty (half the lines have no activity, a
@@ -495,6 +563,17 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     CommunityYear, OrganizationYear, MonthCategoryHours, SocialWorker, Training, Attendance, Activity,
     ServiceRecord, Certificate, AuditEntry, Account, RulePreset, Setting,
 )
+
+# A SQLite register stores the ledger in these tables, ServiceRecord being a view over them.
+SQLITE_LEDGER: tuple[type[BaseModel], ...] = (ServiceDetail, ServiceLine)
+
+
+def stored_models(sqlite: bool) -> list[type[BaseModel]]:
+    """The tables a register holds: ALL_MODELS, the ledger's on SQLite in place of the view."""
+    if not sqlite:
+        return list(ALL_MODELS)
+    return [m for m in ALL_MODELS if m is not ServiceRecord] + list(SQLITE_LEDGER)
+
 
 # Tables kept in their primary key's order on SQLite (no rowid, no second copy of the key in
 # an index of its own); PostgreSQL has no such clause. migrations._create_tables sets the

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, IntegrityError, SqliteDatabase
 
-from registry.storage import migrations, models
+from registry.storage import ledger_view, migrations, models
 from registry.storage.db import sqlite_file
 from registry.texts import msg
 
@@ -67,6 +67,7 @@ class Expected:
     indexes: dict[str, IndexShape]  # by name
     extra_index_sql: dict[str, str]  # indexes made by SQL of their own (PostgreSQL): name: DDL
     triggers: dict[str, tuple[str, str]]  # name: (table, normalized SQL, "" where not compared)
+    views: dict[str, str]  # name: normalized SQL (SQLite: the ledger's, ledger_view.py)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Actual:
     primary_keys: dict[str, frozenset[str]]
     indexes: dict[str, IndexShape]
     triggers: dict[str, tuple[str, str, bool]]  # name: (table, normalized SQL, enabled)
+    views: dict[str, str]  # name: normalized SQL
 
 
 @dataclass
@@ -108,7 +110,7 @@ def expected(sqlite: bool) -> Expected:
     tables: dict[str, frozenset[str]] = {}
     keys: dict[str, frozenset[str]] = {}
     indexes: dict[str, IndexShape] = {}
-    for model in models.ALL_MODELS:
+    for model in models.stored_models(sqlite):
         meta = model._meta
         tables[meta.table_name] = frozenset(f.column_name for f in meta.sorted_fields)
         keys[meta.table_name] = frozenset(f.column_name for f in meta.get_primary_keys())
@@ -118,7 +120,9 @@ def expected(sqlite: bool) -> Expected:
                                               index._where is not None)
     extra: dict[str, str] = {}
     triggers: dict[str, tuple[str, str]] = {}
+    views: dict[str, str] = {}
     if sqlite:
+        views[ledger_view.VIEW] = _normalized(ledger_view.VIEW_SQL)
         for sql in migrations._SQLITE_TRIGGERS:
             match = _TRIGGER.search(sql)
             assert match, sql
@@ -132,7 +136,7 @@ def expected(sqlite: bool) -> Expected:
             match = _INDEX.search(sql)
             assert match, sql
             extra[match.group(1)] = sql
-    return Expected(tables, keys, indexes, extra, triggers)
+    return Expected(tables, keys, indexes, extra, triggers, views)
 
 
 # --- what the register holds -----------------------------------------------------------
@@ -157,8 +161,10 @@ def _actual_sqlite(db: Database) -> Actual:
                for name, (table, unique, partial, cols) in parts.items()}
     triggers = {name: (table, _normalized(sql or ""), True) for name, table, sql in db.execute_sql(
         "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")}
+    views = {name: _normalized(sql or "") for name, sql in db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'view'")}
     return Actual({t: frozenset(c) for t, c in columns.items()}, {t: frozenset(k) for t, k in keys.items()},
-                  indexes, triggers)
+                  indexes, triggers, views)
 
 
 def _actual_postgres(db: Database) -> Actual:
@@ -182,7 +188,7 @@ def _actual_postgres(db: Database) -> Actual:
         "SELECT c.relname, t.tgname, t.tgenabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
         "JOIN pg_namespace ns ON ns.oid = c.relnamespace "
         "WHERE NOT t.tgisinternal AND ns.nspname = current_schema()")}
-    return Actual({t: frozenset(c) for t, c in columns.items()}, keys, indexes, triggers)
+    return Actual({t: frozenset(c) for t, c in columns.items()}, keys, indexes, triggers, {})
 
 
 # --- the check -------------------------------------------------------------------------
@@ -225,6 +231,12 @@ def problems(db: Database) -> tuple[list[str], list[str]]:
     for name, (table, _sql, _enabled) in have.triggers.items():
         if name not in want.triggers:
             untrusted.append(msg("多出本程序不会建立的触发器 {name}（表 {table}）", name=name, table=table))
+    for name, sql in want.views.items():
+        if name not in have.views:
+            untrusted.append(msg("缺少视图 {name}", name=name))
+        elif have.views[name] != sql:
+            untrusted.append(msg("视图 {name} 被改动", name=name))
+    untrusted += [msg("多出本程序不会建立的视图 {name}", name=name) for name in have.views if name not in want.views]
     return untrusted, rebuild
 
 
@@ -296,7 +308,7 @@ def _rebuild(db: Database, names: list[str]) -> None:
     """Drop what stands under each name and build it as the program would, in one
     transaction: a unique one that the rows break refuses the whole register."""
     want = expected(isinstance(db, SqliteDatabase))
-    by_table = {model._meta.table_name: model for model in models.ALL_MODELS}
+    by_table = {model._meta.table_name: model for model in models.stored_models(isinstance(db, SqliteDatabase))}
     with db.atomic():
         for name in names:
             db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')  # one made otherwise than expected

@@ -95,12 +95,12 @@ def test_a_crafted_backup_is_refused_and_the_register_left_as_it_was(sqlite_db, 
 def test_a_backup_missing_ordinary_indexes_is_restored_with_them(sqlite_db):
     ops.register_person("installer", PERSON)
     backup = crafted(make_backup("manual"), 'DROP INDEX "person_name"',
-                     'DROP INDEX "service_record_volunteer_id_service_date"')
+                     'DROP INDEX "service_line_volunteer_id_service_date"')
     restore("installer", backup)
     with sqlite_library.connect(sqlite_db) as conn:
         indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     conn.close()
-    assert {"person_name", "service_record_volunteer_id_service_date"} <= indexes
+    assert {"person_name", "service_line_volunteer_id_service_date"} <= indexes
 
 
 def test_an_older_backup_is_restored_upgraded_with_its_audit_entry(sqlite_db, tmp_path):

@@ -164,6 +164,7 @@ def test_a_version_2_register_gains_yearly_populations_and_display_names(tmp_pat
     add_account("", "boss", "admin", "correct horse")
     close_database()
     with sqlite_library.connect(path) as conn:
+        undo_version_10(conn)
         conn.execute("DROP TABLE community_population")
         conn.execute("ALTER TABLE account DROP COLUMN display_name")
         conn.execute("UPDATE registry_meta SET value = '2' WHERE key = 'schema_version'")
@@ -208,6 +209,38 @@ UNDO_VERSION_8 = (
 
 UNDO_VERSION_9 = "ALTER TABLE organization DROP COLUMN charity_recognized_on"  # what version 9 added
 
+# A version-9 register's ledger: one table, its indexes and its append-only triggers.
+V9_TRIGGERS = ("""CREATE TRIGGER service_record_approved_is_final
+       BEFORE UPDATE ON service_record WHEN OLD.status = 'approved'
+       BEGIN SELECT RAISE(ABORT, 'approved service records are append-only'); END""",
+               """CREATE TRIGGER service_record_approved_not_deleted
+       BEFORE DELETE ON service_record WHEN OLD.status = 'approved'
+       BEGIN SELECT RAISE(ABORT, 'approved service records are append-only'); END""")
+
+
+def v9_ledger() -> list[str]:
+    """The SQL of a version-9 ledger table and its indexes, as the model makes a table."""
+    from peewee import SqliteDatabase
+
+    from registry.storage.models import ServiceRecord
+
+    scratch = SqliteDatabase(":memory:")
+    with scratch.bind_ctx([ServiceRecord]):
+        ServiceRecord.create_table()
+        made = [sql for (sql,) in scratch.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'service_record' AND sql IS NOT NULL ORDER BY type DESC")]
+    scratch.close()
+    return [*made, *V9_TRIGGERS]
+
+
+def undo_version_10(conn) -> None:
+    """The ledger back in one table, as versions 1 to 9 kept it, with the same lines."""
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("CREATE TEMP TABLE lines AS SELECT * FROM service_record")
+    for sql in ("DROP VIEW service_record", "DROP TABLE service_line", "DROP TABLE service_detail",
+                *v9_ledger(), "INSERT INTO service_record SELECT * FROM temp.lines", "DROP TABLE temp.lines"):
+        conn.execute(sql)
+
 
 def undo_version_7(conn) -> None:
     """A person table without merged_into_id, as version 6 made it: SQLite cannot drop a
@@ -248,6 +281,8 @@ def older_register(tmp_path: Path, version: int, edits: int = 0) -> tuple[Path, 
     with sqlite_library.connect(path) as conn:
         conn.execute(LINE.format(volunteer=volunteer.id))  # approved as it stands: the trigger allows inserts
         conn.execute(f"INSERT INTO volunteer_year VALUES ({volunteer.id}, 2024, 2.5)")
+        if version < 10:
+            undo_version_10(conn)
         if version < 9:
             conn.execute(UNDO_VERSION_9)
         if version < 8:
@@ -376,7 +411,7 @@ def test_a_version_7_register_drops_repeated_indexes_and_keeps_every_row(tmp_pat
         db = Meta._meta.database
         plan = " ".join(str(r) for r in db.execute_sql(
             "EXPLAIN QUERY PLAN SELECT 1 FROM service_record WHERE corrects_id = 1").fetchall())
-        assert "service_record_corrects_id" in plan
+        assert "service_line_corrects_id" in plan
         assert db.execute_sql("PRAGMA freelist_count").fetchone() == (0,)  # vacuumed
     assert all_rows(path, old_layout) == before
     assert shape(path) == shape(fresh)
@@ -390,9 +425,12 @@ def test_the_version_8_step_makes_a_register_of_either_kind_what_a_new_one_is(ta
     open_database(target)
     try:
         db = Meta._meta.database.obj  # the database itself, not its proxy
+        if target.endswith(".sqlite3"):  # versions before 10 kept the ledger in one table there
+            undo_version_10(db.connection())
         for sql in UNDO_VERSION_8[:-7]:  # the indexes: the same SQL on both
             db.execute_sql(sql)
-        assert schema_check.problems(db)[1]  # the partial ones are whole now
+        if not target.endswith(".sqlite3"):  # there the shape compared is version 10's
+            assert schema_check.problems(db)[1]  # the partial ones are whole now
         Meta.update(value="7").where(Meta.key == "schema_version").execute()
     finally:
         close_database()
@@ -499,3 +537,84 @@ def test_the_version_9_step_adds_the_charity_day_on_either_kind_of_register(targ
         assert [(o.name, o.charity_recognized_on) for o in Organization.select()] == [("合唱队", None)]
     finally:
         close_database()
+
+
+V9_LINES = (  # (id, service_date, place, hours, recorded_at, status, approver, approved_at, corrects_id, kind)
+    (2, "2024-03-02", "社区活动室", 1.5, "2024-03-02 18:00:00", "approved", "boss", "2024-03-03 10:00:00", None,
+     "service"),
+    (3, "2024-03-02", "社区活动室", 2, "2024-03-04 09:30:00", "approved", "boss", "2024-03-04 11:00:00", 2,
+     "service"),
+    (4, "2024-03-05", "敬老院", 3, "2024-03-05 17:00:00", "pending", "", None, None, "service"),
+    (5, "2020-12-31", "", 40, "2024-01-02 08:00:00", "approved", "boss", "2024-01-02 08:00:00", None, "opening"),
+)
+
+
+def test_a_version_9_register_keeps_every_line_and_stores_shared_texts_once(tmp_path: Path):
+    """Version 10: a SQLite register's ledger lines move into service_line, their shared texts
+    into service_detail, under the service_record view; each reads back as it was, the
+    append-only rule still holds, and the freed pages leave the file."""
+    from peewee import IntegrityError
+
+    from registry.storage.models import ServiceDetail, ServiceLine, ServiceRecord
+
+    path, fresh, volunteer_id = older_register(tmp_path, 9)
+    with sqlite_library.connect(path) as conn:
+        for row in V9_LINES:
+            conn.execute("INSERT INTO service_record (id, volunteer_id, service_date, place, served_group, "
+                         "service_category, content, hours, recorder, recorded_at, status, approver, approved_at, "
+                         "corrects_id, correction_reason, kind) VALUES (?, ?, ?, ?, '老人', '助老', '陪伴', ?, "
+                         "'clerk', ?, ?, ?, ?, ?, ?, ?)",
+                         (row[0], volunteer_id, *row[1:8], row[8], "改时长" if row[8] else "", row[9]))
+        assert conn.execute("SELECT type FROM sqlite_master WHERE name = 'service_record'").fetchone() == ("table",)
+    conn.close()
+    layout = {"service_record": columns(path)["service_record"]}
+    before = all_rows(path, layout)
+    with upgraded(path):
+        assert_served_line_kept()
+        assert ServiceLine.select().count() == 5
+        assert ServiceDetail.select().count() == 4  # lines 2 and 3 share theirs
+        with pytest.raises(IntegrityError), ServiceRecord._meta.database.atomic():
+            ServiceRecord.update(hours=9).where(ServiceRecord.id == 2).execute()
+        db = Meta._meta.database
+        assert db.execute_sql("PRAGMA freelist_count").fetchone() == (0,)  # vacuumed
+    assert all_rows(path, layout) == before
+    assert shape(path) == shape(fresh)
+    with sqlite_library.connect(path) as conn:
+        assert conn.execute("SELECT type FROM sqlite_master WHERE name = 'service_record'").fetchone() == ("view",)
+    conn.close()
+
+
+def test_a_version_9_register_whose_lines_refer_to_nothing_is_not_upgraded(tmp_path: Path):
+    """Foreign keys are off while the ledger changes shape and checked whole before the
+    commit: a line of a volunteer that does not exist leaves the register as it was."""
+    path, _fresh, _volunteer = older_register(tmp_path, 9)
+    with sqlite_library.connect(path) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(LINE.format(volunteer=999).replace("VALUES (1,", "VALUES (2,"))
+    conn.close()
+    assert_upgrade_refused(path, "service_line", lines=2)
+
+
+@pytest.mark.parametrize("change", ["status = 'rejected'", "kind = 'carried'", "recorded_at = 'yesterday'"])
+def test_a_version_9_line_the_compact_table_cannot_hold_stops_the_upgrade(tmp_path: Path, change: str):
+    """Status and kind become 0/1 and times seconds: a value the program never wrote would
+    turn into another one; the upgrade names the line instead and changes nothing."""
+    path, _fresh, _volunteer = older_register(tmp_path, 9)
+    with sqlite_library.connect(path) as conn:
+        conn.execute("DROP TRIGGER service_record_approved_is_final")
+        conn.execute(f"UPDATE service_record SET {change}")
+    conn.close()
+    assert_upgrade_refused(path, "第 1 条服务时长记录", lines=1)
+
+
+def assert_upgrade_refused(path: Path, said: str, lines: int) -> None:
+    """Opening the version-9 register at `path` is refused, saying `said`; it stays at
+    version 9, its ledger one table holding its `lines` lines."""
+    with pytest.raises(migrations.SchemaError, match=said):
+        open_database(path)
+    close_database()
+    with sqlite_library.connect(path) as conn:
+        assert conn.execute("SELECT value FROM registry_meta WHERE key = 'schema_version'").fetchone() == ("9",)
+        assert conn.execute("SELECT type FROM sqlite_master WHERE name = 'service_record'").fetchone() == ("table",)
+        assert conn.execute("SELECT count(*) FROM service_record").fetchone() == (lines,)
+    conn.close()

@@ -40,14 +40,14 @@ def names(path: Path, kind: str) -> set[str]:
     return found
 
 
-def test_missing_service_record_indexes_are_rebuilt_and_said(register: Path):
-    """As a killed demo left them: the five service_record indexes gone."""
-    dropped = sorted(n for n in names(register, "index") if n.startswith("service_record_"))
-    assert len(dropped) == 5
+def test_missing_ledger_indexes_are_rebuilt_and_said(register: Path):
+    """As a killed demo left them: the six indexes of the ledger's two tables gone."""
+    dropped = sorted(n for n in names(register, "index") if n.startswith(("service_line_", "service_detail_")))
+    assert len(dropped) == 6
     tamper(register, *(f'DROP INDEX "{n}"' for n in dropped))
     open_database(register)
     try:
-        assert any("5 个索引" in w for w in lifecycle.open_warnings)
+        assert any("6 个索引" in w for w in lifecycle.open_warnings)
         plan = database.execute_sql("EXPLAIN QUERY PLAN SELECT * FROM service_record WHERE volunteer_id = 1")
         assert "INDEX" in " ".join(str(row) for row in plan.fetchall())
     finally:
@@ -66,12 +66,12 @@ def test_an_index_made_on_other_columns_is_rebuilt(register: Path):
 
 def test_a_whole_index_where_a_partial_one_belongs_is_made_partial_again(register: Path):
     """The lines that correct another are few: their unique index covers those alone."""
-    tamper(register, 'DROP INDEX "service_record_corrects_id"',
-           'CREATE UNIQUE INDEX "service_record_corrects_id" ON service_record (corrects_id)')
+    tamper(register, 'DROP INDEX "service_line_corrects_id"',
+           'CREATE UNIQUE INDEX "service_line_corrects_id" ON service_line (corrects_id)')
     open_database(register)
     close_database()
     with sqlite_library.connect(register) as conn:
-        [(sql,)] = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'service_record_corrects_id'")
+        [(sql,)] = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'service_line_corrects_id'")
     conn.close()
     assert "WHERE" in sql and "UNIQUE" in sql
 

@@ -32,7 +32,7 @@ def test_a_register_without_statistics_gets_them_when_opened(tmp_path: Path):
     conn.close()
     open_database(path)
     close_database()
-    assert {"service_record", "person", "volunteer"} <= stat_tables(path)
+    assert {"service_line", "person", "volunteer"} <= stat_tables(path)
 
 
 def test_the_same_day_check_uses_the_volunteer_and_day_index(tmp_path: Path):
@@ -47,7 +47,7 @@ def test_the_same_day_check_uses_the_volunteer_and_day_index(tmp_path: Path):
     with sqlite_library.connect(path) as conn:
         plan = " ".join(row[-1] for row in conn.execute(SAME_DAY))
     conn.close()
-    assert "service_record_volunteer_id_service_date" in plan, plan
+    assert "service_line_volunteer_id_service_date" in plan, plan
 
 
 def test_a_demonstration_on_postgresql_leaves_its_people_counted_by_index_alone(empty_postgres: str):
