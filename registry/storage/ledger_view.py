@@ -151,10 +151,13 @@ class Compactor:
             raise ValueError(f"service_record rows without {', '.join(missing)}")
 
         def value(column: str) -> Callable[[Sequence[Any]], Any]:
-            if column in at:
-                return itemgetter(at[column])
             default = _DEFAULTS.get(column)
-            return lambda row: default
+            if column not in at:
+                return lambda row: default
+            index = at[column]
+            if default is None:
+                return itemgetter(index)
+            return lambda row: default if row[index] is None else row[index]  # as the trigger's ifnull
 
         self._detail = [value(c) for c in DETAIL_COLUMNS]
         self._id = value("id")

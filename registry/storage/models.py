@@ -472,22 +472,15 @@ ServiceDetail.add_index(ServiceDetail.community, ServiceDetail.activity, Service
                         ServiceDetail.place, ServiceDetail.served_group, ServiceDetail.service_category,
                         ServiceDetail.content, ServiceDetail.recorder, ServiceDetail.approver,
                         name="service_detail_lookup")
-for _model in (ServiceDetail, ServiceLine):
-    for _column, _unique in ((getattr(_model, "activity", None), False),
-                             (getattr(_model, "organization", None), False),
-                             (getattr(_model, "corrects", None), True)):
-        if _column is not None:
-            _model.add_index(_column, unique=_unique, where=_column.is_null(False),
-                             name=f"{_model._meta.table_name}_{_column.column_name}")
-
 
 # Partial indexes: a column that most lines leave empty (half the lines have no activity, a
 # third no organization, nearly none corrects another) is indexed over the lines that set it,
 # which is all that a lookup by it (x = ?, a deletion's foreign-key check) reads.
 for _column, _unique in ((ServiceRecord.activity, False), (ServiceRecord.organization, False),
-                         (ServiceRecord.corrects, True)):
-    ServiceRecord.add_index(_column, unique=_unique, where=_column.is_null(False),
-                            name=f"service_record_{_column.column_name}")
+                         (ServiceRecord.corrects, True), (ServiceDetail.activity, False),
+                         (ServiceDetail.organization, False), (ServiceLine.corrects, True)):
+    _column.model.add_index(_column, unique=_unique, where=_column.is_null(False),
+                            name=f"{_column.model._meta.table_name}_{_column.column_name}")
 
 
 # --- certificates, audit, settings -----------------------------------------------------

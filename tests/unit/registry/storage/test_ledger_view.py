@@ -92,3 +92,33 @@ def test_a_value_the_table_would_have_refused_is_refused(volunteer, values, said
     with pytest.raises(IntegrityError, match=said), database.atomic():
         ServiceRecord.insert(**fields).execute()
     assert ServiceLine.select().count() == 0 and ServiceDetail.select().count() == 0
+
+
+def test_a_bulk_load_stores_lines_as_the_view_does(volunteer, area):
+    """Demo and import loads write service_line and service_detail themselves (Compactor):
+    the same lines read back the same as lines written through the view, sharing its details."""
+    from registry.storage import ledger_view
+
+    columns = ("id", "volunteer_id", "service_date", "hours", "recorder", "recorded_at", "status", "approver",
+               "approved_at", "place", "kind", "community_id")
+    lines = [(1, volunteer, "2025-05-01", "2.5", "clerk", "2025-05-01 18:00:00", "approved", "chief",
+              "2025-05-02 10:00:00", "社区活动室", "service", area["community"]),
+             (2, volunteer, "2025-05-02", "1", "clerk", "2025-05-02 18:30:00", "pending", "", None, None,
+              "service", area["community"]),
+             (3, volunteer, "2020-12-31", "40", "clerk", "2025-01-02 08:00:00", "approved", "chief",
+              "2025-01-02 08:00:00", "", "opening", None)]
+    for row in lines:
+        database.execute_sql(f"INSERT INTO service_record ({', '.join(columns)}) VALUES "
+                             f"({', '.join('?' for _ in columns)})", row)
+    compactor = ledger_view.Compactor(database, columns)
+    loaded = [compactor.line((row[0] + 10, *row[1:5], dt.datetime.fromisoformat(row[5]), *row[6:]))
+              for row in lines]
+    assert compactor.take_details() == []  # every detail is one the view made already
+    database.cursor().executemany(ledger_view.LINE_INSERT, loaded)
+
+    def read(ids: range) -> list[tuple]:
+        return [row[1:] for row in database.execute_sql(
+            "SELECT * FROM service_record WHERE id BETWEEN ? AND ? ORDER BY id", (ids.start, ids.stop - 1))]
+
+    assert read(range(11, 14)) == read(range(1, 4)) and len(read(range(1, 4))) == 3
+    assert read(range(1, 4))[1][5] == ""  # no place: the same default both ways
