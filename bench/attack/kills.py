@@ -206,9 +206,10 @@ print(time.perf_counter() - started)
 """
 
 
-def old_register(workdir: Path, people_count: int = 30_000) -> Path:
-    """The version-1 register of tests/data, grown to `people_count` people so that an
-    upgrade takes long enough to be killed in the middle."""
+def old_register(workdir: Path, people_count: int = 30_000, line_count: int = 20_000) -> Path:
+    """The version-1 register of tests/data, grown to `people_count` people and
+    `line_count` more lines of hours (in 500 places) so that an upgrade takes long enough to
+    be killed in the middle, the ledger's move into its compact tables (version 10) too."""
     path = workdir / "v1-pristine.sqlite3"
     if path.exists():
         return path
@@ -220,6 +221,10 @@ def old_register(workdir: Path, people_count: int = 30_000) -> Path:
         f"INSERT INTO person (id_number, name, {', '.join(columns)}) "
         f"SELECT ?, ?, {', '.join(columns)} FROM person WHERE id = 1",
         [(f"9{n:017d}", names[n % 10] + names[(n // 10) % 10] + "明", ) for n in range(people_count)])
+    ledger = [c[1] for c in conn.execute("PRAGMA table_info(service_record)") if c[1] not in ("id", "place")]
+    conn.executemany(f"INSERT INTO service_record (place, {', '.join(ledger)}) "
+                     f"SELECT ?, {', '.join(ledger)} FROM service_record WHERE id = 1",
+                     [(f"第{n % 500}活动室",) for n in range(line_count)])
     conn.close()
     return path
 
@@ -230,6 +235,7 @@ def kills_upgrade(workdir: Path, n: int = PER_PATH) -> Row:
     CURRENT = str(CURRENT_VERSION)  # a kill leaves the old version 1 or the current one, never between
     pristine = old_register(workdir)
     rows = query(pristine, "SELECT count(*) FROM person")[0][0]
+    lines = query(pristine, "SELECT count(*) FROM service_record")[0][0]
     folder = workdir / "upgrade"
     folder.mkdir(exist_ok=True)
     path = folder / "registry.sqlite3"
@@ -249,6 +255,9 @@ def kills_upgrade(workdir: Path, n: int = PER_PATH) -> Row:
         count = query(path, "SELECT count(*) FROM person")[0][0]
         if count != rows:
             return False, abs(rows - count), f"{count} of {rows} people after the kill"
+        held = query(path, "SELECT count(*) FROM service_record")[0][0]  # the table, or the view over two
+        if held != lines:
+            return False, abs(lines - held), f"{held} of {lines} lines of hours after the kill"
         for copy in folder.glob("registry.before-upgrade-*.sqlite3"):  # never an empty or half copy
             try:
                 whole = integrity(copy) == "ok" and query(copy, "SELECT count(*) FROM person")[0][0] == rows

@@ -96,9 +96,23 @@ def ensure_schema(db: Database, *, upgrade: bool = True, aside: bool = True) -> 
             if server:
                 server_roles.regrant_recorded(db)  # the everyday accounts' rights on new tables
         if not server and version < 10:
-            # versions 8 and 10 freed much of the file; SQLite keeps freed pages until a VACUUM
-            # (outside any transaction; minutes at 1M volunteers / 10M records)
-            db.execute_sql("VACUUM")
+            _vacuum(db)  # versions 8 and 10 free much of the file
+
+
+def _vacuum(db: Database) -> None:
+    """Give the pages an upgrade freed back to the disk (SQLite keeps them until a VACUUM,
+    outside any transaction; minutes at 1M volunteers / 10M records). Its copy of the
+    register goes to a temporary file, not memory (as big as the register: 1.6 GB there).
+    The upgrade is committed already: a VACUUM that fails, on a full disk, leaves a whole
+    register that is only bigger than it need be, and the open goes on."""
+    (kept,) = db.execute_sql("PRAGMA temp_store").fetchone()
+    db.execute_sql("PRAGMA temp_store = FILE")
+    try:
+        db.execute_sql("VACUUM")
+    except DatabaseError as exc:
+        log.warning("VACUUM after the upgrade failed, the register keeps its free pages: %s", exc)
+    finally:
+        db.execute_sql(f"PRAGMA temp_store = {int(kept)}")
 
 
 @contextmanager

@@ -618,3 +618,25 @@ def assert_upgrade_refused(path: Path, said: str, lines: int) -> None:
         assert conn.execute("SELECT type FROM sqlite_master WHERE name = 'service_record'").fetchone() == ("table",)
         assert conn.execute("SELECT count(*) FROM service_record").fetchone() == (lines,)
     conn.close()
+
+
+def test_an_upgrade_whose_vacuum_fails_still_opens_the_upgraded_register(tmp_path: Path, monkeypatch, caplog):
+    """The VACUUM after an upgrade only returns space: on a full disk it fails after the
+    upgrade was committed, and the open goes on with every line, saying so in the log."""
+    from peewee import OperationalError
+
+    from registry.storage.db import ShippedSqliteDatabase
+
+    path, _fresh, _volunteer = older_register(tmp_path, 9)
+    real = ShippedSqliteDatabase.execute_sql
+
+    def full_disk(self, sql, *args, **kwargs):
+        if sql == "VACUUM":
+            raise OperationalError("database or disk is full")
+        return real(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(ShippedSqliteDatabase, "execute_sql", full_disk)
+    with upgraded(path):
+        assert_served_line_kept()
+        assert Meta._meta.database.execute_sql("PRAGMA temp_store").fetchone() == (2,)  # memory again
+    assert "VACUUM after the upgrade failed" in caplog.text
