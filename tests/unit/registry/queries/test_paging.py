@@ -121,3 +121,29 @@ def test_a_record_the_filters_leave_out_has_no_row(demo: Path) -> None:
     only_its_community = VolunteerFilters(community=volunteer.community_id)
     assert VOLUNTEERS.position(only_its_community, other.id) is None
     assert VOLUNTEERS.position(only_its_community, volunteer.id) is not None
+
+
+@pytest.mark.parametrize("filters", [{}, {"community": 1}, {"approval": "pending"}, {"year": 2025, "approval": "approved"},
+                                     {"organization": 1}])
+def test_a_list_read_by_its_keys_first_gives_the_pages_one_query_gives(demo: Path, filters: dict) -> None:
+    """The hours list orders and cuts its lines' keys before it reads their rows
+    (ListQuery.keyed): every page, by jump or by neighbour, either way, is the same."""
+    from registry.queries.lists import SERVICE_RECORDS, ServiceRecordFilters, ServiceRecords
+
+    class InOneQuery(ServiceRecords):
+        def keyed(self) -> Any:
+            return None
+
+    whole = InOneQuery()
+    chosen = ServiceRecordFilters(**filters)
+    count = SERVICE_RECORDS.count(chosen)
+    assert count > 2 * SIZE, filters  # enough lines for pages on both sides
+    for descending in (False, True):
+        for start in (0, SIZE, count // 2, count - SIZE):
+            request = PageRequest(None, descending, start, SIZE, count)
+            page = SERVICE_RECORDS.page(chosen, request)
+            assert page == whole.page(chosen, request) and len(page.rows) == min(SIZE, count - start)
+            for beside in (PageRequest(None, descending, start + SIZE, SIZE, count, after=page.anchors[-1]),
+                           PageRequest(None, descending, max(0, start - SIZE), SIZE, count,
+                                       before=page.anchors[0])):
+                assert SERVICE_RECORDS.page(chosen, beside) == whole.page(chosen, beside)
