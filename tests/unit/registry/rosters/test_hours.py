@@ -83,6 +83,10 @@ def test_period_and_area_filters(ledger: dict[str, int], tmp_path: Path) -> None
     assert [(r[1], r[7]) for r in rows] == [("李四", 1.5)]
     sheet, rows = export(tmp_path, street_id=ledger["street"])
     assert len(rows) == 2 and sheet[0][0] == "建外街道服务时长汇总"
+    empty = ops.add_area("tester", "street", "110105002", "呼家楼街道", 50_000,
+                         parent=ledger["district"]).id  # a street with no community yet
+    _, rows = export(tmp_path, street_id=empty)
+    assert rows == []
 
 
 def test_carried_over_hours_are_a_column_of_their_own(ledger: dict[str, int], tmp_path: Path) -> None:
