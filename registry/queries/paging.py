@@ -87,7 +87,7 @@ class ListQuery(Generic[F, R]):
         them in one query. A list whose filters and sorts need none of select()'s joins
         gives its table's keys alone: a big filtered list then sorts a few thousand keys
         instead of that many joined rows (the hours list of one community at 10M lines:
-        0.9 ms instead of 196 ms)."""
+        a page in 3 ms instead of 196 ms)."""
         return None
 
     def row(self, values: tuple[Any, ...], masker: Masker) -> R:
