@@ -5,6 +5,7 @@ the sort column included."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -123,8 +124,8 @@ def test_a_record_the_filters_leave_out_has_no_row(demo: Path) -> None:
     assert VOLUNTEERS.position(only_its_community, volunteer.id) is not None
 
 
-@pytest.mark.parametrize("filters", [{}, {"community": 1}, {"approval": "pending"}, {"year": 2025, "approval": "approved"},
-                                     {"organization": 1}])
+@pytest.mark.parametrize("filters", [{}, {"community": 1}, {"approval": "pending"},
+                                     {"year": date.today().year - 1, "approval": "approved"}, {"organization": 1}])
 def test_a_list_read_by_its_keys_first_gives_the_pages_one_query_gives(demo: Path, filters: dict) -> None:
     """The hours list orders and cuts its lines' keys before it reads their rows
     (ListQuery.keyed): every page, by jump or by neighbour, either way, is the same."""
