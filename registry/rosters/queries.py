@@ -25,7 +25,7 @@ def in_street(community_field: ColumnBase, street_id: int) -> Expression:
     given as a list: SQLite takes `x IN (1, 2, 3)`, not `x IN (SELECT …)`, to rule out a row
     whose x is NULL, so only the list lets it start from the hours ledger's details (a view's
     LEFT JOIN, storage/ledger_view.py) instead of reading every line: one street's year of
-    10M lines in 0.6 s instead of 3.2 s."""
+    10M lines in 0.7 s instead of 3.2 s."""
     ids = [c for (c,) in Community.select(Community.id).where(Community.street == street_id).tuples()]
     result: Expression = community_field.in_(ids)
     return result

@@ -431,8 +431,7 @@ def _v9_to_v10(db: Database) -> None:
     db.execute_sql(f"INSERT INTO service_detail ({shared}) SELECT DISTINCT {shared} FROM service_record")
     same = " AND ".join(f"d.{c} IS r.{c}" for c in ledger_view.DETAIL_COLUMNS)
     db.execute_sql(
-        "INSERT INTO service_line (id, volunteer_id, detail_id, service_date, hours, recorded_at, approved, "
-        "approved_at, corrects_id, correction_reason, opening) "
+        f"INSERT INTO service_line ({', '.join(ledger_view.LINE_COLUMNS)}) "
         "SELECT r.id, r.volunteer_id, (SELECT d.id FROM service_detail d WHERE " + same + " LIMIT 1), "
         "r.service_date, r.hours, CAST(strftime('%s', r.recorded_at) AS INTEGER), r.status = 'approved', "
         "CAST(strftime('%s', r.approved_at) AS INTEGER), r.corrects_id, r.correction_reason, "
