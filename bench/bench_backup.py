@@ -72,6 +72,8 @@ def main() -> None:
     from registry.ops.backups import restore
     from registry.storage.lifecycle import close_database, open_database
 
+    if args.dir is not None:
+        args.dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-backup-", dir=args.dir))
     try:
         register_mb = args.register.stat().st_size / MB
