@@ -176,7 +176,7 @@ def main() -> int:
         ("SQLite alone (INSERT … SELECT)", sqlite_floor), ("executemany of tuples", executemany_floor))]
     floor = calamine + floors[-1][1]  # the read, then storing the rows by executemany
 
-    print(f"\n{'step (seconds)':<34}" + "".join(f"{f'{w} process' + ('es' if w > 1 else ''):>14}"
+    print(f"\n{'step (seconds)':<34}" + "".join(f"{processes(w):>14}"
                                               for w, *_ in runs))
     print(f"{'calamine read (to_python)':<34}" + f"{calamine:>14.2f}" * len(runs))
     for label, index in (("preview (read + check + compare)", 1), ("commit (one transaction)", 2)):
@@ -195,6 +195,10 @@ def main() -> int:
     print_parts(roster, floor, calamine, sorted({1, cores()}))
     best = min(run[1] + run[2] for run in runs)
     return 0 if best < 30 and best / calamine <= 3 else 1
+
+
+def processes(count: int) -> str:
+    return f"{count} process" + ("es" if count > 1 else "")
 
 
 def print_parts(roster: Path, floor: float, calamine: float, counts: list[int]) -> None:
@@ -225,7 +229,7 @@ def print_parts(roster: Path, floor: float, calamine: float, counts: list[int]) 
     print(f"{'safety scan (xlsx_check)':<34}{scan:>9.2f}")
     print(f"{'read into rows (calamine + table)':<34}{read:>9.2f}   to_python alone {calamine:.2f}")
     for workers, seconds in zip(counts, checks, strict=True):
-        print(f"{f'row checks, {workers} process' + ('es' if workers > 1 else ''):<34}{seconds:>9.2f}")
+        print(f"{'row checks, ' + processes(workers):<34}{seconds:>9.2f}")
     print(f"{'(floor + scan) / floor':<34}{(floor + scan) / floor:>9.2f}")
     print(f"{'(floor + scan + checks) / floor':<34}{(floor + scan + min(checks)) / floor:>9.2f}"
           "   no importer that scans and checks can go below this")
