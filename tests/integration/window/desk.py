@@ -161,7 +161,9 @@ class Desk:
         """Keys as typed. A Chinese character xdotool maps to a spare key for the moment of
         its press and back again; when the program reads the key map after the "back"
         the key means nothing and is lost, so such a character is typed alone and again
-        (up to 4 times) until the focused field shows it."""
+        (up to 4 times) until the focused field shows it, each time holding the key
+        longer before xdotool takes it back: on a busy X server the same character was
+        lost at every try of the same speed."""
         for run in _runs(text):
             if run == "\n":  # xdotool types a newline as nothing a field hears
                 self.key("Return")
@@ -169,9 +171,9 @@ class Desk:
             if run.isascii():
                 self._xdotool("type", "--delay", "25", run)
                 continue
-            for _attempt in range(4):
+            for delay_ms in _CHARACTER_DELAYS_MS:
                 before = self._focused_text()
-                self._xdotool("type", run)
+                self._xdotool("type", "--delay", str(delay_ms), run)
                 if before is None or self._text_changed(before, within=0.6):
                     break
 
@@ -343,6 +345,11 @@ class Desk:
         found: list[Any] = self.gui(lambda: [c for c in root.findChildren(QWidget)
                                              if isinstance(c, types) and c.isVisible()])
         return found
+
+
+# xdotool's delay between a key's press, its release and giving its key code back; 12 ms
+# is its default.
+_CHARACTER_DELAYS_MS = (12, 120, 300, 600)
 
 
 def _runs(text: str) -> list[str]:
